@@ -1,0 +1,33 @@
+# One command builds the book, one tests it. Everything runs in .venv, created from the pins.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RAW ?= data/raw
+BOOK_FLAGS := -W --keep-going -n
+
+.PHONY: book test data-build data-check clean clean-all
+
+book: $(STAMP) ## build the book into _build/html
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+
+test: $(STAMP) ## run the whole test suite (builds the book first if needed)
+	$(BIN)/python -m pytest
+
+data-build: $(STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
+	$(BIN)/python -m aiparadox data build --raw $(RAW)
+
+data-check: $(STAMP) ## validate data/datapackage.json and every table
+	$(BIN)/python -m aiparadox data check
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+clean: ## remove the built book (keeps the execution cache's neighbour, the venv)
+	rm -rf _build
+
+clean-all: clean
+	rm -rf $(VENV)

@@ -1,0 +1,95 @@
+"""The preamble every chapter imports, and the glue helpers its prose relies on.
+
+A chapter starts with::
+
+    from aiparadox import book
+    book.setup()
+
+and then glues every number and every chart it mentions, so that no number is typed into the
+prose and every chart becomes a numbered figure::
+
+    book.number("n_accelerated_2025", 253)          # prose: {glue:text}`n_accelerated_2025`
+    book.text("verdict_c08", "wrong")               # prose: {glue:md}`verdict_c08`
+    book.figure("fig-top500-share", chart, description=..., source=...)
+"""
+
+from __future__ import annotations
+
+import numbers
+import os
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from . import charts
+
+BUILD_ENV = "AIPARADOX_BOOK_BUILD"
+
+
+def in_book_build() -> bool:
+    """True inside the kernel of a book build (the Sphinx extension sets the variable)."""
+    return os.environ.get(BUILD_ENV) == "1"
+
+
+def setup() -> None:
+    """Theme, renderer and table display for a chapter."""
+    charts.enable()
+    pd.set_option("display.max_rows", 20)
+    pd.set_option("display.precision", 3)
+
+
+def _glue(name: str, value: Any) -> None:
+    from myst_nb import glue
+
+    # In the book the glued value appears where the prose references it; run by hand, the
+    # chapter shows it in place so a student sees what the cell produced.
+    glue(name, value, display=not in_book_build())
+
+
+def as_python_number(value: Any) -> int | float:
+    """numpy and pandas scalars print as ``np.float64(0.3)``; the prose needs plain numbers."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        raise ValueError("a missing value cannot be glued into the prose")
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return int(value) if isinstance(value, numbers.Integral) else float(value)
+
+
+def number(name: str, value: Any) -> int | float:
+    """Glue a number for ``{glue:text}`name``` (format with ``{glue:text}`name:.1%```)."""
+    value = as_python_number(value)
+    _glue(name, value)
+    return value
+
+
+def text(name: str, markdown: str) -> str:
+    """Glue a phrase of MyST markdown for ``{glue:md}`name```."""
+    from IPython.display import Markdown
+
+    _glue(name, Markdown(markdown))
+    return markdown
+
+
+def figure(
+    name: str,
+    chart: alt.TopLevelMixin,
+    *,
+    description: str,
+    source: str,
+    note: str | None = None,
+) -> alt.TopLevelMixin:
+    """Glue a chart for a ``{glue:figure}`` with the same name.
+
+    ``description`` becomes the accessible label of the SVG (say what the chart shows and its
+    message, for someone who cannot see it); ``source`` is printed under the chart with a link to
+    download the data it shows; ``note`` is an optional plain-language remark.
+    """
+    if not description.strip() or not source.strip():
+        raise ValueError(f"figure {name!r}: a description and a source are required")
+    meta = {"name": name, "source": source}
+    if note:
+        meta["note"] = note
+    chart = chart.properties(description=description, usermeta={"aiparadox": meta})
+    _glue(name, chart)
+    return chart

@@ -1,0 +1,134 @@
+"""The book's chart theme and the renderer that makes charts work with no network.
+
+Altair's default HTML output loads vega, vega-lite and vega-embed from a CDN. The book's
+renderer instead returns
+
+* the Vega-Lite mimetype (JupyterLab and Notebook 7 draw it natively, offline), and
+* HTML that holds the spec as inert JSON plus a source line and a CSV download of the data;
+  ``_static/aiparadox-charts.js`` (added to every page by :mod:`aiparadox.sphinxext`) draws
+  it as SVG with the vega bundle that vl-convert produced at build time.
+
+For PDF builds, ``AIPARADOX_STATIC_CHARTS=1`` switches to PNG images made by vl-convert.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import urllib.parse
+from typing import Any
+
+import altair as alt
+
+THEME = "aiparadox"
+RENDERER = "aiparadox"
+VEGALITE_MIMETYPE = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
+STATIC_ENV = "AIPARADOX_STATIC_CHARTS"
+
+# Okabe & Ito (2008), a palette designed to stay distinct for the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# What the article claims is drawn in one colour everywhere, so a reader learns it once.
+CLAIM_COLOUR = "#D55E00"
+DATA_COLOUR = "#0072B2"
+SECONDARY_COLOUR = "#6b6b6b"
+
+
+def theme() -> dict[str, Any]:
+    font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+    return {
+        "config": {
+            "background": "transparent",
+            "font": font,
+            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "range": {"category": PALETTE},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "gridColor": "#dddddd",
+                "domainColor": "#888888",
+                "tickColor": "#888888",
+                "labelColor": "#333333",
+                "titleColor": "#333333",
+            },
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 320},
+            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555555"},
+            "line": {"strokeWidth": 2.5},
+            "point": {"size": 50, "filled": True},
+            "text": {"fontSize": 12},
+        }
+    }
+
+
+def _inline_json(spec: dict[str, Any]) -> str:
+    # "</" would end the <script> element early; "<\/" means the same thing to JSON.parse.
+    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def _csv(values: list[dict[str, Any]]) -> str:
+    columns: list[str] = []
+    for row in values:
+        columns.extend(k for k in row if k not in columns)
+
+    def cell(value: Any) -> str:
+        text = "" if value is None else str(value)
+        return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(c in text for c in ',"\n') else text
+
+    lines = [",".join(cell(c) for c in columns)]
+    lines += [",".join(cell(row.get(c)) for c in columns) for row in values]
+    return "\n".join(lines) + "\n"
+
+
+def chart_html(spec: dict[str, Any]) -> str:
+    """The HTML the book embeds for one chart: a container, its spec, a source line and data links."""
+    meta = spec.get("usermeta", {}).get("aiparadox", {})
+    name = meta.get("name", "chart")
+    parts = [
+        f'<div class="aiparadox-chart" data-chart="{html.escape(name)}">',
+        f'<div class="aiparadox-chart-view" role="img" aria-label="{html.escape(spec.get("description", ""))}"></div>',
+        f'<script type="application/json" class="aiparadox-chart-spec">{_inline_json(spec)}</script>',
+    ]
+    footer = []
+    if meta.get("source"):
+        footer.append(f'<span class="aiparadox-chart-source">Source: {html.escape(meta["source"])}</span>')
+    datasets = spec.get("datasets", {})
+    for i, values in enumerate(datasets.values()):
+        filename = f"{name}.csv" if len(datasets) == 1 else f"{name}-{i + 1}.csv"
+        href = "data:text/csv;charset=utf-8," + urllib.parse.quote(_csv(values))
+        label = "Download the data (CSV)" if len(datasets) == 1 else f"Data part {i + 1} (CSV)"
+        footer.append(f'<a class="aiparadox-chart-data" download="{filename}" href="{href}">{label}</a>')
+    if meta.get("note"):
+        footer.append(f'<span class="aiparadox-chart-note">{html.escape(meta["note"])}</span>')
+    if footer:
+        parts.append('<p class="aiparadox-chart-footer">' + " · ".join(footer) + "</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def book_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
+    return {VEGALITE_MIMETYPE: spec, "text/html": chart_html(spec)}
+
+
+def static_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
+    import vl_convert
+
+    png = vl_convert.vegalite_to_png(spec, scale=2)
+    return {"image/png": png, "text/plain": spec.get("description", "chart")}
+
+
+def enable() -> None:
+    """Register and enable the theme and the right renderer for where the code runs."""
+    import sys
+
+    alt.theme.register(THEME, enable=True)(theme)
+    alt.renderers.register(RENDERER, book_renderer)
+    alt.renderers.register(f"{RENDERER}-static", static_renderer)
+    if os.environ.get(STATIC_ENV) == "1":
+        alt.renderers.enable(f"{RENDERER}-static")
+    elif "google.colab" in sys.modules:
+        # Colab shows HTML in a sandboxed frame with internet access but cannot see the book's
+        # _static folder; Altair's own Colab renderer is the one that works there.
+        alt.renderers.enable("colab")
+    else:
+        alt.renderers.enable(RENDERER)

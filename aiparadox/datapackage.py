@@ -1,0 +1,249 @@
+"""The data layer: table specifications, the cached Data Package, loading and validation.
+
+Every number in the book comes from a CSV in ``data/`` that is described in
+``data/datapackage.json`` (a Frictionless Data Package). The description is generated from
+the :class:`Table` specifications declared next to the code that derives each table, so the
+schema a reader sees and the schema the code checks are the same object.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+PACKAGE_NAME = "ai-wealth-paradox-data"
+PACKAGE_TITLE = "Data behind the essay 'Who gains from AI?'"
+
+# Frictionless field types that the book uses, and the pandas dtype the loader gives each.
+PANDAS_DTYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+    "year": "Int64",
+    "yearmonth": "string",
+    "date": "string",
+}
+
+
+class DataError(Exception):
+    """A cached or derived table is not what its specification says. The message names the file."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str
+    unit: str | None = None
+    constraints: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.type not in PANDAS_DTYPES:
+            raise ValueError(f"field {self.name!r}: unsupported type {self.type!r}")
+
+    def descriptor(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
+        if self.unit:
+            out["unit"] = self.unit
+        if self.constraints:
+            out["constraints"] = dict(self.constraints)
+        return out
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a table's numbers come from.
+
+    ``route`` says how the cached copy reached this repository (for example "copied from the
+    GitHub repository X at commit Y", or "BLS Public Data API v2"), because the publisher and the
+    path our copy took are not always the same thing.
+    """
+
+    publisher: str
+    title: str
+    series: str
+    url: str
+    retrieved: str
+    licence: str
+    route: str
+    licence_url: str | None = None
+
+    def descriptor(self) -> dict[str, Any]:
+        out = {
+            "title": self.title,
+            "publisher": self.publisher,
+            "series": self.series,
+            "path": self.url,
+            "retrieved": self.retrieved,
+            "licence": self.licence,
+            "route": self.route,
+        }
+        if self.licence_url:
+            out["licenceUrl"] = self.licence_url
+        return out
+
+
+@dataclass(frozen=True)
+class Table:
+    """One tidy table: its name (the CSV is ``data/<name>.csv``), meaning, schema and sources."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def descriptor(self, data: bytes) -> dict[str, Any]:
+        licences = []
+        for s in self.sources:
+            entry = {"name": s.licence, "title": s.licence}
+            if s.licence_url:
+                entry["path"] = s.licence_url
+            if entry not in licences:
+                licences.append(entry)
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "path": self.filename,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": len(data),
+            "hash": f"sha256:{sha256(data)}",
+            "schema": {
+                "fields": [f.descriptor() for f in self.fields],
+                "primaryKey": list(self.primary_key),
+            },
+            "sources": [s.descriptor() for s in self.sources],
+            "licenses": licences,
+        }
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def to_csv_bytes(frame: pd.DataFrame, table: Table) -> bytes:
+    """Serialise a derived frame exactly as it is committed, so re-derivation is byte-comparable."""
+    check_frame(frame, table, where=f"derived table {table.name}")
+    text = frame[table.columns].to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8")
+
+
+def check_frame(frame: pd.DataFrame, table: Table, where: str) -> None:
+    """Cheap structural checks shared by derivation and loading: columns and primary key."""
+    missing = [c for c in table.columns if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in table.columns]
+    if missing or extra:
+        raise DataError(
+            f"{where}: columns do not match the schema of '{table.name}'"
+            + (f"; missing {missing}" if missing else "")
+            + (f"; unexpected {extra}" if extra else "")
+        )
+    if frame.empty:
+        raise DataError(f"{where}: no rows")
+    key = list(table.primary_key)
+    if key and frame.duplicated(key).any():
+        dupes = frame.loc[frame.duplicated(key, keep=False), key].head(3).to_dict("records")
+        raise DataError(f"{where}: duplicate primary key {key}, e.g. {dupes}")
+    for f in table.fields:
+        lo, hi = f.constraints.get("minimum"), f.constraints.get("maximum")
+        values = pd.to_numeric(frame[f.name], errors="coerce") if (lo is not None or hi is not None) else None
+        if lo is not None and (values < lo).any():
+            raise DataError(f"{where}: column '{f.name}' has values below its minimum {lo}")
+        if hi is not None and (values > hi).any():
+            raise DataError(f"{where}: column '{f.name}' has values above its maximum {hi}")
+        if f.constraints.get("required") and frame[f.name].isna().any():
+            raise DataError(f"{where}: column '{f.name}' is required but has missing values")
+
+
+def read_descriptor(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    path = Path(data_dir) / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path}: no data package here; run `make data-build` to derive it") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}: not valid JSON ({exc})") from None
+
+
+def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    descriptor = read_descriptor(data_dir)
+    for res in descriptor["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(sorted(r["name"] for r in descriptor["resources"]))
+    raise DataError(f"no table named '{name}' in {Path(data_dir) / 'datapackage.json'}; known tables: {known}")
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Read one cached table after checking its hash and columns against ``datapackage.json``.
+
+    >>> load("top500_accelerators").columns[0]
+    'edition'
+    """
+    res = resource(name, data_dir)
+    path = Path(data_dir) / res["path"]
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: listed in datapackage.json but missing") from None
+    expected = res["hash"].removeprefix("sha256:")
+    if sha256(data) != expected:
+        raise DataError(
+            f"{path}: sha256 does not match datapackage.json (the file changed since it was derived); "
+            "re-derive it with `make data-build` or restore it with git"
+        )
+    return parse_csv(data, res, where=str(path))
+
+
+def parse_csv(data: bytes, res: dict[str, Any], where: str) -> pd.DataFrame:
+    """Parse CSV bytes with the dtypes of a resource descriptor, checking its columns."""
+    import io
+
+    fields = res["schema"]["fields"]
+    dtypes = {f["name"]: PANDAS_DTYPES[f["type"]] for f in fields}
+    try:
+        frame = pd.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False, na_values=[""])
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise DataError(f"{where}: cannot be read with the schema in datapackage.json ({exc})") from None
+    expected = [f["name"] for f in fields]
+    if list(frame.columns) != expected:
+        missing = [c for c in expected if c not in frame.columns]
+        raise DataError(
+            f"{where}: columns {list(frame.columns)} do not match the schema {expected}"
+            + (f" (missing: {missing})" if missing else "")
+        )
+    return frame
+
+
+def validate_package(data_dir: Path = DATA_DIR) -> list[str]:
+    """Full Frictionless validation (types, constraints, keys, bytes, hashes). Returns the problems."""
+    from frictionless import validate
+
+    report = validate(str(Path(data_dir) / "datapackage.json"))
+    problems = []
+    for task in report.tasks:
+        for error in task.errors:
+            problems.append(f"{task.name}: {error.type}: {error.note}")
+    for error in report.errors:
+        problems.append(f"datapackage.json: {error.type}: {error.note}")
+    return problems

@@ -1,0 +1,44 @@
+"""The "Data and sources" page, generated from ``data/datapackage.json``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .datapackage import read_descriptor
+from .paths import DATA_DIR
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(data_dir: Path = DATA_DIR) -> str:
+    descriptor = read_descriptor(data_dir)
+    out = []
+    for res in descriptor["resources"]:
+        out.append(f"## {res['title']}\n")
+        out.append(f"`data/{res['path']}`: {res['description']}\n")
+        for s in res["sources"]:
+            out.append(
+                "\n".join(
+                    [
+                        "```{list-table}",
+                        ":widths: 1 4",
+                        "",
+                        f"* - Publisher\n  - {_cell(s['publisher'])}",
+                        f"* - Series or table\n  - {_cell(s['title'])}; {_cell(s['series'])}",
+                        f"* - Address\n  - <{s['path']}>",
+                        f"* - Retrieved\n  - {_cell(s['retrieved'])}",
+                        f"* - Licence\n  - {_cell(s['licence'])}",
+                        f"* - How our copy came\n  - {_cell(s['route'])}",
+                        "```",
+                        "",
+                    ]
+                )
+            )
+        out.append("| Field | Type | Unit | Meaning |\n|---|---|---|---|")
+        for f in res["schema"]["fields"]:
+            out.append(f"| `{f['name']}` | {f['type']} | {_cell(f.get('unit', ''))} | {_cell(f['description'])} |")
+        size_kb = res["bytes"] / 1024
+        out.append(f"\n{size_kb:.1f} KB; SHA-256 `{res['hash'].removeprefix('sha256:')}`.\n")
+    return "\n".join(out)

@@ -1,0 +1,68 @@
+"""Sphinx extension: serve the chart scripts from the book's own ``_static/`` folder.
+
+* writes the vega + vega-lite + vega-embed bundle produced by vl-convert (pinned in
+  requirements.txt) into the build's static files, so no script is fetched from another host
+  and no third-party JavaScript is committed;
+* adds ``aiparadox-charts.js`` to every page as a module script (as a classic script the bundle's
+  top-level names would collide with the theme's, e.g. "Identifier '_' has already been declared");
+* tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`),
+  and to draw PNG images instead of interactive charts when the builder is not HTML.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .book import BUILD_ENV
+from .charts import STATIC_ENV
+
+STATIC_DIR = Path(__file__).parent / "static"
+BUNDLE_NAME = "vega-bundle.js"
+
+
+def vega_bundle(cache_dir: Path) -> Path:
+    """The bundle for the installed vl-convert, generated once per version and reused."""
+    import vl_convert
+
+    folder = cache_dir / f"vl-convert-{vl_convert.__version__}"
+    bundle = folder / BUNDLE_NAME
+    if not bundle.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = bundle.with_suffix(".partial")
+        partial.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+        os.replace(partial, bundle)
+    return folder
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        cache = Path(app.doctreedir).parent / "aiparadox-static"
+        app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache))])
+    else:
+        os.environ[STATIC_ENV] = "1"
+
+
+def setup(app: Sphinx) -> dict:
+    os.environ[BUILD_ENV] = "1"
+    app.connect("builder-inited", _builder_inited)
+    app.add_js_file("aiparadox-charts.js", type="module")
+    app.add_css_file("aiparadox.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+class VegaLiteMimeRenderer:
+    """myst-nb plugin (entry point in pyproject.toml) for the Vega-Lite mimetype.
+
+    The renderer's output carries the spec twice: as the Vega-Lite mimetype, which Jupyter draws
+    natively, and inside the HTML the book draws. The book keeps the HTML and drops the former
+    silently, instead of warning about a mimetype it does not know.
+    """
+
+    mime_priority_overrides = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        return [] if data.mime_type.startswith("application/vnd.vegalite.") else None
