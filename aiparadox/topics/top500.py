@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..datapackage import DataError, Field, Source, Table
 from ..datasets import Dataset
+from ..exercises import expects
 from ..ledger import assesses
 
 FILE_PATTERN = re.compile(r"^TOP500_(\d{4})(\d{2})\.xlsx?$")
@@ -311,3 +312,15 @@ def assess_c08() -> tuple[str, str, str]:
         f"{CLAIMED_SHARE_THEN:.0%} to {CLAIMED_SHARE_NOW:.0%}."
     )
     return verdict, evidence, "TOP500 list exports, November 2019 and November 2025"
+
+
+@expects(
+    "top500-majority-rmax",
+    hint="Filter top500_accelerators to share_accelerated_rmax > 0.5 and take the first edition.",
+)
+def first_majority_rmax_edition() -> str:
+    from ..datapackage import load
+
+    table = load(ACCELERATORS.name)
+    majority = table.loc[table["share_accelerated_rmax"] > 0.5, "edition"]
+    return str(majority.iloc[0])
