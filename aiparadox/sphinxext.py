@@ -41,13 +41,26 @@ def _builder_inited(app: Sphinx) -> None:
     if app.builder.format == "html":
         cache = Path(app.doctreedir).parent / "aiparadox-static"
         app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache))])
+        if not app.config.html_favicon:
+            app.config.html_favicon = str(STATIC_DIR / "favicon.svg")
     else:
         os.environ[STATIC_ENV] = "1"
+
+
+def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """sphinx-thebe (always loaded by Jupyter Book) declares its configuration, including a CDN URL
+    for thebe, in an inline script that Jupyter Book adds twice: "Identifier 'THEBE_JS_URL' has
+    already been declared". The book does not offer live code, so the scripts go."""
+    scripts = context.get("script_files", [])
+    context["script_files"] = [
+        s for s in scripts if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in getattr(s, "attributes", {}).get("body", "")
+    ]
 
 
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_css_file("aiparadox.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,3 +29,32 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("raw", ".staging-*"))
     return target
+
+
+BUILD_COMMAND = ["jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
+
+
+def jupyter_book(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    executable = Path(sys.executable).parent / "jupyter-book"
+    return subprocess.run([str(executable), *args], cwd=cwd, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """Build the book exactly as `make book` does (warnings are errors) and return _build/html.
+
+    The execution cache in _build/.jupyter_cache makes a second run cheap; a clean clone executes
+    every notebook."""
+    result = jupyter_book(*BUILD_COMMAND[1:], cwd=ROOT)
+    if result.returncode != 0:
+        pytest.fail(f"the book does not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    return ROOT / "_build" / "html"
+
+
+def book_pages(html_root: Path) -> list[Path]:
+    """The book's own pages (not Sphinx's search and index pages)."""
+    skip = {"search.html", "genindex.html", "index.html"}
+    return sorted(p for p in html_root.rglob("*.html") if p.name not in skip and "_static" not in p.parts)

@@ -1,0 +1,157 @@
+"""The built book: strict build, no broken internal link, nothing loaded from another host, and
+the size budgets (page under 300 KB without the shared bundle, chart spec under 50 KB)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from aiparadox.paths import ROOT
+
+from .conftest import BUILD_COMMAND, book_pages, jupyter_book
+
+pytestmark = pytest.mark.book
+
+PAGE_BUDGET = 300 * 1024
+SPEC_BUDGET = 50 * 1024
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag/attribute, url)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "name" in attrs:
+            self.ids.add(attrs["name"])
+        for attribute in ("href", "src"):
+            if attrs.get(attribute):
+                self.links.append((f"{tag}[{attribute}]", attrs[attribute]))
+
+
+def _parse(page: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_the_book_has_its_pages(built_book: Path):
+    names = {p.relative_to(built_book).as_posix() for p in book_pages(built_book)}
+    assert {"intro.html", "chapters/top500.html", "chapters/data-and-sources.html"} <= names
+
+
+def test_no_broken_internal_link(built_book: Path):
+    parsed = {page: _parse(page) for page in book_pages(built_book)}
+    broken = []
+    for page, collector in parsed.items():
+        for where, url in collector.links:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("//") or url.startswith("data:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_book)}: {where} {url} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else _parse(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{page.relative_to(built_book)}: {url} (no anchor #{parts.fragment})")
+    assert not broken, "\n".join(broken)
+
+
+def test_nothing_is_loaded_from_another_host(built_book: Path):
+    external = []
+    for page in book_pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            if re.search(r"""\b(?:src|href)=["'](?:https?:)?//""", tag) and 'rel="canonical"' not in tag:
+                external.append(f"{page.relative_to(built_book)}: {tag}")
+    assert not external, "\n".join(external)
+
+
+def test_pages_and_chart_specs_stay_within_budget(built_book: Path):
+    over = []
+    charts = 0
+    for page in book_pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        if len(html.encode()) > PAGE_BUDGET:
+            over.append(f"{page.relative_to(built_book)}: {len(html.encode()) / 1024:.0f} KB")
+        for spec in re.findall(r'class="aiparadox-chart-spec">(.*?)</script>', html, re.S):
+            charts += 1
+            if len(spec.encode()) > SPEC_BUDGET:
+                over.append(f"{page.relative_to(built_book)}: a chart spec of {len(spec.encode()) / 1024:.0f} KB")
+    assert charts > 0
+    assert not over, "\n".join(over)
+
+
+def test_the_vega_bundle_is_served_by_the_book(built_book: Path):
+    bundle = built_book / "_static" / "vega-bundle.js"
+    assert bundle.stat().st_size > 100_000
+    assert "vegaEmbed" in bundle.read_text(encoding="utf-8")[-2000:]
+
+
+# Identifiers that contain digits but are names, not numbers.
+NAMES_WITH_DIGITS = r"TOP500|TOP100|SHA-256|C\d\d|A64FX|LX2|SW26010|MI\d+A?|[GH]B?\d00|H\d00|A\d00|V100|P100|3\.11|AI_PI|29-1224|LNU\d+|CES\d+"
+
+
+def prose_lines(page: Path):
+    """(line number, text) of the prose of a MyST notebook: outside code cells and front matter,
+    with roles, inline code, links and directive options removed."""
+    stack: list[str] = []
+    lines = page.read_text(encoding="utf-8").splitlines()
+    start = 0
+    if lines and lines[0] == "---":
+        start = lines.index("---", 1) + 1
+    for number, line in enumerate(lines[start:], start + 1):
+        fence = re.match(r"^(`{3,}|~{3,})\s*(\{([\w:-]+)\})?", line)
+        if fence:
+            if fence.group(2):
+                stack.append(fence.group(3))
+            elif stack:
+                stack.pop()
+            continue
+        if "code-cell" in stack or line.startswith((":", "(")):
+            continue
+        prose = re.sub(r"\{[\w:-]+\}`[^`]*`", "", line)
+        prose = re.sub(r"`[^`]*`", "", prose)
+        prose = re.sub(r"\[[^\]]*\]\([^)]*\)|<https?://[^>]+>", "", prose)
+        prose = re.sub(rf"\b(?:{NAMES_WITH_DIGITS})\b", "", prose)
+        yield number, prose
+
+
+def test_every_number_in_the_prose_is_glued_not_typed():
+    """A digit left in the prose is a typed number. Years that name an event ("the forum of
+    November 2025") are allowed; quantities are not."""
+    offenders = []
+    for page in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))]:
+        for number, prose in prose_lines(page):
+            prose = re.sub(r"\b(?:19|20)\d\d\b", "", prose)
+            if re.search(r"\d", prose):
+                offenders.append(f"{page.relative_to(ROOT)}:{number}: {prose.strip()}")
+    assert not offenders, "numbers typed into prose:\n" + "\n".join(offenders)
+
+
+def test_a_failing_cell_fails_the_build(tmp_path: Path):
+    book = tmp_path / "book"
+    book.mkdir()
+    shutil.copy(ROOT / "_config.yml", book / "_config.yml")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (book / "intro.md").write_text(
+        "---\njupytext:\n  text_representation:\n    format_name: myst\n"
+        "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
+        "# A page\n\n```{code-cell} ipython3\nraise RuntimeError('this cell fails on purpose')\n```\n"
+    )
+    result = jupyter_book(*BUILD_COMMAND[1:], cwd=book)
+    assert result.returncode != 0
+    assert "Executing notebook failed" in result.stdout + result.stderr
+    log = (book / "_build" / "html" / "reports" / "intro.err.log").read_text()
+    assert "this cell fails on purpose" in log

@@ -1,0 +1,133 @@
+"""The built book in a real browser: Debian's headless Chromium loads every page from a server on
+127.0.0.1; every chart ends up drawn as SVG; no console error; no request leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import book_pages
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is required in CI (.ci/run installs Debian's chromium)")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium); the browser tests need it")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # the test reports what matters
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_book: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def visit(browser, url: str, width: int = 1280) -> dict:
+    """Load a page, block and record any request to another host, collect console errors."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    report = {"errors": [], "external": [], "failed": []}
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith("data:") or host == "127.0.0.1":
+            route.continue_()
+        else:
+            report["external"].append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("console", lambda m: report["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: report["errors"].append(str(e)))
+    page.on("response", lambda r: report["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.aiparadox-chart')].every(c => c.dataset.rendered)", timeout=15000
+    )
+    report["charts"] = page.evaluate(
+        """[...document.querySelectorAll('.aiparadox-chart')].map(c => ({
+            name: c.dataset.chart,
+            rendered: c.dataset.rendered,
+            svg: !!c.querySelector('svg'),
+            label: (c.querySelector('svg') || {getAttribute: () => ''}).getAttribute('aria-label') || '',
+            width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : 0,
+        }))"""
+    )
+    report["page"] = page
+    report["context"] = context
+    return report
+
+
+def test_every_page_renders_its_charts_offline(browser, server, built_book: Path):
+    problems = []
+    total = 0
+    for path in book_pages(built_book):
+        relative = path.relative_to(built_book).as_posix()
+        report = visit(browser, f"{server}/{relative}")
+        report["context"].close()
+        for chart in report["charts"]:
+            total += 1
+            if chart["rendered"] != "true" or not chart["svg"]:
+                problems.append(f"{relative}: chart {chart['name']} not drawn ({chart['rendered']})")
+            elif not chart["label"]:
+                problems.append(f"{relative}: chart {chart['name']} has no accessible label")
+            elif chart["width"] < 100:
+                problems.append(f"{relative}: chart {chart['name']} is {chart['width']:.0f} px wide")
+        problems += [f"{relative}: console error: {e}" for e in report["errors"]]
+        problems += [f"{relative}: request to another host: {u}" for u in report["external"]]
+        problems += [f"{relative}: {f}" for f in report["failed"]]
+    assert total > 0, "no chart found in the book"
+    assert not problems, "\n".join(problems)
+
+
+def test_charts_fit_a_phone_screen(browser, server, built_book: Path):
+    """At 375 px no chart is wider than the screen."""
+    too_wide = []
+    for path in book_pages(built_book):
+        relative = path.relative_to(built_book).as_posix()
+        report = visit(browser, f"{server}/{relative}", width=375)
+        report["context"].close()
+        too_wide += [f"{relative}: {c['name']} {c['width']:.0f} px" for c in report["charts"] if c["width"] > 375]
+    assert not too_wide, "\n".join(too_wide)

@@ -1,0 +1,72 @@
+"""The renderer and the glue helpers that every chapter uses."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+
+from aiparadox import book, charts
+
+
+@pytest.fixture
+def chart():
+    frame = pd.DataFrame({"x": [1, 2], "y": [0.5, 0.25], "label": ['a "quoted", name', "</script><b>"]})
+    return alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q")
+
+
+def test_renderer_gives_jupyter_the_vegalite_mimetype_and_the_book_offline_html(chart):
+    charts.enable()
+    bundle = book.figure("fig-test", chart, description="A test chart.", source="Nobody").to_dict()
+    output = charts.book_renderer(bundle)
+    assert set(output) == {charts.VEGALITE_MIMETYPE, "text/html"}
+    html = output["text/html"]
+    # Nothing to fetch: no script or stylesheet source, only the spec (whose $schema is a name, not a load).
+    assert not re.search(r"\b(src|href)=\"https?:", html)
+    assert "<script src" not in html and "<link" not in html
+    assert 'class="aiparadox-chart"' in html and 'data-chart="fig-test"' in html
+
+
+def test_spec_cannot_close_its_script_element(chart):
+    html = charts.chart_html(chart.to_dict())
+    spec_text = re.search(r'class="aiparadox-chart-spec">(.*?)</script>', html, re.S).group(1)
+    assert "</" not in spec_text
+
+
+def test_source_line_and_csv_download_carry_the_charted_data(chart):
+    spec = book.figure("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
+    html = charts.chart_html(spec)
+    assert "Source: Somebody&#x27;s survey" in html
+    href = re.search(r'download="fig-test.csv" href="([^"]+)"', html).group(1)
+    csv = urllib.parse.unquote(href.removeprefix("data:text/csv;charset=utf-8,"))
+    assert csv.splitlines()[0] == "x,y,label"
+    assert csv.splitlines()[1] == '1,0.5,"a ""quoted"", name"'
+
+
+def test_figure_requires_a_description_and_a_source(chart):
+    with pytest.raises(ValueError, match="description and a source"):
+        book.figure("fig-x", chart, description=" ", source="Somebody")
+
+
+def test_numbers_are_glued_as_plain_python_numbers():
+    assert type(book.as_python_number(np.float64(0.25))) is float
+    assert type(book.as_python_number(np.int64(3))) is int
+    with pytest.raises(ValueError):
+        book.as_python_number(pd.NA)
+    with pytest.raises(TypeError):
+        book.as_python_number("3")
+
+
+def test_static_mode_renders_png_for_pdf_builds(chart, monkeypatch):
+    monkeypatch.setenv(charts.STATIC_ENV, "1")
+    charts.enable()
+    try:
+        output = alt.renderers.get()(chart.to_dict())
+        assert output["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
+    finally:
+        monkeypatch.delenv(charts.STATIC_ENV)
+        charts.enable()
