@@ -17,7 +17,8 @@ def markdown(data_dir: Path = DATA_DIR) -> str:
     out = []
     for res in descriptor["resources"]:
         out.append(f"## {res['title']}\n")
-        out.append(f"`data/{res['path']}`: {res['description']}\n")
+        # The page lives in chapters/; {download} copies the file into the built site.
+        out.append(f"{{download}}`data/{res['path']} <../data/{res['path']}>`: {res['description']}\n")
         for s in res["sources"]:
             out.append(
                 "\n".join(

@@ -57,8 +57,53 @@ def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -
     ]
 
 
+def inputs_fingerprint() -> str:
+    """SHA-256 over what notebook outputs depend on besides their own text: data and package code."""
+    import hashlib
+
+    from .paths import DATA_DIR
+
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py")]):
+        if path.exists():
+            digest.update(path.relative_to(path.parents[1]).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _fingerprint_file(app: Sphinx) -> Path:
+    return Path(app.outdir).parent / "aiparadox-inputs.sha256"
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    """Jupyter Book caches executed notebooks by their own text only; when the data or the package
+    change, the cached outputs (numbers, charts) are stale. Then the cache goes and every page is
+    read again."""
+    import shutil
+
+    fingerprint = inputs_fingerprint()
+    stamp = _fingerprint_file(app)
+    app.aiparadox_fingerprint = fingerprint
+    app.aiparadox_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
+    if app.aiparadox_inputs_changed:
+        shutil.rmtree(Path(app.outdir).parent / ".jupyter_cache", ignore_errors=True)
+
+
+def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
+    return sorted(env.found_docs) if app.aiparadox_inputs_changed else []
+
+
+def _build_finished(app: Sphinx, exception) -> None:
+    if exception is None:
+        _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
+    app.connect("config-inited", _config_inited)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _build_finished)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.add_js_file("aiparadox-charts.js", type="module")
