@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 RAW ?= data/raw
 BOOK_FLAGS := -W --keep-going -n
 
-.PHONY: book test data-build data-check clean clean-all
+.PHONY: book test data data-build data-check clean clean-all
 
 book: $(STAMP) ## build the book into _build/html
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
@@ -16,6 +16,9 @@ test: $(STAMP) ## run the whole test suite (builds the book first if needed)
 
 data-build: $(STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
 	$(BIN)/python -m aiparadox data build --raw $(RAW)
+
+data: $(STAMP) ## download fresh raw inputs from the publishers, re-derive, validate, replace (FETCH="--dataset bls --folder top500=DIR")
+	$(BIN)/python -m aiparadox data fetch $(FETCH)
 
 data-check: $(STAMP) ## validate data/datapackage.json and every table
 	$(BIN)/python -m aiparadox data check

@@ -19,6 +19,20 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"folder of raw inputs (default {DEFAULT_RAW_DIR})")
     build.add_argument("--dataset", action="append", help="only this dataset (repeatable); default all")
 
+    fetch = data.add_parser(
+        "fetch", help="download the raw inputs from the publishers, re-derive, validate, then replace the cache"
+    )
+    fetch.add_argument("--dataset", action="append", help="only this dataset (repeatable); default all that have a remote source")
+    fetch.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"where raw inputs are kept (default {DEFAULT_RAW_DIR})")
+    fetch.add_argument(
+        "--folder",
+        action="append",
+        default=[],
+        metavar="DATASET=DIR",
+        help="files you downloaded by hand for a dataset whose publisher needs a login, e.g. top500=~/Downloads",
+    )
+    fetch.add_argument("--offline", action="store_true", help="no network: rebuild from the raw folder only")
+
     data.add_parser("check", help="validate data/datapackage.json and every table (hashes, schema, constraints)")
     data.add_parser("list", help="list the datasets and the tables each derives")
 
@@ -30,6 +44,17 @@ def main(argv: list[str] | None = None) -> int:
             for result in build_data(args.raw, args.dataset):
                 print(f"{result.dataset}: {', '.join(result.tables)} derived in {result.seconds:.2f} s")
             print(f"data package written to {DATA_DIR / 'datapackage.json'}")
+        elif args.command == "fetch":
+            from .datasets import build as build_data
+            from .fetch import fetch as fetch_data
+
+            if args.offline:
+                for result in build_data(args.raw, args.dataset):
+                    print(f"{result.dataset}: rebuilt from {args.raw} in {result.seconds:.2f} s")
+            else:
+                folders = dict(_pair(p) for p in args.folder)
+                for name in fetch_data(args.dataset, raw_root=args.raw, local_folders=folders):
+                    print(f"{name}: downloaded, derived, validated and replaced")
         elif args.command == "check":
             problems = validate_package(DATA_DIR)
             for p in problems:
@@ -48,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _pair(text: str) -> tuple[str, Path]:
+    name, sep, folder = text.partition("=")
+    if not sep:
+        raise DataError(f"--folder expects DATASET=DIR, got {text!r}")
+    return name, Path(folder).expanduser()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import pkgutil
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,9 @@ class Dataset:
     title: str
     tables: tuple[Table, ...]
     derive: Callable[[Path], dict[str, pd.DataFrame]]
+    # What `data fetch` downloads: a function of the environment (for API keys) returning a list
+    # of aiparadox.fetch plan items. None: the dataset cannot be refreshed from a publisher.
+    remote: Callable[[Mapping[str, str]], list] | None = None
 
     def table(self, name: str) -> Table:
         for t in self.tables:
