@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 RAW ?= data/raw
 BOOK_FLAGS := -W --keep-going -n
 
@@ -11,7 +12,7 @@ BOOK_FLAGS := -W --keep-going -n
 book: $(STAMP) ## build the book into _build/html
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
-test: $(STAMP) ## run the whole test suite (builds the book first if needed)
+test: $(STAMP) $(NODE_STAMP) ## run the whole test suite (builds the book first if needed)
 	$(BIN)/python -m pytest
 
 data-build: $(STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
@@ -28,6 +29,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
+
+# Test-only JavaScript (axe-core for the accessibility checks), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
 
 clean: ## remove the built book (keeps the execution cache's neighbour, the venv)
 	rm -rf _build

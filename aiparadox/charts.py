@@ -42,18 +42,11 @@ def theme() -> dict[str, Any]:
             "font": font,
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
             "range": {"category": PALETTE},
-            "axis": {
-                "labelFontSize": 12,
-                "titleFontSize": 12,
-                "titleFontWeight": "normal",
-                "gridColor": "#dddddd",
-                "domainColor": "#888888",
-                "tickColor": "#888888",
-                "labelColor": "#333333",
-                "titleColor": "#333333",
-            },
+            # Text and rule colours are left out: the page sets them for its light or dark mode
+            # (static/aiparadox-charts.js); Jupyter and PNG exports use Vega's defaults.
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 320},
-            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555555"},
+            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
             "line": {"strokeWidth": 2.5},
             "point": {"size": 50, "filled": True},
             "text": {"fontSize": 12},
@@ -86,7 +79,8 @@ def chart_html(spec: dict[str, Any]) -> str:
     name = meta.get("name", "chart")
     parts = [
         f'<div class="aiparadox-chart" data-chart="{html.escape(name)}">',
-        f'<div class="aiparadox-chart-view" role="img" aria-label="{html.escape(spec.get("description", ""))}"></div>',
+        # The SVG gets the description as its accessible label once drawn (static/aiparadox-charts.js).
+        '<div class="aiparadox-chart-view"></div>',
         f'<script type="application/json" class="aiparadox-chart-spec">{_inline_json(spec)}</script>',
     ]
     footer = []

@@ -107,6 +107,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.add_js_file("aiparadox-charts.js", type="module")
+    app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 

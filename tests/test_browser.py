@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -131,3 +132,45 @@ def test_charts_fit_a_phone_screen(browser, server, built_book: Path):
         report["context"].close()
         too_wide += [f"{relative}: {c['name']} {c['width']:.0f} px" for c in report["charts"] if c["width"] > 375]
     assert not too_wide, "\n".join(too_wide)
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_no_serious_or_critical_accessibility_violation(browser, server, built_book: Path):
+    """axe-core, from the npm registry and injected from disk (never fetched by the page)."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing: `make test` installs it with npm ci")
+        pytest.skip("axe-core is not installed (npm ci); the accessibility test needs it")
+    problems = []
+    for path in book_pages(built_book):
+        relative = path.relative_to(built_book).as_posix()
+        report = visit(browser, f"{server}/{relative}")
+        page = report["page"]
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+                problems.append(f"{relative}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+        report["context"].close()
+    assert not problems, "\n".join(problems)
+
+
+def test_charts_follow_dark_mode(browser, server, built_book: Path):
+    pages = [p for p in book_pages(built_book) if 'class="aiparadox-chart"' in p.read_text(encoding="utf-8")]
+    relative = pages[0].relative_to(built_book).as_posix()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    page = context.new_page()
+    page.goto(f"{server}/{relative}")
+    page.wait_for_function("[...document.querySelectorAll('.aiparadox-chart')].every(c => c.dataset.rendered)")
+    modes = page.evaluate("[...document.querySelectorAll('.aiparadox-chart')].map(c => c.dataset.mode)")
+    label_fill = page.evaluate(
+        "getComputedStyle(document.querySelector('.aiparadox-chart .role-axis-label text')).fill"
+    )
+    context.close()
+    assert set(modes) == {"dark"}
+    red, green, blue = (int(v) for v in re.findall(r"\d+", label_fill)[:3])
+    assert min(red, green, blue) > 180, f"axis labels are {label_fill} on a dark page"

@@ -1,29 +1,73 @@
-// Draws every chart on the page from the Vega-Lite spec the book embedded next to it.
+// Draws every chart on the page from the Vega-Lite spec the book embedded next to it, as SVG,
+// in the colours of the page's light or dark mode (and again when the reader switches mode).
 // The vega bundle is a file of this book (written at build time by aiparadox.sphinxext), and it
 // is only loaded on pages that have a chart.
-const charts = document.querySelectorAll(".aiparadox-chart");
+const charts = [...document.querySelectorAll(".aiparadox-chart")];
+
+// Text and rule colours per mode; the data colours (a colour-blind-safe palette) stay the same.
+const INK = {
+  light: { text: "#333333", muted: "#555555", grid: "#dddddd", domain: "#888888" },
+  dark: { text: "#e6e6e6", muted: "#b0b0b0", grid: "#444444", domain: "#999999" },
+};
+
+function modeColours(mode) {
+  const ink = INK[mode] || INK.light;
+  return {
+    axis: { labelColor: ink.text, titleColor: ink.text, gridColor: ink.grid, domainColor: ink.domain, tickColor: ink.domain },
+    legend: { labelColor: ink.text, titleColor: ink.text },
+    title: { color: ink.text, subtitleColor: ink.muted },
+    header: { labelColor: ink.text, titleColor: ink.text },
+    text: { color: ink.text },
+    rule: { color: ink.muted },
+  };
+}
+
+function merge(base, extra) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    out[key] = value && typeof value === "object" && !Array.isArray(value) ? merge(base?.[key] ?? {}, value) : value;
+  }
+  return out;
+}
+
+function currentMode() {
+  return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+}
+
+async function draw(chart, mode) {
+  const view = chart.querySelector(".aiparadox-chart-view");
+  try {
+    const spec = JSON.parse(chart.querySelector(".aiparadox-chart-spec").textContent);
+    // Colours of the mode first, then the chart's own config, so a chart can still set its own.
+    spec.config = merge(modeColours(mode), spec.config ?? {});
+    // The editor action would send the spec to vega.github.io: the book stays on its own host.
+    await window.vegaEmbed(view, spec, {
+      renderer: "svg",
+      actions: { export: true, source: false, compiled: false, editor: false },
+    });
+    const svg = view.querySelector("svg");
+    if (svg && spec.description) {
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", spec.description);
+    }
+    // vega-embed's menu button is an icon with no text.
+    view.querySelector("details > summary")?.setAttribute("aria-label", "Chart menu: save the chart as SVG or PNG");
+    chart.dataset.rendered = "true";
+    chart.dataset.mode = mode;
+  } catch (error) {
+    chart.dataset.rendered = "error";
+    view.textContent = `This chart could not be drawn (${error.message}). Its data can still be downloaded below.`;
+    console.error("aiparadox chart", chart.dataset.chart, error);
+  }
+}
 
 if (charts.length > 0) {
   await import(new URL("vega-bundle.js", import.meta.url));
-  for (const chart of charts) {
-    const view = chart.querySelector(".aiparadox-chart-view");
-    try {
-      const spec = JSON.parse(chart.querySelector(".aiparadox-chart-spec").textContent);
-      // The editor action would send the spec to vega.github.io: the book stays on its own host.
-      await window.vegaEmbed(view, spec, {
-        renderer: "svg",
-        actions: { export: true, source: false, compiled: false, editor: false },
-      });
-      const svg = view.querySelector("svg");
-      if (svg && spec.description) {
-        svg.setAttribute("role", "img");
-        svg.setAttribute("aria-label", spec.description);
-      }
-      chart.dataset.rendered = "true";
-    } catch (error) {
-      chart.dataset.rendered = "error";
-      view.textContent = `This chart could not be drawn (${error.message}). Its data can still be downloaded below.`;
-      console.error("aiparadox chart", chart.dataset.chart, error);
-    }
-  }
+  let mode = currentMode();
+  for (const chart of charts) await draw(chart, mode);
+  new MutationObserver(async () => {
+    if (currentMode() === mode) return;
+    mode = currentMode();
+    for (const chart of charts) await draw(chart, mode);
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 }

@@ -1,0 +1,21 @@
+// Accessibility repairs to the book theme's own buttons (axe-core rule label-content-name-mismatch,
+// WCAG 2.5.3: an accessible name must contain the visible text).
+function repair() {
+  // The search buttons show "Search Ctrl+K" but are named "Search": name them by what they show.
+  for (const button of document.querySelectorAll(".search-button__button[aria-label]")) {
+    const visible = button.innerText.replace(/\s+/g, " ").trim();
+    if (visible && button.getAttribute("aria-label") !== visible) button.setAttribute("aria-label", visible);
+  }
+  // The colour-mode button is named "Color mode"; its icons carry titles ("Light", "Dark") that
+  // would be read as visible text. The name says what the button does: the icons are decoration.
+  for (const icon of document.querySelectorAll(".theme-switch-button svg, .theme-switch-button i")) {
+    if (icon.getAttribute("aria-hidden") !== "true") icon.setAttribute("aria-hidden", "true");
+    icon.removeAttribute("aria-labelledby");
+    icon.removeAttribute("title");
+    icon.querySelector("title")?.remove();
+  }
+}
+
+repair();
+// Font Awesome swaps the <i> icons for <svg> after load: repair again when the header changes.
+new MutationObserver(repair).observe(document.body, { childList: true, subtree: true });
