@@ -36,7 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     data.add_parser("check", help="validate data/datapackage.json and every table (hashes, schema, constraints)")
     data.add_parser("list", help="list the datasets and the tables each derives")
 
+    notebooks = sub.add_parser(
+        "notebooks", help="write each chapter as .ipynb: a launchable copy, a student copy and an answer key"
+    )
+    notebooks.add_argument("--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)")
+
     args = parser.parse_args(argv)
+    if args.group == "notebooks":
+        from .notebooks import write
+
+        for path in write(args.out):
+            print(path)
+        return 0
     try:
         if args.command == "build":
             from .datasets import build as build_data

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from .paths import BRANCH, DATA_DIR, REPOSITORY
 
 PACKAGE_NAME = "ai-wealth-paradox-data"
 PACKAGE_TITLE = "Data behind the essay 'Who gains from AI?'"
@@ -194,12 +194,61 @@ def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     raise DataError(f"no table named '{name}' in {Path(data_dir) / 'datapackage.json'}; known tables: {known}")
 
 
+def published_data_url() -> str:
+    owner_repo = REPOSITORY.removeprefix("https://github.com/")
+    return f"https://raw.githubusercontent.com/{owner_repo}/{BRANCH}/data/"
+
+
+def published_copy(cache: Path | None = None) -> Path:
+    """The book's committed tables, downloaded from its repository into a local cache.
+
+    For a chapter opened on its own (Colab, a downloaded notebook), where the repository's
+    ``data/`` folder is not beside the package. Every table's SHA-256 is checked against the
+    downloaded ``datapackage.json`` before it is kept.
+    """
+    import requests
+
+    cache = Path(cache or Path.home() / ".cache" / "aiparadox" / "data")
+    base = published_data_url()
+    if (cache / "datapackage.json").exists():
+        return cache
+
+    def get(filename: str) -> bytes:
+        try:
+            response = requests.get(base + filename, timeout=(10, 60), headers={"User-Agent": "aiparadox-book/0.1"})
+            response.raise_for_status()
+        except requests.RequestException as exc:
+            raise DataError(f"{base}{filename}: cannot download the book's data ({exc})") from None
+        return response.content
+
+    descriptor = json.loads(get("datapackage.json"))
+    staging = cache.with_name(cache.name + ".partial")
+    staging.mkdir(parents=True, exist_ok=True)
+    for res in descriptor["resources"]:
+        data = get(res["path"])
+        if sha256(data) != res["hash"].removeprefix("sha256:"):
+            raise DataError(f"{base}{res['path']}: sha256 does not match the published datapackage.json")
+        (staging / res["path"]).write_bytes(data)
+    (staging / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    staging.replace(cache)
+    print(
+        f"aiparadox: the repository's data/ folder is not here, so the book's {len(descriptor['resources'])} "
+        f"tables were downloaded from {base} into {cache}, each SHA-256 checked."
+    )
+    return cache
+
+
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Read one cached table after checking its hash and columns against ``datapackage.json``.
+
+    Without the repository around the package (a notebook opened alone), the tables come from the
+    book's published copy (:func:`published_copy`).
 
     >>> load("top500_accelerators").columns[0]
     'edition'
     """
+    if Path(data_dir) == DATA_DIR and not (DATA_DIR / "datapackage.json").exists():
+        data_dir = published_copy()
     res = resource(name, data_dir)
     path = Path(data_dir) / res["path"]
     try:

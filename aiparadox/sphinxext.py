@@ -99,6 +99,27 @@ def _build_finished(app: Sphinx, exception) -> None:
         _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
 
 
+NOTEBOOKS_BRANCH = "notebooks"
+
+
+def _launch_to_notebooks(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Colab cannot open MyST Markdown, so launch buttons open the .ipynb copies that the Pages
+    workflow publishes on the `notebooks` branch (`python -m aiparadox notebooks`), which also
+    install the book's package when it is missing. Binder builds that branch from requirements.txt."""
+    from .paths import REPOSITORY
+
+    owner_repo = REPOSITORY.removeprefix("https://github.com/")
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "launch-buttons":
+            continue
+        notebook = f"{pagename}.ipynb"
+        for button in group["buttons"]:
+            if button.get("text") == "Colab":
+                button["url"] = f"https://colab.research.google.com/github/{owner_repo}/blob/{NOTEBOOKS_BRANCH}/{notebook}"
+            elif button.get("text") == "Binder":
+                button["url"] = f"https://mybinder.org/v2/gh/{owner_repo}/{NOTEBOOKS_BRANCH}?urlpath=lab/tree/{notebook}"
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     app.connect("config-inited", _config_inited)
@@ -106,6 +127,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _build_finished)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
+    app.connect("html-page-context", _launch_to_notebooks, priority=900)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")

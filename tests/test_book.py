@@ -155,3 +155,27 @@ def test_a_failing_cell_fails_the_build(tmp_path: Path):
     assert "Executing notebook failed" in result.stdout + result.stderr
     log = (book / "_build" / "html" / "reports" / "intro.err.log").read_text()
     assert "this cell fails on purpose" in log
+
+
+def test_launch_buttons_open_the_published_notebooks(built_book: Path):
+    from aiparadox.notebooks import chapters
+    from aiparadox.paths import REPOSITORY
+
+    owner_repo = REPOSITORY.removeprefix("https://github.com/")
+    for page in chapters():
+        name = page.relative_to(ROOT).with_suffix("")
+        html = (built_book / name.with_suffix(".html")).read_text(encoding="utf-8")
+        assert f"https://colab.research.google.com/github/{owner_repo}/blob/notebooks/{name}.ipynb" in html
+        assert f"https://mybinder.org/v2/gh/{owner_repo}/notebooks?urlpath=lab/tree/{name}.ipynb" in html
+
+
+def test_the_repository_address_is_the_same_everywhere():
+    import yaml
+
+    from aiparadox.paths import BRANCH, PAGES_URL, REPOSITORY
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert config["repository"]["url"] == REPOSITORY and config["repository"]["branch"] == BRANCH
+    assert config["html"]["baseurl"] == PAGES_URL == config["sphinx"]["config"]["ogp_site_url"]
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["repository-code"] == REPOSITORY and citation["url"] == PAGES_URL

@@ -154,3 +154,46 @@ def test_rederiving_from_the_shared_sources_reproduces_the_committed_tables(shar
     assert rederived == committed
     for res in committed["resources"]:
         assert (target / res["path"]).read_bytes() == (DATA_DIR / res["path"]).read_bytes(), res["path"]
+
+
+# --- a chapter opened alone: the loader reads the published copy ------------------------------
+
+
+@pytest.fixture
+def standalone(monkeypatch, tmp_path: Path):
+    """As in Colab: the package is installed but the repository's data/ is not beside it."""
+    import aiparadox.datapackage as dp
+
+    monkeypatch.setattr(dp, "DATA_DIR", tmp_path / "site-packages" / "data")
+    monkeypatch.setattr(dp.Path, "home", classmethod(lambda cls: tmp_path / "home"))
+    return dp
+
+
+def _publish(mock, corrupt: str | None = None):
+    from aiparadox.datapackage import published_data_url
+
+    base = published_data_url()
+    mock.get(base + "datapackage.json", body=(DATA_DIR / "datapackage.json").read_bytes())
+    for res in read_descriptor(DATA_DIR)["resources"]:
+        body = (DATA_DIR / res["path"]).read_bytes()
+        mock.get(base + res["path"], body=body + b"tampered" if res["name"] == corrupt else body)
+
+
+def test_a_notebook_opened_alone_reads_the_published_tables(standalone, capsys):
+    import responses
+
+    with responses.RequestsMock() as mock:
+        _publish(mock)
+        frame = standalone.load("top500_accelerators", data_dir=standalone.DATA_DIR)
+    assert frame.equals(load("top500_accelerators"))
+    assert "downloaded from https://raw.githubusercontent.com/" in capsys.readouterr().out
+
+
+def test_a_tampered_published_table_is_refused(standalone):
+    import responses
+
+    with responses.RequestsMock() as mock:
+        _publish(mock, corrupt="top500_accelerators")
+        with pytest.raises(DataError, match="top500_accelerators.csv: sha256 does not match the published"):
+            standalone.load("top500_accelerators", data_dir=standalone.DATA_DIR)
+    assert not (standalone.Path.home() / ".cache" / "aiparadox" / "data").exists()
