@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.package-lock.json
 RAW ?= data/raw
 BOOK_FLAGS := -W --keep-going -n
 
-.PHONY: book test assignments data data-build data-check clean clean-all
+.PHONY: book test pdf assignments data data-build data-check clean clean-all
 
 book: $(STAMP) ## build the book into _build/html
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
@@ -17,6 +17,10 @@ test: $(STAMP) $(NODE_STAMP) ## run the whole test suite (builds the book first 
 
 data-build: $(STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
 	$(BIN)/python -m aiparadox data build --raw $(RAW)
+
+pdf: $(STAMP) ## the whole book as one PDF, charts as images: _build/pdf/who-gains-from-ai.pdf
+	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/pdf $(BOOK_FLAGS)
+	$(BIN)/python -m aiparadox pdf
 
 assignments: $(STAMP) ## write assignments/: each chapter as .ipynb, a student copy and an answer key
 	$(BIN)/python -m aiparadox notebooks --out assignments

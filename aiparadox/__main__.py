@@ -41,7 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     notebooks.add_argument("--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)")
 
+    sub.add_parser("pdf", help="print the single-page build (make pdf builds it) to _build/pdf/ with Chromium")
+
     args = parser.parse_args(argv)
+    if args.group == "pdf":
+        from .pdf import print_pdf
+
+        print(print_pdf())
+        return 0
     if args.group == "notebooks":
         from .notebooks import write
 

@@ -54,9 +54,22 @@ def theme() -> dict[str, Any]:
     }
 
 
+def _without_nan(value: Any) -> Any:
+    """Missing values reach the spec as float NaN, which is not JSON: the browser would refuse the
+    whole spec. They become null, which Vega-Lite reads as missing."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _without_nan(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_nan(v) for v in value]
+    return value
+
+
 def _inline_json(spec: dict[str, Any]) -> str:
     # "</" would end the <script> element early; "<\/" means the same thing to JSON.parse.
-    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    text = json.dumps(_without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return text.replace("</", "<\\/")
 
 
 def _csv(values: list[dict[str, Any]]) -> str:
@@ -65,7 +78,8 @@ def _csv(values: list[dict[str, Any]]) -> str:
         columns.extend(k for k in row if k not in columns)
 
     def cell(value: Any) -> str:
-        text = "" if value is None else str(value)
+        missing = value is None or (isinstance(value, float) and value != value)
+        text = "" if missing else str(value)
         return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(c in text for c in ',"\n') else text
 
     lines = [",".join(cell(c) for c in columns)]

@@ -66,6 +66,9 @@ def _same(answer: Any, target: Any, ex: Exercise) -> bool:
             value = float(answer)
         except (TypeError, ValueError):
             return False
+        if isinstance(target, int):
+            # Counts and years are exact: 2024 is not "close enough" to 2023.
+            return value == target
         return math.isclose(value, float(target), rel_tol=ex.rel_tolerance, abs_tol=ex.abs_tolerance)
     if isinstance(target, (list, tuple, set)):
         return sorted(map(str, answer)) == sorted(map(str, target)) if answer is not None else False

@@ -38,13 +38,14 @@ def vega_bundle(cache_dir: Path) -> Path:
 
 
 def _builder_inited(app: Sphinx) -> None:
+    if app.builder.name != "html":
+        # The single-page build that becomes the PDF, and any non-HTML builder, get images.
+        os.environ[STATIC_ENV] = "1"
     if app.builder.format == "html":
         cache = Path(app.doctreedir).parent / "aiparadox-static"
         app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache))])
         if not app.config.html_favicon:
             app.config.html_favicon = str(STATIC_DIR / "favicon.svg")
-    else:
-        os.environ[STATIC_ENV] = "1"
 
 
 def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:

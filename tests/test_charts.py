@@ -70,3 +70,13 @@ def test_static_mode_renders_png_for_pdf_builds(chart, monkeypatch):
     finally:
         monkeypatch.delenv(charts.STATIC_ENV)
         charts.enable()
+
+
+def test_missing_values_become_null_not_nan():
+    frame = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, float("nan"), 0.25]})
+    spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").to_dict()
+    html = charts.chart_html(spec)
+    spec_text = re.search(r'class="aiparadox-chart-spec">(.*?)</script>', html, re.S).group(1)
+    assert "NaN" not in spec_text and '"y":null' in spec_text
+    csv = urllib.parse.unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', html).group(1))
+    assert csv.splitlines()[2] == "2,"

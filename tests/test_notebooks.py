@@ -79,3 +79,11 @@ def test_launchable_copies_install_the_package_when_missing(written: Path):
         notebook = nbformat.read(written / chapter.relative_to(ROOT).with_suffix(".ipynb"), as_version=4)
         assert notebook.cells[0].source == notebooks.BOOTSTRAP
         assert notebook.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_whole_numbers_must_match_exactly_and_fractions_closely():
+    ex = exercises.Exercise("x", "hint", lambda: None, rel_tolerance=1e-3, abs_tolerance=1e-9)
+    assert exercises._same(2023, 2023, ex) and exercises._same(2023.0, 2023, ex)
+    assert not exercises._same(2024, 2023, ex)
+    assert exercises._same(0.50049, 0.5, ex) and not exercises._same(0.51, 0.5, ex)
+    assert exercises._same(" 2019-11 ", "2019-11", ex)
