@@ -333,3 +333,10 @@ def test_exercise_answers():
     assert expected("bls-rate-january-rises") == 17
     assert check("bls-layoffs-ratio", expected("bls-layoffs-ratio"))
     assert not check("bls-largest-winter", 2024)
+
+
+def test_definitions_chart_refuses_a_measure_it_cannot_label():
+    measures = load("bls_tech_unemployment_measures").copy()
+    measures.loc[0, "measure"] = "mystery"
+    with pytest.raises(DataError, match="no chart series for \\[\\('mystery'"):
+        analysis.definitions_frame(measures)

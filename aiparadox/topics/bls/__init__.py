@@ -9,4 +9,4 @@
 from .analysis import *  # noqa: F401,F403
 from .analysis import ARTICLE_DECEMBER, ARTICLE_JANUARY  # noqa: F401
 from .parsers import complete_months, parse_bls_api_v2, parse_fred_csv, read_bls_api_v2, read_fred_csv, read_points_json  # noqa: F401
-from .tables import CPS_GAPS, DATASET, SHUTDOWN_STATEMENT_URL  # noqa: F401
+from .tables import CPS_GAPS, DATASET, SHUTDOWN_STATEMENT_DATE, SHUTDOWN_STATEMENT_URL  # noqa: F401

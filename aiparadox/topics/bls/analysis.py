@@ -7,7 +7,7 @@ import pandas as pd
 from ...datapackage import DataError
 from ...exercises import expects
 from ...ledger import assesses
-from .tables import CSD_EMPLOYMENT_ID, EMPLOYERS, LAYOFFS_ID, LEVEL_ID, OPENINGS_ID, RATE, RATE_ID, SURVEY, UNEMPLOYED
+from .tables import CSD_EMPLOYMENT_ID, EMPLOYERS, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID, RATE, RATE_ID, SURVEY, UNEMPLOYED
 
 # --- The article's figures (C03, C04); they are the article's, not data --------------------------
 # "Last January" in an article about the Riyadh forum of November 2025: January 2025 against
@@ -22,8 +22,13 @@ ARTICLE_LAYOFF_TIMING = "reported"
 ARTICLE_MEASURE = "unemployment in the technology sector"
 SERIES_MEASURE = "unemployed wage and salary workers whose last job was in the Information industry"
 
+# The CPS series break at the article's January, as the note under BLS table A-14 (February
+# 2025 version, raw/bls_empsit_tableA14_information_excerpts.txt) states it.
+SERIES_BREAK_MONTH = "2025-01"
+SERIES_BREAK_CLASSIFICATION = "2022 Census industry classification"
+
 CLAIM_SERIES = "The article's figures"
-MEASURED_SERIES = f"Unemployed, Information industry ({LEVEL_ID}, not seasonally adjusted)"
+MEASURED_SERIES = f"Measured by BLS ({LEVEL_ID})"
 
 
 def month_date(month: pd.Series) -> pd.Series:
@@ -59,10 +64,12 @@ def winter_changes(table: pd.DataFrame, column: str) -> pd.DataFrame:
         january = values.get(f"{year + 1}-01")
         if january is None or pd.isna(january):
             continue
-        rows.append((year, f"Dec {year} to Jan {year + 1}", float(december), float(january), float(january) - float(december)))
+        rows.append(
+            (year, f"Dec {year} to Jan {year + 1}", f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december))
+        )
     if not rows:
         raise DataError(f"no winter with both a December and a January value in {column}")
-    return pd.DataFrame(rows, columns=["december_year", "winter", "december", "january", "change"])
+    return pd.DataFrame(rows, columns=["december_year", "winter", "short", "december", "january", "change"])
 
 
 def c03_figures(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, float | int | str]:
@@ -268,7 +275,7 @@ def winter_chart(unemployed: pd.DataFrame):
 
     frame = winter_frame(unemployed)
     base = alt.Chart(frame).encode(
-        x=alt.X("winter:N", title=None, sort=frame["winter"].to_list(), axis=alt.Axis(labelAngle=0, labelLimit=90)),
+        x=alt.X("short:N", title="Winter (December to January)", sort=frame["short"].to_list(), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("change:Q", title="Change, December to January (thousands, not seasonally adjusted)"),
         tooltip=[
             alt.Tooltip("winter:N", title="Winter"),
@@ -301,7 +308,6 @@ def winter_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
 # The long-run chart names three downturns. The windows are the book's choice; the peak inside
 # each is found in the data.
 EPISODES = (("Dot-com bust", "2001-01", "2004-12"), ("Great Recession", "2008-01", "2011-12"), ("Pandemic", "2020-01", "2021-12"))
-ROLLING_MONTHS = 12
 
 
 def episode_peaks(rate: pd.DataFrame) -> pd.DataFrame:
@@ -315,24 +321,18 @@ def episode_peaks(rate: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["episode", "month", "rate_percent"])
 
 
-MONTHLY_SERIES, MEAN_SERIES = "Monthly", f"Mean of the last {ROLLING_MONTHS} months"
+MONTHLY_SERIES, MEAN_SERIES = "Monthly", "Calendar-year average"
 
 
 def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
-    """Monthly rate and its trailing 12-month mean in long form.
-
-    The mean starts at the twelfth month: earlier months have no mean and no row (nothing filled).
-    """
-    monthly = rate["rate_percent"].astype(float).reset_index(drop=True)
-    dates = month_date(rate["month"]).reset_index(drop=True)
-    mean = monthly.rolling(ROLLING_MONTHS, min_periods=ROLLING_MONTHS).mean().round(2)
-    return pd.concat(
-        [
-            pd.DataFrame({"date": dates, "series": MONTHLY_SERIES, "rate_percent": monthly}),
-            pd.DataFrame({"date": dates, "series": MEAN_SERIES, "rate_percent": mean}).dropna(),
-        ],
-        ignore_index=True,
-    )
+    """Monthly rate and, drawn at mid-year, the average of each complete calendar year, long form."""
+    monthly = pd.DataFrame({"date": month_date(rate["month"]), "series": MONTHLY_SERIES, "rate_percent": rate["rate_percent"].astype(float)})
+    years = rate["month"].astype(str).str[:4]
+    counts = years.value_counts()
+    complete = rate.loc[years.isin(counts.index[counts == 12])]
+    yearly = complete.groupby(complete["month"].astype(str).str[:4])["rate_percent"].mean().round(2)
+    averages = pd.DataFrame({"date": [f"{y}-07-01" for y in yearly.index], "series": MEAN_SERIES, "rate_percent": yearly.to_numpy()})
+    return pd.concat([monthly, averages], ignore_index=True)
 
 
 def long_rate_chart(rate: pd.DataFrame):
@@ -346,7 +346,7 @@ def long_rate_chart(rate: pd.DataFrame):
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[PALETTE[5], PALETTE[0]]))
     long = alt.Chart(frame)
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"], empty=False)
-    x = alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount=12))
+    x = alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
     y = alt.Y("rate_percent:Q", title="Unemployment rate, Information industry (%, not seasonally adjusted)")
     lines = long.mark_line().encode(
         x=x,
@@ -362,7 +362,7 @@ def long_rate_chart(rate: pd.DataFrame):
             color=alt.Color("series:N", scale=alt.Scale(domain=series, range=[PALETTE[5], PALETTE[0]]), legend=None),
             opacity=alt.condition(nearest, alt.value(1), alt.value(0)),
             tooltip=[
-                alt.Tooltip("date:T", title="Month", format="%B %Y"),
+                alt.Tooltip("date:T", title="Month (mid-year for averages)", format="%B %Y"),
                 alt.Tooltip("series:N", title="Series"),
                 alt.Tooltip("rate_percent:Q", title="Rate (%)", format=".1f"),
             ],
@@ -372,7 +372,7 @@ def long_rate_chart(rate: pd.DataFrame):
     peak_labels = (
         alt.Chart(peaks)
         .transform_calculate(label=alt.datum.episode + ": " + alt.expr.format(alt.datum.rate_percent, ".1f") + "%")
-        .mark_text(align="left", dx=6, dy=-4, fontWeight="bold")
+        .mark_text(align="center", dy=-10, fontWeight="bold")
         .encode(x="date:T", y="rate_percent:Q", text=alt.Text("label:N"))
     )
     return (lines + points + peak_labels).properties(width="container", height=320)
@@ -386,21 +386,32 @@ def long_rate_description(rate: pd.DataFrame) -> str:
     named = "; ".join(f"{e} peak {r:.1f}% in {month_name(m)}" for e, m, r in peaks.itertuples(index=False))
     return (
         f"Line chart of the monthly unemployment rate of the Information industry, not seasonally adjusted, from "
-        f"{month_name(rate['month'].iloc[0])} to {month_name(last['month'])}, with its 12-month mean. {named}. "
+        f"{month_name(rate['month'].iloc[0])} to {month_name(last['month'])}, with calendar-year averages. {named}. "
         f"In {last_year} the rate averaged {year_mean:.1f}%, well below those peaks."
     )
 
 
 # What "tech" means: one series per measure; secondary figures get their own grey series.
+SERIES_NAMES = {
+    ("information_industry", "primary"): "Information industry (BLS)",
+    ("information_industry", "secondary"): "Information industry (press, secondary)",
+    ("computer_math_occupations", "primary"): "Computer & math occupations (BLS)",
+    ("all_workers", "primary"): "All workers (BLS)",
+    ("comptia_it_occupations", "secondary"): "IT occupations, CompTIA (secondary)",
+}
+
+
 def definitions_frame(measures: pd.DataFrame) -> pd.DataFrame:
+    """One series per measure and status, so that secondary figures can be drawn in grey."""
     frame = measures.copy()
-    frame["series"] = frame["label"].where(
-        frame["status"] == "primary", frame["label"].str.replace(r" \(.*\)$", "", regex=True) + " (quoted by the press, secondary)"
-    )
-    frame.loc[frame["measure"] == "comptia_it_occupations", "series"] = frame["label"] + " (secondary)"
+    keys = list(zip(frame["measure"], frame["status"]))
+    unknown = sorted(set(keys) - set(SERIES_NAMES))
+    if unknown:
+        raise DataError(f"{MEASURES.name}: no chart series for {unknown}")
+    frame["series"] = [SERIES_NAMES[k] for k in keys]
     frame["date"] = month_date(frame["month"])
     frame["unemployed"] = frame["unemployed_thousands"].map(lambda v: "not given" if pd.isna(v) else f"{v:,.0f} thousand")
-    return frame[["measure", "series", "status", "month", "date", "rate_percent", "unemployed", "publisher"]]
+    return frame[["measure", "series", "status", "month", "date", "rate_percent", "unemployed", "label", "publisher"]]
 
 
 def definitions_chart(measures: pd.DataFrame):
@@ -418,7 +429,7 @@ def definitions_chart(measures: pd.DataFrame):
         alt.Chart(frame)
         .mark_point(filled=True, size=140, opacity=0.9)
         .encode(
-            x=alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y", tickCount=8)),
+            x=alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 6}, labelOverlap="greedy")),
             y=alt.Y("rate_percent:Q", title="Unemployment rate (%, not seasonally adjusted for BLS)", scale=alt.Scale(zero=True)),
             color=alt.Color(
                 "series:N",
@@ -428,7 +439,8 @@ def definitions_chart(measures: pd.DataFrame):
             ),
             shape=alt.Shape("series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=None),
             tooltip=[
-                alt.Tooltip("series:N", title="Measure"),
+                alt.Tooltip("label:N", title="Measure"),
+                alt.Tooltip("status:N", title="Status"),
                 alt.Tooltip("month:N", title="Month"),
                 alt.Tooltip("rate_percent:Q", title="Rate (%)", format=".1f"),
                 alt.Tooltip("unemployed:N", title="Unemployed"),
@@ -482,7 +494,7 @@ def jolts_chart(employers: pd.DataFrame):
             y=alt.Y("thousands:Q", title="Information industry (thousands per month, seasonally adjusted)"),
             color=alt.Color(
                 "series:N",
-                title="Click a series to highlight it",
+                title="Click to highlight",
                 scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[3]]),
             ),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.2)),
@@ -646,11 +658,11 @@ def survey_chart(survey: pd.DataFrame):
         .transform_filter(~is_article)
         .mark_bar(height=26, stroke="white")
         .encode(
-            x=alt.X("sum(share):Q", title="Share of the business leaders surveyed (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 0.6])),
+            x=alt.X("sum(share):Q", title="Share of the business leaders surveyed (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 0.8])),
             y=y,
             color=alt.Color(
                 "segment:N",
-                title="Survey answers (quoted by the press, secondary)",
+                title="Survey answers (secondary)",
                 scale=alt.Scale(domain=segments, range=[SECONDARY_COLOUR, SECONDARY_COLOUR, "#b0b0b0"]),
                 legend=alt.Legend(columns=1),
             ),
@@ -664,7 +676,7 @@ def survey_chart(survey: pd.DataFrame):
     )
     labels = article.mark_text(align="left", dx=10, color=CLAIM_COLOUR, fontWeight="bold").encode(
         x="share:Q", y=y, text=alt.Text("label:N")
-    ).transform_calculate(label="'Article: ' + format(datum.share, '.0%') + (datum.timing == 'reported' ? ', as done' : '')")
+    ).transform_calculate(label="'Article: ' + format(datum.share, '.0%')")
     return (bars + marks + labels).properties(width="container", height=170)
 
 
@@ -717,6 +729,7 @@ def rate_january_rises() -> int:
 def layoffs_ratio_2025_2019() -> float:
     from ...datapackage import load
 
+    # The first and last complete years on file, the years the chapter's question names.
     means = yearly_means(load(EMPLOYERS.name), LAYOFFS_ID)
-    return float(means["2025"] / means["2019"])
+    return float(means.iloc[-1] / means.iloc[0])
 
