@@ -340,3 +340,13 @@ def test_definitions_chart_refuses_a_measure_it_cannot_label():
     measures.loc[0, "measure"] = "mystery"
     with pytest.raises(DataError, match="no chart series for \\[\\('mystery'"):
         analysis.definitions_frame(measures)
+
+
+def test_latest_partial_year_is_averaged_only_when_incomplete():
+    months = [f"2025-{m:02d}" for m in range(1, 13)] + ["2026-01", "2026-02"]
+    employers = pd.DataFrame({"series_id": "JTS510000000000000LDL", "month": months, "thousands": [30.0] * 12 + [50.0, 60.0]})
+    recent = analysis.latest_partial_year(employers, "JTS510000000000000LDL")
+    assert recent == {"span": "January 2026 to February 2026", "mean": 55.0}
+    assert analysis.latest_partial_year(employers.iloc[:12], "JTS510000000000000LDL") is None
+    figures = analysis.jolts_figures(pd.concat([employers, employers.assign(series_id="JTS510000000000000JOL")]))
+    assert figures["layoffs_recent"] == 55.0 and figures["layoffs_recent_higher_since"] == ""

@@ -275,7 +275,7 @@ def winter_chart(unemployed: pd.DataFrame):
 
     frame = winter_frame(unemployed)
     base = alt.Chart(frame).encode(
-        x=alt.X("short:N", title="Winter (December to January)", sort=frame["short"].to_list(), axis=alt.Axis(labelAngle=0)),
+        x=alt.X("short:N", title="Winter (December to January)", sort=frame["short"].to_list(), axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("change:Q", title="Change, December to January (thousands, not seasonally adjusted)"),
         tooltip=[
             alt.Tooltip("winter:N", title="Winter"),
@@ -286,7 +286,10 @@ def winter_chart(unemployed: pd.DataFrame):
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
-            "which:N", title=None, scale=alt.Scale(domain=[ARTICLE_WINTER, OTHER_WINTER], range=[CLAIM_COLOUR, DATA_COLOUR])
+            "which:N",
+            title=None,
+            scale=alt.Scale(domain=[ARTICLE_WINTER, OTHER_WINTER], range=[CLAIM_COLOUR, DATA_COLOUR]),
+            legend=alt.Legend(columns=1),
         )
     )
     labels = base.mark_text(dy=-8).encode(text=alt.Text("change:Q", format="+,.0f"))
@@ -371,9 +374,14 @@ def long_rate_chart(rate: pd.DataFrame):
     )
     peak_labels = (
         alt.Chart(peaks)
-        .transform_calculate(label=alt.datum.episode + ": " + alt.expr.format(alt.datum.rate_percent, ".1f") + "%")
+        .transform_calculate(label=alt.expr.format(alt.datum.rate_percent, ".1f") + "%")
         .mark_text(align="center", dy=-10, fontWeight="bold")
-        .encode(x="date:T", y="rate_percent:Q", text=alt.Text("label:N"))
+        .encode(
+            x="date:T",
+            y="rate_percent:Q",
+            text=alt.Text("label:N"),
+            tooltip=[alt.Tooltip("episode:N", title="Peak of"), alt.Tooltip("month:N", title="Month"), alt.Tooltip("label:N", title="Rate")],
+        )
     )
     return (lines + points + peak_labels).properties(width="container", height=320)
 
@@ -495,7 +503,8 @@ def jolts_chart(employers: pd.DataFrame):
             color=alt.Color(
                 "series:N",
                 title="Click to highlight",
-                scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[3]]),
+                # Not PALETTE[3]: that orange is the article's colour everywhere in the book.
+                scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[2]]),
             ),
             opacity=alt.condition(pick, alt.value(1), alt.value(0.2)),
             tooltip=[
@@ -519,10 +528,28 @@ def yearly_means(employers: pd.DataFrame, series_id: str) -> pd.Series:
     return frame.loc[years.isin(complete)].groupby(years)["thousands"].mean().sort_index()
 
 
+def latest_partial_year(employers: pd.DataFrame, series_id: str) -> dict | None:
+    """Mean of the months of the last year on file if that year is not complete, else None."""
+    frame = employers.loc[employers["series_id"] == series_id]
+    year = frame["month"].max()[:4]
+    months = frame.loc[frame["month"].str.startswith(year)]
+    if len(months) == 12:
+        return None
+    return {
+        "span": f"{month_name(months['month'].min())} to {month_name(months['month'].max())}",
+        "mean": float(months["thousands"].mean()),
+    }
+
+
 def jolts_figures(employers: pd.DataFrame) -> dict[str, float | str]:
     openings = yearly_means(employers, OPENINGS_ID)
     layoffs = yearly_means(employers, LAYOFFS_ID)
+    recent = latest_partial_year(employers, LAYOFFS_ID)
+    above = layoffs.loc[layoffs > recent["mean"]] if recent else layoffs.iloc[0:0]
     return {
+        "recent_span": recent["span"] if recent else "",
+        "layoffs_recent": recent["mean"] if recent else float("nan"),
+        "layoffs_recent_higher_since": above.index[-1] if len(above) else "",
         "first_year": openings.index[0],
         "last_year": openings.index[-1],
         "openings_first": openings.iloc[0],
@@ -545,7 +572,13 @@ def jolts_description(employers: pd.DataFrame) -> str:
         f"{month_name(frame['month'].max())}. Openings averaged {f['openings_first']:.0f} thousand a month in "
         f"{f['first_year']}, {f['openings_peak']:.0f} thousand in {f['openings_peak_year']} and "
         f"{f['openings_last']:.0f} thousand in {f['last_year']}; layoffs and discharges averaged "
-        f"{f['layoffs_first']:.0f} thousand in {f['first_year']} and {f['layoffs_last']:.0f} thousand in {f['last_year']}."
+        f"{f['layoffs_first']:.0f} thousand in {f['first_year']} and {f['layoffs_last']:.0f} thousand in {f['last_year']}"
+        + (
+            f", then {f['layoffs_recent']:.0f} thousand from {f['recent_span']}, more than in any full year after "
+            f"{f['layoffs_recent_higher_since']}."
+            if f["recent_span"]
+            else "."
+        )
     )
 
 
@@ -604,14 +637,14 @@ def csd_description(employers: pd.DataFrame) -> str:
 
 
 SURVEY_ROWS = {
-    "replaced_2023": "Said AI replaced workers in 2023 (reported)",
-    "layoffs_2024_definitely": "Expected AI layoffs in 2024: definitely",
-    "layoffs_2024_probably": "Expected AI layoffs in 2024: probably",
+    "replaced_2023": "Replaced (reported)",
+    "layoffs_2024_definitely": "Definitely (expected)",
+    "layoffs_2024_probably": "Probably (expected)",
 }
 SURVEY_LINES = {
-    "replaced_2023": "Replaced workers in 2023",
-    "layoffs_2024_definitely": "Layoffs in 2024",
-    "layoffs_2024_probably": "Layoffs in 2024",
+    "replaced_2023": "Replaced, 2023",
+    "layoffs_2024_definitely": "Layoffs, 2024",
+    "layoffs_2024_probably": "Layoffs, 2024",
 }
 ARTICLE_READING = "The article's reading"
 
@@ -624,7 +657,7 @@ def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
     bars = bars[["row", "segment", "share", "timing", "quoted_by"]]
     article = pd.DataFrame(
         {
-            "row": ["Replaced workers in 2023", "Layoffs in 2024"],
+            "row": ["Replaced, 2023", "Layoffs, 2024"],
             "segment": [
                 f"{ARTICLE_READING}: replaced jobs in 2023",
                 f"{ARTICLE_READING}: carried out layoffs in 2024",
@@ -643,7 +676,7 @@ def survey_chart(survey: pd.DataFrame):
     from ...charts import CLAIM_COLOUR, SECONDARY_COLOUR
 
     frame = survey_frame(survey)
-    rows = ["Replaced workers in 2023", "Layoffs in 2024"]
+    rows = ["Replaced, 2023", "Layoffs, 2024"]
     segments = list(SURVEY_ROWS.values())
     y = alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=200))
     tooltip = [
@@ -658,11 +691,11 @@ def survey_chart(survey: pd.DataFrame):
         .transform_filter(~is_article)
         .mark_bar(height=26, stroke="white")
         .encode(
-            x=alt.X("sum(share):Q", title="Share of the business leaders surveyed (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 0.8])),
+            x=alt.X("sum(share):Q", title="Share of leaders surveyed (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 0.6])),
             y=y,
             color=alt.Color(
                 "segment:N",
-                title="Survey answers (secondary)",
+                title="Quoted survey answers",
                 scale=alt.Scale(domain=segments, range=[SECONDARY_COLOUR, SECONDARY_COLOUR, "#b0b0b0"]),
                 legend=alt.Legend(columns=1),
             ),
@@ -674,10 +707,10 @@ def survey_chart(survey: pd.DataFrame):
     marks = article.mark_point(shape="diamond", size=220, filled=True, color=CLAIM_COLOUR, opacity=1).encode(
         x="share:Q", y=y, tooltip=tooltip
     )
-    labels = article.mark_text(align="left", dx=10, color=CLAIM_COLOUR, fontWeight="bold").encode(
+    labels = article.mark_text(align="center", dy=-20, color=CLAIM_COLOUR, fontWeight="bold").encode(
         x="share:Q", y=y, text=alt.Text("label:N")
     ).transform_calculate(label="'Article: ' + format(datum.share, '.0%')")
-    return (bars + marks + labels).properties(width="container", height=170)
+    return (bars + marks + labels).properties(width="container", height=190)
 
 
 def survey_description(survey: pd.DataFrame) -> str:
