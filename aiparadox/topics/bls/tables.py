@@ -1,0 +1,617 @@
+"""The BLS dataset: which raw file gives which tidy table, and the tables' schemas and sources.
+
+The traps listed in ``../shared/sources/bls/SOURCE.md`` and how they are handled here:
+
+* the article's "tech unemployment" is the CPS count of unemployed wage and salary workers whose
+  last job was in the *Information industry*, LNU03032237 (rate LNU04032237), not seasonally
+  adjusted; the tables say so in every field;
+* in the cached ``fred.json`` the key ``unemployment`` is labelled LNU04032237 but holds a
+  12-month trailing mean computed by the app that saved it, not the BLS rate: it is never read;
+  the monthly rate comes from the FRED vintage CSV (2000-2024) only;
+* October 2025 is absent from the CPS level because the household survey was not collected
+  that month (:data:`CPS_GAPS`); the month keeps its row with an empty value, and any other
+  missing month stops the build;
+* the transcribed BLS tables A-14 and A-30 are cross-checked against the monthly series where
+  both give the same month;
+* figures known only through the press (CompTIA's rate, the ResumeBuilder survey) are read from
+  the exact sentences quoted in ``SOURCE.md`` and tagged ``secondary``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ...datapackage import DataError, Field, Source, Table
+from ...datasets import Dataset
+from .parsers import complete_months, read_fred_csv, read_points_json, seasonal_adjustment
+
+LEVEL_ID, RATE_ID = "LNU03032237", "LNU04032237"
+OPENINGS_ID, LAYOFFS_ID = "JTS510000000000000JOL", "JTS510000000000000LDL"
+CSD_EMPLOYMENT_ID = "CES6054150001"
+
+RATE_FILE = "LNU04032237_fred_vintage_2025-01-20.csv"
+RATE_VINTAGE = "2025-01-20"
+FRED_JSON = "fred_LNU03032237_CES6054150001_2019-2026.json"
+JOLTS_JSON = "bls_jolts_information_2019-2026.json"
+A14_FILE = "bls_empsit_tableA14_information_excerpts.txt"
+A30_FILE = "bls_cpseea30_computer_math_occupations_excerpts.txt"
+NOTES_FILE = "SOURCE.md"
+
+# Why a CPS month may be absent. BLS statement of 19 November 2025, as quoted by Reuters
+# (https://fixedincome.fidelity.com/ftgw/fi/FINewsArticle?id=202511200509RTRSNEWSCOMBINED_KBN3MP26T-OUSTP_1).
+SHUTDOWN_GAP = (
+    "not collected: the CPS household survey could not be run for the October 2025 reference "
+    "period during the lapse in federal appropriations, and BLS cannot collect it retroactively"
+)
+CPS_GAPS = {"2025-10": SHUTDOWN_GAP}
+SHUTDOWN_STATEMENT_DATE = "19 November 2025"
+SHUTDOWN_STATEMENT_URL = "https://fixedincome.fidelity.com/ftgw/fi/FINewsArticle?id=202511200509RTRSNEWSCOMBINED_KBN3MP26T-OUSTP_1"
+
+NSA = "not seasonally adjusted"
+BLS_PUBLISHER = "U.S. Bureau of Labor Statistics (BLS)"
+BLS_LICENCE = "Public domain (work of the U.S. federal government); BLS asks to be cited"
+BLS_LICENCE_URL = "https://www.bls.gov/opub/copyright-information.htm"
+CLIU55 = "GitHub repository cliu55/howfuckedareswe at commit c31c64918e422db9636e4fc877a2d5030ae31adb"
+STORED_PAGE = "stored copy of the page (retrieval date not recorded in SOURCE.md)"
+
+LEVEL_SOURCE = Source(
+    publisher=f"{BLS_PUBLISHER}, Current Population Survey",
+    title="(Unadj) Unemployment Level - Information Industry, Private Wage and Salary Workers",
+    series=LEVEL_ID,
+    url=f"https://data.bls.gov/timeseries/{LEVEL_ID}",
+    retrieved="2026-08-17",
+    licence=BLS_LICENCE,
+    licence_url=BLS_LICENCE_URL,
+    route=(
+        f"FRED API (Federal Reserve Bank of St. Louis), saved as src/data/generated/fred.json (key "
+        f"unemploymentLevel, fetchedAt 2026-08-17, asOf 2026-07-01) in the {CLIU55}; copied byte for "
+        f"byte as {FRED_JSON} (sha256 bb05dce44dbc5c686e56702f653726410d5b25f30992ccd5d96fb6604e8eecda)"
+    ),
+)
+RATE_SOURCE = Source(
+    publisher=f"{BLS_PUBLISHER}, Current Population Survey",
+    title="(Unadj) Unemployment Rate - Information Industry, Private Wage and Salary Workers",
+    series=RATE_ID,
+    url=f"https://data.bls.gov/timeseries/{RATE_ID}",
+    retrieved=RATE_VINTAGE,
+    licence=BLS_LICENCE,
+    licence_url=BLS_LICENCE_URL,
+    route=(
+        "FRED download, vintage 2025-01-20 (realtime_start = realtime_end), saved as data/LNU04032237.csv in "
+        "the GitHub repository giorgi-ghviniashvili/sahm_rule at commit 4f03aef9092af754cc0f62875020ad9c20c04046; "
+        f"copied byte for byte as {RATE_FILE} "
+        "(sha256 6b8bda99db3cf88d693ca0f1ae290f425d653fc157ddfd7f250933a7a3772aae)"
+    ),
+)
+JOLTS_SOURCE = Source(
+    publisher=f"{BLS_PUBLISHER}, Job Openings and Labor Turnover Survey (JOLTS)",
+    title="Information (NAICS 51): job openings, and layoffs and discharges, levels, seasonally adjusted",
+    series=f"{OPENINGS_ID}, {LAYOFFS_ID}",
+    url="https://www.bls.gov/jlt/",
+    retrieved="2026-08-17",
+    licence=BLS_LICENCE,
+    licence_url=BLS_LICENCE_URL,
+    route=(
+        f"BLS Public Data API v2, transformed to {{t, v}} lists and saved as src/data/generated/bls.json "
+        f"(fetchedAt 2026-08-17, asOf 2026-06-01) in the {CLIU55}; copied byte for byte as {JOLTS_JSON} "
+        "(sha256 aed78584a4ae5085ca452466b551a8e0110e1f2840416e23b306cee2bdadd02c)"
+    ),
+)
+CES_SOURCE = Source(
+    publisher=f"{BLS_PUBLISHER}, Current Employment Statistics",
+    title="All employees, computer systems design and related services, seasonally adjusted",
+    series=CSD_EMPLOYMENT_ID,
+    url=f"https://data.bls.gov/timeseries/{CSD_EMPLOYMENT_ID}",
+    retrieved="2026-08-17",
+    licence=BLS_LICENCE,
+    licence_url=BLS_LICENCE_URL,
+    route=(
+        f"FRED API, saved in src/data/generated/fred.json (key techEmployment) in the {CLIU55}; copied "
+        f"byte for byte as {FRED_JSON}"
+    ),
+)
+A14_SOURCE = Source(
+    publisher=f"{BLS_PUBLISHER}, The Employment Situation",
+    title="Table A-14. Unemployed persons by industry and class of worker, not seasonally adjusted",
+    series="Table A-14, December 2023 / December 2024 and February 2024 / February 2025 versions",
+    url="https://www.bls.gov/news.release/empsit.t14.htm",
+    retrieved=STORED_PAGE,
+    licence=BLS_LICENCE,
+    licence_url=BLS_LICENCE_URL,
+    route=f"Numbers transcribed from two stored copies of the page into {A14_FILE}",
+)
+A30_SOURCE = Source(
+    publisher=f"{BLS_PUBLISHER}, Current Population Survey",
+    title="Table A-30. Unemployed persons by occupation and sex, not seasonally adjusted",
+    series="Table A-30 (cpseea30), November 2024 / 2025, March and April 2025 / 2026 versions",
+    url="https://www.bls.gov/web/empsit/cpseea30.htm",
+    retrieved=STORED_PAGE,
+    licence=BLS_LICENCE,
+    licence_url=BLS_LICENCE_URL,
+    route=f"Numbers transcribed from three stored copies of the page into {A30_FILE}",
+)
+PRESS_LICENCE = "Short quotation for review; the text belongs to its publisher"
+COMPTIA_URL = "https://ciodive.com/news/tech-jobs-report-january-IT/739611"
+REGISTER_URL = "https://www.theregister.com/2025/02/10/january_it_hiring/"
+COMPTIA_SOURCE = Source(
+    publisher="CompTIA, as quoted by CIO Dive (secondary)",
+    title="Unemployment rate of IT occupations, December 2024 and January 2025",
+    series="CompTIA Tech Jobs Report, February 2025 (occupation-based)",
+    url=COMPTIA_URL,
+    retrieved=STORED_PAGE,
+    licence=PRESS_LICENCE,
+    route=f"Sentence quoted in {NOTES_FILE} (section 1), located verbatim by the derivation",
+)
+REGISTER_SOURCE = Source(
+    publisher="Janco Associates, as quoted by The Register (secondary)",
+    title="'IT sector' unemployment rate, January 2025 (the BLS Information-industry rate)",
+    series="Janco Associates IT job market note, February 2025",
+    url=REGISTER_URL,
+    retrieved=STORED_PAGE,
+    licence=PRESS_LICENCE,
+    route=f"Sentence quoted in {NOTES_FILE} (section 1), located verbatim by the derivation",
+)
+RESUMEBUILDER_URL = "https://dunyanews.tv/amp/english/778408.php"
+CHRISTIAN_POST_URL = (
+    "https://245798.b5iptu270.asia/news/at-least-a-third-of-us-companies-to-replace-some-workers-with-ai.html?mobile=true"
+)
+RESUMEBUILDER_SOURCE = Source(
+    publisher="ResumeBuilder.com survey, as relayed by CNBC and The Christian Post (secondary)",
+    title="Survey of 750 U.S. business leaders at companies using or planning to use AI (late 2023)",
+    series="Original report not found; figures as quoted by the press",
+    url=RESUMEBUILDER_URL,
+    retrieved=STORED_PAGE,
+    licence=PRESS_LICENCE,
+    route=(
+        f"Sentences quoted in {NOTES_FILE} (section 5) from CNBC's text (reproduced at {RESUMEBUILDER_URL}) "
+        f"and The Christian Post ({CHRISTIAN_POST_URL}), located verbatim by the derivation"
+    ),
+)
+
+# --- tables -----------------------------------------------------------------------------------
+
+_GAP_FIELD = Field(
+    "gap",
+    "string",
+    "Why the value is missing, when the source has no observation for the month (empty otherwise)",
+)
+
+UNEMPLOYED = Table(
+    name="bls_information_unemployed",
+    title="Unemployed, Information industry, monthly, not seasonally adjusted (LNU03032237)",
+    description=(
+        "CPS count of unemployed private wage and salary workers whose last job was in the Information "
+        "industry, in thousands, not seasonally adjusted: the series behind the article's 98,000 and "
+        "152,000. One row per month; October 2025 was not collected and stays empty."
+    ),
+    fields=(
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field("series_id", "string", "BLS series id", constraints={"required": True}),
+        Field(
+            "unemployed_thousands",
+            "number",
+            "Unemployed whose last job was in the Information industry, not seasonally adjusted",
+            unit="thousands of persons",
+            constraints={"minimum": 0},
+        ),
+        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
+        _GAP_FIELD,
+    ),
+    primary_key=("month",),
+    sources=(LEVEL_SOURCE,),
+)
+RATE = Table(
+    name="bls_information_unemployment_rate",
+    title="Unemployment rate, Information industry, monthly, not seasonally adjusted (LNU04032237), 2000-2024",
+    description=(
+        "CPS unemployment rate of private wage and salary workers in the Information industry, percent, "
+        "not seasonally adjusted, as FRED held it on 2025-01-20 (January 2000 to December 2024)."
+    ),
+    fields=(
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field("series_id", "string", "BLS series id", constraints={"required": True}),
+        Field(
+            "rate_percent",
+            "number",
+            "Unemployment rate, Information industry, not seasonally adjusted",
+            unit="percent of the industry's labour force",
+            constraints={"minimum": 0, "maximum": 100, "required": True},
+        ),
+        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
+    ),
+    primary_key=("month",),
+    sources=(RATE_SOURCE,),
+)
+EMPLOYERS = Table(
+    name="bls_information_employer_series",
+    title="What employers did: JOLTS openings and layoffs in Information; jobs in computer systems design",
+    description=(
+        "Monthly levels, in thousands, seasonally adjusted: job openings and layoffs and discharges in the "
+        "Information industry (JOLTS) and payroll employment in computer systems design and related "
+        "services (CES). Long form, one row per series and month."
+    ),
+    fields=(
+        Field("series_id", "string", "BLS series id", constraints={"required": True}),
+        Field("measure", "string", "What the series counts", constraints={"required": True}),
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field(
+            "thousands",
+            "number",
+            "Level of the measure, seasonally adjusted (openings on the last business day of the month; "
+            "layoffs and discharges during the month; jobs in the pay period including the 12th)",
+            unit="thousands (of openings, of separations or of jobs, as the measure says)",
+            constraints={"minimum": 0, "required": True},
+        ),
+        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
+    ),
+    primary_key=("series_id", "month"),
+    sources=(JOLTS_SOURCE, CES_SOURCE),
+)
+MEASURES = Table(
+    name="bls_tech_unemployment_measures",
+    title="What 'tech unemployment' can mean: four measures at the months they are known",
+    description=(
+        "Unemployment by industry (BLS table A-14), by occupation (BLS table A-30), for all workers, and "
+        "CompTIA's occupation-based rate, at the months for which the stored material gives them. BLS tables "
+        "are not seasonally adjusted; press figures are tagged secondary."
+    ),
+    fields=(
+        Field("measure", "string", "Key of the measure", constraints={"required": True}),
+        Field("label", "string", "What the measure counts, in words", constraints={"required": True}),
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field(
+            "unemployed_thousands",
+            "number",
+            "Unemployed counted by the measure, not seasonally adjusted (empty when not given)",
+            unit="thousands of persons",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "rate_percent",
+            "number",
+            "Unemployment rate of the measure (not seasonally adjusted for BLS tables; adjustment not stated for press figures)",
+            unit="percent",
+            constraints={"minimum": 0, "maximum": 100, "required": True},
+        ),
+        Field("status", "string", "primary (BLS table) or secondary (figure quoted by the press)", constraints={"required": True}),
+        Field("publisher", "string", "Who computed the figure", constraints={"required": True}),
+        Field("found_in", "string", "Raw file or quoted page the value was read from", constraints={"required": True}),
+    ),
+    primary_key=("measure", "month"),
+    sources=(A14_SOURCE, A30_SOURCE, COMPTIA_SOURCE, REGISTER_SOURCE),
+)
+SURVEY = Table(
+    name="bls_resumebuilder_survey",
+    title="ResumeBuilder survey of business leaders using AI (late 2023), as quoted by the press",
+    description=(
+        "The shares of respondents behind the article's 37% and 44%, with what each share answered: a "
+        "report about 2023 or an expectation for 2024. All secondary: the original report was not found."
+    ),
+    fields=(
+        Field("answer", "string", "Key of the answer", constraints={"required": True}),
+        Field("statement", "string", "What the respondents said, in the book's words", constraints={"required": True}),
+        Field("year", "year", "Year the statement is about", constraints={"required": True}),
+        Field("timing", "string", "'reported' (had happened) or 'expected' (forecast)", constraints={"required": True}),
+        Field(
+            "share",
+            "number",
+            "Share of respondents",
+            unit="fraction of respondents (0-1)",
+            constraints={"minimum": 0, "maximum": 1, "required": True},
+        ),
+        Field("respondents", "integer", "Business leaders surveyed", unit="persons", constraints={"minimum": 1}),
+        Field("status", "string", "secondary: quoted by the press, original report not seen", constraints={"required": True}),
+        Field("quoted_by", "string", "Address of the page that quotes the figure", constraints={"required": True}),
+        Field("quote", "string", "The sentence the figure was read from", constraints={"required": True}),
+    ),
+    primary_key=("answer",),
+    sources=(RESUMEBUILDER_SOURCE,),
+)
+
+# --- the monthly series -----------------------------------------------------------------------
+
+
+def _expect_series(frame: pd.DataFrame, series_id: str, where: str) -> pd.DataFrame:
+    found = sorted(frame["series_id"].unique())
+    if found != [series_id]:
+        raise DataError(f"{where}: expected series {series_id}, found {found}")
+    return frame
+
+
+def information_unemployed(folder: Path) -> pd.DataFrame:
+    raw = _expect_series(
+        read_points_json(folder / FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId"), LEVEL_ID, FRED_JSON
+    )
+    full = complete_months(raw, CPS_GAPS, FRED_JSON)
+    return pd.DataFrame(
+        {
+            "month": full["month"],
+            "series_id": full["series_id"],
+            "unemployed_thousands": full["value"],
+            "seasonal_adjustment": seasonal_adjustment(LEVEL_ID),
+            "gap": full["gap"],
+        }
+    )
+
+
+def information_rate(folder: Path) -> pd.DataFrame:
+    raw = _expect_series(read_fred_csv(folder / RATE_FILE), RATE_ID, RATE_FILE)
+    if raw.attrs.get("realtime_start") != RATE_VINTAGE:
+        raise DataError(f"{RATE_FILE}: expected the FRED vintage {RATE_VINTAGE}, found {raw.attrs.get('realtime_start')}")
+    full = complete_months(raw, {}, RATE_FILE)
+    if full["value"].isna().any():
+        raise DataError(f"{RATE_FILE}: missing values for {list(full.loc[full['value'].isna(), 'month'])}")
+    return pd.DataFrame(
+        {
+            "month": full["month"],
+            "series_id": full["series_id"],
+            "rate_percent": full["value"],
+            "seasonal_adjustment": seasonal_adjustment(RATE_ID),
+        }
+    )
+
+
+EMPLOYER_SERIES = (
+    (JOLTS_JSON, "jobOpenings", "jobOpeningsSeriesId", OPENINGS_ID, "Job openings, Information industry (JOLTS)"),
+    (JOLTS_JSON, "layoffsDischarges", "layoffsSeriesId", LAYOFFS_ID, "Layoffs and discharges, Information industry (JOLTS)"),
+    (FRED_JSON, "techEmployment", "techEmploymentSeriesId", CSD_EMPLOYMENT_ID, "Jobs in computer systems design and related services (CES)"),
+)
+
+
+def employer_series(folder: Path) -> pd.DataFrame:
+    parts = []
+    for file, key, series_key, series_id, measure in EMPLOYER_SERIES:
+        raw = _expect_series(read_points_json(folder / file, key, series_key), series_id, file)
+        full = complete_months(raw, {}, file)  # the establishment surveys have no known gap here
+        parts.append(
+            pd.DataFrame(
+                {
+                    "series_id": full["series_id"],
+                    "measure": measure,
+                    "month": full["month"],
+                    "thousands": full["value"],
+                    "seasonal_adjustment": seasonal_adjustment(series_id),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+# --- the transcribed BLS tables ---------------------------------------------------------------
+
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _csv_blocks(path: Path, header_start: str) -> list[pd.DataFrame]:
+    """The CSV blocks of an excerpt file: each starts at a line beginning with ``header_start``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    blocks, current = [], None
+    for line in lines:
+        if line.startswith(header_start):
+            current = [line]
+            blocks.append(current)
+        elif line.startswith("#") or not line.strip():
+            current = None
+        elif current is not None:
+            current.append(line)
+    if not blocks:
+        raise DataError(f"{path.name}: no table starting with '{header_start}'")
+    return [pd.read_csv(io.StringIO("\n".join(b)), dtype=str) for b in blocks]
+
+
+def _month_key(text: str, where: str) -> str:
+    match = re.fullmatch(r"([a-z]{3})(\d{4})", text.lower())
+    if not match or match.group(1) not in MONTHS:
+        raise DataError(f"{where}: cannot read a month in {text!r}")
+    return f"{match.group(2)}-{MONTHS[match.group(1)]:02d}"
+
+
+def _value(text: str, where: str) -> float:
+    try:
+        return float(str(text).replace(",", ""))
+    except ValueError:
+        raise DataError(f"{where}: {text!r} is not a number") from None
+
+
+A14_ROWS = {"Information": "information_industry", "Total 16 years and over": "all_workers"}
+A30_ROWS = {"Computer and mathematical occupations": "computer_math_occupations", "Total 16 years and over": "all_workers"}
+LABELS = {
+    "information_industry": "Information industry (by last job's industry; BLS)",
+    "computer_math_occupations": "Computer and mathematical occupations (BLS)",
+    "all_workers": "All workers, 16 years and over (BLS)",
+    "comptia_it_occupations": "IT occupations (CompTIA, as quoted by CIO Dive)",
+}
+
+
+def table_a14(folder: Path) -> pd.DataFrame:
+    path = folder / A14_FILE
+    rows = []
+    for block in _csv_blocks(path, "industry,"):
+        for column in block.columns[1:]:
+            match = re.fullmatch(r"(unemployed|rate)_([a-z]{3}\d{4})_(thous|pct)", column)
+            if not match:
+                raise DataError(f"{A14_FILE}: column {column!r} is not unemployed_<mon><year>_thous or rate_<mon><year>_pct")
+        found = set(block["industry"])
+        if not set(A14_ROWS) <= found:
+            raise DataError(f"{A14_FILE}: a block lacks the rows {sorted(set(A14_ROWS) - found)}")
+        months = sorted({re.search(r"_([a-z]{3}\d{4})_", c).group(1) for c in block.columns[1:]})
+        for _, rec in block.loc[block["industry"].isin(A14_ROWS)].iterrows():
+            for key in months:
+                at = f"{A14_FILE}, {rec['industry']}, {key}"
+                rows.append(
+                    {
+                        "measure": A14_ROWS[rec["industry"]],
+                        "month": _month_key(key, at),
+                        "unemployed_thousands": _value(rec[f"unemployed_{key}_thous"], at),
+                        "rate_percent": _value(rec[f"rate_{key}_pct"], at),
+                        "status": "primary",
+                        "publisher": "BLS, Employment Situation table A-14",
+                        "found_in": A14_FILE,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def table_a30(folder: Path) -> pd.DataFrame:
+    path = folder / A30_FILE
+    rows = []
+    for block in _csv_blocks(path, "version,"):
+        needed = {"version", "occupation", "unemp_y1", "unemp_y2", "rate_total_y1", "rate_total_y2"}
+        if not needed <= set(block.columns):
+            raise DataError(f"{A30_FILE}: columns {sorted(needed - set(block.columns))} missing")
+        for _, rec in block.loc[block["occupation"].isin(A30_ROWS)].iterrows():
+            parts = str(rec["version"]).split("_vs_")
+            if len(parts) != 2:
+                raise DataError(f"{A30_FILE}: version {rec['version']!r} is not '<Mon><year>_vs_<Mon><year>'")
+            for suffix, key in zip(("y1", "y2"), parts):
+                at = f"{A30_FILE}, {rec['occupation']}, {key}"
+                rows.append(
+                    {
+                        "measure": A30_ROWS[rec["occupation"]],
+                        "month": _month_key(key, at),
+                        "unemployed_thousands": _value(rec[f"unemp_{suffix}"], at),
+                        "rate_percent": _value(rec[f"rate_total_{suffix}"], at),
+                        "status": "primary",
+                        "publisher": "BLS, CPS table A-30",
+                        "found_in": A30_FILE,
+                    }
+                )
+    if not rows:
+        raise DataError(f"{A30_FILE}: none of the rows {sorted(A30_ROWS)}")
+    return pd.DataFrame(rows)
+
+
+# --- figures quoted by the press --------------------------------------------------------------
+
+
+def provenance_notes(folder: Path) -> tuple[Path, str]:
+    """SOURCE.md beside the raw folder (shared layout) or in it (the layout ``data fetch`` writes)."""
+    for candidate in (folder / NOTES_FILE, folder.parent / NOTES_FILE):
+        if candidate.is_file():
+            # Quotes are wrapped across lines in the notes; compare with whitespace collapsed.
+            return candidate, " ".join(candidate.read_text(encoding="utf-8").split())
+    raise DataError(
+        f"{folder}: no {NOTES_FILE} in or beside the raw folder; the press-quoted figures are read from it"
+    )
+
+
+def quoted_number(notes: tuple[Path, str], sentence: str, pattern: str) -> float:
+    """The number that ``pattern`` captures inside ``sentence``, which must appear verbatim in the notes."""
+    path, text = notes
+    wanted = " ".join(sentence.split())
+    if wanted not in text:
+        raise DataError(f"{path}: the quoted sentence {wanted!r} is not there")
+    match = re.search(pattern, wanted)
+    if not match:
+        raise DataError(f"{path}: {pattern!r} finds no number in the sentence {wanted!r}")
+    return float(match.group(1))
+
+
+COMPTIA_QUOTE = "unemployment among IT positions also increased in January to 2.9%, up from 2% the previous month."
+REGISTER_QUOTE = "5.7 percent unemployment rate in the IT sector in January"
+CNBC_QUOTE = (
+    "a recent report of 750 business leaders using AI from ResumeBuilder, 37% say the technology replaced "
+    "workers in 2023. Meanwhile, 44% report that there will be layoffs in 2024 resulting from AI efficiency."
+)
+SPLIT_QUOTE = '44% = 21% "definitely" + 23% "probably"'
+
+
+def press_measures(folder: Path) -> pd.DataFrame:
+    notes = provenance_notes(folder)
+    comptia = f"CompTIA via {COMPTIA_URL}"
+    return pd.DataFrame(
+        [
+            ("comptia_it_occupations", "2024-12", None, quoted_number(notes, COMPTIA_QUOTE, r"up from ([\d.]+)%"), comptia),
+            ("comptia_it_occupations", "2025-01", None, quoted_number(notes, COMPTIA_QUOTE, r"in January to ([\d.]+)%"), comptia),
+            (
+                "information_industry",
+                "2025-01",
+                None,
+                quoted_number(notes, REGISTER_QUOTE, r"^([\d.]+) percent"),
+                f"Janco Associates via {REGISTER_URL}",
+            ),
+        ],
+        columns=["measure", "month", "unemployed_thousands", "rate_percent", "found_in"],
+    ).assign(status="secondary", publisher=lambda f: f["found_in"].str.split(" via ").str[0])
+
+
+def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame) -> pd.DataFrame:
+    bls_tables = pd.concat([table_a14(folder), table_a30(folder)], ignore_index=True)
+    _cross_check(bls_tables, unemployed, rate)
+    frame = pd.concat([bls_tables, press_measures(folder)], ignore_index=True)
+    frame["label"] = frame["measure"].map(LABELS)
+    frame["unemployed_thousands"] = frame["unemployed_thousands"].astype(float)
+    return frame.sort_values(["measure", "month"], ignore_index=True)[MEASURES.columns]
+
+
+def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame) -> None:
+    """A transcription that disagrees with the monthly series for the same month stops the build."""
+    info = bls_tables.loc[bls_tables["measure"] == "information_industry"].set_index("month")
+    level = unemployed.set_index("month")["unemployed_thousands"]
+    rates = rate.set_index("month")["rate_percent"]
+    for month, rec in info.iterrows():
+        if month in level.index and pd.notna(level[month]) and level[month] != rec["unemployed_thousands"]:
+            raise DataError(
+                f"{A14_FILE}: Information {month} unemployed {rec['unemployed_thousands']} but {LEVEL_ID} in {FRED_JSON} says {level[month]}"
+            )
+        if month in rates.index and rates[month] != rec["rate_percent"]:
+            raise DataError(f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {RATE_FILE} says {rates[month]}")
+
+
+def resumebuilder_survey(folder: Path) -> pd.DataFrame:
+    notes = provenance_notes(folder)
+    respondents = int(quoted_number(notes, CNBC_QUOTE, r"report of (\d+) business leaders"))
+    rows = [
+        ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, RESUMEBUILDER_URL),
+        ("layoffs_2024", "There will be layoffs resulting from AI efficiency", 2024, "expected", r"(\d+)% report that there will be layoffs", CNBC_QUOTE, RESUMEBUILDER_URL),
+        ("layoffs_2024_definitely", "AI will definitely lead to layoffs", 2024, "expected", r'(\d+)% "definitely"', SPLIT_QUOTE, CHRISTIAN_POST_URL),
+        ("layoffs_2024_probably", "AI will probably lead to layoffs", 2024, "expected", r'(\d+)% "probably"', SPLIT_QUOTE, CHRISTIAN_POST_URL),
+    ]
+    frame = pd.DataFrame(
+        [
+            {
+                "answer": answer,
+                "statement": statement,
+                "year": year,
+                "timing": timing,
+                "share": quoted_number(notes, quote, pattern) / 100,
+                "respondents": respondents,
+                "status": "secondary",
+                "quoted_by": url,
+                "quote": " ".join(quote.split()),
+            }
+            for answer, statement, year, timing, pattern, quote, url in rows
+        ]
+    )
+    shares = frame.set_index("answer")["share"]
+    if round(shares["layoffs_2024_definitely"] + shares["layoffs_2024_probably"], 4) != round(shares["layoffs_2024"], 4):
+        raise DataError(f"{notes[0]}: 'definitely' + 'probably' do not add up to the quoted layoff expectation")
+    return frame
+
+
+def derive(folder: Path) -> dict[str, pd.DataFrame]:
+    folder = Path(folder)
+    unemployed = information_unemployed(folder)
+    rate = information_rate(folder)
+    return {
+        UNEMPLOYED.name: unemployed,
+        RATE.name: rate,
+        EMPLOYERS.name: employer_series(folder),
+        MEASURES.name: tech_measures(folder, unemployed, rate),
+        SURVEY.name: resumebuilder_survey(folder),
+    }
+
+
+DATASET = Dataset(
+    name="bls",
+    title="BLS: the 'tech unemployment' figures and what employers did",
+    tables=(UNEMPLOYED, RATE, EMPLOYERS, MEASURES, SURVEY),
+    derive=derive,
+)
