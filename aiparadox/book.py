@@ -71,6 +71,19 @@ def text(name: str, markdown: str) -> str:
     return markdown
 
 
+def claim(claim_id: str):
+    """Glue a claim's verdict and evidence as ``claim-<id>`` for ``{glue:md}`claim-C08:myst```.
+
+    The verdict is marked up (``span.verdict.claim-C08``) so that a test can compare what each
+    chapter shows with what the ledger page shows.
+    """
+    from . import ledger
+
+    assessment = ledger.assess(claim_id)
+    text(f"claim-{claim_id}", ledger.verdict_markdown(assessment))
+    return assessment
+
+
 def figure(
     name: str,
     chart: alt.TopLevelMixin,

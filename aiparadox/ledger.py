@@ -144,6 +144,11 @@ def table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def verdict_markdown(a: Assessment) -> str:
+    """One claim's verdict and evidence, as chapters and the ledger show it."""
+    return f"**{a.claim.id}, verdict: [{a.verdict}]{{.verdict .claim-{a.claim.id}}}.** {a.evidence}"
+
+
 def markdown_table(rows: list[Assessment] | None = None) -> str:
     """The ledger as a MyST table whose last column links to the section with the evidence."""
     rows = assessments() if rows is None else rows
@@ -151,7 +156,7 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
     for a in rows:
         cells = [
             f"**{a.claim.id}** {a.claim.short} ({a.claim.attribution})",
-            f"**{a.verdict}**",
+            f"**[{a.verdict}]{{.verdict .claim-{a.claim.id}}}**",
             f"{a.evidence} *Source: {a.source}.*",
             f"{{ref}}`{a.section}`",
         ]

@@ -179,3 +179,30 @@ def test_the_repository_address_is_the_same_everywhere():
     assert config["html"]["baseurl"] == PAGES_URL == config["sphinx"]["config"]["ogp_site_url"]
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert citation["repository-code"] == REPOSITORY and citation["url"] == PAGES_URL
+
+
+def verdicts_shown(page: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    html = page.read_text(encoding="utf-8")
+    for claim, verdict in re.findall(r'<span class="verdict claim-(C\d\d)">([^<]+)</span>', html):
+        found.setdefault(claim, []).append(" ".join(verdict.split()))
+    return found
+
+
+def test_chapters_and_ledger_show_the_verdicts_the_chapters_computed(built_book: Path):
+    from aiparadox import ledger
+
+    computed = {a.claim.id: a for a in ledger.assessments()}
+    shown = {page: verdicts_shown(page) for page in book_pages(built_book)}
+    problems = []
+    for claim, assessment in computed.items():
+        chapter_page = built_book / f"{assessment.chapter}.html"
+        on_chapter = shown.get(chapter_page, {}).get(claim)
+        if on_chapter != [assessment.verdict]:
+            problems.append(f"{claim}: its chapter {assessment.chapter} shows {on_chapter}, computed {assessment.verdict!r}")
+        everywhere = {v for page in shown.values() for v in page.get(claim, [])}
+        if everywhere != {assessment.verdict}:
+            problems.append(f"{claim}: pages disagree: {sorted(everywhere)}")
+        if not any(claim in page and page is not shown.get(chapter_page) for page in shown.values()):
+            problems.append(f"{claim}: not in the ledger")
+    assert computed and not problems, "\n".join(problems)
