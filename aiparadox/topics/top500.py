@@ -675,6 +675,27 @@ def c08_top100(tiers: pd.DataFrame) -> dict[str, float]:
     }
 
 
+def c08_chapter_numbers(shares: pd.DataFrame, tiers: pd.DataFrame) -> dict[str, float]:
+    """Every number the C08 sections of the chapter quote, by the name the prose glues."""
+    whole, top100 = c08_figures(shares), c08_top100(tiers)
+    ten_then, ten_now = tier_row(tiers, CLAIM_THEN, 10), tier_row(tiers, CLAIM_NOW, 10)
+    latest = shares.iloc[-1]
+    return {
+        **{f"share_{k}": v for k, v in whole.items()},
+        **{f"top100_{k}": v for k, v in top100.items()},
+        "top100_rmax_then": float(tier_row(tiers, CLAIM_THEN, CLAIM_TIER)["share_accelerated_rmax"]),
+        "top100_rmax_now": float(tier_row(tiers, CLAIM_NOW, CLAIM_TIER)["share_accelerated_rmax"]),
+        "top10_then": int(ten_then["n_accelerated"]),
+        "top10_now": int(ten_now["n_accelerated"]),
+        "whole_then": int(tier_row(tiers, CLAIM_THEN, 500)["n_accelerated"]),
+        "whole_now": int(tier_row(tiers, CLAIM_NOW, 500)["n_accelerated"]),
+        "rmax_then_over_claim": whole["rmax_then"] / CLAIMED_SHARE_THEN,
+        "top100_cpu_then_short_of_claim": CLAIMED_CPU_THEN - (1 - top100["share_then"]),
+        "latest_share_rmax": float(latest["share_accelerated_rmax"]),
+        "latest_share_count": float(latest["share_accelerated_count"]),
+    }
+
+
 def _matches_claim(then: float, now: float) -> bool:
     return abs(then - CLAIMED_SHARE_THEN) <= CLAIM_TOLERANCE and abs(now - CLAIMED_SHARE_NOW) <= CLAIM_TOLERANCE
 
@@ -904,6 +925,24 @@ def nvidia_share_of_accelerated(families: pd.DataFrame, edition: str, top_n: int
     return float(part.loc[part["family"] == "NVIDIA", "n_systems"].sum() / accelerated)
 
 
+def families_summary(families: pd.DataFrame) -> dict[str, float]:
+    """The family figures the chapter quotes: NVIDIA and AMD in the claim's edition and the latest."""
+    last = max(families["edition"])
+    out: dict[str, float] = {}
+    for key, edition in (("now", CLAIM_NOW), ("latest", last)):
+        nvidia, amd = family_at(families, edition, "NVIDIA"), family_at(families, edition, "AMD (incl. ATI)")
+        out |= {
+            f"nvidia_systems_{key}": int(nvidia["n_systems"]),
+            f"nvidia_share_count_{key}": float(nvidia["share_count"]),
+            f"nvidia_share_rmax_{key}": float(nvidia["share_rmax"]),
+            f"amd_systems_{key}": int(amd["n_systems"]),
+            f"amd_share_rmax_{key}": float(amd["share_rmax"]),
+        }
+    out["nvidia_of_accelerated_top100_now"] = nvidia_share_of_accelerated(families, CLAIM_NOW, CLAIM_TIER)
+    out["nvidia_top100_now"] = int(family_at(families, CLAIM_NOW, "NVIDIA", CLAIM_TIER)["n_systems"])
+    return out
+
+
 def families_description(families: pd.DataFrame) -> str:
     editions = sorted(families["edition"].unique())
     first, last = editions[0], editions[-1]
@@ -1091,6 +1130,10 @@ def c09_figures(concentration_table: pd.DataFrame, segments: pd.DataFrame, compa
         "first_edition": first_edition,
         "top10_first": float(concentration_at(concentration_table, first_edition)["share_rmax_top10"]),
         "top10_now": float(now["share_rmax_top10"]),
+        "top10_then": float(concentration_at(concentration_table, CLAIM_THEN)["share_rmax_top10"]),
+        "top100_now": float(now["share_rmax_top100"]),
+        "top10_growth": float(now["share_rmax_top10"] / concentration_at(concentration_table, first_edition)["share_rmax_top10"]),
+        "total_growth": float(now["rmax_total_tflops"] / concentration_at(concentration_table, CLAIM_THEN)["rmax_total_tflops"]),
         "industry_share_now": float(industry_now["share_rmax"]),
         "industry_systems_now": int(industry_now["n_systems"]),
         "industry_share_first": float(industry_first["share_rmax"]),
@@ -1102,7 +1145,8 @@ def c09_figures(concentration_table: pd.DataFrame, segments: pd.DataFrame, compa
     }
 
 
-def _names(items: list[str]) -> str:
+def join_names(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "none"
 
 
@@ -1139,9 +1183,9 @@ def assess_c09() -> tuple[str, str, str]:
         f"{'is' if f['top10_now'] > MAJORITY else 'is not'} concentrated in a few machines; but industry owned {f['industry_systems_now']} systems with "
         f"{f['industry_share_now']:.1%} of the total ({f['industry_share_first']:.1%} in "
         f"{f['first_edition']}), and of the {f['companies_looked_for']} companies looked for only "
-        f"{_names(f['companies_listed'])} have systems under their own name "
+        f"{join_names(f['companies_listed'])} have systems under their own name "
         f"({f['companies_listed_share']:.1%} of the total). The lists carry no prices, and "
-        f"{_names(f['companies_absent'])} appear under no site name of that list, so it cannot measure who owns "
+        f"{join_names(f['companies_absent'])} appear under no site name of that list, so it cannot measure who owns "
         "how many dollars of AI computing."
     )
     return c09_verdict(f), evidence, "TOP500 list exports, June 2010 to November 2025"
