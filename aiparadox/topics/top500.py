@@ -552,6 +552,13 @@ MEASURES = {
 CLAIM_SERIES = "The article's claim"
 
 
+def narrow_legend(columns: int):
+    """A legend in a fixed number of columns, short enough to fit a phone screen (375 px)."""
+    import altair as alt
+
+    return alt.Legend(columns=columns, labelLimit=150)
+
+
 def edition_date(edition: pd.Series) -> pd.Series:
     """'2019-11' -> '2019-11-01', a date Vega-Lite reads without time-zone surprises."""
     return edition.astype(str) + "-01"
@@ -597,6 +604,7 @@ def shares_chart(table: pd.DataFrame):
             "measure:N",
             title=None,
             scale=alt.Scale(domain=[*MEASURES.values(), CLAIM_SERIES], range=[PALETTE[0], PALETTE[1], CLAIM_COLOUR]),
+            legend=narrow_legend(1),
         ),
         tooltip=[
             alt.Tooltip("edition:N", title="Edition"),
@@ -740,7 +748,7 @@ def assess_c08() -> tuple[str, str, str]:
 
 # --- Top 10, top 100, whole list -------------------------------------------------------------
 
-TIER_LABELS = {10: "Top 10", 100: "Top 100", 500: "Whole list (500)"}
+TIER_LABELS = {10: "Top 10", 100: "Top 100", 500: "All 500"}
 TIER_COLOURS = {10: "#E69F00", 100: "#0072B2", 500: "#009E73"}
 
 
@@ -795,7 +803,7 @@ def tiers_chart(tiers: pd.DataFrame):
         .encode(
             x=alt.X("date:T", title="TOP500 edition (year)", axis=alt.Axis(format="%Y", tickCount=8)),
             y=alt.Y("share:Q", title="Accelerated share (% of the cut)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=series_domain, range=series_range)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=series_domain, range=series_range), legend=narrow_legend(2)),
             tooltip=[
                 alt.Tooltip("edition:N", title="Edition"),
                 alt.Tooltip("series:N", title="Systems"),
@@ -894,7 +902,7 @@ def families_chart(families: pd.DataFrame):
                 "family:N",
                 title=None,
                 scale=alt.Scale(domain=list(FAMILY_COLOURS), range=list(FAMILY_COLOURS.values())),
-                legend=alt.Legend(columns=3),
+                legend=narrow_legend(1),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
@@ -1006,8 +1014,9 @@ def concentration_chart(concentration_table: pd.DataFrame):
             y=alt.Y("share:Q", title="Share of the list's total Rmax (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
             color=alt.Color(
                 "series:N",
-                title="Systems (click to highlight)",
+                title=None,
                 scale=alt.Scale(domain=list(CONCENTRATION_SERIES.values()), range=[PALETTE[4], PALETTE[0], PALETTE[2]]),
+                legend=narrow_legend(2),
             ),
             opacity=alt.condition(highlight, alt.value(1), alt.value(0.2)),
             tooltip=[
@@ -1074,9 +1083,9 @@ def segments_chart(segments: pd.DataFrame):
             y=alt.Y("share:Q", title="Share of the list's total Rmax (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]), stack="zero"),
             color=alt.Color(
                 "segment:N",
-                title="Segment (click to highlight)",
+                title=None,
                 scale=alt.Scale(domain=list(SEGMENT_ORDER), range=list(SEGMENT_COLOURS)),
-                legend=alt.Legend(columns=4),
+                legend=narrow_legend(2),
             ),
             order=alt.Order("order:Q"),
             opacity=alt.condition(highlight, alt.value(1), alt.value(0.25)),
