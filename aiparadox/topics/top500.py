@@ -896,7 +896,7 @@ def families_chart(families: pd.DataFrame):
         .transform_filter(alt.datum.measure == measure)
         .mark_bar()
         .encode(
-            x=alt.X("edition:O", axis=_edition_axis("TOP500 edition (June and November lists)")),
+            x=alt.X("edition:O", axis=_edition_axis("TOP500 edition (list)")),
             y=alt.Y("share:Q", title="Share of the list (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]), stack="zero"),
             color=alt.Color(
                 "family:N",
@@ -1079,7 +1079,7 @@ def segments_chart(segments: pd.DataFrame):
         alt.Chart(segments_frame(segments))
         .mark_bar()
         .encode(
-            x=alt.X("edition:O", axis=_edition_axis("TOP500 edition (June and November lists)")),
+            x=alt.X("edition:O", axis=_edition_axis("TOP500 edition (list)")),
             y=alt.Y("share:Q", title="Share of the list's total Rmax (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]), stack="zero"),
             color=alt.Color(
                 "segment:N",
