@@ -82,14 +82,40 @@ def test_a_damaged_workbook_is_a_clear_error(raw: Path, tmp_path: Path):
         top500.systems(broken)
 
 
+def _patched_loader(monkeypatch, **replacements: pd.DataFrame) -> None:
+    """Make load() return the given frames for those tables and the cached tables otherwise."""
+    real = load
+
+    def fake(name: str, data_dir=None) -> pd.DataFrame:
+        return replacements[name] if name in replacements else real(name)
+
+    monkeypatch.setattr("aiparadox.datapackage.load", fake)
+
+
 def test_c08_verdict_follows_the_data(monkeypatch):
     assert ledger.assess("C08").verdict == "wrong"
     # Were the whole list really 10% then and 90% now, the same code would call the claim accurate.
     table = load("top500_accelerators").copy()
     table.loc[table["edition"] == top500.CLAIM_THEN, "share_accelerated_count"] = 0.11
     table.loc[table["edition"] == top500.CLAIM_NOW, "share_accelerated_count"] = 0.89
-    monkeypatch.setattr("aiparadox.datapackage.load", lambda name, data_dir=None: table)
+    _patched_loader(monkeypatch, top500_accelerators=table)
     assert ledger.assess("C08").verdict == "accurate"
+
+
+def test_c08_would_be_misleading_if_only_the_top_100_matched(monkeypatch):
+    tiers = load("top500_tiers").copy()
+    top100_then = (tiers["edition"] == top500.CLAIM_THEN) & (tiers["top_n"] == 100)
+    tiers.loc[top100_then, ["n_accelerated", "share_accelerated_count"]] = [10, 0.10]
+    _patched_loader(monkeypatch, top500_tiers=tiers)
+    assert ledger.assess("C08").verdict == "accurate but misleading"
+
+
+def test_c08_evidence_cites_the_top_100_counts():
+    # SOURCE.md section 5: 32 of the top 100 accelerated in 2019-11, 88 in 2025-11.
+    evidence = ledger.assess("C08").evidence
+    assert "32 of them named an accelerator in 2019-11 and 88 in 2025-11" in evidence
+    assert "(12 of 100 without, against the claimed 15%) fits" in evidence
+    assert "(68 of 100 without, against 90%) does not fit" in evidence
 
 
 def test_shares_chart_marks_the_claim_and_describes_itself():
@@ -102,3 +128,207 @@ def test_shares_chart_marks_the_claim_and_describes_itself():
     description = top500.shares_description(table)
     assert f"{latest['share_accelerated_count']:.0%}" in description
     assert latest["edition"] in description
+
+
+# --- The tables added for the chapter ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def every_system(raw: Path) -> pd.DataFrame:
+    return top500.all_systems(raw)
+
+
+def test_none_written_in_the_list_means_no_accelerator(raw: Path):
+    # The 2011-06 file writes "None" in 481 accelerator cells (pandas would hide it as missing).
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(raw / "TOP500_201106.xls")).get_sheet_by_index(0).to_python()
+    column = [str(v).strip() for v in rows[0]].index("Accelerator")
+    assert sum(row[column] == "None" for row in rows[1:]) == 481
+    assert top500.clean_accelerator("None") is None
+    assert top500.systems(raw / "TOP500_201106.xls")["accelerator"].notna().sum() == 19
+
+
+def test_every_raw_accelerator_name_is_mapped_to_a_family(raw: Path, every_system: pd.DataFrame):
+    names = load("top500_accelerator_names").set_index("accelerator")
+    raw_names = set()
+    for path in top500.list_files(raw):
+        frame = top500.read_list(path)
+        column = top500._pick(frame, top500.ACCELERATOR_COLUMNS)
+        if column:
+            raw_names |= {v for v in frame[column] if isinstance(v, str) and v.strip() not in ("", "None")}
+    # SOURCE.md: 102 distinct non-empty names, one of which differs only by a zero-width space.
+    assert len(raw_names) == 102
+    cleaned = {top500.clean_accelerator(v) for v in raw_names}
+    assert cleaned == set(names.index)
+    assert names["n_raw_spellings"].sum() == len(raw_names)
+    assert set(names["family"]) <= set(top500.FAMILIES) - {top500.FAMILY_NONE}
+    for name in cleaned:
+        assert top500.accelerator_family(name) == names.loc[name, "family"]
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [
+        ("NDIVA M2090/Intel Xeon Phi 7120P", "NVIDIA + Intel Xeon Phi"),
+        ("Xeon Phi 5120D/Nvidia K40", "NVIDIA + Intel Xeon Phi"),
+        ("K20M/Xeon Phi 5110P", "NVIDIA + Intel Xeon Phi"),
+        ("Nvidia Titan Black", "NVIDIA"),
+        ("NVIDIA GH200 Superchip", "NVIDIA"),
+        ("ATI GPU", "AMD (incl. ATI)"),
+        ("AMD Instinct MI300A", "AMD (incl. ATI)"),
+        ("Intel Xeon Phi 31S1P", "Intel"),
+        ("PEZY-SC2 700Mhz", "Other makers"),
+        (None, top500.FAMILY_NONE),
+    ],
+)
+def test_family_rules(name, family):
+    assert top500.accelerator_family(name) == family
+
+
+def test_an_unknown_accelerator_name_is_an_error_not_other():
+    with pytest.raises(DataError, match=r"TOP500_209911.xlsx: accelerator 'Cerebras WSE-9' matches no rule"):
+        top500.accelerator_family("Cerebras WSE-9", where="TOP500_209911.xlsx")
+
+
+def test_tiers_agree_with_the_whole_list_and_the_published_top100(every_system: pd.DataFrame):
+    tiers = top500.tier_shares(every_system)
+    whole = tiers.loc[tiers["top_n"] == 500].drop(columns="top_n").reset_index(drop=True)
+    pd.testing.assert_frame_equal(whole, top500.accelerator_shares(every_system), check_dtype=False)
+    cached = load("top500_tiers").set_index(["edition", "top_n"])
+    # SOURCE.md section 5 and 6: top 100, 32 accelerated in 2019-11, 88 in 2025-11, 90 in 2026-06;
+    # top 10: 6 in 2019-11, 9 in 2025-11.
+    assert cached.loc[("2019-11", 100), "n_accelerated"] == 32
+    assert cached.loc[("2025-11", 100), "n_accelerated"] == 88
+    assert cached.loc[("2026-06", 100), "n_accelerated"] == 90
+    assert cached.loc[("2019-11", 10), "n_accelerated"] == 6
+    assert cached.loc[("2025-11", 10), "n_accelerated"] == 9
+    assert cached.loc[("2019-11", 100), "share_accelerated_rmax"] == pytest.approx(0.5113, abs=1e-4)
+    assert cached.loc[("2010-06", 100), "n_accelerated"] is pd.NA
+
+
+def test_families_add_up_and_match_the_published_nvidia_count():
+    families = load("top500_families")
+    totals = families.groupby(["edition", "top_n"])[["n_systems", "share_count", "share_rmax"]].sum()
+    assert (totals["n_systems"] == totals.index.get_level_values("top_n")).all()
+    assert totals["share_count"].to_numpy() == pytest.approx(1, abs=1e-3)
+    assert totals["share_rmax"].to_numpy() == pytest.approx(1, abs=1e-3)
+    # SOURCE.md section 5: 70 of the 88 accelerated top-100 systems of 2025-11 are NVIDIA;
+    # 219 systems of the whole 2025-11 list name an NVIDIA accelerator, 183 in 2024-11, where one
+    # of them pairs it with a Xeon Phi card.
+    assert top500.family_at(families, "2025-11", "NVIDIA", top_n=100)["n_systems"] == 70
+    assert top500.family_at(families, "2025-11", "NVIDIA")["n_systems"] == 219
+    naming_nvidia_2024 = [top500.family_at(families, "2024-11", f)["n_systems"] for f in ("NVIDIA", "NVIDIA + Intel Xeon Phi")]
+    assert naming_nvidia_2024 == [182, 1]
+    assert top500.nvidia_share_of_accelerated(families, "2025-11", 100) == pytest.approx(70 / 88)
+    # The lists from 2010 have no accelerator column: no family rows rather than zeros.
+    assert families["edition"].min() == "2011-06"
+
+
+def test_concentration_is_in_one_unit_across_editions():
+    table = load("top500_concentration").set_index("edition")
+    # SOURCE.md: the sum of Rmax in 2019-11 is 1,646,887 TFlop/s (TOP500 announced 1.65 exaflops).
+    assert table.loc["2019-11", "rmax_total_tflops"] == pytest.approx(1_646_887, rel=1e-6)
+    # 2016-11 (GFlop/s in the file) must not jump by a factor of 1000 against 2017-06 (TFlop/s).
+    assert 0.8 < table.loc["2017-06", "rmax_total_tflops"] / table.loc["2016-11", "rmax_total_tflops"] < 1.5
+    assert (table["share_rmax_top1"] <= table["share_rmax_top10"]).all()
+    assert (table["share_rmax_top10"] <= table["share_rmax_top100"]).all()
+
+
+def test_segments_cover_every_system():
+    segments = load("top500_segments")
+    per_edition = segments.groupby("edition")[["n_systems", "share_rmax"]].sum()
+    assert (per_edition["n_systems"] == 500).all()
+    assert per_edition["share_rmax"].to_numpy() == pytest.approx(1, abs=1e-3)
+    assert set(segments["segment"]) <= set(top500.SEGMENT_ORDER)
+
+
+def test_companies_are_matched_on_whole_words_of_the_site(every_system: pd.DataFrame):
+    companies = load("top500_companies").set_index(["edition", "company"])
+    sites_2025 = every_system.loc[every_system["edition"] == "2025-11", "site"]
+    assert companies.loc[("2025-11", "Microsoft"), "n_systems"] == sites_2025.str.startswith("Microsoft").sum()
+    assert companies.loc[("2025-11", "xAI"), "n_systems"] == 0
+    # "Meta" must not match inside another word (e.g. "Metals"), and Facebook counts as Meta.
+    frame = pd.DataFrame(
+        {
+            "edition": "2099-06",
+            "rank": [1, 2, 3],
+            "rmax_tflops": [3.0, 2.0, 1.0],
+            "site": ["Facebook", "Metals Institute", "Amazon Web Services"],
+        }
+    )
+    found = top500.company_presence(frame).set_index("company")
+    assert found.loc["Meta", "n_systems"] == 1
+    assert found.loc["Amazon", "share_rmax"] == pytest.approx(1 / 6, abs=1e-4)
+
+
+def _write_list(path: Path, rows: list[list]) -> Path:
+    header = ["Rank", "Site", "Segment", "Rmax [TFlop/s]", "Accelerator/Co-Processor"]
+    pd.DataFrame(rows, columns=header).to_excel(path, index=False)
+    return path
+
+
+def test_bad_rows_are_clear_errors(tmp_path: Path):
+    good = [1, "Lab", "Research", 10.0, "None"]
+    duplicated = _write_list(tmp_path / "TOP500_202511.xlsx", [good, [1, "Lab", "Research", 5.0, "None"]])
+    with pytest.raises(DataError, match=r"TOP500_202511.xlsx: rank\(s\) \[1\] appear more than once"):
+        top500.systems(duplicated)
+    no_segment = _write_list(tmp_path / "TOP500_202506.xlsx", [good, [2, "Lab", None, 5.0, "None"]])
+    with pytest.raises(DataError, match=r"TOP500_202506.xlsx: 'Segment' is blank for rank\(s\) \[2\]"):
+        top500.systems(no_segment)
+    text_rmax = _write_list(tmp_path / "TOP500_202406.xlsx", [good, [2, "Lab", "Research", "n/a", "None"]])
+    with pytest.raises(DataError, match=r"TOP500_202406.xlsx: 'Rmax \[TFlop/s\]' is not a positive number for rank\(s\) \[2\]"):
+        top500.systems(text_rmax)
+    old_unit = _write_list(tmp_path / "TOP500_201611.xlsx", [good])
+    with pytest.raises(DataError, match="not in the unit expected for 2016-11"):
+        top500.systems(old_unit)
+
+
+def test_c09_verdict_is_decided_by_concentration_and_ownership(monkeypatch):
+    assert ledger.assess("C09").verdict == "not checkable"
+    figures = top500._load_c09()
+    assert figures["top10_now"] > top500.MAJORITY > figures["industry_share_now"]
+    assert top500.c09_verdict(figures | {"industry_share_now": 0.7}) == "accurate but misleading"
+    assert top500.c09_verdict(figures | {"top10_now": 0.3}) == "not supported by the data"
+    evidence = ledger.assess("C09").evidence
+    assert f"{figures['top10_now']:.1%}" in evidence and "xAI" in evidence
+
+
+def test_exercise_answers_come_from_the_tables():
+    from aiparadox.exercises import expected
+
+    assert expected("top500-majority-rmax") == "2022-06"
+    tiers = load("top500_tiers")
+    top100 = tiers.loc[tiers["top_n"] == 100].dropna(subset=["n_accelerated"])
+    before = top100.loc[top100["edition"] < expected("top500-top100-majority"), "n_accelerated"]
+    assert (before <= 50).all()
+    assert expected("top500-nvidia-top100") == pytest.approx(70 / 88)
+
+
+@pytest.mark.parametrize(
+    ("chart", "table"),
+    [
+        ("shares_chart", "top500_accelerators"),
+        ("tiers_chart", "top500_tiers"),
+        ("families_chart", "top500_families"),
+        ("concentration_chart", "top500_concentration"),
+        ("segments_chart", "top500_segments"),
+    ],
+)
+def test_charts_are_small_and_fill_their_container(chart: str, table: str):
+    import json
+
+    spec = getattr(top500, chart)(load(table)).to_dict()
+    assert len(json.dumps(spec)) < 50_000
+    assert spec["width"] == "container"
+
+
+def test_tiers_chart_offers_the_measure_selector_and_marks_the_claim():
+    spec = top500.tiers_chart(load("top500_tiers")).to_dict()
+    params = [p for p in spec["params"] if "bind" in p]
+    assert params and params[0]["bind"]["options"] == list(top500.MEASURES.values())
+    values = next(iter(spec["datasets"].values()))
+    claimed = [v["share"] for v in values if v["series"] == top500.CLAIM_SERIES]
+    assert claimed == [top500.CLAIMED_SHARE_THEN, top500.CLAIMED_SHARE_NOW]
+    description = top500.tiers_description(load("top500_tiers"))
+    assert "went from 32 to 88 accelerated systems" in description
