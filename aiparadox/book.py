@@ -81,6 +81,8 @@ def claim(claim_id: str):
 
     assessment = ledger.assess(claim_id)
     text(f"claim-{claim_id}", ledger.verdict_markdown(assessment))
+    # The bare verdict, for sentences such as "(C08: {glue:md}`verdict-C08`)".
+    text(f"verdict-{claim_id}", assessment.verdict)
     return assessment
 
 
