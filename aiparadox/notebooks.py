@@ -43,12 +43,13 @@ class Solution:
     body: str
 
     def code_lines(self) -> list[str]:
-        """The lines of the solution's code cells that carry the answer (not the check call)."""
+        """The lines of the solution's code cells that carry the answer: not the check call, the
+        imports, comments, or fragments too short to give anything away (a lone ")" or "1")."""
         lines = []
         for cell in re.findall(r"```\{code-cell\}[^\n]*\n(.*?)^```", self.body, re.M | re.S):
             for line in cell.splitlines():
                 line = line.strip()
-                if line and not line.startswith(("#", "from aiparadox", "import ", "check(")):
+                if len(line) >= 8 and not line.startswith(("#", "from aiparadox", "import ", "check(")):
                     lines.append(line)
         return lines
 

@@ -332,3 +332,26 @@ def test_tiers_chart_offers_the_measure_selector_and_marks_the_claim():
     assert claimed == [top500.CLAIMED_SHARE_THEN, top500.CLAIMED_SHARE_NOW]
     description = top500.tiers_description(load("top500_tiers"))
     assert "went from 32 to 88 accelerated systems" in description
+
+
+def test_fetch_takes_the_lists_a_reader_downloaded(raw: Path, tmp_path: Path):
+    """TOP500 needs a login: `data fetch --folder top500=DIR` copies the lists, derives, validates."""
+    import json
+
+    from aiparadox import fetch
+    from aiparadox.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("raw", ".staging-*"))
+    before = (data / "top500_accelerators.csv").read_bytes()
+    fetch.fetch(["top500"], raw_root=tmp_path / "raw", data_dir=data, local_folders={"top500": raw})
+    assert (data / "top500_accelerators.csv").read_bytes() == before
+    assert len(list((tmp_path / "raw" / "top500").glob("TOP500_*.xls*"))) == 33
+    assert json.loads((tmp_path / "raw" / "top500" / "manifest.json").read_text())["files"] == []
+
+
+def test_fetch_without_the_lists_says_how_to_get_them(tmp_path: Path):
+    from aiparadox import fetch
+
+    with pytest.raises(fetch.FetchError, match=r"top500: no files matching TOP500_\*\.xls\* in .*log in at https://www.top500.org"):
+        fetch.fetch(["top500"], raw_root=tmp_path / "raw", data_dir=tmp_path / "data", local_folders={"top500": tmp_path})

@@ -532,7 +532,23 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
     }
 
 
-DATASET = Dataset(name="top500", title="TOP500 supercomputer lists", tables=TABLES, derive=derive)
+def remote(environ) -> list:
+    """TOP500 serves its Excel exports only to logged-in users: the reader downloads them."""
+    from ..fetch import LocalFolder
+
+    return [
+        LocalFolder(
+            "TOP500_*.xls*",
+            how_to_get=(
+                "log in at https://www.top500.org (a free account), download each list's Excel export "
+                "from https://www.top500.org/lists/top500/ (TOP500_YYYYMM.xls or .xlsx) into one folder, "
+                "and pass it with --folder top500=DIR"
+            ),
+        )
+    ]
+
+
+DATASET = Dataset(name="top500", title="TOP500 supercomputer lists", tables=TABLES, derive=derive, remote=remote)
 
 
 # --- The article's claim (C08) --------------------------------------------------------------
