@@ -761,3 +761,454 @@ DATASET = Dataset(
     tables=(AIPI, AIPI_AGGREGATES, EXPOSURE, SKILLS_CHANGE),
     derive=derive,
 )
+
+
+# --- The article's claims (C15, C16) ---------------------------------------------------------
+# The article's own figures: "près de 40 %" of jobs worldwide, "jusqu'à 60 %" in developed
+# countries, and "70 %" of professional skills, all attributed to the IMF.
+CLAIMED_WORLD_PCT = 40
+CLAIMED_ADVANCED_PCT = 60
+CLAIMED_SKILLS_PCT = 70
+# The IMF rounds to whole percents and says "almost" and "about": within this many points a
+# quoted figure is the same number.
+CLAIM_TOLERANCE_PCT = 2
+
+
+def quoted(table: pd.DataFrame, economy: str, category: str, document: str) -> float:
+    row = table.loc[(table["economy"] == economy) & (table["category"] == category) & (table["document"] == document), "share_pct"]
+    if row.empty:
+        raise DataError(f"{EXPOSURE.name} has no {category} share for {economy} in {document}")
+    return float(row.iloc[0])
+
+
+def exposure_figures(table: pd.DataFrame) -> dict[str, float]:
+    """The figures the chapter discusses: the note's totals (primary) and its split (secondary)."""
+    figures = {
+        "world": quoted(table, WORLD, EXPOSED, SDN_SUMMARY),
+        "advanced": quoted(table, ADVANCED, EXPOSED, SDN_SUMMARY),
+        "emerging": quoted(table, EMERGING, EXPOSED, SDN_SUMMARY),
+        "low_income": quoted(table, LOW_INCOME, EXPOSED, SDN_SUMMARY),
+        "uk": quoted(table, UK, EXPOSED, SDN_VIA_AETHER),
+        "us": quoted(table, US, EXPOSED, SDN_VIA_AETHER),
+        "brazil": quoted(table, BRAZIL, EXPOSED, SDN_VIA_AETHER),
+        "india": quoted(table, INDIA, EXPOSED, SDN_VIA_AETHER),
+    }
+    for key, economy in (("advanced", ADVANCED), ("emerging", EMERGING), ("low_income", LOW_INCOME)):
+        figures[f"{key}_high"] = quoted(table, economy, HIGH_COMPLEMENTARITY, SDN_VIA_AETHER)
+        figures[f"{key}_low"] = quoted(table, economy, LOW_COMPLEMENTARITY, SDN_VIA_AETHER)
+        figures[f"{key}_high_of_exposed"] = figures[f"{key}_high"] / (figures[f"{key}_high"] + figures[f"{key}_low"])
+    return figures
+
+
+def split_adds_up(table: pd.DataFrame) -> bool:
+    """Do the secondary high + low complementarity shares add up to the primary exposed share?"""
+    f = exposure_figures(table)
+    return all(abs(f[f"{k}_high"] + f[f"{k}_low"] - f[k]) < 1e-9 for k in ("advanced", "emerging", "low_income"))
+
+
+def mirrors_agree(table: pd.DataFrame) -> bool:
+    """Do the blog mirrors give the same numbers as the note for every figure they share with it?"""
+    note = table.loc[table["document"].isin([SDN_SUMMARY, SDN_VIA_AETHER])]
+    blogs = table.loc[table["document"].isin([BLOG_JANUARY, BLOG_JUNE])]
+    paired = blogs.merge(note, on=["economy", "category"], suffixes=("_blog", "_note"))
+    return len(paired) == len(blogs) and bool((paired["share_pct_blog"] == paired["share_pct_note"]).all())
+
+
+def _close(value: float, claimed: float) -> bool:
+    return abs(value - claimed) <= CLAIM_TOLERANCE_PCT
+
+
+@assesses("C15", chapter="chapters/imf", section="imf-exposure")
+def assess_c15() -> tuple[str, str, str]:
+    from ..datapackage import load
+
+    table = load(EXPOSURE.name)
+    f = exposure_figures(table)
+    matches_primary = _close(f["world"], CLAIMED_WORLD_PCT) and _close(f["advanced"], CLAIMED_ADVANCED_PCT)
+    secondary = table.loc[table["status"] != "primary", "share_pct"]
+    matches_secondary = any(_close(v, CLAIMED_WORLD_PCT) for v in secondary) and any(_close(v, CLAIMED_ADVANCED_PCT) for v in secondary)
+    if matches_primary:
+        verdict = "accurate"
+    elif matches_secondary:
+        verdict = "accurate but misleading"
+    else:
+        verdict = "wrong"
+    evidence = (
+        f"The IMF note's own summary puts {f['world']:.0f}% of global employment and {f['advanced']:.0f}% of employment "
+        f"in advanced economies in occupations highly exposed to AI ({f['emerging']:.0f}% in emerging market economies, "
+        f"{f['low_income']:.0f}% in low-income countries). Exposure is not job loss: by the note's split, as quoted by a "
+        f"third party, {f['advanced_high']:.0f} of the {f['advanced']:.0f} points in advanced economies are jobs where AI "
+        f"is more likely to complement workers and {f['advanced_low']:.0f} are jobs where it may substitute for them."
+    )
+    return verdict, evidence, "IMF Staff Discussion Note SDN/2024/001 (January 2024); split quoted by a third party"
+
+
+def c16_figures() -> dict[str, Any]:
+    from ..datapackage import load
+
+    exposure, skills = load(EXPOSURE.name), load(SKILLS_CHANGE.name)
+    imf_rows = exposure.loc[exposure["document"].isin([SDN_SUMMARY, SDN_VIA_AETHER, BLOG_JANUARY, BLOG_JUNE])]
+    linkedin_match = skills.loc[(skills["share_pct"] - CLAIMED_SKILLS_PCT).abs() <= CLAIM_TOLERANCE_PCT]
+    imf_match = imf_rows.loc[(imf_rows["share_pct"] - CLAIMED_SKILLS_PCT).abs() <= CLAIM_TOLERANCE_PCT]
+    earlier = skills.loc[~skills["report"].isin(linkedin_match["report"])]
+    return {
+        "imf_figures": len(imf_rows),
+        "imf_match": imf_match,
+        "linkedin_match": linkedin_match,
+        "earlier": earlier,
+    }
+
+
+@assesses("C16", chapter="chapters/imf", section="imf-skills")
+def assess_c16() -> tuple[str, str, str]:
+    f = c16_figures()
+    # Every IMF figure in the material is a share of employment; a share of skills would have to
+    # be in the LinkedIn table, whose unit is percent of skills.
+    if not f["linkedin_match"].empty:
+        verdict = "accurate but misleading"
+    else:
+        verdict = "not supported by the data"
+    imf_70 = f["imf_match"]
+    about_70 = (
+        f" The only figure near {CLAIMED_SKILLS_PCT}% in the IMF material is the share of employment exposed to AI in "
+        f"the {imf_70['economy'].iloc[0]} ({imf_70['share_pct'].iloc[0]:.0f}%, quoted by a third party)."
+        if not imf_70.empty
+        else ""
+    )
+    if f["linkedin_match"].empty:
+        source_sentence = f"No source in the material gives {CLAIMED_SKILLS_PCT}% of skills changing."
+    else:
+        match = f["linkedin_match"]
+        source_sentence = (
+            f"The figure is LinkedIn's: its {match['report'].iloc[0].removeprefix('LinkedIn, ')} projects that "
+            f"{match['share_pct'].iloc[0]:.0f}% of the skills of a job will change by {match['horizon_year'].iloc[0]}, "
+            f"from the skills its members list for the same job ({len(match)} pages quote it)."
+        )
+        if not f["earlier"].empty:
+            e = f["earlier"].iloc[0]
+            source_sentence += f" An earlier edition ({e['report'].removeprefix('LinkedIn, ')}) said at least {e['share_pct']:.0f}%."
+    evidence = (
+        f"None of the {f['imf_figures']} IMF figures in the material (the note and two blogs) is about skills: all are shares of employment in "
+        f"exposed occupations.{about_70} {source_sentence}"
+    )
+    return verdict, evidence, "LinkedIn Work Change Report (January 2025), as quoted; IMF SDN/2024/001 and blogs"
+
+
+# --- Chart 1: exposure by country group -----------------------------------------------------
+SERIES_HIGH = "High complementarity (secondary)"
+SERIES_LOW = "Low complementarity (secondary)"
+SERIES_COUNTRY = "Exposed, country, not split (secondary)"
+SERIES_PRIMARY = "Exposed, the note's summary (primary)"
+SERIES_CLAIM = "The article's figure"
+EXPOSURE_SERIES = (SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY, SERIES_PRIMARY, SERIES_CLAIM)
+EXPOSURE_ORDER = (WORLD, ADVANCED, EMERGING, LOW_INCOME, UK, US, BRAZIL, INDIA)
+CLAIMED_BY_ECONOMY = {WORLD: CLAIMED_WORLD_PCT, ADVANCED: CLAIMED_ADVANCED_PCT}
+
+
+def exposure_chart_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """What the exposure chart draws, as one tidy frame: bar spans, the primary totals, the claims."""
+    rows = []
+    for economy in EXPOSURE_ORDER:
+        split = {c: table.loc[(table["economy"] == economy) & (table["category"] == c) & (table["document"] == SDN_VIA_AETHER)] for c in CATEGORIES}
+        if not split[HIGH_COMPLEMENTARITY].empty:
+            high = float(split[HIGH_COMPLEMENTARITY]["share_pct"].iloc[0])
+            low = float(split[LOW_COMPLEMENTARITY]["share_pct"].iloc[0])
+            rows.append((economy, SERIES_HIGH, 0.0, high, high, "secondary", SDN_VIA_AETHER))
+            rows.append((economy, SERIES_LOW, high, high + low, low, "secondary", SDN_VIA_AETHER))
+        elif not split[EXPOSED].empty:
+            total = float(split[EXPOSED]["share_pct"].iloc[0])
+            rows.append((economy, SERIES_COUNTRY, 0.0, total, total, "secondary", SDN_VIA_AETHER))
+        primary = table.loc[(table["economy"] == economy) & (table["category"] == EXPOSED) & (table["status"] == "primary")]
+        if not primary.empty:
+            value = float(primary["share_pct"].iloc[0])
+            rows.append((economy, SERIES_PRIMARY, value, value, value, "primary", primary["document"].iloc[0]))
+        if economy in CLAIMED_BY_ECONOMY:
+            claimed = float(CLAIMED_BY_ECONOMY[economy])
+            rows.append((economy, SERIES_CLAIM, claimed, claimed, claimed, "the article", "the article"))
+    return pd.DataFrame(rows, columns=["economy", "series", "start", "end", "share_pct", "status", "document"])
+
+
+def exposure_chart(table: pd.DataFrame):
+    """Exposed employment by group: the note's totals, the third-party split, the article's figures."""
+    import altair as alt
+
+    from ..charts import CLAIM_COLOUR, DATA_COLOUR, SECONDARY_COLOUR
+
+    frame = exposure_chart_frame(table)
+    series_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[SECONDARY_COLOUR, SECONDARY_COLOUR, SECONDARY_COLOUR, DATA_COLOUR, CLAIM_COLOUR])
+    opacity_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[0.9, 0.4, 0.15, 1, 1])
+    dash_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[[1, 0], [1, 0], [4, 2], [1, 0], [1, 0]])
+    shape_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=["square", "square", "square", "stroke", "diamond"])
+    legend = alt.Legend(title=None, columns=2, symbolStrokeWidth=2)
+    y = alt.Y("economy:N", sort=list(EXPOSURE_ORDER), title=None, axis=alt.Axis(labelLimit=200))
+    tooltip = [
+        alt.Tooltip("economy:N", title="Economy"),
+        alt.Tooltip("series:N", title="Series"),
+        alt.Tooltip("share_pct:Q", title="Share of employment (%)", format=".0f"),
+        alt.Tooltip("status:N", title="Status"),
+        alt.Tooltip("document:N", title="Stated in"),
+    ]
+    base = alt.Chart(frame).encode(y=y, tooltip=tooltip)
+    color = alt.Color("series:N", scale=series_scale, legend=legend)
+    opacity = alt.Opacity("series:N", scale=opacity_scale, legend=legend)
+    shape = alt.Shape("series:N", scale=shape_scale, legend=legend)
+    dash = alt.StrokeDash("series:N", scale=dash_scale, legend=legend)
+    is_bar = alt.FieldOneOfPredicate(field="series", oneOf=[SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY])
+    bars = (
+        base.transform_filter(is_bar)
+        .mark_bar(stroke=SECONDARY_COLOUR, strokeWidth=1, height={"band": 0.6})
+        .encode(
+            x=alt.X("start:Q", title="Employment in high-exposure occupations (% of employment)", scale=alt.Scale(domain=[0, 100])),
+            x2="end:Q",
+            color=color,
+            opacity=opacity,
+            shape=shape,
+            strokeDash=dash,
+        )
+    )
+    totals = base.transform_filter(alt.datum.series == SERIES_PRIMARY).mark_tick(thickness=4, size=26, opacity=1).encode(
+        x="share_pct:Q", color=color, shape=shape
+    )
+    total_labels = base.transform_filter(alt.datum.series == SERIES_PRIMARY).mark_text(align="left", dx=8, color=DATA_COLOUR, fontWeight="bold").encode(
+        x="share_pct:Q", text=alt.Text("share_pct:Q", format=".0f")
+    )
+    claims = base.transform_filter(alt.datum.series == SERIES_CLAIM).mark_point(size=140, filled=True, opacity=1, yOffset=-14).encode(
+        x="share_pct:Q", color=color, shape=shape
+    )
+    return (bars + totals + total_labels + claims).properties(width="container", height=300)
+
+
+def exposure_description(table: pd.DataFrame) -> str:
+    f = exposure_figures(table)
+    return (
+        "Horizontal bar chart of the share of employment in occupations highly exposed to AI, from the IMF's January 2024 "
+        f"note. The note's own summary gives {f['world']:.0f}% for the world, {f['advanced']:.0f}% for advanced economies, "
+        f"{f['emerging']:.0f}% for emerging market economies and {f['low_income']:.0f}% for low-income countries, marked as "
+        f"blue ticks. Grey bars, from a third party quoting the note, split each group's share into jobs where AI is more "
+        f"likely to complement workers and jobs where it may substitute for them: {f['advanced_high']:.0f} and "
+        f"{f['advanced_low']:.0f} points in advanced economies, {f['emerging_high']:.0f} and {f['emerging_low']:.0f} in "
+        f"emerging markets, {f['low_income_high']:.0f} and {f['low_income_low']:.0f} in low-income countries. Four "
+        f"countries, also third-party: United Kingdom {f['uk']:.0f}%, United States {f['us']:.0f}%, Brazil "
+        f"{f['brazil']:.0f}%, India {f['india']:.0f}%. The article's {CLAIMED_WORLD_PCT}% and {CLAIMED_ADVANCED_PCT}% are "
+        "diamonds above the world and advanced-economy rows, on the IMF's totals."
+    )
+
+
+# --- Chart 2: the AI Preparedness Index by group --------------------------------------------
+# The countries the chapter labels (the issue's selection: the article's France and the large
+# economies a reader would look for in each group).
+SELECTED = ("FRA", "USA", "GBR", "DEU", "CHN", "IND", "BRA", "NGA", "SAU")
+GROUP_ORDER = GROUPS
+
+
+def group_labels() -> dict[str, str]:
+    """Workbook group code -> the DataMapper's own label for the same group."""
+    from ..datapackage import load
+
+    aggregates = load(AIPI_AGGREGATES.name).set_index("code")
+    return {group: str(aggregates.loc[code, "label"]) for group, code in DATAMAPPER_GROUP.items()}
+
+
+def jitter(code: str) -> float:
+    """A fixed vertical offset in [-0.35, 0.35] per economy, so the dots do not sit on one line."""
+    return round((zlib.crc32(code.encode()) % 1000) / 1000 * 0.7 - 0.35, 3)
+
+
+def aipi_strip_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    frame = table[["iso3", "country", "group", *AIPI_INDICATORS]].copy()
+    # Three decimals are finer than any difference the chart can show, and keep the spec small.
+    frame[list(AIPI_INDICATORS)] = frame[list(AIPI_INDICATORS)].round(3)
+    frame["selected"] = frame["iso3"].isin(SELECTED)
+    # Labelled countries sit on the group's centre line, so their labels can be placed above it.
+    frame["jitter"] = [0.0 if s else jitter(c) for c, s in zip(frame["iso3"], frame["selected"])]
+    unknown = sorted(set(frame["group"]) - set(labels))
+    if unknown:
+        raise DataError(f"{AIPI.name}: groups {unknown} have no DataMapper label")
+    return frame
+
+
+def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
+    """Each economy's AIPI (or one pillar, chosen with the buttons) by IMF group; selected countries named."""
+    import altair as alt
+
+    from ..charts import PALETTE
+
+    frame = aipi_strip_frame(table, labels)
+    order = [labels[g] for g in GROUP_ORDER]
+    pillar = alt.param(
+        name="pillar",
+        value="AI_PI",
+        bind=alt.binding_radio(options=list(AIPI_INDICATORS), labels=[INDICATOR_LABELS[c] for c in AIPI_INDICATORS], name="Show: "),
+    )
+    # The long group names are added in the browser, not repeated on every row of the data.
+    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUP_ORDER) + "}"
+    base = (
+        alt.Chart(frame)
+        .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
+        .transform_filter("isValid(datum.score)")
+        .encode(
+            x=alt.X("score:Q", title="Score (index points; composite on a 0-1 scale, each pillar up to 0.25)", scale=alt.Scale(zero=True)),
+            y=alt.Y("group_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
+        )
+    )
+    colour = alt.Color("group_label:N", sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3]), legend=None)
+    dots = base.mark_point(filled=True, opacity=0.55).encode(
+        yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.5, 0.5])),
+        color=colour,
+        size=alt.condition("datum.selected", alt.value(110), alt.value(35)),
+        stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(None)),
+        tooltip=[
+            alt.Tooltip("country:N", title="Economy"),
+            alt.Tooltip("group_label:N", title="IMF group"),
+            alt.Tooltip("AI_PI:Q", title="AIPI (0-1)", format=".3f"),
+            alt.Tooltip("DI:Q", title="Digital infrastructure", format=".3f"),
+            alt.Tooltip("HCLMP:Q", title="Human capital, labour policies", format=".3f"),
+            alt.Tooltip("IEI:Q", title="Innovation, integration", format=".3f"),
+            alt.Tooltip("RE:Q", title="Regulation and ethics", format=".3f"),
+        ],
+    )
+    medians = (
+        base.transform_aggregate(median="median(score)", groupby=["group_label"])
+        .mark_tick(color="#000000", thickness=2, size=46)
+        .encode(x="median:Q", tooltip=[alt.Tooltip("group_label:N", title="IMF group"), alt.Tooltip("median:Q", title="Median", format=".3f")])
+    )
+    # Labels take four levels, above and below the centre line in turn by score, so that close
+    # neighbours (France, the UK, Germany and the US) do not overwrite one another.
+    ranked = base.transform_filter("datum.selected").transform_window(
+        order="rank(score)", groupby=["group_label"], sort=[alt.SortField("score")]
+    )
+    names = alt.layer(
+        *(
+            ranked.transform_filter(f"datum.order % 4 == {level}").mark_text(fontSize=11, dy=dy).encode(text="country:N")
+            for level, dy in enumerate((15, -15, 29, -29))
+        )
+    )
+    return (dots + medians + names).add_params(pillar).properties(width="container", height=330)
+
+
+def aipi_strip_description(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    scored = table.dropna(subset=["AI_PI"])
+    medians = scored.groupby("group")["AI_PI"].median()
+    top, bottom = scored.loc[scored["AI_PI"].idxmax()], scored.loc[scored["AI_PI"].idxmin()]
+    overlap = emerging_above_weakest_advanced(table)
+    named = ", ".join(
+        f"{r.country} {r.AI_PI:.2f}" for r in scored.loc[scored["iso3"].isin(SELECTED)].sort_values("AI_PI", ascending=False).itertuples()
+    )
+    return (
+        f"Dot plot of the IMF AI Preparedness Index for {len(scored)} economies, one row per IMF group, with buttons to "
+        f"show one of the four pillars instead. Group medians: {labels['AE']} {medians['AE']:.2f}, {labels['EM']} "
+        f"{medians['EM']:.2f}, {labels['LIC']} {medians['LIC']:.2f}. {overlap} of the {(scored['group'] == 'EM').sum()} "
+        f"emerging market economies score above the lowest advanced economy. Highest {top['country']} {top['AI_PI']:.2f}, "
+        f"lowest {bottom['country']} {bottom['AI_PI']:.2f}. Labelled: {named}."
+    )
+
+
+# --- Chart 3: what the selected countries' scores are made of -------------------------------
+def components_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    chosen = table.loc[table["iso3"].isin(SELECTED)]
+    missing = sorted(set(SELECTED) - set(chosen["iso3"]))
+    if missing:
+        raise DataError(f"{AIPI.name}: selected economies {missing} are not in the table")
+    long = chosen.melt(id_vars=["iso3", "country", "group", "AI_PI"], value_vars=list(COMPONENTS), var_name="pillar", value_name="contribution")
+    return pd.DataFrame(
+        {
+            "country": long["country"].astype(str) + " (" + long["group"].astype(str) + ")",
+            "group": long["group"].map(labels),
+            "pillar": long["pillar"].map(INDICATOR_LABELS),
+            "pillar_order": long["pillar"].map(COMPONENTS.index),
+            "contribution": long["contribution"].round(4),
+            "composite": long["AI_PI"].round(4),
+        }
+    )
+
+
+def aipi_components_chart(table: pd.DataFrame, labels: dict[str, str]):
+    """Stacked pillar contributions of the selected countries; click a pillar in the legend to compare it."""
+    import altair as alt
+
+    from ..charts import PALETTE
+
+    frame = components_frame(table, labels)
+    order = frame.sort_values("composite", ascending=False)["country"].drop_duplicates().tolist()
+    pillars = [INDICATOR_LABELS[c] for c in COMPONENTS]
+    pick = alt.selection_point(fields=["pillar"], bind="legend")
+    base = alt.Chart(frame).encode(y=alt.Y("country:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)))
+    bars = base.mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("sum(contribution):Q", title="AI Preparedness Index (0-1), stacked by pillar contribution (index points)"),
+        color=alt.Color(
+            "pillar:N",
+            scale=alt.Scale(domain=pillars, range=[PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]]),
+            legend=alt.Legend(title="Pillar (click to highlight)", columns=2),
+        ),
+        order=alt.Order("pillar_order:Q"),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
+        tooltip=[
+            alt.Tooltip("country:N", title="Country (IMF group)"),
+            alt.Tooltip("pillar:N", title="Pillar"),
+            alt.Tooltip("contribution:Q", title="Contribution (index points)", format=".3f"),
+            alt.Tooltip("composite:Q", title="AIPI (0-1)", format=".3f"),
+        ],
+    ).add_params(pick)
+    totals = base.transform_aggregate(composite="max(composite)", groupby=["country"]).mark_text(align="left", dx=4).encode(
+        x="composite:Q", text=alt.Text("composite:Q", format=".2f")
+    )
+    return (bars + totals).properties(width="container", height=300)
+
+
+def components_description(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    chosen = table.loc[table["iso3"].isin(SELECTED)].set_index("iso3")
+    ordered = chosen.sort_values("AI_PI", ascending=False)
+    top, bottom = ordered.iloc[0], ordered.iloc[-1]
+    gaps = (top[list(COMPONENTS)] - bottom[list(COMPONENTS)]).astype(float)
+    widest = gaps.idxmax()
+    parts = "; ".join(
+        f"{r.country} {r.AI_PI:.2f} (DI {r.DI:.3f}, HCLMP {r.HCLMP:.3f}, IEI {r.IEI:.3f}, RE {r.RE:.3f})" for r in ordered.itertuples()
+    )
+    return (
+        "Stacked bar chart of the AI Preparedness Index of nine countries, split into the contributions of its four "
+        "pillars: digital infrastructure (DI), human capital and labour market policies (HCLMP), innovation and economic "
+        f"integration (IEI), regulation and ethics (RE). {parts}. Between {top['country']} and {bottom['country']} the "
+        f"widest gap is in {INDICATOR_LABELS[widest].lower()} ({gaps[widest]:.3f} index points)."
+    )
+
+
+def pillar_gaps(table: pd.DataFrame, high: str = "AE", low: str = "EM") -> pd.Series:
+    """Mean pillar contribution of one group minus another's, missing values left out, largest first."""
+    means = table.groupby("group")[list(COMPONENTS)].mean()
+    return (means.loc[high] - means.loc[low]).sort_values(ascending=False)
+
+
+def emerging_above_weakest_advanced(table: pd.DataFrame) -> int:
+    weakest = table.loc[table["group"] == "AE", "AI_PI"].min()
+    return int((table.loc[table["group"] == "EM", "AI_PI"] > weakest).sum())
+
+
+def aggregate_is_sum_of_pillars(aggregates: pd.DataFrame) -> bool:
+    """Is each DataMapper group composite the sum of its four pillar aggregates?"""
+    rows = aggregates.loc[aggregates["code"].isin(DATAMAPPER_GROUP.values())]
+    return bool(((rows[list(COMPONENTS)].sum(axis=1) - rows["AI_PI"]).abs() < ADDITIVITY_TOLERANCE).all())
+
+
+# --- Exercises ------------------------------------------------------------------------------
+@expects("imf-pillar-gap", hint="Group imf_aipi by 'group', take the mean of DI, HCLMP, IEI and RE, subtract EM from AE, pick the largest.")
+def largest_pillar_gap() -> str:
+    from ..datapackage import load
+
+    return str(pillar_gaps(load(AIPI.name)).index[0])
+
+
+@expects("imf-em-overlap", hint="Find the lowest AI_PI among group == 'AE', then count group == 'EM' rows above it.")
+def emerging_overlap() -> int:
+    from ..datapackage import load
+
+    return emerging_above_weakest_advanced(load(AIPI.name))
+
+
+@expects(
+    "imf-complementary-share",
+    hint="Keep the rows of imf_ai_exposure for Advanced economies whose category is a complementarity split; divide high by high + low.",
+)
+def advanced_complementary_share() -> float:
+    from ..datapackage import load
+
+    return exposure_figures(load(EXPOSURE.name))["advanced_high_of_exposed"]
