@@ -199,3 +199,65 @@ def test_text_in_a_workbook_value_column_is_an_error(tmp_path: Path):
 def test_source_retrieval_date_is_the_copy_generation_date(raw: Path):
     generated = json.loads((raw / imf.FUTUREGRID_FILE).read_text(encoding="utf-8"))["generatedAt"]
     assert imf.DATAMAPPER_SOURCE.retrieved.startswith(generated[:10])
+
+
+# --- Claims, charts and exercises -----------------------------------------------------------
+def test_c15_verdict_follows_the_data(monkeypatch):
+    assert ledger.assess("C15").verdict == "accurate"
+    real = load("imf_ai_exposure")
+    # Were the note's own summary to say 50% for advanced economies, only the secondary
+    # figures (the US share, quoted by a third party) would carry the article's 60%.
+    changed = real.copy()
+    changed.loc[(changed["economy"] == imf.ADVANCED) & (changed["status"] == "primary"), "share_pct"] = 50.0
+    monkeypatch.setattr("aiparadox.datapackage.load", lambda name, data_dir=None: changed if name == "imf_ai_exposure" else load(name))
+    assert ledger.assess("C15").verdict == "accurate but misleading"
+    nowhere = changed.assign(share_pct=changed["share_pct"].where(changed["share_pct"] < 55, 50.0))
+    monkeypatch.setattr("aiparadox.datapackage.load", lambda name, data_dir=None: nowhere if name == "imf_ai_exposure" else load(name))
+    assert ledger.assess("C15").verdict == "wrong"
+
+
+def test_c16_names_linkedin_and_depends_on_its_figure(monkeypatch):
+    c16 = ledger.assess("C16")
+    assert c16.verdict == "accurate but misleading"
+    assert "LinkedIn" in c16.evidence and "United Kingdom" in c16.evidence
+    skills = load("imf_linkedin_skills_change").assign(share_pct=65.0)
+    monkeypatch.setattr("aiparadox.datapackage.load", lambda name, data_dir=None: skills if name == "imf_linkedin_skills_change" else load(name))
+    assert ledger.assess("C16").verdict == "not supported by the data"
+
+
+def test_exposure_chart_keeps_status_and_the_claims():
+    table = load("imf_ai_exposure")
+    frame = imf.exposure_chart_frame(table)
+    assert set(frame.loc[frame["series"].isin([imf.SERIES_HIGH, imf.SERIES_LOW, imf.SERIES_COUNTRY]), "status"]) == {"secondary"}
+    assert set(frame.loc[frame["series"] == imf.SERIES_PRIMARY, "status"]) == {"primary"}
+    claims = frame.loc[frame["series"] == imf.SERIES_CLAIM].set_index("economy")["share_pct"]
+    assert claims.to_dict() == {imf.WORLD: imf.CLAIMED_WORLD_PCT, imf.ADVANCED: imf.CLAIMED_ADVANCED_PCT}
+    # Stacked spans: the low-complementarity bar starts where the high one ends.
+    advanced = frame.loc[frame["economy"] == imf.ADVANCED].set_index("series")
+    assert advanced.loc[imf.SERIES_LOW, "start"] == advanced.loc[imf.SERIES_HIGH, "end"]
+    assert imf.split_adds_up(table) and imf.mirrors_agree(table)
+    description = imf.exposure_description(table)
+    assert "40% for the world" in description and "United Kingdom 70%" in description
+
+
+def test_aipi_charts_stay_small_and_describe_themselves():
+    table, labels = load("imf_aipi"), imf.group_labels()
+    assert labels == {"AE": "Advanced economies", "EM": "Emerging market economies", "LIC": "Low-income countries"}
+    for chart in (imf.aipi_strip_chart(table, labels), imf.aipi_components_chart(table, labels), imf.exposure_chart(load("imf_ai_exposure"))):
+        assert len(json.dumps(chart.to_dict())) < 50_000
+    strip = imf.aipi_strip_description(table, labels)
+    assert "165 economies" in strip and "Singapore 0.80" in strip and "France 0.70" in strip
+    components = imf.components_frame(table, labels)
+    assert len(components) == len(imf.SELECTED) * len(imf.COMPONENTS)
+    sums = components.groupby("country")["contribution"].sum()
+    assert (sums - components.groupby("country")["composite"].first()).abs().max() < 1e-3
+
+
+def test_exercise_answers():
+    from aiparadox.exercises import expected
+
+    table = load("imf_aipi")
+    assert expected("imf-pillar-gap") == imf.pillar_gaps(table).index[0] == "RE"
+    assert expected("imf-em-overlap") == 6
+    assert expected("imf-complementary-share") == pytest.approx(27 / 60)
+    assert imf.aggregate_is_sum_of_pillars(load("imf_aipi_aggregates"))

@@ -797,6 +797,7 @@ def exposure_figures(table: pd.DataFrame) -> dict[str, float]:
         figures[f"{key}_high"] = quoted(table, economy, HIGH_COMPLEMENTARITY, SDN_VIA_AETHER)
         figures[f"{key}_low"] = quoted(table, economy, LOW_COMPLEMENTARITY, SDN_VIA_AETHER)
         figures[f"{key}_high_of_exposed"] = figures[f"{key}_high"] / (figures[f"{key}_high"] + figures[f"{key}_low"])
+        figures[f"{key}_low_of_exposed"] = 1 - figures[f"{key}_high_of_exposed"]
     return figures
 
 
@@ -948,7 +949,7 @@ def exposure_chart(table: pd.DataFrame):
         alt.Tooltip("status:N", title="Status"),
         alt.Tooltip("document:N", title="Stated in"),
     ]
-    base = alt.Chart(frame).encode(y=y, tooltip=tooltip)
+    base = alt.Chart()
     color = alt.Color("series:N", scale=series_scale, legend=legend)
     opacity = alt.Opacity("series:N", scale=opacity_scale, legend=legend)
     shape = alt.Shape("series:N", scale=shape_scale, legend=legend)
@@ -975,7 +976,11 @@ def exposure_chart(table: pd.DataFrame):
     claims = base.transform_filter(alt.datum.series == SERIES_CLAIM).mark_point(size=140, filled=True, opacity=1, yOffset=-14).encode(
         x="share_pct:Q", color=color, shape=shape
     )
-    return (bars + totals + total_labels + claims).properties(width="container", height=300)
+    return (
+        alt.layer(bars, totals, total_labels, claims, data=frame)
+        .encode(y=y, tooltip=tooltip)
+        .properties(width="container", height=300)
+    )
 
 
 def exposure_description(table: pd.DataFrame) -> str:
@@ -1040,20 +1045,10 @@ def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
         value="AI_PI",
         bind=alt.binding_radio(options=list(AIPI_INDICATORS), labels=[INDICATOR_LABELS[c] for c in AIPI_INDICATORS], name="Show: "),
     )
-    # The long group names are added in the browser, not repeated on every row of the data.
-    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUP_ORDER) + "}"
-    base = (
-        alt.Chart(frame)
-        .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
-        .transform_filter("isValid(datum.score)")
-        .encode(
-            x=alt.X("score:Q", title="Score (index points; composite on a 0-1 scale, each pillar up to 0.25)", scale=alt.Scale(zero=True)),
-            y=alt.Y("group_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
-        )
-    )
     colour = alt.Color("group_label:N", sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3]), legend=None)
-    dots = base.mark_point(filled=True, opacity=0.55).encode(
-        yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.5, 0.5])),
+    band = alt.Scale(domain=[-0.5, 0.5])
+    dots = alt.Chart().mark_point(filled=True, opacity=0.55).encode(
+        yOffset=alt.YOffset("jitter:Q", scale=band),
         color=colour,
         size=alt.condition("datum.selected", alt.value(110), alt.value(35)),
         stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(None)),
@@ -1068,22 +1063,34 @@ def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
         ],
     )
     medians = (
-        base.transform_aggregate(median="median(score)", groupby=["group_label"])
+        alt.Chart()
+        .transform_aggregate(median="median(score)", groupby=["group_label"])
         .mark_tick(color="#000000", thickness=2, size=46)
         .encode(x="median:Q", tooltip=[alt.Tooltip("group_label:N", title="IMF group"), alt.Tooltip("median:Q", title="Median", format=".3f")])
     )
-    # Labels take four levels, above and below the centre line in turn by score, so that close
+    # Labels take four levels, below and above the centre line in turn by score, so that close
     # neighbours (France, the UK, Germany and the US) do not overwrite one another.
-    ranked = base.transform_filter("datum.selected").transform_window(
-        order="rank(score)", groupby=["group_label"], sort=[alt.SortField("score")]
+    names = (
+        alt.Chart()
+        .transform_filter("datum.selected")
+        .transform_window(order="rank(score)", groupby=["group_label"], sort=[alt.SortField("score")])
+        .transform_calculate(label_offset="[0.17, -0.17, 0.32, -0.32][datum.order % 4]")
+        .mark_text(fontSize=11)
+        .encode(text="country:N", yOffset=alt.YOffset("label_offset:Q", scale=band))
     )
-    names = alt.layer(
-        *(
-            ranked.transform_filter(f"datum.order % 4 == {level}").mark_text(fontSize=11, dy=dy).encode(text="country:N")
-            for level, dy in enumerate((15, -15, 29, -29))
+    # The long group names are added in the browser, not repeated on every row of the data.
+    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUP_ORDER) + "}"
+    return (
+        alt.layer(dots, medians, names, data=frame)
+        .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
+        .transform_filter("isValid(datum.score)")
+        .encode(
+            x=alt.X("score:Q", title="Score (index points; composite on a 0-1 scale, each pillar up to 0.25)", scale=alt.Scale(zero=True)),
+            y=alt.Y("group_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
         )
+        .add_params(pillar)
+        .properties(width="container", height=330)
     )
-    return (dots + medians + names).add_params(pillar).properties(width="container", height=330)
 
 
 def aipi_strip_description(table: pd.DataFrame, labels: dict[str, str]) -> str:
