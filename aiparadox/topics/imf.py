@@ -315,6 +315,7 @@ INDICATOR_LABELS = {
     "IEI": "Innovation and economic integration",
     "RE": "Regulation and ethics",
 }
+SHORT_LABELS = {"AI_PI": "Composite", "DI": "Digital", "HCLMP": "Human capital", "IEI": "Innovation", "RE": "Regulation"}
 YEAR_KEY = re.compile(r"^\d{4}$")
 
 
@@ -887,12 +888,19 @@ def assess_c16() -> tuple[str, str, str]:
         )
         if not f["earlier"].empty:
             e = f["earlier"].iloc[0]
-            source_sentence += f" An earlier edition ({e['report'].removeprefix('LinkedIn, ')}) said at least {e['share_pct']:.0f}%."
+            source_sentence += f" An earlier edition, the {e['report'].removeprefix('LinkedIn, ')}, said at least {e['share_pct']:.0f}%."
     evidence = (
         f"None of the {f['imf_figures']} IMF figures in the material (the note and two blogs) is about skills: all are shares of employment in "
         f"exposed occupations.{about_70} {source_sentence}"
     )
     return verdict, evidence, "LinkedIn Work Change Report (January 2025), as quoted; IMF SDN/2024/001 and blogs"
+
+
+def labels_above_bands(offset: float):
+    """A band axis whose labels sit above each row, inside the plot, so narrow screens keep the width."""
+    import altair as alt
+
+    return alt.Axis(domain=False, ticks=False, labelAlign="left", labelBaseline="bottom", labelPadding=0, labelOffset=offset, labelLimit=400, labelFontWeight="bold")
 
 
 # --- Chart 1: exposure by country group -----------------------------------------------------
@@ -940,8 +948,8 @@ def exposure_chart(table: pd.DataFrame):
     opacity_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[0.9, 0.4, 0.15, 1, 1])
     dash_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[[1, 0], [1, 0], [4, 2], [1, 0], [1, 0]])
     shape_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=["square", "square", "square", "stroke", "diamond"])
-    legend = alt.Legend(title=None, columns=2, symbolStrokeWidth=2)
-    y = alt.Y("economy:N", sort=list(EXPOSURE_ORDER), title=None, axis=alt.Axis(labelLimit=200))
+    legend = alt.Legend(title=None, columns=1, symbolStrokeWidth=2)
+    y = alt.Y("economy:N", sort=list(EXPOSURE_ORDER), title=None, axis=labels_above_bands(-13))
     tooltip = [
         alt.Tooltip("economy:N", title="Economy"),
         alt.Tooltip("series:N", title="Series"),
@@ -957,9 +965,9 @@ def exposure_chart(table: pd.DataFrame):
     is_bar = alt.FieldOneOfPredicate(field="series", oneOf=[SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY])
     bars = (
         base.transform_filter(is_bar)
-        .mark_bar(stroke=SECONDARY_COLOUR, strokeWidth=1, height={"band": 0.6})
+        .mark_bar(stroke=SECONDARY_COLOUR, strokeWidth=1, height={"band": 0.45}, yOffset=6)
         .encode(
-            x=alt.X("start:Q", title="Employment in high-exposure occupations (% of employment)", scale=alt.Scale(domain=[0, 100])),
+            x=alt.X("start:Q", title="High-exposure jobs (% of employment)", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(tickCount=10)),
             x2="end:Q",
             color=color,
             opacity=opacity,
@@ -967,19 +975,19 @@ def exposure_chart(table: pd.DataFrame):
             strokeDash=dash,
         )
     )
-    totals = base.transform_filter(alt.datum.series == SERIES_PRIMARY).mark_tick(thickness=4, size=26, opacity=1).encode(
+    totals = base.transform_filter(alt.datum.series == SERIES_PRIMARY).mark_tick(thickness=4, size=22, opacity=1, yOffset=6).encode(
         x="share_pct:Q", color=color, shape=shape
     )
-    total_labels = base.transform_filter(alt.datum.series == SERIES_PRIMARY).mark_text(align="left", dx=8, color=DATA_COLOUR, fontWeight="bold").encode(
+    total_labels = base.transform_filter(alt.datum.series == SERIES_PRIMARY).mark_text(align="left", dx=6, dy=6, color=DATA_COLOUR, fontWeight="bold").encode(
         x="share_pct:Q", text=alt.Text("share_pct:Q", format=".0f")
     )
-    claims = base.transform_filter(alt.datum.series == SERIES_CLAIM).mark_point(size=140, filled=True, opacity=1, yOffset=-14).encode(
+    claims = base.transform_filter(alt.datum.series == SERIES_CLAIM).mark_point(size=120, filled=True, opacity=1, yOffset=-8).encode(
         x="share_pct:Q", color=color, shape=shape
     )
     return (
         alt.layer(bars, totals, total_labels, claims, data=frame)
         .encode(y=y, tooltip=tooltip)
-        .properties(width="container", height=300)
+        .properties(width="container", height=380)
     )
 
 
@@ -1043,7 +1051,7 @@ def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
     pillar = alt.param(
         name="pillar",
         value="AI_PI",
-        bind=alt.binding_radio(options=list(AIPI_INDICATORS), labels=[INDICATOR_LABELS[c] for c in AIPI_INDICATORS], name="Show: "),
+        bind=alt.binding_radio(options=list(AIPI_INDICATORS), labels=[SHORT_LABELS[c] for c in AIPI_INDICATORS], name="Show: "),
     )
     colour = alt.Color("group_label:N", sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3]), legend=None)
     band = alt.Scale(domain=[-0.5, 0.5])
@@ -1085,8 +1093,8 @@ def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
         .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
         .transform_filter("isValid(datum.score)")
         .encode(
-            x=alt.X("score:Q", title="Score (index points; composite on a 0-1 scale, each pillar up to 0.25)", scale=alt.Scale(zero=True)),
-            y=alt.Y("group_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
+            x=alt.X("score:Q", title="Score (index points, 0-1 scale)", scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=5)),
+            y=alt.Y("group_label:N", sort=order, title=None, axis=labels_above_bands(-48)),
         )
         .add_params(pillar)
         .properties(width="container", height=330)
@@ -1139,13 +1147,13 @@ def aipi_components_chart(table: pd.DataFrame, labels: dict[str, str]):
     order = frame.sort_values("composite", ascending=False)["country"].drop_duplicates().tolist()
     pillars = [INDICATOR_LABELS[c] for c in COMPONENTS]
     pick = alt.selection_point(fields=["pillar"], bind="legend")
-    base = alt.Chart(frame).encode(y=alt.Y("country:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)))
-    bars = base.mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("sum(contribution):Q", title="AI Preparedness Index (0-1), stacked by pillar contribution (index points)"),
+    base = alt.Chart(frame).encode(y=alt.Y("country:N", sort=order, title=None, axis=labels_above_bands(-10)))
+    bars = base.mark_bar(height={"band": 0.45}, yOffset=6).encode(
+        x=alt.X("sum(contribution):Q", title="AIPI by pillar (index points, 0-1)"),
         color=alt.Color(
             "pillar:N",
             scale=alt.Scale(domain=pillars, range=[PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]]),
-            legend=alt.Legend(title="Pillar (click to highlight)", columns=2),
+            legend=alt.Legend(title="Pillar (click to highlight)", columns=1),
         ),
         order=alt.Order("pillar_order:Q"),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
@@ -1156,10 +1164,10 @@ def aipi_components_chart(table: pd.DataFrame, labels: dict[str, str]):
             alt.Tooltip("composite:Q", title="AIPI (0-1)", format=".3f"),
         ],
     ).add_params(pick)
-    totals = base.transform_aggregate(composite="max(composite)", groupby=["country"]).mark_text(align="left", dx=4).encode(
+    totals = base.transform_aggregate(composite="max(composite)", groupby=["country"]).mark_text(align="left", dx=4, dy=6).encode(
         x="composite:Q", text=alt.Text("composite:Q", format=".2f")
     )
-    return (bars + totals).properties(width="container", height=300)
+    return (bars + totals).properties(width="container", height=380)
 
 
 def components_description(table: pd.DataFrame, labels: dict[str, str]) -> str:
