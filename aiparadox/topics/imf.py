@@ -228,7 +228,9 @@ def exposure_table(folder: Path, quotes: tuple[QuotedExposure, ...] = EXPOSURE_Q
     for quote in quotes:
         if quote.status not in STATUSES:
             raise DataError(f"{quote.source_file}: status {quote.status!r} is not one of {STATUSES}")
-        text = texts.setdefault(quote.source_file, read_text(folder, quote.source_file))
+        if quote.source_file not in texts:
+            texts[quote.source_file] = read_text(folder, quote.source_file)
+        text = texts[quote.source_file]
         sentence, figures = locate(text, quote.template, quote.source_file)
         for slot, (economy, category) in quote.slots.items():
             rows.append(
@@ -1011,7 +1013,6 @@ def exposure_description(table: pd.DataFrame) -> str:
 # The countries the chapter labels (the selection: the article's France and the large
 # economies a reader would look for in each group).
 SELECTED = ("FRA", "USA", "GBR", "DEU", "CHN", "IND", "BRA", "NGA", "SAU")
-GROUP_ORDER = GROUPS
 
 
 def group_labels() -> dict[str, str]:
@@ -1047,7 +1048,7 @@ def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
     from ..charts import PALETTE
 
     frame = aipi_strip_frame(table, labels)
-    order = [labels[g] for g in GROUP_ORDER]
+    order = [labels[g] for g in GROUPS]
     pillar = alt.param(
         name="pillar",
         value="AI_PI",
@@ -1087,7 +1088,7 @@ def aipi_strip_chart(table: pd.DataFrame, labels: dict[str, str]):
         .encode(text="country:N", yOffset=alt.YOffset("label_offset:Q", scale=band))
     )
     # The long group names are added in the browser, not repeated on every row of the data.
-    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUP_ORDER) + "}"
+    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUPS) + "}"
     return (
         alt.layer(dots, medians, names, data=frame)
         .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
