@@ -747,7 +747,7 @@ def annual_hours(main_path: Path, hm_path: Path) -> pd.DataFrame:
         row = differ.iloc[0]
         raise DataError(
             f"{Path(main_path).name} and {Path(hm_path).name} disagree for {row['entity']} {row['year']}: "
-            f"{row['hours_per_year']} vs {row['hours_per_year_hm']}"
+            f"{row['hours_per_year']:g} vs {row['hours_per_year_hm']:g}"
         )
     combined = pd.concat([main, hm], ignore_index=True).drop_duplicates(["entity", "year"])
     combined["series"] = combined["year"].map(lambda y: "Huberman and Minns" if y <= LAST_HM_YEAR else "Penn World Table")
@@ -860,6 +860,15 @@ def years_near(table: pd.DataFrame, source: str, gw: float, tolerance: float = Y
     return rows.loc[near, "year"].astype(int).tolist()
 
 
+def first_year_at(table: pd.DataFrame, source: str, gw: float) -> int:
+    """The first year whose average generation reaches ``gw``."""
+    rows = series_of(table, source)
+    reached = rows.loc[rows["average_gw"] >= gw, "year"]
+    if reached.empty:
+        raise DataError(f"{GENERATION.name}: {source} never reaches {gw} GW")
+    return int(reached.iloc[0])
+
+
 def source_gap(table: pd.DataFrame) -> pd.DataFrame:
     """Years both publishers cover, with OWID minus EIA in GW and as a share of EIA."""
     eia = series_of(table, EIA_SERIES).set_index("year")["average_gw"]
@@ -893,6 +902,8 @@ def c14_figures(table: pd.DataFrame) -> dict[str, float]:
         "widest_gap_gw": float(widest["gap_gw"]),
         "widest_gap_share": float(widest["gap_share"]),
         "max_gap_share_since_2000": float(since_2000["gap_share"].abs().max()),
+        "narrowest_gap_share_before_2000": float(before_2000["gap_share"].abs().min()),
+        "first_year_at_claim": first_year_at(table, EIA_SERIES, ARTICLE_US_PRODUCTION_GW * (1 - YEAR_MATCH)),
         "first_overlap_year": int(gap["year"].min()),
     }
 
@@ -1155,6 +1166,7 @@ def hours_figures(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float
         "n_fell": int(fell),
         "n_compared": int(countries[[first_year, last_total_year]].dropna().shape[0]),
         "first_annual_year": first_annual,
+        "highest_week": float(weekly[["hours_per_week_all", "hours_per_week_men", "hours_per_week_women"]].max().max()),
         "last_annual_year": last_annual,
     }
     for entity, key in (("United States", "us"), ("United Kingdom", "uk")):
@@ -1204,3 +1216,399 @@ def assess_c17() -> tuple[str, str, str]:
         f"({-f['us_change_email']:.1%} and {-f['uk_change_email']:.1%}); being reachable by email is not measured."
     )
     return verdict, evidence, "Huberman and Minns; Penn World Table; via Our World in Data"
+
+
+# === Charts ==================================================================================
+
+GENERATION_LABELS = {EIA_SERIES: "US net generation (EIA)", OWID_SERIES: "US generation (OWID)"}
+DATACENTRE_LABEL = "US data centres (secondary)"
+CLAIM_PRODUCTION_LABEL = "Article: US 'annual production'"
+CLAIM_AI_LABEL = "Article: power for AI"
+
+
+def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
+    """One tidy frame: both generation series, data-centre estimates (a range where projected), the claims."""
+    measured = pd.DataFrame(
+        {
+            "year": generation["year"].astype(int),
+            "series": generation["source"].map(GENERATION_LABELS),
+            "average_gw": generation["average_gw"].astype(float),
+            "upper_gw": float("nan"),
+            "twh": generation["generation_twh"].astype(float).round(1),
+            "detail": generation["source"],
+        }
+    )
+    energy = datacentres.dropna(subset=["average_gw"])
+    estimates = energy.loc[energy["bound"] == "estimate"]
+    low = energy.loc[energy["bound"] == "low"]
+    high = energy.loc[energy["bound"] == "high", ["report", "year", "average_gw", "electricity_twh"]]
+    ranges = low.merge(high, on=["report", "year"], suffixes=("", "_high"), validate="one_to_one")
+    dc = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "year": estimates["year"].astype(int),
+                    "series": DATACENTRE_LABEL,
+                    "average_gw": estimates["average_gw"].astype(float),
+                    "upper_gw": float("nan"),
+                    "twh": estimates["electricity_twh"].astype(float),
+                    "detail": estimates["report"] + ", estimate",
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "year": ranges["year"].astype(int),
+                    "series": DATACENTRE_LABEL,
+                    "average_gw": ranges["average_gw"].astype(float),
+                    "upper_gw": ranges["average_gw_high"].astype(float),
+                    "twh": ranges["electricity_twh"].astype(float),
+                    "detail": ranges["report"] + ", projected range (low end shown as TWh)",
+                }
+            ),
+        ]
+    )
+    first_year = int(generation["year"].min())
+    claims = pd.DataFrame(
+        {
+            "year": [first_year, first_year],
+            "series": [CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL],
+            "average_gw": [ARTICLE_US_PRODUCTION_GW, ARTICLE_AI_GW],
+            "upper_gw": float("nan"),
+            "twh": float("nan"),
+            "detail": [
+                f"The article's 'about {ARTICLE_US_PRODUCTION_GW:.0f} GW' of annual production",
+                f"The article's {ARTICLE_AI_GW:.0f} GW for AI computing",
+            ],
+        }
+    )
+    return pd.concat([measured, dc, claims], ignore_index=True)
+
+
+def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
+    """US generation as average GW from both publishers, the article's two figures, data-centre estimates."""
+    import altair as alt
+
+    from ..charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR
+
+    frame = generation_chart_frame(generation, datacentres)
+    domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL]
+    colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR, CLAIM_COLOUR]
+    legend = alt.selection_point(fields=["series"], bind="legend")
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8), scale=alt.Scale(domain=[1945, 2032], nice=False))
+    y = alt.Y("average_gw:Q", title="Average power over the year (GW)", scale=alt.Scale(domain=[0, 550]))
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=2))
+    tooltip = [
+        alt.Tooltip("series:N", title="Series"),
+        alt.Tooltip("detail:N", title="Figure"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("average_gw:Q", title="Average power (GW)", format=",.1f"),
+        alt.Tooltip("upper_gw:Q", title="Upper end (GW)", format=",.1f"),
+        alt.Tooltip("twh:Q", title="Energy (TWh per year)", format=",.1f"),
+    ]
+    base = alt.Chart(frame).encode(x=x, y=y, color=colour, opacity=alt.condition(legend, alt.value(1), alt.value(0.2)))
+    is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
+    is_claim = alt.FieldOneOfPredicate(field="series", oneOf=[CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL])
+    is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)
+    lines = base.transform_filter(is_measured).mark_line(point=alt.OverlayMarkDef(size=18)).encode(tooltip=tooltip)
+    claim_rules = base.transform_filter(is_claim).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
+    claim_labels = (
+        base.transform_filter(is_claim)
+        .mark_text(align="left", dx=4, dy=-7, fontWeight="bold")
+        .encode(text=alt.Text("detail:N"))
+    )
+    dc_points = base.transform_filter(is_dc).mark_point(shape="square", size=60, filled=True).encode(tooltip=tooltip)
+    dc_ranges = base.transform_filter(is_dc).transform_filter("isValid(datum.upper_gw)").mark_rule(strokeWidth=3).encode(y2="upper_gw:Q", tooltip=tooltip)
+    return (
+        (lines + claim_rules + claim_labels + dc_points + dc_ranges)
+        .add_params(legend)
+        .properties(width="container", height=360)
+    )
+
+
+def generation_description(generation: pd.DataFrame, datacentres: pd.DataFrame) -> str:
+    f = c14_figures(generation)
+    eia = series_of(generation, EIA_SERIES)
+    owid = series_of(generation, OWID_SERIES)
+    dc = datacentres.dropna(subset=["average_gw"])
+    lbnl_last = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "estimate")].iloc[-1]
+    projected = dc.loc[dc["bound"].isin(["low", "high"])]
+    return (
+        f"Line chart of US electricity generation expressed as average power in gigawatts, EIA from "
+        f"{int(eia['year'].min())} to {int(eia['year'].max())} and OWID from {int(owid['year'].min())} to "
+        f"{int(owid['year'].max())}. Generation rises to about {f['eia_gw']:.0f} GW in {f['eia_year']} (EIA) and "
+        f"{f['owid_gw']:.0f} GW in {f['owid_year']} (OWID); before 2000 OWID is "
+        f"{f['narrowest_gap_share_before_2000']:.0%} to {f['widest_gap_share']:.0%} higher than EIA, since 2000 "
+        f"within {f['max_gap_share_since_2000']:.0%}. Dashed lines mark the article's "
+        f"{ARTICLE_US_PRODUCTION_GW:.0f} GW, first reached in {f['first_year_at_claim']}, and its "
+        f"{ARTICLE_AI_GW:.0f} GW for AI. Grey squares are data-centre estimates quoted by the press: "
+        f"{lbnl_last['average_gw']:.0f} GW on average in {int(lbnl_last['year'])} (LBNL) and a projected "
+        f"{projected['average_gw'].min():.0f} to {projected['average_gw'].max():.0f} GW in "
+        f"{int(projected['year'].max())}."
+    )
+
+
+POWER_KINDS = ("The article", "News reports (secondary)", "Measured")
+
+
+def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
+    """The powers in play, in watts: the article's figures, what the reports said, measured US averages."""
+    f = c11_figures(quotes)
+    owid = last_year_before(generation, OWID_SERIES, ARTICLE_YEAR)
+    lbnl = datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")].dropna(subset=["average_gw"]).iloc[-1]
+    rows = [
+        ("The article", "Article: the data centre", to_watts(ARTICLE_SITE_TW, "TW")),
+        ("The article", "Article: its first phase", to_watts(ARTICLE_FIRST_PHASE_TW, "TW")),
+        ("The article", "Article: US 'annual production'", to_watts(ARTICLE_US_PRODUCTION_GW, "GW")),
+        ("The article", "Article: power for AI", to_watts(ARTICLE_AI_GW, "GW")),
+        ("News reports (secondary)", "Musk's on-stage slip, corrected", to_watts(f["slip_gw"], "GW")),
+        ("News reports (secondary)", "Announced data centre, full site", to_watts(f["site_mw"], "MW")),
+        ("News reports (secondary)", "Announced data centre, first phase", to_watts(f["phase_mw"], "MW")),
+        ("Measured", f"US generation, {int(owid['year'])} average", to_watts(float(owid["average_gw"]), "GW")),
+        ("Measured", f"US data centres, {int(lbnl['year'])} average (LBNL)", to_watts(float(lbnl["average_gw"]), "GW")),
+    ]
+    frame = pd.DataFrame(rows, columns=["kind", "item", "watts"])
+    frame["label"] = frame["watts"].map(format_power)
+    claim = frame["item"] == "Article: the data centre"
+    frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = {f['site_factor']:,.0f} × {format_power(to_watts(f['site_mw'], 'MW'))}"
+    return frame.sort_values("watts", ascending=False).reset_index(drop=True)
+
+
+def powers_chart(frame: pd.DataFrame):
+    import altair as alt
+
+    from ..charts import CLAIM_COLOUR, DATA_COLOUR, SECONDARY_COLOUR
+
+    order = frame.sort_values("watts", ascending=False)["item"].tolist()
+    base = alt.Chart(frame).encode(
+        y=alt.Y("item:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
+        x=alt.X(
+            "watts:Q",
+            title="Power (watts, logarithmic scale: each gridline is ten times the last)",
+            scale=alt.Scale(type="log", domain=[1e7, 1e15]),
+            axis=alt.Axis(labelExpr="format(datum.value, '~s') + 'W'", values=[10.0**k for k in range(7, 16)], grid=True),
+        ),
+        color=alt.Color(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=list(POWER_KINDS), range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=[
+            alt.Tooltip("item:N", title="What"),
+            alt.Tooltip("label:N", title="Power"),
+            alt.Tooltip("kind:N", title="From"),
+        ],
+    )
+    stems = base.mark_rule(strokeWidth=2, opacity=0.5).encode(x2=alt.datum(1e7))
+    dots = base.mark_point(size=110, filled=True, opacity=1)
+    # The largest value is labelled on its left, so that the label stays inside the chart.
+    largest = alt.datum.watts >= float(frame["watts"].max())
+    labels = base.transform_filter(~largest).mark_text(align="left", dx=9).encode(text="label:N")
+    top_label = base.transform_filter(largest).mark_text(align="right", dx=-9, dy=-12, fontWeight="bold").encode(text="label:N")
+    # Dots first, so that the legend shows their symbol rather than a faint stem.
+    return (dots + stems + labels + top_label).properties(width="container", height=alt.Step(34))
+
+
+def powers_description(frame: pd.DataFrame) -> str:
+    def watts(item: str) -> float:
+        return float(frame.loc[frame["item"] == item, "watts"].iloc[0])
+
+    site, claim = watts("Announced data centre, full site"), watts("Article: the data centre")
+    us = frame.loc[frame["item"].str.startswith("US generation")].iloc[0]
+    return (
+        f"Dot chart on a logarithmic scale of the powers involved, from {format_power(frame['watts'].min())} to "
+        f"{format_power(frame['watts'].max())}. The announced data centre is {format_power(site)}, its first phase "
+        f"{format_power(watts('Announced data centre, first phase'))}; the article's {format_power(claim)} is "
+        f"{claim / site:,.0f} times larger, and about {claim / us['watts']:,.0f} times the average power of all US "
+        f"electricity generation ({us['label']}, {us['item'].split(', ')[1]})."
+    )
+
+
+WEEKLY_KEY = ("United States", "United Kingdom", "World")
+OTHER_ENTITIES = "Other countries and averages"
+CHOSEN = "Country chosen below"
+CLAIM_WEEK_LABEL = "Article: 16 hours a day, six days a week"
+
+
+def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
+    long = weekly.melt(
+        id_vars=["entity", "entity_type", "year"],
+        value_vars=["hours_per_week_all", "hours_per_week_men", "hours_per_week_women"],
+        var_name="workers",
+        value_name="hours_per_week",
+    ).dropna(subset=["hours_per_week"])
+    long["workers"] = long["workers"].map(
+        {"hours_per_week_all": "all", "hours_per_week_men": "men (2000)", "hours_per_week_women": "women (2000)"}
+    )
+    claim = pd.DataFrame(
+        {
+            "entity": [CLAIM_WEEK_LABEL],
+            "entity_type": ["claim"],
+            "year": [int(weekly["year"].min())],
+            "workers": ["all"],
+            "hours_per_week": [ARTICLE_HOURS_PER_DAY * WORKDAYS_PER_WEEK],
+        }
+    )
+    return pd.concat([long, claim], ignore_index=True)
+
+
+def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
+    """Weekly hours 1870-2000 by country, three series in colour, any other chosen from a menu; the claim as a rule."""
+    import altair as alt
+
+    from ..charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE
+
+    frame = weekly_chart_frame(weekly)
+    countries = sorted(weekly.loc[weekly["entity_type"] == "country", "entity"].unique())
+    others = [c for c in countries if c not in WEEKLY_KEY]
+    if default_country is None:
+        first = weekly.loc[weekly["year"] == weekly["year"].min()].dropna(subset=["hours_per_week_all"])
+        default_country = first.loc[first["entity"].isin(others)].sort_values("hours_per_week_all").iloc[-1]["entity"]
+    chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name="Highlight a country: "))
+    shown = (
+        f"indexof({list(WEEKLY_KEY)!r}, datum.entity) >= 0 ? datum.entity : "
+        f"(datum.entity == country ? '{CHOSEN}' : '{OTHER_ENTITIES}')"
+    )
+    domain = [*WEEKLY_KEY, CHOSEN, OTHER_ENTITIES]
+    colours = [DATA_COLOUR, PALETTE[2], "#000000", PALETTE[4], "#c8c8c8"]
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
+    y = alt.Y("hours_per_week:Q", title="Hours of work per week (full-time production workers)", scale=alt.Scale(domain=[0, 100]))
+    tooltip = [
+        alt.Tooltip("entity:N", title="Country or average"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("workers:N", title="Workers"),
+        alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
+    ]
+    data = alt.Chart(frame).transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=3))
+    highlighted = alt.datum.shown != OTHER_ENTITIES
+    lines = (
+        data.transform_filter(alt.datum.workers == "all")
+        .mark_line(point=alt.OverlayMarkDef(size=16))
+        .encode(
+            x=x,
+            y=y,
+            detail="entity:N",
+            color=colour,
+            strokeWidth=alt.condition(highlighted, alt.value(2.5), alt.value(1)),
+            order=alt.Order("year:Q"),
+            tooltip=tooltip,
+        )
+    )
+    by_sex = (
+        data.transform_filter(alt.datum.workers != "all")
+        .transform_filter(highlighted)
+        .mark_point(filled=True, size=60)
+        .encode(x=x, y=y, color=colour, shape=alt.Shape("workers:N", title=None, scale=alt.Scale(range=["triangle-up", "triangle-down"])), tooltip=tooltip)
+    )
+    claim = alt.Chart(frame).transform_filter("datum.entity_type == 'claim'")
+    claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
+    claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
+        x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {ARTICLE_HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} hours")
+    )
+    return (lines + by_sex + claim_rule + claim_label).add_params(chosen).properties(width="container", height=360)
+
+
+def weekly_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
+    f = hours_figures(weekly, annual)
+    last = weekly.loc[(weekly["year"] == f["last_total_year"]) & weekly["entity"].isin(WEEKLY_KEY)].set_index("entity")
+    return (
+        f"Line chart of weekly hours of full-time production workers in {f['n_countries']} countries and sample "
+        f"averages, {f['first_year']} to 2000. In {f['first_year']} the United States stood at "
+        f"{f['us_first_week']:.1f} hours, the United Kingdom at {f['uk_first_week']:.1f} and the sample average at "
+        f"{f['world_first_week']:.1f}, the highest being {f['longest_first_entity']} at {f['longest_first_week']:.1f}; "
+        f"by {f['last_total_year']} they were {last.loc['United States', 'hours_per_week_all']:.1f}, "
+        f"{last.loc['United Kingdom', 'hours_per_week_all']:.1f} and {last.loc['World', 'hours_per_week_all']:.1f}. "
+        f"A dashed line at {f['claim_per_week']:.0f} hours shows what sixteen hours a day over six days would be; "
+        f"the highest value of any series in any year is {f['highest_week']:.1f} hours. For 2000 only separate "
+        "figures for men and women exist, shown as triangles."
+    )
+
+
+def annual_chart(annual: pd.DataFrame):
+    """Annual hours per worker: UK and US 1870-2017, other countries 1870-1938; each source its own line."""
+    import altair as alt
+
+    from ..charts import DATA_COLOUR, PALETTE
+
+    domain = [*KEY_COUNTRIES, "Other countries (to 1938)"]
+    frame = annual.assign(shown=annual["entity"].where(annual["entity"].isin(KEY_COUNTRIES), domain[-1]))
+    highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
+    y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], "#b5b5b5"]))
+    tooltip = [
+        alt.Tooltip("entity:N", title="Country"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("hours_per_year:Q", title="Hours per worker per year", format=",.0f"),
+        alt.Tooltip("series:N", title="Estimate"),
+    ]
+    lines = (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=14))
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            # One line per country and per estimate: the gap between 1938 and 1950 stays a gap.
+            detail=alt.Detail(["entity:N", "series:N"]),
+            strokeWidth=alt.condition(highlight, alt.value(4), alt.value(2), empty=False),
+            tooltip=tooltip,
+        )
+        .add_params(highlight)
+    )
+    return lines.properties(width="container", height=320)
+
+
+def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
+    f = hours_figures(weekly, annual)
+    early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(index="entity", columns="year", values="hours_per_year")
+    early_fell = int((early[LAST_HM_YEAR] < early[f["first_annual_year"]]).sum())
+    return (
+        f"Line chart of average annual hours worked per worker. The United States falls from "
+        f"{f['us_annual_first']:,.0f} hours in {f['first_annual_year']} to {f['us_annual_last']:,.0f} in "
+        f"{f['last_annual_year']} ({f['us_change_long']:.0%}), the United Kingdom from {f['uk_annual_first']:,.0f} to "
+        f"{f['uk_annual_last']:,.0f} ({f['uk_change_long']:.0%}); grey lines show {len(early)} other countries from "
+        f"{f['first_annual_year']} to {LAST_HM_YEAR}, of which {early_fell} worked fewer hours at the end. The series "
+        f"changes source after {LAST_HM_YEAR}, left as a gap; "
+        f"since {EMAIL_ERA_START} the change is small ({f['us_change_email']:.1%} in the United States, "
+        f"{f['uk_change_email']:.1%} in the United Kingdom)."
+    )
+
+
+# === Exercises =================================================================================
+
+
+@expects(
+    "scale-datacentre-share-2024",
+    hint=(
+        "Take the LBNL 2028 'high' electricity_twh from us_datacentre_electricity and divide it by the OWID "
+        "generation_twh for 2024 in us_electricity_generation."
+    ),
+)
+def datacentre_high_share_of_2024() -> float:
+    dc = _load(DATACENTRES.name)
+    gen = _load(GENERATION.name)
+    high = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "high"), "electricity_twh"].iloc[0]
+    owid_2024 = gen.loc[(gen["source"] == OWID_SERIES) & (gen["year"] == 2024), "generation_twh"].iloc[0]
+    return float(high / owid_2024)
+
+
+@expects(
+    "scale-leap-year-2020",
+    hint="2020 is a leap year: 366 days × 24 hours. Divide the EIA 2020 generation_twh × 1000 by that.",
+)
+def eia_2020_average_gw() -> float:
+    gen = _load(GENERATION.name)
+    row = gen.loc[(gen["source"] == EIA_SERIES) & (gen["year"] == 2020)].iloc[0]
+    return twh_to_average_gw(float(row["generation_twh"]), 2020)
+
+
+@expects(
+    "scale-longest-week-1870",
+    hint="Keep the countries (entity_type == 'country') in 1870, take the largest hours_per_week_all and divide by 6.",
+)
+def longest_1870_day() -> float:
+    weekly = _load(WEEKLY_HOURS.name)
+    first = weekly.loc[(weekly["year"] == 1870) & (weekly["entity_type"] == "country"), "hours_per_week_all"]
+    return per_day(float(first.max()))
