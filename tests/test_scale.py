@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -300,7 +301,7 @@ def test_c12_arithmetic(monkeypatch):
     monkeypatch.setattr(scale, "ARTICLE_ROBOT_PRICE_USD", 27_000.0)
     assert ledger.assess("C12").verdict == "not checkable"
     steps = scale.robot_steps()
-    assert list(steps.columns) == ["Step", "Computation", "Result"]
+    assert list(steps.columns) == ["Step", "Computation or source", "Result"]
 
 
 def test_solar_fraction_is_geometry():
@@ -350,17 +351,24 @@ def test_charts_are_small_and_carry_the_claims():
         assert len(json.dumps(spec)) < 50_000, name
         assert spec["width"] == "container", name
     values = next(iter(specs["generation"]["datasets"].values()))
-    claimed = {v["series"]: v["average_gw"] for v in values if v["series"].startswith("Article")}
+    claimed = {v["detail"]: v["average_gw"] for v in values if v["series"] == scale.CLAIM_SERIES}
     assert claimed == {scale.CLAIM_PRODUCTION_LABEL: 460.0, scale.CLAIM_AI_LABEL: 300.0}
     weekly_values = next(iter(specs["weekly"]["datasets"].values()))
     assert {v["hours_per_week"] for v in weekly_values if v["entity"] == scale.CLAIM_WEEK_LABEL} == {96.0}
+
+
+def test_steps_tables_escape_dollars_for_myst():
+    table = scale.steps_markdown(scale.robot_steps())
+    assert "\\$20,000" in table
+    assert re.search(r"(?<!\\)\$", table) is None
 
 
 def test_powers_frame_spans_the_factor_of_a_million():
     t = tables()
     frame = scale.powers_frame(t[scale.GENERATION.name], t[scale.ANNOUNCEMENT.name], t[scale.DATACENTRES.name])
     watts = frame.set_index("item")["watts"]
-    assert watts["Article: the data centre"] / watts["Announced data centre, full site"] == pytest.approx(1e6)
+    assert watts[scale.ITEM_CLAIM_SITE] / watts[scale.ITEM_SITE] == pytest.approx(1e6)
+    assert frame.loc[frame["item"] == scale.ITEM_CLAIM_SITE, "label"].iloc[0] == "500 TW = 10⁶ × 500 MW"
     assert "1,000,000 times" in scale.powers_description(frame)
 
 

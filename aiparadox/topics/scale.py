@@ -823,6 +823,8 @@ YEAR_MATCH = 0.01
 MATERIAL_FALL = 0.10
 # Figures within a factor of two of each other are "the same order"; the claims here miss by far more.
 SAME_ORDER = 2.0
+# OWID's series steps down onto the EIA's in 2000 (SOURCE.md: they disagree before 2000).
+SOURCES_AGREE_FROM = 2000
 # The information age, for the recent change in hours: from 1990 (email spreads) to the last year.
 EMAIL_ERA_START = 1990
 KEY_COUNTRIES = ("United States", "United Kingdom")
@@ -883,9 +885,9 @@ def c14_figures(table: pd.DataFrame) -> dict[str, float]:
     eia = last_year_before(table, EIA_SERIES, ARTICLE_YEAR)
     owid = last_year_before(table, OWID_SERIES, ARTICLE_YEAR)
     gap = source_gap(table)
-    before_2000 = gap.loc[gap["year"] < 2000]
+    before_2000 = gap.loc[gap["year"] < SOURCES_AGREE_FROM]
     widest = before_2000.loc[before_2000["gap_share"].abs().idxmax()]
-    since_2000 = gap.loc[gap["year"] >= 2000]
+    since_2000 = gap.loc[gap["year"] >= SOURCES_AGREE_FROM]
     return {
         "eia_year": int(eia["year"]),
         "eia_gw": float(eia["average_gw"]),
@@ -1039,14 +1041,14 @@ def robot_steps() -> pd.DataFrame:
     lo_i, hi_i = ARTICLE_ROBOT_INDUSTRY_USD
     rows = [
         ("Tesla's yearly sales at the stated price", f"{_units(ARTICLE_ROBOTS_PER_YEAR)} robots × {_usd(ARTICLE_ROBOT_PRICE_USD)}", f"{_usd(f['revenue_per_year'])} a year"),
-        ("The stated industry size", "the article", f"{_usd(lo_i)} to {_usd(hi_i)}"),
+        ("The stated industry size", "as the article states it", f"{_usd(lo_i)} to {_usd(hi_i)}"),
         ("Robots that industry size buys at the stated price", f"{_usd(lo_i)} to {_usd(hi_i)} ÷ {_usd(ARTICLE_ROBOT_PRICE_USD)}", f"{_units(f['units_for_industry_low'])} to {_units(f['units_for_industry_high'])}"),
         ("Tesla's share of the stated demand", f"{_units(ARTICLE_ROBOTS_PER_YEAR)} ÷ {_units(lo_d)} to {_units(hi_d)}", f"{f['share_of_demand_low']:.1%} to {f['share_of_demand_high']:.1%}"),
         (f"What {ARTICLE_ROBOT_MARKET_SHARE:.0%} of the stated demand would be", f"{ARTICLE_ROBOT_MARKET_SHARE:.0%} × {_units(lo_d)} to {_units(hi_d)}", f"{_units(f['ten_percent_low'])} to {_units(f['ten_percent_high'])} robots"),
         ("The stated demand at the stated price", f"{_units(lo_d)} to {_units(hi_d)} × {_usd(ARTICLE_ROBOT_PRICE_USD)}", f"{_usd(f['demand_value_low'])} to {_usd(f['demand_value_high'])}"),
         ("Tesla's yearly margin (price minus cost)", f"{_units(ARTICLE_ROBOTS_PER_YEAR)} × ({_usd(ARTICLE_ROBOT_PRICE_USD)} − {_usd(ARTICLE_ROBOT_COST_USD)})", f"{_usd(f['margin_per_year'])} a year"),
     ]
-    return pd.DataFrame(rows, columns=["Step", "Computation", "Result"])
+    return pd.DataFrame(rows, columns=["Step", "Computation or source", "Result"])
 
 
 def robots_consistent(f: dict[str, float]) -> bool:
@@ -1100,15 +1102,15 @@ def solar_figures() -> dict[str, float]:
 def solar_steps() -> pd.DataFrame:
     f = solar_figures()
     rows = [
-        ("Earth's mean radius R", "IUGG, GRS80 mean radius", f"{EARTH_MEAN_RADIUS_M:,.1f} m"),
-        ("Distance to the sun d", "IAU 2012, astronomical unit (exact)", f"{ASTRONOMICAL_UNIT_M:,.0f} m"),
+        ("Earth's mean radius R", "IUGG Geodetic Reference System 1980, mean radius R1", f"{EARTH_MEAN_RADIUS_M:,.1f} m"),
+        ("Mean distance to the sun d", "IAU 2012 Resolution B2: the astronomical unit, exact by definition", f"{ASTRONOMICAL_UNIT_M:,.0f} m"),
         ("Area of the disc the Earth shows the sun", "π R²", f"{scientific(f['disc_m2'])} m²"),
         ("Area over which the sun's output is spread at distance d", "4 π d²", f"{scientific(f['sphere_m2'])} m²"),
         ("Share that reaches the Earth", "π R² ÷ 4 π d² = R² ÷ 4 d²", f"{scientific(f['fraction'])}, one part in {f['one_in'] / 1e9:.2g} billion"),
-        ("The article's share", "one twentieth", f"{ARTICLE_SOLAR_FRACTION:g}"),
-        ("How far apart they are", "1/20 ÷ R² / 4 d²", f"{scientific(f['claim_over_fraction'])} times"),
+        ("The article's share", "one twentieth, as the article states it", f"{ARTICLE_SOLAR_FRACTION:g}"),
+        ("How far apart they are", "(1/20) ÷ (R² ÷ 4 d²)", f"{scientific(f['claim_over_fraction'])} times"),
     ]
-    return pd.DataFrame(rows, columns=["Step", "Computation", "Result"])
+    return pd.DataFrame(rows, columns=["Step", "Computation or source", "Result"])
 
 
 @assesses("C13", chapter="chapters/scale", section="scale-sun")
@@ -1177,6 +1179,9 @@ def hours_figures(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float
         out[f"{key}_annual_email_start"] = email
         out[f"{key}_change_long"] = end / start - 1
         out[f"{key}_change_email"] = end / email - 1
+        # The same changes as falls (positive when hours went down), for sentences that say "fell by".
+        out[f"{key}_fall_long"] = -out[f"{key}_change_long"]
+        out[f"{key}_fall_email"] = -out[f"{key}_change_email"]
     for key in ("us_first_week", "uk_first_week", "world_first_week", "longest_first_week"):
         out[key.replace("_week", "_day")] = per_day(out[key])
     return out
@@ -1222,8 +1227,9 @@ def assess_c17() -> tuple[str, str, str]:
 
 GENERATION_LABELS = {EIA_SERIES: "US net generation (EIA)", OWID_SERIES: "US generation (OWID)"}
 DATACENTRE_LABEL = "US data centres (secondary)"
-CLAIM_PRODUCTION_LABEL = "Article: US 'annual production'"
-CLAIM_AI_LABEL = "Article: power for AI"
+CLAIM_SERIES = "The article's figures"
+CLAIM_PRODUCTION_LABEL = f"Article: {ARTICLE_US_PRODUCTION_GW:.0f} GW"
+CLAIM_AI_LABEL = f"Article: {ARTICLE_AI_GW:.0f} GW for AI"
 
 
 def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
@@ -1271,14 +1277,11 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     claims = pd.DataFrame(
         {
             "year": [first_year, first_year],
-            "series": [CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL],
+            "series": CLAIM_SERIES,
             "average_gw": [ARTICLE_US_PRODUCTION_GW, ARTICLE_AI_GW],
             "upper_gw": float("nan"),
             "twh": float("nan"),
-            "detail": [
-                f"The article's 'about {ARTICLE_US_PRODUCTION_GW:.0f} GW' of annual production",
-                f"The article's {ARTICLE_AI_GW:.0f} GW for AI computing",
-            ],
+            "detail": [CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL],
         }
     )
     return pd.concat([measured, dc, claims], ignore_index=True)
@@ -1291,12 +1294,13 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     from ..charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR
 
     frame = generation_chart_frame(generation, datacentres)
-    domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL]
-    colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR, CLAIM_COLOUR]
+    domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_SERIES]
+    colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR]
     legend = alt.selection_point(fields=["series"], bind="legend")
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8), scale=alt.Scale(domain=[1945, 2032], nice=False))
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
     y = alt.Y("average_gw:Q", title="Average power over the year (GW)", scale=alt.Scale(domain=[0, 550]))
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=2))
+    # One legend entry a line, so that the legend fits a phone's width.
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=1))
     tooltip = [
         alt.Tooltip("series:N", title="Series"),
         alt.Tooltip("detail:N", title="Figure"),
@@ -1307,7 +1311,7 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     ]
     base = alt.Chart(frame).encode(x=x, y=y, color=colour, opacity=alt.condition(legend, alt.value(1), alt.value(0.2)))
     is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
-    is_claim = alt.FieldOneOfPredicate(field="series", oneOf=[CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL])
+    is_claim = alt.FieldEqualPredicate(field="series", equal=CLAIM_SERIES)
     is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)
     lines = base.transform_filter(is_measured).mark_line(point=alt.OverlayMarkDef(size=18)).encode(tooltip=tooltip)
     claim_rules = base.transform_filter(is_claim).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
@@ -1336,8 +1340,8 @@ def generation_description(generation: pd.DataFrame, datacentres: pd.DataFrame) 
         f"Line chart of US electricity generation expressed as average power in gigawatts, EIA from "
         f"{int(eia['year'].min())} to {int(eia['year'].max())} and OWID from {int(owid['year'].min())} to "
         f"{int(owid['year'].max())}. Generation rises to about {f['eia_gw']:.0f} GW in {f['eia_year']} (EIA) and "
-        f"{f['owid_gw']:.0f} GW in {f['owid_year']} (OWID); before 2000 OWID is "
-        f"{f['narrowest_gap_share_before_2000']:.0%} to {f['widest_gap_share']:.0%} higher than EIA, since 2000 "
+        f"{f['owid_gw']:.0f} GW in {f['owid_year']} (OWID); before {SOURCES_AGREE_FROM} OWID is "
+        f"{f['narrowest_gap_share_before_2000']:.0%} to {f['widest_gap_share']:.0%} higher than EIA, since {SOURCES_AGREE_FROM} "
         f"within {f['max_gap_share_since_2000']:.0%}. Dashed lines mark the article's "
         f"{ARTICLE_US_PRODUCTION_GW:.0f} GW, first reached in {f['first_year_at_claim']}, and its "
         f"{ARTICLE_AI_GW:.0f} GW for AI. Grey squares are data-centre estimates quoted by the press: "
@@ -1348,6 +1352,11 @@ def generation_description(generation: pd.DataFrame, datacentres: pd.DataFrame) 
 
 
 POWER_KINDS = ("The article", "News reports (secondary)", "Measured")
+# Short names, so that "name: value" fits above its stem on a phone.
+ITEM_CLAIM_SITE = "Article: data centre"
+ITEM_SITE = "Announced: full site"
+ITEM_PHASE = "Announced: first phase"
+ITEM_US = "US generation"
 
 
 def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
@@ -1356,42 +1365,43 @@ def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd
     owid = last_year_before(generation, OWID_SERIES, ARTICLE_YEAR)
     lbnl = datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")].dropna(subset=["average_gw"]).iloc[-1]
     rows = [
-        ("The article", "Article: the data centre", to_watts(ARTICLE_SITE_TW, "TW")),
-        ("The article", "Article: its first phase", to_watts(ARTICLE_FIRST_PHASE_TW, "TW")),
-        ("The article", "Article: US 'annual production'", to_watts(ARTICLE_US_PRODUCTION_GW, "GW")),
+        ("The article", ITEM_CLAIM_SITE, to_watts(ARTICLE_SITE_TW, "TW")),
+        ("The article", "Article: first phase", to_watts(ARTICLE_FIRST_PHASE_TW, "TW")),
+        ("The article", "Article: US production", to_watts(ARTICLE_US_PRODUCTION_GW, "GW")),
         ("The article", "Article: power for AI", to_watts(ARTICLE_AI_GW, "GW")),
-        ("News reports (secondary)", "Musk's on-stage slip, corrected", to_watts(f["slip_gw"], "GW")),
-        ("News reports (secondary)", "Announced data centre, full site", to_watts(f["site_mw"], "MW")),
-        ("News reports (secondary)", "Announced data centre, first phase", to_watts(f["phase_mw"], "MW")),
-        ("Measured", f"US generation, {int(owid['year'])} average", to_watts(float(owid["average_gw"]), "GW")),
-        ("Measured", f"US data centres, {int(lbnl['year'])} average (LBNL)", to_watts(float(lbnl["average_gw"]), "GW")),
+        ("News reports (secondary)", "Musk's slip, corrected", to_watts(f["slip_gw"], "GW")),
+        ("News reports (secondary)", ITEM_SITE, to_watts(f["site_mw"], "MW")),
+        ("News reports (secondary)", ITEM_PHASE, to_watts(f["phase_mw"], "MW")),
+        ("Measured", f"{ITEM_US}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
+        ("Measured", f"US data centres, {int(lbnl['year'])}", to_watts(float(lbnl["average_gw"]), "GW")),
     ]
     frame = pd.DataFrame(rows, columns=["kind", "item", "watts"])
     frame["label"] = frame["watts"].map(format_power)
-    claim = frame["item"] == "Article: the data centre"
-    frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = {f['site_factor']:,.0f} × {format_power(to_watts(f['site_mw'], 'MW'))}"
+    claim = frame["item"] == ITEM_CLAIM_SITE
+    exponent = str(round(math.log10(f["site_factor"]))).translate(SUPERSCRIPT)
+    frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = 10{exponent} × {format_power(to_watts(f['site_mw'], 'MW'))}"
     return frame.sort_values("watts", ascending=False).reset_index(drop=True)
 
 
 def powers_chart(frame: pd.DataFrame):
+    """The powers on one logarithmic axis, each row named above its stem so that the plot keeps its width."""
     import altair as alt
 
     from ..charts import CLAIM_COLOUR, DATA_COLOUR, SECONDARY_COLOUR
 
-    order = frame.sort_values("watts", ascending=False)["item"].tolist()
+    low, high = 1e7, 1e15
+    frame = frame.assign(
+        rank=range(len(frame)),
+        caption=frame["item"] + ": " + frame["label"],
+        start=low,
+    )
     base = alt.Chart(frame).encode(
-        y=alt.Y("item:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
-        x=alt.X(
-            "watts:Q",
-            title="Power (watts, logarithmic scale: each gridline is ten times the last)",
-            scale=alt.Scale(type="log", domain=[1e7, 1e15]),
-            axis=alt.Axis(labelExpr="format(datum.value, '~s') + 'W'", values=[10.0**k for k in range(7, 16)], grid=True),
-        ),
+        y=alt.Y("rank:O", title=None, axis=None),
         color=alt.Color(
             "kind:N",
             title=None,
             scale=alt.Scale(domain=list(POWER_KINDS), range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
-            legend=alt.Legend(orient="bottom"),
+            legend=alt.Legend(orient="bottom", direction="vertical"),
         ),
         tooltip=[
             alt.Tooltip("item:N", title="What"),
@@ -1399,35 +1409,45 @@ def powers_chart(frame: pd.DataFrame):
             alt.Tooltip("kind:N", title="From"),
         ],
     )
-    stems = base.mark_rule(strokeWidth=2, opacity=0.5).encode(x2=alt.datum(1e7))
-    dots = base.mark_point(size=110, filled=True, opacity=1)
-    # The largest value is labelled on its left, so that the label stays inside the chart.
-    largest = alt.datum.watts >= float(frame["watts"].max())
-    labels = base.transform_filter(~largest).mark_text(align="left", dx=9).encode(text="label:N")
-    top_label = base.transform_filter(largest).mark_text(align="right", dx=-9, dy=-12, fontWeight="bold").encode(text="label:N")
+    x = alt.X(
+        "watts:Q",
+        title="Power (W, log scale; gridlines ×10)",
+        scale=alt.Scale(type="log", domain=[low, high]),
+        axis=alt.Axis(
+            labelExpr="format(datum.value, '~s') + 'W'",
+            values=[10.0**k for k in range(7, 16)],
+            labelOverlap="greedy",
+            grid=True,
+        ),
+    )
+    dots = base.mark_point(size=110, filled=True, opacity=1).encode(x=x)
+    stems = base.mark_rule(strokeWidth=2, opacity=0.5).encode(x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), x2="watts:Q")
+    captions = base.mark_text(align="left", baseline="bottom", dy=-7, fontSize=11).encode(
+        x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), text="caption:N"
+    )
     # Dots first, so that the legend shows their symbol rather than a faint stem.
-    return (dots + stems + labels + top_label).properties(width="container", height=alt.Step(34))
+    return (dots + stems + captions).properties(width="container", height=alt.Step(44))
 
 
 def powers_description(frame: pd.DataFrame) -> str:
     def watts(item: str) -> float:
         return float(frame.loc[frame["item"] == item, "watts"].iloc[0])
 
-    site, claim = watts("Announced data centre, full site"), watts("Article: the data centre")
-    us = frame.loc[frame["item"].str.startswith("US generation")].iloc[0]
+    site, claim = watts(ITEM_SITE), watts(ITEM_CLAIM_SITE)
+    us = frame.loc[frame["item"].str.startswith(ITEM_US)].iloc[0]
     return (
         f"Dot chart on a logarithmic scale of the powers involved, from {format_power(frame['watts'].min())} to "
         f"{format_power(frame['watts'].max())}. The announced data centre is {format_power(site)}, its first phase "
-        f"{format_power(watts('Announced data centre, first phase'))}; the article's {format_power(claim)} is "
+        f"{format_power(watts(ITEM_PHASE))}; the article's {format_power(claim)} is "
         f"{claim / site:,.0f} times larger, and about {claim / us['watts']:,.0f} times the average power of all US "
-        f"electricity generation ({us['label']}, {us['item'].split(', ')[1]})."
+        f"electricity generation ({us['label']} on average in {us['item'].split(', ')[1]})."
     )
 
 
 WEEKLY_KEY = ("United States", "United Kingdom", "World")
-OTHER_ENTITIES = "Other countries and averages"
-CHOSEN = "Country chosen below"
-CLAIM_WEEK_LABEL = "Article: 16 hours a day, six days a week"
+OTHER_ENTITIES = "Others"
+CHOSEN = "Chosen country"
+CLAIM_WEEK_LABEL = f"Article: {ARTICLE_HOURS_PER_DAY:.0f} h × {WORKDAYS_PER_WEEK} days"
 
 
 def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -1480,7 +1500,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
     ]
     data = alt.Chart(frame).transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
-    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=3))
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=2))
     highlighted = alt.datum.shown != OTHER_ENTITIES
     lines = (
         data.transform_filter(alt.datum.workers == "all")
@@ -1499,12 +1519,24 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         data.transform_filter(alt.datum.workers != "all")
         .transform_filter(highlighted)
         .mark_point(filled=True, size=60)
-        .encode(x=x, y=y, color=colour, shape=alt.Shape("workers:N", title=None, scale=alt.Scale(range=["triangle-up", "triangle-down"])), tooltip=tooltip)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            shape=alt.Shape(
+                "workers:N",
+                title=None,
+                scale=alt.Scale(range=["triangle-up", "triangle-down"]),
+                # Inside the empty lower left of the plot, so that it never runs off a narrow screen.
+                legend=alt.Legend(orient="bottom-left", fillColor="white", padding=4),
+            ),
+            tooltip=tooltip,
+        )
     )
     claim = alt.Chart(frame).transform_filter("datum.entity_type == 'claim'")
     claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
     claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
-        x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {ARTICLE_HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} hours")
+        x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {ARTICLE_HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} h")
     )
     return (lines + by_sex + claim_rule + claim_label).add_params(chosen).properties(width="container", height=360)
 
@@ -1579,6 +1611,12 @@ def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
 # === Exercises =================================================================================
 
 
+# The parameters of the exercises, so that the questions and the answers cannot drift apart.
+EXERCISE_GENERATION_YEAR = 2024
+EXERCISE_LEAP_YEAR = 2020
+EXERCISE_HOURS_YEAR = 1870
+
+
 @expects(
     "scale-datacentre-share-2024",
     hint=(
@@ -1590,7 +1628,7 @@ def datacentre_high_share_of_2024() -> float:
     dc = _load(DATACENTRES.name)
     gen = _load(GENERATION.name)
     high = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "high"), "electricity_twh"].iloc[0]
-    owid_2024 = gen.loc[(gen["source"] == OWID_SERIES) & (gen["year"] == 2024), "generation_twh"].iloc[0]
+    owid_2024 = gen.loc[(gen["source"] == OWID_SERIES) & (gen["year"] == EXERCISE_GENERATION_YEAR), "generation_twh"].iloc[0]
     return float(high / owid_2024)
 
 
@@ -1600,8 +1638,8 @@ def datacentre_high_share_of_2024() -> float:
 )
 def eia_2020_average_gw() -> float:
     gen = _load(GENERATION.name)
-    row = gen.loc[(gen["source"] == EIA_SERIES) & (gen["year"] == 2020)].iloc[0]
-    return twh_to_average_gw(float(row["generation_twh"]), 2020)
+    row = gen.loc[(gen["source"] == EIA_SERIES) & (gen["year"] == EXERCISE_LEAP_YEAR)].iloc[0]
+    return twh_to_average_gw(float(row["generation_twh"]), EXERCISE_LEAP_YEAR)
 
 
 @expects(
@@ -1610,5 +1648,14 @@ def eia_2020_average_gw() -> float:
 )
 def longest_1870_day() -> float:
     weekly = _load(WEEKLY_HOURS.name)
-    first = weekly.loc[(weekly["year"] == 1870) & (weekly["entity_type"] == "country"), "hours_per_week_all"]
+    first = weekly.loc[(weekly["year"] == EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"]
     return per_day(float(first.max()))
+
+
+def steps_markdown(steps: pd.DataFrame) -> str:
+    """A steps table (Step, Computation, Result) as a MyST table for the chapter's prose."""
+    lines = ["| " + " | ".join(steps.columns) + " |", "|" + "---|" * len(steps.columns)]
+    for row in steps.itertuples(index=False):
+        # "$" would open inline maths in MyST; "|" would end a cell.
+        lines.append("| " + " | ".join(str(cell).replace("|", "\\|").replace("$", "\\$") for cell in row) + " |")
+    return "\n".join(lines)
