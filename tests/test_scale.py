@@ -173,6 +173,20 @@ def test_datacentre_figures_are_read_from_their_quotes(raw: Path):
     assert dc.loc[(scale.EPRI_2024, 2023, "estimate"), "source_url"].startswith("https://jyaljbour.com/")
 
 
+def test_quote_blocks_stop_at_headings(raw: Path):
+    blocks = scale.quote_blocks(raw / "news" / scale.DATACENTRE_FILE)
+    assert sorted(blocks) == list("ABCDEFG")
+    assert "EPRI" not in blocks["D"].text  # the heading after block D is not part of its quotes
+    assert blocks["G"].url.startswith("https://www.globenewswire.com/")
+
+
+def test_datacentre_figures_for_the_prose():
+    f = scale.datacentre_figures(load(scale.DATACENTRES.name))
+    assert (f["now_year"], f["now_twh"], f["future_year"]) == (2023, 176, 2028)
+    assert (f["future_low_capacity"], f["future_high_capacity"]) == (74, 132)
+    assert (f["epri_low_share"], f["epri_high_share"]) == (pytest.approx(0.09), pytest.approx(0.17))
+
+
 def test_a_quote_that_is_not_in_the_file_is_an_error(raw: Path, tmp_path: Path):
     text = (raw / "news" / scale.DATACENTRE_FILE).read_text(encoding="utf-8")
     changed = tmp_path / scale.DATACENTRE_FILE
@@ -370,6 +384,8 @@ def test_powers_frame_spans_the_factor_of_a_million():
     assert watts[scale.ITEM_CLAIM_SITE] / watts[scale.ITEM_SITE] == pytest.approx(1e6)
     assert frame.loc[frame["item"] == scale.ITEM_CLAIM_SITE, "label"].iloc[0] == "500 TW = 10⁶ × 500 MW"
     assert "1,000,000 times" in scale.powers_description(frame)
+    us_2024 = load(scale.GENERATION.name).query("source == @scale.OWID_SERIES and year == 2024")["average_gw"].iloc[0]
+    assert scale.claim_over_us_generation(frame) == pytest.approx(500e12 / (us_2024 * 1e9))
 
 
 def test_descriptions_state_the_numbers():

@@ -55,6 +55,9 @@ UNIT_WORDS = {
 }
 
 
+ORDINARY_YEAR_HOURS = 365 * 24
+
+
 def hours_in_year(year: int) -> int:
     """Hours in a calendar year: 8,784 in a leap year, 8,760 otherwise."""
     return (366 if calendar.isleap(int(year)) else 365) * 24
@@ -267,7 +270,8 @@ def quote_blocks(path: Path) -> dict[str, QuoteBlock]:
     """The numbered blocks of an excerpt file (``[1] https://…`` then quoted lines), by reference.
 
     Reference numbers may be digits (``[1]``) or letters (``[A]``). A block runs to the next
-    block, or to a line starting with "NOT FOUND" (the curator's own remark, not a quotation).
+    block, a blank line or a line starting with "NOT FOUND": headings and the curator's own
+    remarks between blocks are not quotations.
     """
     path = Path(path)
     try:
@@ -284,7 +288,7 @@ def quote_blocks(path: Path) -> dict[str, QuoteBlock]:
             url = URL.search(match["rest"])
             urls[current] = url.group(0) if url else ""
             blocks[current] = [line]
-        elif line.startswith("NOT FOUND"):
+        elif not line.strip() or line.startswith("NOT FOUND"):
             current = None
         elif current is not None:
             blocks[current].append(line)
@@ -491,6 +495,32 @@ def datacentre_estimates(path: Path) -> pd.DataFrame:
     frame["bound_order"] = frame["bound"].map({"estimate": 0, "low": 1, "high": 2})
     frame = frame.sort_values(["order", "year", "bound_order"])
     return frame[DATACENTRES.columns].reset_index(drop=True)
+
+
+def datacentre_figures(table: pd.DataFrame) -> dict[str, float]:
+    """The figures the chapter quotes: LBNL's latest estimate and projected range, EPRI's latest range."""
+    lbnl = table.loc[table["report"] == LBNL_REPORT]
+    now = lbnl.loc[lbnl["bound"] == "estimate"].dropna(subset=["electricity_twh"]).iloc[-1]
+    projected = lbnl.loc[lbnl["bound"] != "estimate"].set_index("bound")
+    epri = table.loc[table["report"] == EPRI_2026].set_index("bound")
+    if not {"low", "high"} <= set(projected.index) or not {"low", "high"} <= set(epri.index):
+        raise DataError(f"{DATACENTRES.name}: a projected range lacks its low or high end")
+    return {
+        "now_year": int(now["year"]),
+        "now_twh": float(now["electricity_twh"]),
+        "now_gw": float(now["average_gw"]),
+        "now_share": float(now["share_of_us_electricity"]),
+        "future_year": int(projected.loc["high", "year"]),
+        "future_low_twh": float(projected.loc["low", "electricity_twh"]),
+        "future_high_twh": float(projected.loc["high", "electricity_twh"]),
+        "future_low_gw": float(projected.loc["low", "average_gw"]),
+        "future_high_gw": float(projected.loc["high", "average_gw"]),
+        "future_low_capacity": float(projected.loc["low", "capacity_gw"]),
+        "future_high_capacity": float(projected.loc["high", "capacity_gw"]),
+        "epri_year": int(epri.loc["high", "year"]),
+        "epri_low_share": float(epri.loc["low", "share_of_us_electricity"]),
+        "epri_high_share": float(epri.loc["high", "share_of_us_electricity"]),
+    }
 
 
 # --- Table: the xAI-HUMAIN announcement (secondary) -----------------------------------------
@@ -907,6 +937,9 @@ def c14_figures(table: pd.DataFrame) -> dict[str, float]:
         "narrowest_gap_share_before_2000": float(before_2000["gap_share"].abs().min()),
         "first_year_at_claim": first_year_at(table, EIA_SERIES, ARTICLE_US_PRODUCTION_GW * (1 - YEAR_MATCH)),
         "first_overlap_year": int(gap["year"].min()),
+        "eia_first_year": int(series_of(table, EIA_SERIES)["year"].min()),
+        "owid_last_year": int(series_of(table, OWID_SERIES)["year"].max()),
+        "owid_gw_if_ordinary_year": float(owid["generation_twh"]) * 1000 / ORDINARY_YEAR_HOURS,
     }
 
 
@@ -1201,8 +1234,8 @@ def assess_c06() -> tuple[str, str, str]:
         f"full-time production workers worked {f['us_first_week']:.1f} hours a week in the United States and "
         f"{f['uk_first_week']:.1f} in the United Kingdom, {f['us_first_day']:.1f} and {f['uk_first_day']:.1f} hours "
         f"a day over {WORKDAYS_PER_WEEK} days; the longest week in the sample ({f['longest_first_entity']}, "
-        f"{f['longest_first_week']:.1f} hours) is {f['longest_first_day']:.1f} hours a day. Sixteen hours a day "
-        f"would be {f['claim_per_week']:.0f} hours a week."
+        f"{f['longest_first_week']:.1f} hours) is {f['longest_first_day']:.1f} hours a day. "
+        f"{ARTICLE_HOURS_PER_DAY:.0f} hours a day would be {f['claim_per_week']:.0f} hours a week."
     )
     return verdict, evidence, "Huberman and Minns (2007) via Our World in Data"
 
@@ -1429,6 +1462,13 @@ def powers_chart(frame: pd.DataFrame):
     return (dots + stems + captions).properties(width="container", height=alt.Step(44))
 
 
+def claim_over_us_generation(frame: pd.DataFrame) -> float:
+    """How many times the average US generation the article's data centre would be."""
+    claim = frame.loc[frame["item"] == ITEM_CLAIM_SITE, "watts"].iloc[0]
+    us = frame.loc[frame["item"].str.startswith(ITEM_US), "watts"].iloc[0]
+    return float(claim / us)
+
+
 def powers_description(frame: pd.DataFrame) -> str:
     def watts(item: str) -> float:
         return float(frame.loc[frame["item"] == item, "watts"].iloc[0])
@@ -1551,7 +1591,8 @@ def weekly_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
         f"{f['world_first_week']:.1f}, the highest being {f['longest_first_entity']} at {f['longest_first_week']:.1f}; "
         f"by {f['last_total_year']} they were {last.loc['United States', 'hours_per_week_all']:.1f}, "
         f"{last.loc['United Kingdom', 'hours_per_week_all']:.1f} and {last.loc['World', 'hours_per_week_all']:.1f}. "
-        f"A dashed line at {f['claim_per_week']:.0f} hours shows what sixteen hours a day over six days would be; "
+        f"A dashed line at {f['claim_per_week']:.0f} hours shows what {ARTICLE_HOURS_PER_DAY:.0f} hours a day over "
+        f"{WORKDAYS_PER_WEEK} days would be; "
         f"the highest value of any series in any year is {f['highest_week']:.1f} hours. For 2000 only separate "
         "figures for men and women exist, shown as triangles."
     )
