@@ -1342,7 +1342,9 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
         alt.Tooltip("upper_gw:Q", title="Upper end (GW)", format=",.1f"),
         alt.Tooltip("twh:Q", title="Energy (TWh per year)", format=",.1f"),
     ]
-    base = alt.Chart(frame).encode(x=x, y=y, color=colour, opacity=alt.condition(legend, alt.value(1), alt.value(0.2)))
+    # Layers carry no data of their own: the frame is given once, to the layer chart, so that
+    # composing layers does not copy it (Altair deep-copies a chart's data at every step).
+    base = alt.Chart().encode(x=x, y=y, color=colour, opacity=alt.condition(legend, alt.value(1), alt.value(0.2)))
     is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
     is_claim = alt.FieldEqualPredicate(field="series", equal=CLAIM_SERIES)
     is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)
@@ -1355,10 +1357,8 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     )
     dc_points = base.transform_filter(is_dc).mark_point(shape="square", size=60, filled=True).encode(tooltip=tooltip)
     dc_ranges = base.transform_filter(is_dc).transform_filter("isValid(datum.upper_gw)").mark_rule(strokeWidth=3).encode(y2="upper_gw:Q", tooltip=tooltip)
-    return (
-        (lines + claim_rules + claim_labels + dc_points + dc_ranges)
-        .add_params(legend)
-        .properties(width="container", height=360)
+    return alt.layer(lines, claim_rules, claim_labels, dc_points, dc_ranges, data=frame).add_params(legend).properties(
+        width="container", height=360
     )
 
 
@@ -1428,7 +1428,7 @@ def powers_chart(frame: pd.DataFrame):
         caption=frame["item"] + ": " + frame["label"],
         start=low,
     )
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         y=alt.Y("rank:O", title=None, axis=None),
         color=alt.Color(
             "kind:N",
@@ -1459,7 +1459,7 @@ def powers_chart(frame: pd.DataFrame):
         x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), text="caption:N"
     )
     # Dots first, so that the legend shows their symbol rather than a faint stem.
-    return (dots + stems + captions).properties(width="container", height=alt.Step(44))
+    return alt.layer(dots, stems, captions, data=frame).properties(width="container", height=alt.Step(44))
 
 
 def claim_over_us_generation(frame: pd.DataFrame) -> float:
@@ -1539,7 +1539,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         alt.Tooltip("workers:N", title="Workers"),
         alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
     ]
-    data = alt.Chart(frame).transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
+    data = alt.Chart().transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
     colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=2))
     highlighted = alt.datum.shown != OTHER_ENTITIES
     lines = (
@@ -1573,12 +1573,16 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
             tooltip=tooltip,
         )
     )
-    claim = alt.Chart(frame).transform_filter("datum.entity_type == 'claim'")
+    claim = alt.Chart().transform_filter("datum.entity_type == 'claim'")
     claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
     claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
         x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {ARTICLE_HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} h")
     )
-    return (lines + by_sex + claim_rule + claim_label).add_params(chosen).properties(width="container", height=360)
+    return (
+        alt.layer(lines, by_sex, claim_rule, claim_label, data=frame)
+        .add_params(chosen)
+        .properties(width="container", height=360)
+    )
 
 
 def weekly_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
