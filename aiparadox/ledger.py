@@ -160,5 +160,10 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
             f"{a.evidence} *Source: {a.source}.*",
             f"{{ref}}`{a.section}`",
         ]
-        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+        lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
     return "\n".join(lines)
+
+
+def _table_cell(text: str) -> str:
+    # "|" would end the cell; "$" would open inline maths (dollarmath), as in "$20,000".
+    return text.replace("|", "\\|").replace("$", "\\$").replace("\n", " ")
