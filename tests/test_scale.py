@@ -404,3 +404,10 @@ def test_exercise_answers_come_from_the_tables():
     # The 8,760-hour answer is not accepted for a leap year.
     assert not exercises.check("scale-leap-year-2020", 4009.766846 * 1000 / 8760)
     assert math.isclose(exercises.expected("scale-longest-week-1870"), 12.0333, rel_tol=1e-4)
+
+
+def test_the_ledger_table_keeps_dollar_amounts_out_of_maths():
+    # C12's claim and evidence quote dollar prices; unescaped, MyST would typeset them as maths.
+    table = ledger.markdown_table([ledger.assess("C12")])
+    assert "\\$20,000" in table
+    assert re.search(r"(?<!\\)\$", table) is None

@@ -1485,6 +1485,7 @@ def powers_description(frame: pd.DataFrame) -> str:
 
 
 WEEKLY_KEY = ("United States", "United Kingdom", "World")
+OTHERS_GREY = "#999999"
 OTHER_ENTITIES = "Others"
 CHOSEN = "Chosen country"
 CLAIM_WEEK_LABEL = f"Article: {ARTICLE_HOURS_PER_DAY:.0f} h × {WORKDAYS_PER_WEEK} days"
@@ -1530,7 +1531,8 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         f"(datum.entity == country ? '{CHOSEN}' : '{OTHER_ENTITIES}')"
     )
     domain = [*WEEKLY_KEY, CHOSEN, OTHER_ENTITIES]
-    colours = [DATA_COLOUR, PALETTE[2], "#000000", PALETTE[4], "#c8c8c8"]
+    # No black or white: the page may be in dark mode. The others are a mid grey, made faint.
+    colours = [DATA_COLOUR, PALETTE[2], PALETTE[4], PALETTE[5], OTHERS_GREY]
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
     y = alt.Y("hours_per_week:Q", title="Hours of work per week (full-time production workers)", scale=alt.Scale(domain=[0, 100]))
     tooltip = [
@@ -1551,6 +1553,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
             detail="entity:N",
             color=colour,
             strokeWidth=alt.condition(highlighted, alt.value(2.5), alt.value(1)),
+            opacity=alt.condition(highlighted, alt.value(1), alt.value(0.5)),
             order=alt.Order("year:Q"),
             tooltip=tooltip,
         )
@@ -1568,7 +1571,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
                 title=None,
                 scale=alt.Scale(range=["triangle-up", "triangle-down"]),
                 # Inside the empty lower left of the plot, so that it never runs off a narrow screen.
-                legend=alt.Legend(orient="bottom-left", fillColor="white", padding=4),
+                legend=alt.Legend(orient="bottom-left", padding=4),
             ),
             tooltip=tooltip,
         )
@@ -1613,7 +1616,7 @@ def annual_chart(annual: pd.DataFrame):
     highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
     y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
-    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], "#b5b5b5"]))
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]))
     tooltip = [
         alt.Tooltip("entity:N", title="Country"),
         alt.Tooltip("year:Q", title="Year", format="d"),
@@ -1630,6 +1633,7 @@ def annual_chart(annual: pd.DataFrame):
             # One line per country and per estimate: the gap between 1938 and 1950 stays a gap.
             detail=alt.Detail(["entity:N", "series:N"]),
             strokeWidth=alt.condition(highlight, alt.value(4), alt.value(2), empty=False),
+            opacity=alt.condition(alt.FieldOneOfPredicate(field="entity", oneOf=list(KEY_COUNTRIES)), alt.value(1), alt.value(0.6)),
             tooltip=tooltip,
         )
         .add_params(highlight)
