@@ -1571,7 +1571,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
                 title=None,
                 scale=alt.Scale(range=["triangle-up", "triangle-down"]),
                 # Inside the empty lower left of the plot, so that it never runs off a narrow screen.
-                legend=alt.Legend(orient="bottom-left", padding=4),
+                legend=alt.Legend(orient="bottom-left", padding=4, symbolFillColor=OTHERS_GREY, symbolStrokeColor=OTHERS_GREY),
             ),
             tooltip=tooltip,
         )
