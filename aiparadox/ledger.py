@@ -146,7 +146,7 @@ def table() -> pd.DataFrame:
 
 def verdict_markdown(a: Assessment) -> str:
     """One claim's verdict and evidence, as chapters and the ledger show it."""
-    return f"**{a.claim.id}, verdict: [{a.verdict}]{{.verdict .claim-{a.claim.id}}}.** {a.evidence}"
+    return f"**{a.claim.id}, verdict: [{a.verdict}]{{.verdict .claim-{a.claim.id}}}.** {_no_maths(a.evidence)}"
 
 
 def markdown_table(rows: list[Assessment] | None = None) -> str:
@@ -160,5 +160,15 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
             f"{a.evidence} *Source: {a.source}.*",
             f"{{ref}}`{a.section}`",
         ]
-        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+        lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
     return "\n".join(lines)
+
+
+def _no_maths(text: str) -> str:
+    # With dollarmath, two prices in one paragraph ("$20,000 ... $25 trillion") would be typeset as maths.
+    return text.replace("$", "\\$")
+
+
+def _table_cell(text: str) -> str:
+    # "|" would end the cell.
+    return _no_maths(text.replace("|", "\\|").replace("\n", " "))
