@@ -642,10 +642,11 @@ def level_change(start: float, start_rse_pct: float, end: float, end_rse_pct: fl
 
 
 def row(oews: pd.DataFrame, code: str, year: int) -> pd.Series:
-    found = oews.loc[(oews["occ_code"] == code) & (oews["year"] == year)]
-    if found.empty:
+    # Plain arrays: this runs a hundred times per chapter, and pandas' masked indexing is slow.
+    hits = ((oews["occ_code"].to_numpy(dtype=object) == code) & (oews["year"].to_numpy(dtype=float) == year)).nonzero()[0]
+    if not len(hits):
         raise DataError(f"radiology_oews has no row for {code} in May {year}")
-    return found.iloc[0]
+    return oews.iloc[hits[0]]
 
 
 def employment_change(oews: pd.DataFrame, start: int, end: int, code: str = RADIOLOGISTS) -> Change:
@@ -749,7 +750,8 @@ def employment_chart(oews: pd.DataFrame):
     from ..charts import DATA_COLOUR
 
     frame = employment_frame(oews)
-    first = frame.iloc[0]
+    first_year = int(frame["year"].iloc[0])
+    y_axis = alt.Axis(format=",.0f")
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
         tooltip=[
@@ -760,21 +762,20 @@ def employment_chart(oews: pd.DataFrame):
             alt.Tooltip("high:Q", title=f"{_interval_label()}, high (jobs)", format=","),
         ],
     )
+    title = "Radiologists employed (jobs, excl. self-employed)"
     bars = base.mark_rule(color=DATA_COLOUR, strokeWidth=2).encode(
-        y=alt.Y(
-            "low:Q",
-            title="Radiologists employed (jobs, excl. self-employed)",
-            scale=alt.Scale(zero=False),
-            axis=alt.Axis(format=","),
-        ),
-        y2="high:Q",
+        y=alt.Y("low:Q", title=title, scale=alt.Scale(zero=False), axis=y_axis), y2="high:Q"
     )
-    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True).encode(y="employment:Q")
-    line = base.mark_line(color=DATA_COLOUR, strokeDash=[4, 3], strokeWidth=1.5).encode(y="employment:Q")
+    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True).encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
+    line = base.mark_line(color=DATA_COLOUR, strokeDash=[4, 3], strokeWidth=1.5).encode(
+        y=alt.Y("employment:Q", title=title, axis=y_axis)
+    )
+    # The first year's level across the whole chart, drawn from the same data so the chart keeps one dataset.
     reference = (
-        alt.Chart(pd.DataFrame({"employment": [int(first["employment"])], "label": [f"May {first['year']} level"]}))
+        alt.Chart(frame)
+        .transform_filter(alt.datum.year == first_year)
         .mark_rule(color="#888888", strokeDash=[2, 2])
-        .encode(y="employment:Q", tooltip=[alt.Tooltip("label:N", title="Reference"), alt.Tooltip("employment:Q", title="Jobs", format=",")])
+        .encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
     )
     return (reference + bars + line + points).properties(width="container", height=300)
 
@@ -818,7 +819,7 @@ def wage_chart(oews: pd.DataFrame):
         "series:N",
         title=None,
         scale=alt.Scale(domain=list(WAGE_SERIES.values()), range=PALETTE[:3]),
-        legend=alt.Legend(orient="bottom", title="Click a series to highlight it"),
+        legend=alt.Legend(orient="bottom", title="Click to highlight", titleLimit=400),
     )
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
@@ -827,14 +828,13 @@ def wage_chart(oews: pd.DataFrame):
         tooltip=[
             alt.Tooltip("series:N", title="Occupation"),
             alt.Tooltip("year:O", title="May"),
-            alt.Tooltip("mean_wage:Q", title="Mean annual wage (nominal US$)", format="$,"),
+            alt.Tooltip("mean_wage:Q", title="Mean annual wage (nominal US$)", format="$,.0f"),
             alt.Tooltip("index:Q", title=f"Index (May {first} = 100)", format=".1f"),
             alt.Tooltip("low:Q", title=f"{_interval_label()}, low", format=".1f"),
             alt.Tooltip("high:Q", title=f"{_interval_label()}, high", format=".1f"),
             alt.Tooltip("rse_pct:Q", title="Relative standard error of the wage (%)", format=".1f"),
         ],
     )
-    offset = alt.XOffset("series:N", scale=alt.Scale(domain=list(WAGE_SERIES.values())))
     lines = base.mark_line(point=alt.OverlayMarkDef(size=50, filled=True)).encode(
         y=alt.Y(
             "index:Q",
@@ -842,7 +842,7 @@ def wage_chart(oews: pd.DataFrame):
             scale=alt.Scale(zero=False),
         )
     )
-    bars = base.mark_rule(strokeWidth=2).encode(xOffset=offset, y="low:Q", y2="high:Q")
+    bars = base.mark_rule(strokeWidth=2).encode(y="low:Q", y2="high:Q")
     return (bars + lines).add_params(highlight).properties(width="container", height=300)
 
 
@@ -898,7 +898,13 @@ def fda_chart(fda: pd.DataFrame):
 
     frame = fda_frame(fda)
     highlight = alt.selection_point(fields=["group"], bind="legend")
-    return (
+    partial_label = (
+        alt.Chart(frame)
+        .transform_filter((alt.datum.complete == False) & (alt.datum.group == RADIOLOGY_PANEL))  # noqa: E712 - a Vega expression
+        .mark_text(dy=-8, fontSize=11, color="#555555")
+        .encode(x=alt.X("decision_year:O"), y=alt.Y("year_total:Q"), text=alt.value("partial year"))
+    )
+    bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -908,7 +914,7 @@ def fda_chart(fda: pd.DataFrame):
                 "group:N",
                 title=None,
                 scale=alt.Scale(domain=[RADIOLOGY_PANEL, OTHER_PANELS], range=[PALETTE[0], PALETTE[1]]),
-                legend=alt.Legend(orient="bottom", title="Lead review panel (click to highlight)"),
+                legend=alt.Legend(orient="bottom", title="Lead review panel (click to highlight)", titleLimit=400),
             ),
             order=alt.Order("group:N", sort="descending"),
             opacity=alt.condition(highlight, alt.value(1.0), alt.value(0.25)),
@@ -921,8 +927,8 @@ def fda_chart(fda: pd.DataFrame):
             ],
         )
         .add_params(highlight)
-        .properties(width="container", height=300)
     )
+    return (bars + partial_label).properties(width="container", height=300)
 
 
 def fda_summary(fda: pd.DataFrame) -> dict[str, object]:
@@ -1042,10 +1048,30 @@ def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
         }
     )
     frame = pd.concat([measured, frame], ignore_index=True)
-    frame["label"] = frame["indicator"] + ", " + frame["period"]
+    frame["label"] = [short_label(i, p) for i, p in zip(frame["indicator"], frame["period"])]
     frame["high"] = frame["high"].fillna(frame["low"])
     frame.loc[frame["kind"] != MEASURED, "low"] = frame["low"].where(frame["high"] != frame["low"], frame["value"])
     return frame[["label", "indicator", "period", "value", "low", "high", "kind", "basis", "detail"]]
+
+
+SHORT_NAMES = {
+    "Radiologist jobs (OEWS)": "Radiologist jobs (OEWS)",
+    "Residency slots, DR+IR": "Residency slots",
+    "Residency slots, all radiology": "Residency slots (all)",
+    "BLS projected jobs": "BLS projection",
+    "HRSA projected demand": "HRSA demand",
+    "Imaging use (range)": "Imaging use",
+    "US population": "US population",
+    "Supply, slots flat": "Supply, slots flat",
+    "Supply, slots growing": "Supply, slots grow",
+}
+
+
+def short_label(indicator: str, period: str) -> str:
+    """'BLS projected jobs', '2021-2031' -> 'BLS projection 2021-31': short enough for a phone."""
+    start, _, end = period.partition("-")
+    span = f"{start}-{end[-2:]}" if end and end[:2] == start[:2] else period
+    return f"{SHORT_NAMES.get(indicator, indicator)} {span}"
 
 
 def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
@@ -1059,8 +1085,8 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
         "kind:N", title=None, scale=alt.Scale(domain=[MEASURED, QUOTED_KIND], range=[DATA_COLOUR, SECONDARY_COLOUR]),
         legend=alt.Legend(orient="bottom", direction="vertical"),
     )
-    base = alt.Chart(frame).encode(
-        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=190)),
+    base = alt.Chart().encode(
+        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
         color=colour,
         tooltip=[
             alt.Tooltip("indicator:N", title="Figure"),
@@ -1072,12 +1098,12 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
             alt.Tooltip("detail:N", title="Source and definition"),
         ],
     )
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#888888").encode(x="zero:Q")
+    zero = alt.Chart().mark_rule(color="#888888").encode(x=alt.datum(0))
     ranges = base.mark_rule(strokeWidth=3).encode(
         x=alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%")), x2="high:Q"
     )
     points = base.mark_point(filled=True, size=80).encode(x="value:Q")
-    return (zero + ranges + points).properties(width="container", height=alt.Step(26))
+    return alt.layer(zero, ranges, points, data=frame).properties(width="container", height=26 * len(frame))
 
 
 def demand_description(secondary: pd.DataFrame, oews: pd.DataFrame) -> str:
@@ -1189,3 +1215,121 @@ def supply_growth_with_more_slots() -> float:
 
     secondary = load(SECONDARY.name)
     return secondary_value(secondary, "projected_supply_2055_growing") / secondary_value(secondary, "medicare_radiologists_2023") - 1
+
+
+# --- What the chapter glues -------------------------------------------------------------------
+def chapter_numbers(oews: pd.DataFrame, fda: pd.DataFrame, secondary: pd.DataFrame) -> dict[str, float]:
+    """Every number the chapter's prose cites, by glue name, computed from the three tables."""
+    f = c02_figures(oews)
+    first, last = f["first"], f["last"]
+    jobs, pay = f["jobs"], f["pay"]
+    moves = year_on_year(oews).set_index("start")
+    employment = employment_frame(oews).set_index("year")
+    peak_year = int(employment["employment"].idxmax())
+    fall = employment_change(oews, peak_year, peak_year + 1) if peak_year < last else None
+    old_code = {int(r.year): int(r.employment) for r in oews.loc[oews["occ_code"].isin(["29-1069", "29-1228"])].itertuples()}
+    hinton = secondary.set_index("figure_id").loc["hinton_horizon"]
+    fda_s = fda_summary(fda)
+    v = lambda figure_id: secondary_value(secondary, figure_id)  # noqa: E731 - a local shorthand
+    medicare_year = int(secondary.set_index("figure_id").loc["medicare_radiologists_2023", "period"])
+    numbers = {
+        "confidence": CONFIDENCE,
+        "z": Z,
+        "hinton_years": hinton["value"],
+        "hinton_deadline": int(hinton["period"]) + int(hinton["value"]),
+        "old_code_first": old_code[min(old_code)],
+        "old_code_last": old_code[max(old_code)],
+        "emp_first": jobs.start,
+        "emp_last": jobs.end,
+        "emp_change": jobs.change,
+        "emp_change_pct": jobs.relative,
+        "emp_margin": jobs.margin,
+        "emp_first_rse": float(employment.loc[first, "rse_pct"]),
+        "emp_first_low": employment.loc[first, "low"],
+        "emp_first_high": employment.loc[first, "high"],
+        "emp_peak": employment.loc[peak_year, "employment"],
+        "emp_after_peak": employment.loc[peak_year + 1, "employment"] if fall else employment.loc[peak_year, "employment"],
+        "fall_after_peak": -fall.change if fall else 0,
+        "fall_after_peak_margin": fall.margin if fall else 0,
+        "moves_beyond_error": int(moves["beyond_error"].sum()),
+        "emp_medicare_year": int(employment.loc[medicare_year, "employment"]),
+        "medicare_radiologists": v("medicare_radiologists_2023"),
+        "other_physicians_first": int(row(oews, "29-1229", first)["employment"]),
+        "other_physicians_last": int(row(oews, "29-1229", last)["employment"]),
+        "other_physicians_change_pct": employment_change(oews, first, last, "29-1229").relative,
+        "pay_first": pay.start,
+        "pay_last": pay.end,
+        "pay_change_pct": pay.relative,
+        "pay_all_change_pct": f["pay_all"].relative,
+        "pay_physicians_change_pct": f["pay_physicians"].relative,
+        "gap_all_points": 100 * f["gap_all"].change,
+        "gap_all_margin": 100 * f["gap_all"].margin,
+        "gap_physicians_points": 100 * f["gap_physicians"].change,
+        "gap_physicians_margin": 100 * f["gap_physicians"].margin,
+        "fda_total": fda_s["total"],
+        "fda_radiology": fda_s["radiology"],
+        "fda_radiology_share": fda_s["radiology_share"],
+        "fda_take_off_devices": TAKE_OFF_DEVICES,
+        "fda_radiology_last_complete": fda_s["radiology_last_complete"],
+        "fda_radiology_partial": fda_s["radiology_partial"] or 0,
+        "wip_fda_models": v("wip_fda_radiology_models"),
+        "residency_2018": v("residency_positions_2018"),
+        "residency_2022": v("residency_positions_2022"),
+        "residency_2025": v("residency_positions_2025"),
+        "residency_growth_2025": v("residency_growth_2024_2025") / 100,
+        "acr_hired_2013": v("acr_hired_2013"),
+        "acr_hired_2015": v("acr_hired_2015"),
+        "supply_2055_flat": v("projected_supply_2055_flat"),
+        "supply_2055_growing": v("projected_supply_2055_growing"),
+        "supply_flat_pct": v("projected_supply_2055_flat") / v("medicare_radiologists_2023") - 1,
+        "supply_growing_pct": v("projected_supply_2055_growing") / v("medicare_radiologists_2023") - 1,
+        "imaging_low": v("imaging_use_growth_2055_low") / 100,
+        "imaging_high": v("imaging_use_growth_2055_high") / 100,
+        "population_2055": v("population_growth_2055") / 100,
+        "imaging_per_year": v("imaging_volume_growth") / 100,
+        "attrition_pct": v("attrition_since_2020") / 100,
+        "doximity_income": v("doximity_income_2025"),
+        "doximity_growth": v("doximity_income_growth") / 100,
+        "bls_projection": v("bls_projection_2022_2032") / 100,
+    }
+    return {name: float(value) if not isinstance(value, int) else value for name, value in numbers.items()}
+
+
+def chapter_texts(oews: pd.DataFrame, fda: pd.DataFrame, secondary: pd.DataFrame) -> dict[str, str]:
+    """Years and labels the prose cites, as text."""
+    first, last = radiologist_years(oews)
+    employment = employment_frame(oews).set_index("year")
+    peak_year = int(employment["employment"].idxmax())
+    fda_s = fda_summary(fda)
+    f = c02_figures(oews)
+    hinton = secondary.set_index("figure_id").loc["hinton_horizon"]
+    period = secondary.set_index("figure_id")["period"]
+    return {
+        "residency_year_first": period["residency_positions_2018"],
+        "residency_year_mid": period["residency_positions_2022"],
+        "residency_year_last": period["residency_positions_2025"],
+        "acr_year_first": period["acr_hired_2013"],
+        "acr_year_last": period["acr_hired_2015"],
+        "projection_year": period["projected_supply_2055_flat"],
+        "doximity_year": period["doximity_income_2025"],
+        "doximity_base_year": period["doximity_income_growth"].split("-")[0],
+        "attrition_since": period["attrition_since_2020"].split()[0],
+        "bls_projection_period": period["bls_projection_2022_2032"].replace("-", " to "),
+        "wip_year": period["wip_fda_radiology_models"],
+        "old_code_first_year": str(int(oews.loc[oews["occ_code"] == "29-1069", "year"].max())),
+        "old_code_last_year": str(int(oews.loc[oews["occ_code"] == "29-1228", "year"].max())),
+        # What the rule would say with all occupations as the only pay benchmark.
+        "verdict_against_all_only": c02_verdict(f["jobs"], f["gap_all"], f["gap_all"]),
+        "first_year": str(first),
+        "last_year": str(last),
+        "peak_year": str(peak_year),
+        "after_peak_year": str(peak_year + 1),
+        "hinton_year": str(hinton["period"]),
+        "medicare_year": str(secondary.set_index("figure_id").loc["medicare_radiologists_2023", "period"]),
+        "fda_first_year": str(fda_s["first_year"]),
+        "fda_majority_since": str(fda_s["radiology_majority_since"]),
+        "fda_take_off_year": str(fda_s["take_off_year"]),
+        "fda_last_complete_year": str(fda_s["last_complete_year"]),
+        "fda_partial_year": str(fda_s["partial_year"]),
+        "fda_partial_through": str(fda_s["partial_through"]),
+    }
