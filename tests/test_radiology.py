@@ -275,3 +275,15 @@ def test_exercise_answers_come_from_the_data(capsys):
     share = years.loc[years["review_panel"] == "Radiology", "devices"].sum() / years["devices"].sum()
     assert check("radiology-fda-share-2020-2024", share)
     assert expected("radiology-supply-growth") == pytest.approx(52591 / 37482 - 1)
+
+
+def test_the_chapter_says_what_the_all_occupations_benchmark_alone_would_give():
+    texts = radiology.chapter_texts(load("radiology_oews"), load("radiology_fda_devices"), load("radiology_secondary_figures"))
+    # The lead over all occupations (6.7 points) is inside its 8.1-point margin.
+    assert texts["verdict_against_all_only"] == "not supported by the data"
+    assert texts["first_year"] == "2021" and texts["fda_partial_through"] == "2025-09-29"
+
+
+def test_an_estimate_without_its_rse_is_refused():
+    with pytest.raises(DataError, match="without a relative standard error"):
+        radiology.level_change(10_000, float("nan"), 11_000, 5.0)

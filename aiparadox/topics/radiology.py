@@ -637,6 +637,8 @@ class Change:
 
 
 def level_change(start: float, start_rse_pct: float, end: float, end_rse_pct: float) -> Change:
+    if pd.isna(start_rse_pct) or pd.isna(end_rse_pct):
+        raise DataError("radiology_oews: an estimate without a relative standard error cannot be tested against its sampling error")
     se = math.hypot(start * start_rse_pct / 100, end * end_rse_pct / 100)
     return Change(start, end, se)
 
@@ -819,7 +821,7 @@ def wage_chart(oews: pd.DataFrame):
         "series:N",
         title=None,
         scale=alt.Scale(domain=list(WAGE_SERIES.values()), range=PALETTE[:3]),
-        legend=alt.Legend(orient="bottom", title="Click to highlight", titleLimit=400),
+        legend=alt.Legend(orient="bottom", title="Click to highlight", columns=1),
     )
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
@@ -914,7 +916,7 @@ def fda_chart(fda: pd.DataFrame):
                 "group:N",
                 title=None,
                 scale=alt.Scale(domain=[RADIOLOGY_PANEL, OTHER_PANELS], range=[PALETTE[0], PALETTE[1]]),
-                legend=alt.Legend(orient="bottom", title="Lead review panel (click to highlight)", titleLimit=400),
+                legend=alt.Legend(orient="bottom", title="Review panel (click to highlight)"),
             ),
             order=alt.Order("group:N", sort="descending"),
             opacity=alt.condition(highlight, alt.value(1.0), alt.value(0.25)),
@@ -995,8 +997,8 @@ def fda_description(fda: pd.DataFrame) -> str:
 
 
 # --- Demand in the material's own terms -------------------------------------------------------
-MEASURED = "Measured (BLS OEWS, 90% interval)"
-QUOTED_KIND = "Secondary (press and society pages)"
+MEASURED = "Measured: BLS OEWS, 90% interval"
+QUOTED_KIND = "Quoted figure (secondary)"
 
 
 def secondary_value(secondary: pd.DataFrame, figure_id: str) -> float:
@@ -1075,18 +1077,18 @@ def short_label(indicator: str, period: str) -> str:
 
 
 def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
+    """One row per growth figure; each row's name is written above its dot, so a phone keeps the full width."""
     import altair as alt
 
     from ..charts import DATA_COLOUR, SECONDARY_COLOUR
 
     frame = demand_frame(secondary, oews)
-    order = frame["label"].tolist()
     colour = alt.Color(
         "kind:N", title=None, scale=alt.Scale(domain=[MEASURED, QUOTED_KIND], range=[DATA_COLOUR, SECONDARY_COLOUR]),
-        legend=alt.Legend(orient="bottom", direction="vertical"),
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=320),
     )
     base = alt.Chart().encode(
-        y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("label:N", title=None, sort=frame["label"].tolist(), axis=None),
         color=colour,
         tooltip=[
             alt.Tooltip("indicator:N", title="Figure"),
@@ -1098,12 +1100,14 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
             alt.Tooltip("detail:N", title="Source and definition"),
         ],
     )
+    x = alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%", grid=True))
     zero = alt.Chart().mark_rule(color="#888888").encode(x=alt.datum(0))
-    ranges = base.mark_rule(strokeWidth=3).encode(
-        x=alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%")), x2="high:Q"
+    ranges = base.mark_rule(strokeWidth=3, yOffset=7).encode(x=x, x2="high:Q")
+    points = base.mark_point(filled=True, size=80, yOffset=7, opacity=1).encode(x="value:Q")
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=12).encode(
+        x=alt.value(0), text="label:N", color=alt.value("#333333")
     )
-    points = base.mark_point(filled=True, size=80).encode(x="value:Q")
-    return alt.layer(zero, ranges, points, data=frame).properties(width="container", height=26 * len(frame))
+    return alt.layer(zero, ranges, points, names, data=frame).properties(width="container", height=40 * len(frame))
 
 
 def demand_description(secondary: pd.DataFrame, oews: pd.DataFrame) -> str:
