@@ -303,7 +303,7 @@ OEWS = Table(
         ),
         Field(
             "median_top_coded", "boolean",
-            "True when the file prints '#': the median is at or above the top code ($208,000 a year to 2023, $239,200 in 2024)",
+            "True when the file prints '#': the median is at or above the top code (208,000 US dollars a year to 2023, 239,200 in 2024)",
         ),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
     ),
