@@ -776,7 +776,8 @@ def employment_chart(oews: pd.DataFrame):
     reference = (
         alt.Chart(frame)
         .transform_filter(alt.datum.year == first_year)
-        .mark_rule(color="#888888", strokeDash=[2, 2])
+        # A guide, not data: hidden from screen readers, which get the chart's description instead.
+        .mark_rule(color="#888888", strokeDash=[2, 2], aria=False)
         .encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
     )
     return (reference + bars + line + points).properties(width="container", height=300)
@@ -1101,7 +1102,7 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
         ],
     )
     x = alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%", grid=True))
-    zero = alt.Chart().mark_rule(color="#888888").encode(x=alt.datum(0))
+    zero = alt.Chart().mark_rule(color="#888888", aria=False).encode(x=alt.datum(0))
     ranges = base.mark_rule(strokeWidth=3, yOffset=7).encode(x=x, x2="high:Q")
     points = base.mark_point(filled=True, size=80, yOffset=7, opacity=1).encode(x="value:Q")
     names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=12).encode(
