@@ -917,7 +917,7 @@ def fda_chart(fda: pd.DataFrame):
                 "group:N",
                 title=None,
                 scale=alt.Scale(domain=[RADIOLOGY_PANEL, OTHER_PANELS], range=[PALETTE[0], PALETTE[1]]),
-                legend=alt.Legend(orient="bottom", title="Review panel (click to highlight)"),
+                legend=alt.Legend(orient="bottom", title="Review panel (click to highlight)", titleLimit=300),
             ),
             order=alt.Order("group:N", sort="descending"),
             opacity=alt.condition(highlight, alt.value(1.0), alt.value(0.25)),
