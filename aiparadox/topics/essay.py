@@ -91,3 +91,25 @@ def verdict_description(assessments: list[Assessment]) -> str:
         f"Stacked bar chart of the {len(assessments)} claims of the article by the page of this book that "
         f"assesses them, coloured by verdict: {', '.join(parts)}."
     )
+
+
+def verdict_totals(assessments: list[Assessment]) -> dict[str, int]:
+    """How many claims received each verdict, every verdict of the scale included (zeros too)."""
+    counts = pd.Series([a.verdict for a in assessments]).value_counts()
+    return {verdict: int(counts.get(verdict, 0)) for verdict in VERDICTS}
+
+
+def claims_with(assessments: list[Assessment], verdict: str) -> str:
+    """The ids of the claims with a verdict, as a phrase ("C08, C11 and C12")."""
+    ids = [a.claim.id for a in assessments if a.verdict == verdict]
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1] if ids else "none"
+
+
+def citation(path=None) -> str:
+    """How to cite the book, in words, from CITATION.cff (the one place that says it)."""
+    import yaml
+
+    cff = yaml.safe_load(((path or ROOT) / "CITATION.cff").read_text(encoding="utf-8"))
+    authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in cff["authors"])
+    year = str(cff["date-released"])[:4]
+    return f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>"
