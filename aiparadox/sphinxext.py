@@ -121,6 +121,15 @@ def _launch_to_notebooks(app: Sphinx, pagename, templatename, context, doctree) 
                 button["url"] = f"https://mybinder.org/v2/gh/{owner_repo}/{NOTEBOOKS_BRANCH}?urlpath=lab/tree/{notebook}"
 
 
+def _bibliography_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry",
+    which is not a list item: assistive technology is told of a list with no items (axe-core:
+    aria-required-children, critical). The entries are notes, so the list role goes."""
+    body = context.get("body")
+    if body and 'role="list" class="citation-list"' in body:
+        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     app.connect("config-inited", _config_inited)
@@ -129,6 +138,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.connect("html-page-context", _launch_to_notebooks, priority=900)
+    app.connect("html-page-context", _bibliography_roles)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")
