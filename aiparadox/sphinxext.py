@@ -98,6 +98,22 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
 def _build_finished(app: Sphinx, exception) -> None:
     if exception is None:
         _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
+        if app.builder.format == "html":
+            _downloadable_notebooks(app)
+
+
+def _downloadable_notebooks(app: Sphinx) -> None:
+    """The theme's "download .ipynb" offers the executed notebook, which needs this repository
+    around it. Offer instead the copy that runs anywhere (it installs the package if missing)."""
+    import nbformat
+
+    from .notebooks import chapters, to_notebook
+    from .paths import ROOT
+
+    for page in chapters(ROOT):
+        target = Path(app.outdir) / "_sources" / page.relative_to(ROOT).with_suffix(".ipynb")
+        if target.exists():
+            nbformat.write(to_notebook(page.read_text(encoding="utf-8")), target)
 
 
 NOTEBOOKS_BRANCH = "notebooks"

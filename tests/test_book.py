@@ -206,3 +206,15 @@ def test_chapters_and_ledger_show_the_verdicts_the_chapters_computed(built_book:
         if shown.get(built_book / "chapters" / "ledger.html", {}).get(claim) != [assessment.verdict]:
             problems.append(f"{claim}: the ledger page does not show {assessment.verdict!r}")
     assert computed and not problems, "\n".join(problems)
+
+
+def test_the_downloadable_notebooks_run_on_their_own(built_book: Path):
+    import nbformat
+
+    from aiparadox.notebooks import BOOTSTRAP, chapters
+
+    for page in chapters():
+        path = built_book / "_sources" / page.relative_to(ROOT).with_suffix(".ipynb")
+        notebook = nbformat.read(path, as_version=4)
+        assert notebook.cells[0].source == BOOTSTRAP, path
+        assert not any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
