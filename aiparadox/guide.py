@@ -1,0 +1,268 @@
+"""The teachers' guide: each chapter's exercises by level, and the wrong answers students give.
+
+The exercises are read from the chapters (:func:`aiparadox.notebooks.solutions`) and their
+checks from the registry (:func:`aiparadox.exercises.registered`), so the guide lists what the
+chapters hold. The level of each exercise is the guide's judgement, kept here; a chapter that
+gains or loses an exercise without this table being updated stops the guide with an error.
+
+:func:`wrong_answers` computes, from the same tables the exercises use, the value a student gets
+by falling into each trap the guide describes; a test checks that the answer check rejects every
+one of them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import exercises, notebooks
+from .paths import ROOT
+
+LEVELS = ("introductory", "intermediate", "advanced")
+
+# The guide's judgement of each exercise: introductory = one table, a filter and one operation;
+# intermediate = a choice to make (a denominator, a pairing, a grouping); advanced = a trap in the
+# data's structure or a statistical idea beyond shares and means.
+LEVEL = {
+    "top500-majority-rmax": "introductory",
+    "top500-top100-majority": "introductory",
+    "top500-nvidia-top100": "intermediate",
+    "bls-layoffs-ratio": "introductory",
+    "bls-rate-january-rises": "intermediate",
+    "bls-largest-winter": "advanced",
+    "imf-em-overlap": "introductory",
+    "imf-pillar-gap": "intermediate",
+    "imf-complementary-share": "advanced",
+    "radiology-supply-growth": "introductory",
+    "radiology-fda-share-2020-2024": "intermediate",
+    "radiology-2023-2024-fall": "advanced",
+    "scale-leap-year-2020": "introductory",
+    "scale-longest-week-1870": "intermediate",
+    "scale-datacentre-share-2024": "advanced",
+}
+
+
+@dataclass(frozen=True)
+class GuideExercise:
+    chapter: str  # the page, relative to the book's root and without suffix: "chapters/top500"
+    label: str
+    level: str
+    hint: str
+
+
+def _in_toc_order(pages: list[Path], root: Path) -> list[Path]:
+    """The pages in the order of ``_toc.yml`` (pages it does not list go last, by name)."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    order = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    position = {name: i for i, name in enumerate(order)}
+    return sorted(pages, key=lambda p: (position.get(p.relative_to(root).with_suffix("").as_posix(), len(order)), p.name))
+
+
+def chapter_exercises(root: Path = ROOT) -> list[GuideExercise]:
+    """Every exercise of every chapter, in the book's order, with its level and its check's hint."""
+    registry = exercises.registered()
+    found = []
+    for page in _in_toc_order(notebooks.chapters(root), root):
+        for solution in notebooks.solutions(page.read_text(encoding="utf-8")):
+            if solution.label not in LEVEL:
+                raise KeyError(f"{page.name}: exercise {solution.label!r} has no level in aiparadox.guide.LEVEL")
+            if solution.label not in registry:
+                raise KeyError(f"{page.name}: exercise {solution.label!r} has no @expects answer")
+            chapter = page.relative_to(root).with_suffix("").as_posix()
+            found.append(GuideExercise(chapter, solution.label, LEVEL[solution.label], registry[solution.label].hint))
+    stale = sorted(set(LEVEL) - {e.label for e in found})
+    if stale:
+        raise KeyError(f"aiparadox.guide.LEVEL names exercises that no chapter has: {stale}")
+    return found
+
+
+def _title(page: Path) -> str:
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise ValueError(f"{page.name}: no title")
+
+
+def overview_markdown(root: Path = ROOT, section: str = "guide-{stem}") -> str:
+    """A MyST table: each chapter with exercises and its exercises by level, each linked by its label.
+
+    ``section`` names the label of the guide's section on a chapter (``{stem}`` is the chapter's
+    file name); the first column links there.
+    """
+    rows = chapter_exercises(root)
+    lines = ["| Chapter | " + " | ".join(level.capitalize() for level in LEVELS) + " |", "|---" * (len(LEVELS) + 1) + "|"]
+    for chapter in dict.fromkeys(r.chapter for r in rows):
+        cells = [f"{{ref}}`{section.format(stem=Path(chapter).name)}`"]
+        for level in LEVELS:
+            labels = [f"{{ref}}`{r.label} <{r.label}>`" for r in rows if r.chapter == chapter and r.level == level]
+            cells.append(", ".join(labels) or "none")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def hints_markdown(root: Path = ROOT) -> str:
+    """A MyST table of what each answer check says to a student whose answer is wrong."""
+    lines = ["| Exercise | Level | The check's hint |", "|---|---|---|"]
+    for r in chapter_exercises(root):
+        hint = r.hint.replace("|", "\\|").replace("$", "\\$")
+        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {r.level} | {hint} |")
+    return "\n".join(lines)
+
+
+def wrong_answers() -> dict[str, dict[str, Any]]:
+    """For each exercise, the answers that its common mistakes produce, computed from the data.
+
+    Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
+    """
+    from .datapackage import load
+    from .topics import bls, imf, radiology, scale, top500
+
+    wrong: dict[str, dict[str, Any]] = {}
+
+    shares = load(top500.ACCELERATORS.name)
+    wrong["top500-majority-rmax"] = {
+        # Share of systems instead of share of performance.
+        "count": str(shares.loc[shares["share_accelerated_count"] > 0.5, "edition"].iloc[0]),
+    }
+    tiers = load(top500.TIERS_TABLE.name)
+    top100 = tiers.loc[tiers["top_n"] == 100]
+    wrong["top500-top100-majority"] = {
+        # No filter on top_n: the whole list's rows count too.
+        "any-tier": str(tiers.loc[tiers["n_accelerated"] > 50, "edition"].iloc[0]),
+        # Majority of performance instead of systems.
+        "rmax": str(top100.loc[top100["share_accelerated_rmax"] > 0.5, "edition"].iloc[0]),
+    }
+    families = load(top500.FAMILIES_TABLE.name)
+
+    def nvidia(top_n: int, of_all: bool) -> float:
+        cut = families.loc[(families["edition"] == top500.CLAIM_NOW) & (families["top_n"] == top_n)]
+        denominator = cut if of_all else cut.loc[cut["family"] != top500.FAMILY_NONE]
+        return float(cut.loc[cut["family"] == "NVIDIA", "n_systems"].sum() / denominator["n_systems"].sum())
+
+    wrong["top500-nvidia-top100"] = {
+        "of-all-systems": nvidia(100, of_all=True),  # divided by the hundred, accelerated or not
+        "whole-list": nvidia(500, of_all=False),  # top_n == 500 instead of 100
+    }
+
+    rate = load(bls.RATE.name)
+    rate_changes = bls.winter_changes(rate, "rate_percent")
+    level_changes = bls.winter_changes(load(bls.UNEMPLOYED.name), "unemployed_thousands")
+    wrong["bls-rate-january-rises"] = {
+        "winters": len(rate_changes),  # every winter compared, not the rises
+        "count-table": int((level_changes["change"] > 0).sum()),  # the unemployed count, not the rate
+    }
+    wrong["bls-largest-winter"] = {
+        # The year of the January that ends the largest rise.
+        "january-year": int(level_changes.loc[level_changes["change"].idxmax(), "december_year"]) + 1,
+    }
+    employers = load(bls.EMPLOYERS.name)
+    first, last = bls.yearly_means(employers, bls.LAYOFFS_ID).index[[0, -1]]
+    layoffs = employers.loc[employers["series_id"] == bls.LAYOFFS_ID]
+    by_year = layoffs.groupby(layoffs["month"].str[:4])["thousands"].mean()
+    everything = employers.groupby(employers["month"].str[:4])["thousands"].mean()
+    wrong["bls-layoffs-ratio"] = {
+        # The last year on file, which is incomplete, instead of the last complete one.
+        "partial-year": float(by_year.iloc[-1] / by_year[str(first)]),
+        # Every series of the table averaged together.
+        "all-series": float(everything[str(last)] / everything[str(first)]),
+    }
+
+    aipi = load(imf.AIPI.name)
+    pillars = list(imf.COMPONENTS)
+    means = aipi.groupby("group")[["AI_PI", *pillars]].mean()
+    gaps = means.loc["AE"] - means.loc["EM"]
+    wrong["imf-pillar-gap"] = {
+        "with-composite": str(gaps.idxmax()),  # AI_PI counted as a pillar
+        "relative": str((gaps[pillars] / means.loc["EM", pillars]).idxmax()),  # a ratio, not a difference
+    }
+    advanced = aipi.loc[aipi["group"] == "AE", "AI_PI"]
+    emerging = aipi.loc[aipi["group"] == "EM", "AI_PI"]
+    wrong["imf-em-overlap"] = {
+        "above-mean": int((emerging > advanced.mean()).sum()),  # the advanced mean, not the weakest
+    }
+    exposure = load(imf.EXPOSURE.name)
+    rows = exposure.loc[(exposure["economy"] == "Advanced economies") & exposure["category"].str.contains("complementarity")]
+    high = rows.loc[rows["category"] == "high exposure, high complementarity", "share_pct"].iloc[0]
+    wrong["imf-complementary-share"] = {
+        "duplicate-row": float(high / rows["share_pct"].sum()),  # the blog's copy of a share summed too
+        "of-employment": float(high / 100),  # share of all employment, not of exposed employment
+    }
+
+    oews = load(radiology.OEWS.name)
+    jobs = oews.loc[oews["occ_code"] == radiology.RADIOLOGISTS].set_index("year")
+    a, b = jobs.loc[2023], jobs.loc[2024]
+    change = b["employment"] - a["employment"]
+    se_a, se_b = a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
+    wrong["radiology-2023-2024-fall"] = {
+        "signed": bool(change > radiology.Z * math.hypot(se_a, se_b)),  # a negative change is never "larger"
+        "added-errors": bool(abs(change) > radiology.Z * (se_a + se_b)),  # errors added, not combined
+        "rse-not-percent": bool(abs(change) > radiology.Z * math.hypot(se_a * 100, se_b * 100)),
+    }
+    fda = load(radiology.FDA_DEVICES.name)
+
+    def panel_share(frame) -> float:
+        return float(frame.loc[frame["review_panel"] == radiology.RADIOLOGY_PANEL, "devices"].sum() / frame["devices"].sum())
+
+    wrong["radiology-fda-share-2020-2024"] = {
+        "rows": float((fda.loc[fda["decision_year"].between(2020, 2024), "review_panel"] == radiology.RADIOLOGY_PANEL).mean()),
+        "end-excluded": panel_share(fda.loc[(fda["decision_year"] >= 2020) & (fda["decision_year"] < 2024)]),
+        "all-years": panel_share(fda),
+    }
+    secondary = load(radiology.SECONDARY.name)
+    growing = radiology.secondary_value(secondary, "projected_supply_2055_growing")
+    wrong["radiology-supply-growth"] = {
+        "flat": radiology.secondary_value(secondary, "projected_supply_2055_flat")
+        / radiology.secondary_value(secondary, "medicare_radiologists_2023")
+        - 1,
+        "oews": float(growing / jobs["employment"].iloc[-1] - 1),  # against the latest OEWS count
+    }
+
+    generation = load(scale.GENERATION.name)
+    centres = load(scale.DATACENTRES.name)
+    lbnl_high = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "high")].iloc[0]
+    lbnl_low = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "low")].iloc[0]
+    owid = generation.loc[generation["source"] == scale.OWID_SERIES].set_index("year")["generation_twh"]
+    eia = generation.loc[generation["source"] == scale.EIA_SERIES].set_index("year")["generation_twh"]
+    wrong["scale-datacentre-share-2024"] = {
+        "reported-share": float(lbnl_high["share_of_us_electricity"]),  # the report's own share, another year
+        "low-bound": float(lbnl_low["electricity_twh"] / owid[scale.EXERCISE_GENERATION_YEAR]),
+        "eia-latest": float(lbnl_high["electricity_twh"] / eia.iloc[-1]),  # the EIA has no row for that year
+    }
+    year = scale.EXERCISE_LEAP_YEAR
+    wrong["scale-leap-year-2020"] = {
+        "ordinary-year": float(eia[year] * 1000 / scale.hours_in_year(year - 1)),
+        "owid": scale.twh_to_average_gw(float(owid[year]), year),
+    }
+    weekly = load(scale.WEEKLY_HOURS.name)
+    longest = weekly.loc[(weekly["year"] == scale.EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"].max()
+    wrong["scale-longest-week-1870"] = {
+        "seven-days": float(longest / 7),
+        "five-days": float(longest / 5),
+    }
+    return wrong
+
+
+def figures() -> dict[str, float]:
+    """Numbers the guide's feedback quotes that are not answers: margins and hours."""
+    from .datapackage import load
+    from .topics import radiology, scale
+
+    oews = load(radiology.OEWS.name)
+    jobs = oews.loc[oews["occ_code"] == radiology.RADIOLOGISTS].set_index("year")
+    a, b = jobs.loc[2023], jobs.loc[2024]
+    se_a, se_b = a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
+    return {
+        "radiology-fall": float(abs(b["employment"] - a["employment"])),
+        "radiology-margin": float(radiology.Z * math.hypot(se_a, se_b)),
+        "radiology-margin-added": float(radiology.Z * (se_a + se_b)),
+        "radiology-z": float(radiology.Z),
+        "radiology-confidence": float(radiology.CONFIDENCE),
+        "hours-leap-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR),
+        "hours-ordinary-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR - 1),
+        "leap-year": scale.EXERCISE_LEAP_YEAR,
+        "workdays": scale.WORKDAYS_PER_WEEK,
+    }
