@@ -119,7 +119,8 @@ def prose_lines(page: Path):
             elif stack:
                 stack.pop()
             continue
-        if "code-cell" in stack or line.startswith((":", "(")):
+        # Code, target labels "(name)=" and directive options ":name: value" are not prose.
+        if "code-cell" in stack or re.match(r"^\([\w-]+\)=\s*$", line) or re.match(r"^:[\w-]+:", line):
             continue
         prose = re.sub(r"\{[\w:-]+\}`[^`]*`", "", line)
         prose = re.sub(r"`[^`]*`", "", prose)
