@@ -235,14 +235,38 @@ def _read_manifest(folder: Path) -> dict[str, dict]:
         return {}
 
 
-def stage(dataset: str, plan: list[PlanItem], current: Path, staging: Path, client: Client) -> list[str]:
-    """Put a complete new copy of a dataset's raw files in ``staging``; return the URLs used."""
+def _kept_from(pattern: str, folders: Iterable[Path]) -> Path:
+    """The first folder holding files that match ``pattern`` (else the first folder, for the message)."""
+    folders = list(dict.fromkeys(folders))
+    for folder in folders:
+        if folder.is_dir() and any(p.is_file() for p in folder.glob(pattern)):
+            return folder
+    return folders[0]
+
+
+def stage(
+    dataset: str,
+    plan: list[PlanItem],
+    current: Path,
+    staging: Path,
+    client: Client,
+    dataset_folder: Path | None = None,
+) -> list[str]:
+    """Put a complete new copy of a dataset's raw files in ``staging``; return the URLs used.
+
+    ``Keep`` items come from ``current`` (the raw folder the derivation reads) or, failing that,
+    from ``dataset_folder``: in the shared layout (``<dataset>/raw/`` plus notes such as
+    ``<dataset>/SOURCE.md`` beside it) the notes sit one level up. Either way they land flat in
+    ``staging``, the layout that ``data fetch`` writes."""
     staging.mkdir(parents=True)
     previous = _read_manifest(current)
     entries, sources = [], []
     for item in plan:
         if isinstance(item, (LocalFolder, Keep)):
-            folder = item.folder if isinstance(item, LocalFolder) else current
+            if isinstance(item, LocalFolder):
+                folder = item.folder
+            else:
+                folder = _kept_from(item.pattern, [current, *([dataset_folder] if dataset_folder else [])])
             files = sorted(p for p in folder.glob(item.pattern) if p.is_file()) if folder and folder.is_dir() else []
             if not files:
                 how = item.how_to_get if isinstance(item, LocalFolder) else item.why
@@ -302,7 +326,7 @@ def fetch(
         current = datasets.raw_folder(raw_root, name)
         workdir = Path(tempfile.mkdtemp(prefix=f".incoming-{name}-", dir=raw_root))
         try:
-            urls = stage(name, plan, current, workdir / name, client)
+            urls = stage(name, plan, current, workdir / name, client, dataset_folder=raw_root / name)
             try:
                 datasets.build(workdir, [name], data_dir=data_dir)
             except DataError as exc:

@@ -15,19 +15,30 @@ The traps listed in ``../shared/sources/bls/SOURCE.md`` and how they are handled
   both give the same month;
 * figures known only through the press (CompTIA's rate, the ResumeBuilder survey) are read from
   the exact sentences quoted in ``SOURCE.md`` and tagged ``secondary``.
+
+The monthly series reach the derivation in one of two shapes, read by the same code:
+
+* the cached copies of the shared folder (FRED vintage CSV, the ``{t, v}`` JSON lists), or
+* the BLS Public Data API v2 answers that ``python -m aiparadox data fetch`` saves as
+  ``bls_api_v2_*.json`` (:func:`remote` says what it asks for). When such files are present they
+  are the only source of the monthly series; the transcribed tables and ``SOURCE.md`` are carried
+  over from the previous copy because no API serves them.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import re
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
-from .parsers import complete_months, read_fred_csv, read_points_json, seasonal_adjustment
+from .parsers import complete_months, parse_bls_api_v2, read_bls_api_v2, read_fred_csv, read_points_json, seasonal_adjustment
 
 LEVEL_ID, RATE_ID = "LNU03032237", "LNU04032237"
 OPENINGS_ID, LAYOFFS_ID = "JTS510000000000000JOL", "JTS510000000000000LDL"
@@ -322,11 +333,49 @@ def _expect_series(frame: pd.DataFrame, series_id: str, where: str) -> pd.DataFr
     return frame
 
 
-def information_unemployed(folder: Path) -> pd.DataFrame:
-    raw = _expect_series(
-        read_points_json(folder / FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId"), LEVEL_ID, FRED_JSON
-    )
-    full = complete_months(raw, CPS_GAPS, FRED_JSON)
+API_FILE_PREFIX = "bls_api_v2_"
+API_FILES = "BLS API v2 files"
+
+
+def api_files(folder: Path) -> list[Path]:
+    return sorted(Path(folder).glob(f"{API_FILE_PREFIX}*.json"))
+
+
+def read_api_series(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every series of the saved API answers, by id. A ``-`` value (no data) is a month without an
+    observation: :func:`complete_months` then accepts it only if it is a known gap."""
+    frames = [read_bls_api_v2(path) for path in api_files(folder)]
+    every = pd.concat(frames, ignore_index=True)
+    twice = every.duplicated(["series_id", "month"], keep=False)
+    if twice.any():
+        first = every.loc[twice].iloc[0]
+        raise DataError(f"{API_FILES} in {folder}: {first['series_id']} {first['month']} is answered twice")
+    every = every.dropna(subset=["value"])
+    return {series_id: group.reset_index(drop=True) for series_id, group in every.groupby("series_id", sort=True)}
+
+
+def monthly_inputs(folder: Path) -> dict[str, tuple[pd.DataFrame, str]]:
+    """Each monthly series the tables need, with the name of what it was read from."""
+    folder = Path(folder)
+    if api_files(folder):
+        series = read_api_series(folder)
+        missing = [s for s in (LEVEL_ID, RATE_ID, *EMPLOYER_IDS) if s not in series]
+        if missing:
+            raise DataError(f"{API_FILES} in {folder}: no observations for {missing}")
+        return {series_id: (series[series_id], API_FILES) for series_id in (LEVEL_ID, RATE_ID, *EMPLOYER_IDS)}
+    level = read_points_json(folder / FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
+    rate = read_fred_csv(folder / RATE_FILE)
+    if _expect_series(rate, RATE_ID, RATE_FILE).attrs.get("realtime_start") != RATE_VINTAGE:
+        raise DataError(f"{RATE_FILE}: expected the FRED vintage {RATE_VINTAGE}, found {rate.attrs.get('realtime_start')}")
+    inputs = {LEVEL_ID: (level, FRED_JSON), RATE_ID: (rate, RATE_FILE)}
+    for file, key, series_key, series_id, _ in EMPLOYER_SERIES:
+        inputs[series_id] = (read_points_json(folder / file, key, series_key), file)
+    return inputs
+
+
+def information_unemployed(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
+    raw, where = inputs[LEVEL_ID]
+    full = complete_months(_expect_series(raw, LEVEL_ID, where), CPS_GAPS, where)
     return pd.DataFrame(
         {
             "month": full["month"],
@@ -338,13 +387,11 @@ def information_unemployed(folder: Path) -> pd.DataFrame:
     )
 
 
-def information_rate(folder: Path) -> pd.DataFrame:
-    raw = _expect_series(read_fred_csv(folder / RATE_FILE), RATE_ID, RATE_FILE)
-    if raw.attrs.get("realtime_start") != RATE_VINTAGE:
-        raise DataError(f"{RATE_FILE}: expected the FRED vintage {RATE_VINTAGE}, found {raw.attrs.get('realtime_start')}")
-    full = complete_months(raw, {}, RATE_FILE)
+def information_rate(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
+    raw, where = inputs[RATE_ID]
+    full = complete_months(_expect_series(raw, RATE_ID, where), {}, where)
     if full["value"].isna().any():
-        raise DataError(f"{RATE_FILE}: missing values for {list(full.loc[full['value'].isna(), 'month'])}")
+        raise DataError(f"{where}: missing values for {list(full.loc[full['value'].isna(), 'month'])}")
     return pd.DataFrame(
         {
             "month": full["month"],
@@ -360,13 +407,14 @@ EMPLOYER_SERIES = (
     (JOLTS_JSON, "layoffsDischarges", "layoffsSeriesId", LAYOFFS_ID, "Layoffs and discharges, Information industry (JOLTS)"),
     (FRED_JSON, "techEmployment", "techEmploymentSeriesId", CSD_EMPLOYMENT_ID, "Jobs in computer systems design and related services (CES)"),
 )
+EMPLOYER_IDS = tuple(series_id for *_, series_id, _ in EMPLOYER_SERIES)
 
 
-def employer_series(folder: Path) -> pd.DataFrame:
+def employer_series(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
     parts = []
-    for file, key, series_key, series_id, measure in EMPLOYER_SERIES:
-        raw = _expect_series(read_points_json(folder / file, key, series_key), series_id, file)
-        full = complete_months(raw, {}, file)  # the establishment surveys have no known gap here
+    for *_, series_id, measure in EMPLOYER_SERIES:
+        raw, where = inputs[series_id]
+        full = complete_months(_expect_series(raw, series_id, where), {}, where)  # the establishment surveys have no known gap here
         parts.append(
             pd.DataFrame(
                 {
@@ -542,16 +590,16 @@ def press_measures(folder: Path) -> pd.DataFrame:
     ).assign(status="secondary", publisher=lambda f: f["found_in"].str.split(" via ").str[0])
 
 
-def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame) -> pd.DataFrame:
+def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str] = (FRED_JSON, RATE_FILE)) -> pd.DataFrame:
     bls_tables = pd.concat([table_a14(folder), table_a30(folder)], ignore_index=True)
-    _cross_check(bls_tables, unemployed, rate)
+    _cross_check(bls_tables, unemployed, rate, read_from)
     frame = pd.concat([bls_tables, press_measures(folder)], ignore_index=True)
     frame["label"] = frame["measure"].map(LABELS)
     frame["unemployed_thousands"] = frame["unemployed_thousands"].astype(float)
     return frame.sort_values(["measure", "month"], ignore_index=True)[MEASURES.columns]
 
 
-def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame) -> None:
+def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str]) -> None:
     """A transcription that disagrees with the monthly series for the same month stops the build."""
     info = bls_tables.loc[bls_tables["measure"] == "information_industry"].set_index("month")
     level = unemployed.set_index("month")["unemployed_thousands"]
@@ -559,10 +607,10 @@ def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.Da
     for month, rec in info.iterrows():
         if month in level.index and pd.notna(level[month]) and level[month] != rec["unemployed_thousands"]:
             raise DataError(
-                f"{A14_FILE}: Information {month} unemployed {rec['unemployed_thousands']} but {LEVEL_ID} in {FRED_JSON} says {level[month]}"
+                f"{A14_FILE}: Information {month} unemployed {rec['unemployed_thousands']} but {LEVEL_ID} in {read_from[0]} says {level[month]}"
             )
         if month in rates.index and rates[month] != rec["rate_percent"]:
-            raise DataError(f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {RATE_FILE} says {rates[month]}")
+            raise DataError(f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {read_from[1]} says {rates[month]}")
 
 
 def resumebuilder_survey(folder: Path) -> pd.DataFrame:
@@ -598,15 +646,113 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
 
 def derive(folder: Path) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
-    unemployed = information_unemployed(folder)
-    rate = information_rate(folder)
+    inputs = monthly_inputs(folder)
+    unemployed = information_unemployed(inputs)
+    rate = information_rate(inputs)
     return {
         UNEMPLOYED.name: unemployed,
         RATE.name: rate,
-        EMPLOYERS.name: employer_series(folder),
-        MEASURES.name: tech_measures(folder, unemployed, rate),
+        EMPLOYERS.name: employer_series(inputs),
+        MEASURES.name: tech_measures(folder, unemployed, rate, (inputs[LEVEL_ID][1], inputs[RATE_ID][1])),
         SURVEY.name: resumebuilder_survey(folder),
     }
+
+
+# --- refreshing from the BLS Public Data API v2 (``python -m aiparadox data fetch``) ----------
+
+API_URL = "https://api.bls.gov/publicAPI/v2/timeseries/data/"
+API_KEY_VARIABLE = "BLS_API_KEY"
+# (series, first year, last year; None = the current year). The rate table stops in December
+# 2024, as its title says: January 2025 brought new population controls and the 2022 Census
+# industry classification (SOURCE.md section 1), and the table is the long history before that.
+API_REQUESTS = (
+    ((RATE_ID,), 2000, 2024),
+    ((LEVEL_ID, *EMPLOYER_IDS), 2019, None),
+)
+# Per request, from the BLS API FAQ (SOURCE.md section 4): series, then years (first to last, inclusive).
+LIMITS_WITH_KEY = (50, 20)
+LIMITS_WITHOUT_KEY = (25, 10)
+API_SUCCESS = "REQUEST_SUCCEEDED"
+
+
+def api_requests(with_key: bool, this_year: int) -> list[tuple[tuple[str, ...], int, int]]:
+    """The requests that cover :data:`API_REQUESTS` within the API's limits."""
+    most_series, most_years = LIMITS_WITH_KEY if with_key else LIMITS_WITHOUT_KEY
+    requests = []
+    for series, first, last in API_REQUESTS:
+        last = this_year if last is None else last
+        for start in range(first, last + 1, most_years):
+            end = min(start + most_years - 1, last)
+            for i in range(0, len(series), most_series):
+                requests.append((tuple(series[i : i + most_series]), start, end))
+    return requests
+
+
+def api_filename(series: tuple[str, ...], start: int, end: int) -> str:
+    return f"{API_FILE_PREFIX}{start}-{end}_{'-'.join(series)}.json"
+
+
+def api_check(series: tuple[str, ...], filename: str):
+    """A ``Download.check``: the API's own status, every requested series answered, values readable.
+
+    The BLS answers HTTP 200 even when it refuses a request (a daily limit, a bad key) or knows
+    no such series; what went wrong is in ``status`` and ``message``, quoted in the error."""
+
+    def check(payload: bytes) -> None:
+        try:
+            body = json.loads(payload)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise DataError(f"the BLS API answered with malformed JSON ({exc})") from None
+        if not isinstance(body, Mapping):
+            raise DataError("the BLS API answer is not a JSON object")
+        messages = "; ".join(map(str, body.get("message") or [])) or "no message"
+        if body.get("status") != API_SUCCESS:
+            raise DataError(f"BLS API status {body.get('status')}: {messages}")
+        # Asked for more years than it allows, the API still succeeds, with fewer years and a note.
+        cut = [str(m) for m in body.get("message") or [] if "has been reduced" in str(m)]
+        if cut:
+            raise DataError(f"the BLS API shortened the request: {'; '.join(cut)}")
+        results = body.get("Results")
+        blocks = results if isinstance(results, list) else [results]
+        answered = {
+            entry.get("seriesID"): entry.get("data")
+            for block in blocks
+            if isinstance(block, Mapping)
+            for entry in block.get("series") or []
+            if isinstance(entry, Mapping)
+        }
+        unanswered = [s for s in series if not answered.get(s)]
+        if unanswered:
+            raise DataError(f"no data for {', '.join(unanswered)} (BLS API messages: {messages})")
+        frame = parse_bls_api_v2(body, filename)
+        empty = [s for s in series if not frame.loc[frame["series_id"] == s, "value"].notna().any()]
+        if empty:
+            raise DataError(f"only '-' (no data) for {', '.join(empty)} (BLS API messages: {messages})")
+
+    return check
+
+
+def remote(environ: Mapping[str, str], this_year: int | None = None) -> list:
+    """What ``data fetch`` asks the BLS for. The key, if any, travels in the POST body only."""
+    from ...fetch import Download, Keep
+
+    key = environ.get(API_KEY_VARIABLE, "")
+    plan: list = []
+    for series, start, end in api_requests(bool(key), this_year or date.today().year):
+        body = {"seriesid": list(series), "startyear": str(start), "endyear": str(end)}
+        if key:
+            body["registrationkey"] = key
+        filename = api_filename(series, start, end)
+        plan.append(
+            Download(API_URL, filename, method="POST", json_body=body, check=api_check(series, filename),
+                     description=f"BLS series {', '.join(series)}, {start}-{end}")
+        )
+    plan += [
+        Keep(A14_FILE, "table A-14 is transcribed from stored copies of a BLS news-release page; no API serves those versions"),
+        Keep(A30_FILE, "table A-30 is transcribed from stored copies of a BLS page; no API serves those versions"),
+        Keep(NOTES_FILE, "the press figures (CompTIA, Janco, ResumeBuilder) are read from sentences quoted in these notes"),
+    ]
+    return plan
 
 
 DATASET = Dataset(
@@ -614,4 +760,5 @@ DATASET = Dataset(
     title="BLS: the 'tech unemployment' figures and what employers did",
     tables=(UNEMPLOYED, RATE, EMPLOYERS, MEASURES, SURVEY),
     derive=derive,
+    remote=remote,
 )
