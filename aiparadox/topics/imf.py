@@ -46,6 +46,24 @@ FUTUREGRID_FILE = "futuregrid_global-ai-metrics_cff3c78.json"
 WORKBOOK_FILE = "imf_aipidata_xlsx_copy_orelafifo-AI-ANALYSIS_d8c645d.xlsx"
 GROUPS_RESPONSE = "datamapper_api_v1_groups_response_via_softeer_0e747dc.json"
 REGIONS_RESPONSE = "datamapper_api_v1_regions_response_via_softeer_0e747dc.json"
+# What ``data fetch`` saves from the IMF itself (see :func:`remote`); when present, these are read
+# instead of the third-party copies above.
+FETCHED_WORKBOOK = "aipidata.xlsx"
+FETCHED_GROUPS = "datamapper_api_v1_groups.json"
+FETCHED_REGIONS = "datamapper_api_v1_regions.json"
+EXCERPT_FILES = "page_*.txt"
+
+
+def fetched_indicator_file(indicator: str) -> str:
+    return f"datamapper_api_v1_AIPI_{indicator}.json"
+
+
+def first_present(folder: Path, *names: str) -> str:
+    """The first of ``names`` that exists in ``folder`` (the fetched file before the stored copy)."""
+    for name in names:
+        if (Path(folder) / name).is_file():
+            return name
+    raise DataError(f"none of {list(names)} in {folder}")
 
 STATUSES = ("primary", "secondary", "inferred")
 
@@ -476,7 +494,8 @@ def read_workbook(path: Path) -> pd.DataFrame:
 def aggregate_labels(folder: Path) -> dict[str, tuple[str, str]]:
     """Aggregate code -> (label, endpoint) from the stored /groups and /regions answers."""
     labels: dict[str, tuple[str, str]] = {}
-    for filename, key in ((GROUPS_RESPONSE, "groups"), (REGIONS_RESPONSE, "regions")):
+    for names, key in (((FETCHED_GROUPS, GROUPS_RESPONSE), "groups"), ((FETCHED_REGIONS, REGIONS_RESPONSE), "regions")):
+        filename = first_present(folder, *names)
         try:
             answer = json.loads(read_text(folder, filename))
             entries = answer[key]
@@ -489,7 +508,7 @@ def aggregate_labels(folder: Path) -> dict[str, tuple[str, str]]:
     return labels
 
 
-def check_against_workbook(economies: pd.DataFrame, workbook: pd.DataFrame, where: str) -> None:
+def check_against_workbook(economies: pd.DataFrame, workbook: pd.DataFrame, where: str, workbook_file: str = WORKBOOK_FILE) -> None:
     """Every DataMapper value must equal the IMF workbook's, except the documented differences."""
     merged = economies.merge(workbook, on="iso3", suffixes=("", "_workbook"))
     found = set()
@@ -502,7 +521,7 @@ def check_against_workbook(economies: pd.DataFrame, workbook: pd.DataFrame, wher
                 row = merged.loc[merged["iso3"] == iso3].iloc[0]
                 raise DataError(
                     f"{where}: {iso3} {code} is {row[code]} in the DataMapper copy but {row[f'{code}_workbook']} "
-                    f"in {WORKBOOK_FILE}"
+                    f"in {workbook_file}"
                 )
             found.add((iso3, code))
     stale = sorted(set(WORKBOOK_DIFFERENCES) - found)
@@ -518,26 +537,59 @@ def check_additive(frame: pd.DataFrame, where: str) -> None:
         raise DataError(f"{where}: the four sub-indices do not add up to AI_PI (e.g. {worst}, off by {gap.max():.2g})")
 
 
+def datamapper_as_long(folder: Path) -> tuple[pd.DataFrame, int, str]:
+    """The five AIPI indicators from the DataMapper answers that ``data fetch`` saved, and their year.
+
+    The year is the latest one in which the composite has a value; every sub-index must have
+    values for that year too. Values of other years are not used (nor used to fill gaps)."""
+    parts = [parse_datamapper_v1(read_text(folder, fetched_indicator_file(code)), fetched_indicator_file(code)) for code in AIPI_INDICATORS]
+    long = pd.concat(parts, ignore_index=True)
+    where = f"the DataMapper answers {fetched_indicator_file('*')}"
+    with_values = long.dropna(subset=["value"])
+    composite_years = with_values.loc[with_values["indicator"] == "AI_PI", "year"]
+    if composite_years.empty:
+        raise DataError(f"{fetched_indicator_file('AI_PI')}: no economy has a value")
+    year = int(composite_years.max())
+    lacking = [code for code in COMPONENTS if not ((with_values["indicator"] == code) & (with_values["year"] == year)).any()]
+    if lacking:
+        raise DataError(f"{where}: the composite has values for {year} but {lacking} have none")
+    return long, year, where
+
+
+def aipi_inputs(folder: Path) -> tuple[pd.DataFrame, int, str, str]:
+    """(long values, year, where they were read, workbook file): the IMF's own answers if fetched."""
+    folder = Path(folder)
+    fetched = [(folder / fetched_indicator_file(code)).is_file() for code in AIPI_INDICATORS]
+    if any(fetched):
+        if not all(fetched):
+            absent = [fetched_indicator_file(c) for c, f in zip(AIPI_INDICATORS, fetched) if not f]
+            raise DataError(f"{folder}: DataMapper answers {absent} are missing while the others are there")
+        long, year, where = datamapper_as_long(folder)
+    else:
+        long = futuregrid_as_long(folder / FUTUREGRID_FILE)
+        year, where = int(long["year"].iloc[0]), FUTUREGRID_FILE
+    return long, year, where, first_present(folder, FETCHED_WORKBOOK, WORKBOOK_FILE)
+
+
 def aipi_tables(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The economies (with their IMF group) and the aggregates, from the DataMapper copy."""
-    long = futuregrid_as_long(Path(folder) / FUTUREGRID_FILE)
-    year = int(long["year"].iloc[0])
-    wide = aipi_wide(long, year, FUTUREGRID_FILE)
-    workbook = read_workbook(Path(folder) / WORKBOOK_FILE)
+    """The economies (with their IMF group) and the aggregates, from the DataMapper values."""
+    long, year, where, workbook_file = aipi_inputs(folder)
+    wide = aipi_wide(long, year, where)
+    workbook = read_workbook(Path(folder) / workbook_file)
     labels = aggregate_labels(folder)
 
     is_economy = wide["area"].isin(workbook["iso3"])
     is_aggregate = wide["area"].isin(labels) & ~is_economy
     unknown = sorted(wide.loc[~is_economy & ~is_aggregate, "area"])
     if unknown:
-        raise DataError(f"{FUTUREGRID_FILE}: areas {unknown} are neither economies of {WORKBOOK_FILE} nor DataMapper aggregates")
+        raise DataError(f"{where}: areas {unknown} are neither economies of {workbook_file} nor DataMapper aggregates")
     absent = sorted(set(workbook["iso3"]) - set(wide["area"]))
     if absent:
-        raise DataError(f"{FUTUREGRID_FILE}: economies of {WORKBOOK_FILE} missing from the DataMapper copy: {absent}")
+        raise DataError(f"{where}: economies of {workbook_file} missing from the DataMapper copy: {absent}")
 
     economies = wide.loc[is_economy].rename(columns={"area": "iso3"})
-    check_additive(economies, FUTUREGRID_FILE)
-    check_against_workbook(economies, workbook, FUTUREGRID_FILE)
+    check_additive(economies, where)
+    check_against_workbook(economies, workbook, where, workbook_file)
     economies = workbook[["iso3", "country", "group"]].merge(economies, on="iso3").assign(year=year)
     economies = economies[["iso3", "country", "group", "year", *AIPI_INDICATORS]]
 
@@ -758,11 +810,67 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
     }
 
 
+WORKBOOK_URL = "https://www.imf.org/external/datamapper/aipidata.xlsx"
+
+
+def check_datamapper_answer(indicator: str, filename: str):
+    """A ``Download.check``: the answer holds the indicator asked for, with at least one value.
+
+    The DataMapper answers an unknown or empty indicator with HTTP 200 and the ``api`` block
+    alone; a series of nulls is no better."""
+
+    def check(payload: bytes) -> None:
+        long = parse_datamapper_v1(payload, filename)
+        if set(long["indicator"]) != {indicator}:
+            raise DataError(f"asked for {indicator}, the DataMapper answered {sorted(set(long['indicator']))}")
+        if long["value"].isna().all():
+            raise DataError(f"every value of {indicator} is null (an empty series)")
+
+    return check
+
+
+def check_label_answer(key: str):
+    def check(payload: bytes) -> None:
+        try:
+            entries = json.loads(payload)[key]
+        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
+            raise DataError(f"not a DataMapper /{key} answer (no '{key}' object)") from None
+        if not isinstance(entries, dict) or not entries:
+            raise DataError(f"the /{key} answer lists no {key}")
+
+    return check
+
+
+def check_workbook(payload: bytes) -> None:
+    # An .xlsx file is a zip archive; a web page sent in its place is not.
+    if not payload.startswith(b"PK\x03\x04"):
+        raise DataError(f"not an .xlsx workbook (it starts with {payload[:40]!r})")
+
+
+def remote(environ) -> list:
+    """What ``data fetch`` asks the IMF for: the DataMapper API v1 (no key), and the workbook."""
+    from ..fetch import Download, Keep
+
+    plan: list = [
+        Download(datamapper_url(code), fetched_indicator_file(code), check=check_datamapper_answer(code, fetched_indicator_file(code)),
+                 description=f"DataMapper {code} ({INDICATOR_LABELS[code]}), every economy and aggregate")
+        for code in AIPI_INDICATORS
+    ]
+    plan += [
+        Download(f"{DATAMAPPER_API}/groups", FETCHED_GROUPS, check=check_label_answer("groups"), description="labels of the country groups"),
+        Download(f"{DATAMAPPER_API}/regions", FETCHED_REGIONS, check=check_label_answer("regions"), description="labels of the regions"),
+        Download(WORKBOOK_URL, FETCHED_WORKBOOK, check=check_workbook, description="AIPI workbook: the AE/EM/LIC group of each economy"),
+        Keep(EXCERPT_FILES, "the exposure shares and the LinkedIn figure are quoted sentences from stored pages; no API serves them"),
+    ]
+    return plan
+
+
 DATASET = Dataset(
     name="imf",
     title="IMF: AI exposure of employment and the AI Preparedness Index",
     tables=(AIPI, AIPI_AGGREGATES, EXPOSURE, SKILLS_CHANGE),
     derive=derive,
+    remote=remote,
 )
 
 
