@@ -787,22 +787,95 @@ def annual_hours(main_path: Path, hm_path: Path) -> pd.DataFrame:
 # --- The dataset ------------------------------------------------------------------------------
 
 
+# What ``data fetch`` saves from the publishers (see :func:`remote`). The shared folder holds
+# excerpts of the OWID files instead; the derivation reads whichever is there, the publisher's
+# file first.
+MER_FILE = "MER_T07_02A.csv"
+OWID_ENERGY_FILE = "owid-energy-data.csv"
+OWID_ENERGY_EXCERPT = "owid-energy-data_USA_1985-2025.csv"
+OWID_CODEBOOK_FILE = "owid-energy-codebook.csv"
+ANNUAL_HOURS_FULL_FILE = "annual-working-hours-per-worker.csv"
+
+
+def annual_hours_from_export(path: Path) -> pd.DataFrame:
+    """The table's rows from OWID's whole annual-working-hours export: every country for the
+    Huberman and Minns years (to 1938), and the United Kingdom and United States for all years,
+    which is what the two excerpts of the shared folder hold."""
+    every = read_annual_hours(path)
+    kept = every.loc[(every["year"] <= LAST_HM_YEAR) | every["entity"].isin(KEY_COUNTRIES)].copy()
+    missing = [country for country in KEY_COUNTRIES if country not in set(kept["entity"])]
+    if missing:
+        raise DataError(f"{Path(path).name}: no rows for {missing}")
+    if kept.duplicated(["entity", "year"]).any():
+        row = kept.loc[kept.duplicated(["entity", "year"])].iloc[0]
+        raise DataError(f"{Path(path).name}: {row['entity']} {row['year']} appears twice")
+    kept["series"] = kept["year"].map(lambda y: "Huberman and Minns" if y <= LAST_HM_YEAR else "Penn World Table")
+    return kept.sort_values(["entity", "year"]).reset_index(drop=True)
+
+
 def derive(folder: Path) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
     eia, owid, news = folder / "eia", folder / "owid", folder / "news"
     for sub in (eia, owid, news):
         if not sub.is_dir():
             raise DataError(f"no folder {sub.name}/ in {folder}")
+    energy = owid / OWID_ENERGY_FILE if (owid / OWID_ENERGY_FILE).is_file() else owid / OWID_ENERGY_EXCERPT
+    if (owid / ANNUAL_HOURS_FULL_FILE).is_file():
+        annual = annual_hours_from_export(owid / ANNUAL_HOURS_FULL_FILE)
+    else:
+        annual = annual_hours(owid / ANNUAL_HOURS_FILE, owid / ANNUAL_HOURS_HM_FILE)
     return {
         GENERATION.name: generation_table(
-            eia_net_generation_twh(eia / "MER_T07_02A.csv"),
-            owid_generation_twh(owid / "owid-energy-data_USA_1985-2025.csv", owid / "owid-energy-codebook.csv"),
+            eia_net_generation_twh(eia / MER_FILE),
+            owid_generation_twh(energy, owid / OWID_CODEBOOK_FILE),
         ),
         DATACENTRES.name: datacentre_estimates(news / DATACENTRE_FILE),
         ANNOUNCEMENT.name: announcement_quotes(news / ANNOUNCEMENT_FILE),
         WEEKLY_HOURS.name: weekly_hours(owid / HM_FILE),
-        ANNUAL_HOURS.name: annual_hours(owid / ANNUAL_HOURS_FILE, owid / ANNUAL_HOURS_HM_FILE),
+        ANNUAL_HOURS.name: annual,
     }
+
+
+MER_URL = "https://www.eia.gov/totalenergy/data/browser/csv.php?tbl=T07.02A"
+OWID_ENERGY_URL = "https://owid-public.owid.io/data/energy/owid-energy-data.csv"
+OWID_CODEBOOK_URL = "https://raw.githubusercontent.com/owid/energy-data/master/owid-energy-codebook.csv"
+HM_URL = (
+    "https://raw.githubusercontent.com/owid/owid-datasets/master/datasets/"
+    "Days%20and%20hours%20of%20work%20in%20Old%20and%20New%20Worlds%20-%20Huberman%20and%20Minns%20(2007)/"
+    "Days%20and%20hours%20of%20work%20in%20Old%20and%20New%20Worlds%20-%20Huberman%20and%20Minns%20(2007).csv"
+)
+# The grapher's whole export, long column names (the names the derivation checks).
+ANNUAL_HOURS_URL = "https://ourworldindata.org/grapher/annual-working-hours-per-worker.csv?v=1&csvType=full&useColumnShortNames=false"
+
+
+def check_csv_header(*columns: str):
+    """A ``Download.check``: the first line names these columns, so a web page or a renamed
+    column is refused before anything is derived."""
+
+    def check(payload: bytes) -> None:
+        first = payload.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip()
+        header = next(csv.reader([first]), [])
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise DataError(f"the first line {first[:120]!r} lacks the column(s) {missing}")
+
+    return check
+
+
+def remote(environ) -> list:
+    """What ``data fetch`` downloads: the EIA table and OWID's files, all without a key."""
+    from ..fetch import Download, Keep
+
+    return [
+        Download(MER_URL, f"eia/{MER_FILE}", check=check_csv_header(*MER_COLUMNS), description="EIA MER table 7.2a"),
+        Download(OWID_ENERGY_URL, f"owid/{OWID_ENERGY_FILE}", check=check_csv_header("country", "year", "electricity_generation"),
+                 description="OWID energy data, every country (about 9 MB)"),
+        Download(OWID_CODEBOOK_URL, f"owid/{OWID_CODEBOOK_FILE}", check=check_csv_header("column", "unit"), description="OWID energy codebook"),
+        Download(HM_URL, f"owid/{HM_FILE}", check=check_csv_header("Entity", "Year", *HM_COLUMNS), description="Huberman and Minns (2007) via OWID"),
+        Download(ANNUAL_HOURS_URL, f"owid/{ANNUAL_HOURS_FULL_FILE}", check=check_csv_header("Entity", "Code", "Year", "Average annual working hours per worker"),
+                 description="OWID annual working hours per worker, every country"),
+        Keep("news/*.txt", "the data-centre and xAI/HUMAIN figures are quoted sentences from stored news pages; no API serves them"),
+    ]
 
 
 DATASET = Dataset(
@@ -810,6 +883,7 @@ DATASET = Dataset(
     title="Scale: US electricity, the Saudi data centre, data-centre demand and working hours",
     tables=(GENERATION, DATACENTRES, ANNOUNCEMENT, WEEKLY_HOURS, ANNUAL_HOURS),
     derive=derive,
+    remote=remote,
 )
 
 
