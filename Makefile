@@ -25,8 +25,8 @@ pdf: $(STAMP) ## the whole book as one PDF, charts as images: _build/pdf/who-gai
 assignments: $(STAMP) ## write assignments/: each chapter as .ipynb, a student copy and an answer key
 	$(BIN)/python -m aiparadox notebooks --out assignments
 
-data: $(STAMP) ## download fresh raw inputs from the publishers, re-derive, validate, replace (FETCH="--dataset bls --folder top500=DIR")
-	$(BIN)/python -m aiparadox data fetch $(FETCH)
+data: $(STAMP) ## download fresh raw inputs into $(RAW), re-derive, validate, replace (FETCH="--dataset bls --folder top500=DIR"); README: what each dataset needs
+	$(BIN)/python -m aiparadox data fetch --raw $(RAW) $(FETCH)
 
 data-check: $(STAMP) ## validate data/datapackage.json and every table
 	$(BIN)/python -m aiparadox data check
