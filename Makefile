@@ -6,14 +6,19 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 RAW ?= data/raw
 BOOK_FLAGS := -W --keep-going -n
+RUNS ?= 3
+LOADS ?= 5
 
-.PHONY: book test pdf assignments data data-build data-check clean clean-all
+.PHONY: book test pdf bench assignments data data-build data-check clean clean-all
 
 book: $(STAMP) ## build the book into _build/html
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
 test: $(STAMP) $(NODE_STAMP) ## run the whole test suite (builds the book first if needed)
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## measure builds, notebooks, derivations, page weight and chart drawing beside a bare book (RUNS=3 LOADS=5 BENCH_ARGS="--raw DIR")
+	$(BIN)/python -m bench.run --runs $(RUNS) --loads $(LOADS) --build-flags="$(BOOK_FLAGS)" $(BENCH_ARGS)
 
 data-build: $(STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
 	$(BIN)/python -m aiparadox data build --raw $(RAW)

@@ -1,0 +1,1 @@
+"""The book's benchmark (``make bench``): see :mod:`bench.run`."""

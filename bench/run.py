@@ -1,0 +1,568 @@
+"""Measure the book beside a bare book built by the same toolchain in the same run.
+
+    .venv/bin/python -m bench.run [--runs 3] [--loads 5] [--raw ../shared/sources] [--json _build/bench.json]
+
+What it measures (several runs each, medians reported):
+
+* cold build (fresh output folder, every notebook executed) and warm rebuild (nothing changed) of
+  the book, and the same for a *bare book*: the same pages (from ``_toc.yml``), the same
+  ``_config.yml`` less the book's own Sphinx extension, no code cells. Both run on the same
+  machine in the same run, alternately, so the ratio holds on a busy machine when the seconds do not;
+* the execution time of each notebook, as myst-nb reports it during the cold builds;
+* the time to derive each dataset from its raw inputs (``aiparadox.datasets`` registry);
+* the weight of each built page (its HTML, inline chart specs included) and of the shared bundle;
+* the time from navigation until every chart of a page is drawn, in headless Chromium.
+
+It prints a table, checks the figures against the project's targets (a report, not a test) and
+writes everything, every sample included, as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import functools
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RAW = ROOT.parent / "shared" / "sources"
+DEFAULT_JSON = ROOT / "_build" / "bench.json"
+# The Makefile passes its own BOOK_FLAGS; this default is for running the module by hand.
+DEFAULT_BUILD_FLAGS = "-W --keep-going -n"
+# The book's own Sphinx extensions: what the bare book leaves out, so the ratio measures them.
+BOOK_PACKAGE = "aiparadox"
+BUNDLE = "_static/vega-bundle.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+KB = 1024
+TARGETS = {
+    "warm_ratio": 1.5,  # warm rebuild of the book / warm rebuild of the bare book
+    "notebook_seconds": 5.0,
+    "page_bytes": 300 * KB,
+    "spec_bytes": 50 * KB,
+    "render_ms": 1000.0,  # all charts of the heaviest page drawn, from navigation
+    "derive_seconds": 30.0,  # every dataset, one after the other
+}
+
+EXECUTED = re.compile(r"^(?P<path>\S.*?): Executed notebook in (?P<seconds>\d+(?:\.\d+)?) seconds", re.M)
+CHART_SPEC = re.compile(r'class="aiparadox-chart-spec">(.*?)</script>', re.S)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pages, and the bare book made of them
+
+
+def toc_docnames(toc: dict) -> list[str]:
+    """The documents a Jupyter Book table of contents lists, root first, in reading order."""
+    names = [_docname(toc["root"])]
+
+    def walk(entries: Sequence[dict]) -> None:
+        for entry in entries:
+            if "file" in entry:
+                names.append(_docname(entry["file"]))
+            elif "glob" in entry:
+                raise ValueError(f"_toc.yml: glob entries ({entry['glob']!r}) are not supported by the benchmark")
+            for key in ("parts", "chapters", "sections"):
+                walk(entry.get(key, []))
+
+    walk([toc])
+    return names
+
+
+def _docname(path: str) -> str:
+    return re.sub(r"\.(md|ipynb|rst)$", "", path)
+
+
+def source_of(root: Path, docname: str) -> Path:
+    for suffix in (".md", ".ipynb", ".rst"):
+        if (root / f"{docname}{suffix}").exists():
+            return root / f"{docname}{suffix}"
+    raise FileNotFoundError(f"{root / '_toc.yml'} lists {docname!r}, but there is no {docname}.md, .ipynb or .rst")
+
+
+def page_title(text: str, fallback: str) -> str:
+    """The first level-one heading of a MyST page (outside its front matter)."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    match = re.search(r"^# +(.+?)\s*$", body, re.M)
+    return match.group(1) if match else fallback
+
+
+def bare_config(config: dict) -> dict:
+    """The book's configuration less its own extensions; everything else (execution mode, MyST
+    extensions, numbering, third-party extensions such as sphinx-exercise) stays as it is."""
+    bare = json.loads(json.dumps(config))  # a deep copy of plain YAML data
+    sphinx = bare.get("sphinx", {})
+    extensions = sphinx.get("extra_extensions") or []
+    sphinx["extra_extensions"] = [e for e in extensions if e.split(".")[0] != BOOK_PACKAGE]
+    bare["title"] = f"Bare baseline of: {config.get('title', 'the book')}"
+    return bare
+
+
+BARE_PAGE = """\
+# {title}
+
+A page of the bare baseline book. It has prose, a list and a cross-reference, but no code cell,
+so building it measures the toolchain alone.
+
+* one item;
+* another item.
+
+See {{doc}}`/{root}`.
+"""
+
+
+def make_bare_book(root: Path, dest: Path) -> list[str]:
+    """Write a bare book mirroring the book at ``root`` into ``dest``; return its docnames."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    toc_text = (root / "_toc.yml").read_text(encoding="utf-8")
+    docnames = toc_docnames(yaml.safe_load(toc_text))
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "_config.yml").write_text(yaml.safe_dump(bare_config(config), sort_keys=False), encoding="utf-8")
+    (dest / "_toc.yml").write_text(toc_text, encoding="utf-8")
+    # Files the configuration names (a bibliography) must exist for the bare book to build.
+    for extra in config.get("bibtex_bibfiles", []) or []:
+        shutil.copy(root / extra, dest / extra)
+    for docname in docnames:
+        source = source_of(root, docname)
+        title = page_title(source.read_text(encoding="utf-8"), docname) if source.suffix == ".md" else docname
+        page = dest / f"{docname}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(BARE_PAGE.format(title=title, root=docnames[0]), encoding="utf-8")
+    return docnames
+
+
+# ---------------------------------------------------------------------------------------------
+# Builds
+
+
+def executed_notebooks(log: str, source_root: Path) -> dict[str, float]:
+    """Seconds per executed notebook, by docname, from myst-nb's log of a build."""
+    found = {}
+    for match in EXECUTED.finditer(log):
+        path = Path(match.group("path"))
+        try:
+            relative = path.resolve().relative_to(source_root.resolve())
+        except ValueError:
+            relative = Path(path.name)
+        found[_docname(relative.as_posix())] = float(match.group("seconds"))
+    return found
+
+
+def build(source: Path, output: Path, flags: Sequence[str]) -> tuple[float, dict[str, float]]:
+    """Build one book into ``output``; return wall seconds and the notebooks it executed."""
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), *flags, "--path-output", str(output)]
+    start = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"the build of {source} failed ({' '.join(command)}):\n{result.stdout[-4000:]}")
+    return seconds, executed_notebooks(result.stdout, source)
+
+
+def empty_notebook_seconds() -> float:
+    """Seconds to execute a notebook with one empty cell: the kernel's start, which every
+    chapter pays before its first line runs (a reference for the notebook timings)."""
+    import nbclient
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    start = time.perf_counter()
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    return time.perf_counter() - start
+
+
+def measure_builds(runs: int, flags: Sequence[str], workdir: Path) -> dict[str, Any]:
+    """Cold then warm build of the book, then of the bare book, ``runs`` times, interleaved;
+    and, in each run, an empty notebook executed as a reference for the notebook timings."""
+    bare_source = workdir / "bare"
+    docnames = make_bare_book(ROOT, bare_source)
+    samples: dict[str, dict[str, list[float]]] = {k: {"cold": [], "warm": []} for k in ("book", "bare")}
+    notebooks: dict[str, list[float]] = {}
+    empty_notebook: list[float] = []
+    warm_executed: list[str] = []
+    for run in range(runs):
+        empty_notebook.append(empty_notebook_seconds())
+        for kind, source in (("book", ROOT), ("bare", bare_source)):
+            output = workdir / f"{kind}-out"
+            shutil.rmtree(output, ignore_errors=True)
+            for phase in ("cold", "warm"):
+                seconds, executed = build(source, output, flags)
+                samples[kind][phase].append(seconds)
+                print(f"  run {run + 1}/{runs}: {kind} {phase} build {seconds:.1f} s", flush=True)
+                if kind == "book" and phase == "cold":
+                    for docname, secs in executed.items():
+                        notebooks.setdefault(docname, []).append(secs)
+                if phase == "warm":
+                    warm_executed += [f"{kind}:{d}" for d in executed]
+    return {
+        "pages": docnames,
+        "samples": samples,
+        "notebooks": notebooks,
+        "empty_notebook": empty_notebook,
+        "warm_executed": sorted(set(warm_executed)),
+        "html": {kind: str(workdir / f"{kind}-out" / "_build" / "html") for kind in ("book", "bare")},
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Data derivation
+
+
+def measure_derivations(raw_root: Path, runs: int) -> dict[str, dict[str, Any]]:
+    from aiparadox import datasets
+
+    results: dict[str, dict[str, Any]] = {}
+    for name, dataset in datasets.registry().items():
+        folder = datasets.raw_folder(raw_root, name)
+        if not folder.is_dir():
+            results[name] = {"skipped": f"no raw inputs at {folder}"}
+            continue
+        seconds = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            datasets.derive(dataset, raw_root)
+            seconds.append(time.perf_counter() - start)
+        results[name] = {"seconds": seconds}
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# The built pages: weight, and time to draw their charts
+
+
+def page_weights(html_root: Path, docnames: Sequence[str]) -> dict[str, dict[str, int]]:
+    weights = {}
+    for docname in docnames:
+        page = html_root / f"{docname}.html"
+        text = page.read_text(encoding="utf-8")
+        specs = [len(s.encode()) for s in CHART_SPEC.findall(text)]
+        weights[docname] = {"bytes": len(text.encode()), "charts": len(specs), "largest_spec_bytes": max(specs, default=0)}
+    return weights
+
+
+# Injected before any script of the page runs: records performance.now() (milliseconds since
+# navigation started) once every chart has its data-rendered attribute, "true" or "error".
+CHARTS_DONE_SCRIPT = """
+(() => {
+  const check = () => {
+    if (window.__benchDone !== undefined || document.readyState === "loading") return;
+    const charts = [...document.querySelectorAll(".aiparadox-chart")];
+    if (charts.every((c) => c.dataset.rendered)) {
+      window.__benchDone = performance.now();
+      window.__benchCharts = charts.length;
+      window.__benchFailed = charts.filter((c) => c.dataset.rendered !== "true").length;
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered"] });
+  document.addEventListener("DOMContentLoaded", check);
+})();
+"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port for as long as the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _load(browser, url: str) -> dict[str, Any]:
+    """One visit in a fresh context (empty cache, as a first visit); nothing leaves 127.0.0.1.
+    Milliseconds from navigation: every chart drawn, the load event, and the request for the vega
+    bundle (made by the chart script when it starts, after the theme's own scripts)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        context.add_init_script(CHARTS_DONE_SCRIPT)
+        local = ("http://127.0.0.1", "data:")
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_function("window.__benchDone !== undefined", timeout=60_000)
+        done, charts, failed, load, bundle = page.evaluate(
+            f"""[window.__benchDone, window.__benchCharts, window.__benchFailed,
+            performance.getEntriesByType("navigation")[0].loadEventEnd,
+            performance.getEntriesByType("resource").find((e) => e.name.endsWith("/{BUNDLE}"))?.startTime ?? null]"""
+        )
+    finally:
+        context.close()
+    return {"charts_ms": done if charts else None, "load_ms": load, "bundle_ms": bundle, "failed": failed}
+
+
+def measure_renders(
+    html_root: Path, docnames: Sequence[str], loads: int, bare_root: Path | None = None
+) -> dict[str, dict[str, Any]] | str:
+    """Per page, ``loads`` visits; with ``bare_root``, each visit is paired with one of the bare
+    book's page of the same name, whose load event shows what the theme alone costs right now.
+    A string instead says why nothing was measured."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        return "skipped: Debian's chromium is not installed (apt-get install chromium)"
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, dict[str, Any]] = {}
+    with serve(html_root) as book, serve(bare_root or html_root) as bare, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            _load(browser, f"{book}/{docnames[0]}.html")  # the browser's own start-up is not the page's
+            for docname in docnames:
+                visits, reference = [], []
+                for _ in range(loads):
+                    visits.append(_load(browser, f"{book}/{docname}.html"))
+                    if bare_root:
+                        reference.append(_load(browser, f"{bare}/{docname}.html")["load_ms"])
+                results[docname] = {
+                    "charts_ms": [v["charts_ms"] for v in visits if v["charts_ms"] is not None],
+                    "bundle_ms": [v["bundle_ms"] for v in visits if v["bundle_ms"] is not None],
+                    "load_ms": [v["load_ms"] for v in visits],
+                    "bare_load_ms": reference,
+                    "failed_charts": max(v["failed"] for v in visits),
+                }
+        finally:
+            browser.close()
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets and the report
+
+
+def median(values: Sequence[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with the measured figure, where it comes from, and met (True, False, or None
+    when it could not be measured in this run)."""
+    targets = []
+
+    def add(name: str, limit: float, measured: float | None, where: str, unit: str, why_missing: str = "") -> None:
+        met = None if measured is None else measured <= limit
+        targets.append({"target": name, "limit": limit, "measured": measured, "unit": unit, "where": where or why_missing, "met": met})
+
+    builds = results.get("builds")
+    if builds:
+        book, bare = median(builds["samples"]["book"]["warm"]), median(builds["samples"]["bare"]["warm"])
+        add("warm rebuild / bare book's", TARGETS["warm_ratio"], book / bare, f"{book:.1f} s / {bare:.1f} s", "x")
+        slowest = max(builds["notebooks"].items(), key=lambda kv: median(kv[1]), default=None)
+        add(
+            "slowest notebook execution", TARGETS["notebook_seconds"], slowest and median(slowest[1]),
+            slowest[0] if slowest else "", "s", "no notebook executed",
+        )
+    else:
+        add("warm rebuild / bare book's", TARGETS["warm_ratio"], None, "", "x", "builds skipped")
+        add("slowest notebook execution", TARGETS["notebook_seconds"], None, "", "s", "builds skipped")
+
+    weights = results.get("pages", {})
+    heaviest = max(weights, key=lambda d: weights[d]["bytes"], default=None)
+    add("heaviest page, without the bundle", TARGETS["page_bytes"], heaviest and weights[heaviest]["bytes"], heaviest or "", "bytes")
+    largest = max(weights, key=lambda d: weights[d]["largest_spec_bytes"], default=None)
+    add("largest chart spec", TARGETS["spec_bytes"], largest and weights[largest]["largest_spec_bytes"], largest or "", "bytes")
+
+    renders = results.get("renders")
+    with_charts = [d for d in weights if weights[d]["charts"]]
+    heaviest_charted = max(with_charts, key=lambda d: weights[d]["bytes"], default=None)
+    if isinstance(renders, dict) and heaviest_charted in renders:
+        add("charts drawn, heaviest page", TARGETS["render_ms"], median(renders[heaviest_charted]["charts_ms"]), heaviest_charted, "ms")
+    else:
+        add("charts drawn, heaviest page", TARGETS["render_ms"], None, "", "ms", renders if isinstance(renders, str) else "no page with charts")
+
+    derivations = results.get("datasets", {})
+    skipped = sorted(n for n, d in derivations.items() if "skipped" in d)
+    total = sum(median(d["seconds"]) for d in derivations.values() if "seconds" in d)
+    if derivations and not skipped:
+        add("deriving every dataset", TARGETS["derive_seconds"], total, f"{len(derivations)} datasets", "s")
+    else:
+        add("deriving every dataset", TARGETS["derive_seconds"], None, "", "s", f"skipped: {', '.join(skipped) or 'no dataset'}")
+    return targets
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A plain-text table: text columns left-aligned, numbers right-aligned, ``None`` as a dash."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    numeric = [all(isinstance(row[i], (int, float)) or row[i] is None for row in rows) for i in range(len(headers))]
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in cells)])
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _spread(values: Sequence[float]) -> str:
+    return f"{min(values):.1f}-{max(values):.1f}" if values else "-"
+
+
+def report(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    parts = [
+        f"aiparadox benchmark, {machine['date']}: {machine['cores']} cores, load average {machine['load_average']} "
+        f"at the start, {results['settings']['runs']} runs per build and dataset, {results['settings']['loads']} "
+        "loads per page; medians",
+    ]
+    builds = results.get("builds")
+    if builds:
+        s = builds["samples"]
+        rows = []
+        for phase, label in (("cold", "cold build (fresh output, every notebook run)"), ("warm", "warm rebuild (nothing changed)")):
+            book, bare = median(s["book"][phase]), median(s["bare"][phase])
+            rows.append([label, book, _spread(s["book"][phase]), bare, _spread(s["bare"][phase]), book / bare])
+        parts += ["", "Builds, seconds", format_table(["", "book", "range", "bare book", "range", "ratio"], rows)]
+        executing = sum(median(v) for v in builds["notebooks"].values())
+        parts.append(
+            f"notebook execution: {executing:.1f} s of the book's cold build "
+            f"({executing / median(s['book']['cold']):.0%}); notebooks executed by a warm rebuild: "
+            f"{', '.join(builds['warm_executed']) or 'none'}"
+        )
+        rows = [[d, median(v), _spread(v)] for d, v in builds["notebooks"].items()]
+        rows.append(["(an empty notebook: the kernel's start)", median(builds["empty_notebook"]), _spread(builds["empty_notebook"])])
+        parts += ["", "Notebook execution (myst-nb, kernel start included), seconds", format_table(["page", "median", "range"], rows)]
+
+    rows = []
+    for name, d in results.get("datasets", {}).items():
+        rows.append([name, median(d["seconds"]), _spread(d["seconds"]), ""] if "seconds" in d else [name, None, "-", d["skipped"]])
+    parts += ["", f"Deriving each dataset from {results['settings']['raw']}, seconds", format_table(["dataset", "median", "range", "note"], rows)]
+
+    renders = results.get("renders")
+    rows = []
+    for docname, w in results.get("pages", {}).items():
+        r = renders.get(docname, {}) if isinstance(renders, dict) else {}
+        rows.append([
+            docname, round(w["bytes"] / KB, 1), w["charts"], round(w["largest_spec_bytes"] / KB, 1),
+            median(r.get("bundle_ms", [])), median(r.get("charts_ms", [])), median(r.get("load_ms", [])),
+            median(r.get("bare_load_ms", [])), r.get("failed_charts"),
+        ])
+    parts += [
+        "",
+        f"Pages: weight in KB without the bundle ({BUNDLE}: {results.get('bundle_bytes', 0) / KB:,.0f} KB, "
+        "loaded by pages with charts); ms from navigation, fresh browser cache",
+        format_table(
+            ["page", "KB", "charts", "largest spec KB", "bundle requested", "charts drawn", "load event", "bare page load", "failed"],
+            rows,
+        ),
+    ]
+    if isinstance(renders, str):
+        parts.append(f"browser: {renders}")
+
+    rows = [
+        [t["target"], t["limit"], t["measured"], t["unit"], {True: "met", False: "MISSED", None: "not measured"}[t["met"]], t["where"]]
+        for t in results["targets"]
+    ]
+    parts += ["", "Targets", format_table(["target", "limit", "measured", "unit", "status", "where"], rows)]
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    import jupyter_book
+
+    return {
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "cores": os.cpu_count(),
+        "load_average": round(os.getloadavg()[0], 2),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "jupyter_book": jupyter_book.__version__,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="builds and derivations per measurement (default 3)")
+    parser.add_argument("--loads", type=int, default=5, help="browser loads per page (default 5)")
+    parser.add_argument("--raw", type=Path, default=DEFAULT_RAW, help=f"raw inputs (default {DEFAULT_RAW})")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the results (default {DEFAULT_JSON})")
+    parser.add_argument("--build-flags", default=DEFAULT_BUILD_FLAGS, help=f"jupyter-book build flags (default {DEFAULT_BUILD_FLAGS!r})")
+    parser.add_argument(
+        "--skip-builds", action="store_true",
+        help="measure the pages of the existing _build/html instead of building (no build figures)",
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.loads < 1:
+        parser.error("--runs and --loads must be at least 1")
+
+    results: dict[str, Any] = {
+        "machine": machine(),
+        "settings": {"runs": args.runs, "loads": args.loads, "raw": str(args.raw), "build_flags": args.build_flags},
+    }
+    print(f"Deriving datasets from {args.raw} ...", flush=True)
+    results["datasets"] = measure_derivations(args.raw, args.runs)
+
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=_scratch()) as scratch:
+        if args.skip_builds:
+            html_root = ROOT / "_build" / "html"
+            if not (html_root / "index.html").exists():
+                raise SystemExit(f"--skip-builds needs a built book in {html_root}: run `make book` first")
+            bare_root = None
+            pages = toc_docnames(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
+        else:
+            print(f"Building the book and a bare book, {args.runs} times each ...", flush=True)
+            results["builds"] = measure_builds(args.runs, args.build_flags.split(), Path(scratch))
+            pages = results["builds"]["pages"]
+            html_root, bare_root = (Path(results["builds"]["html"][kind]) for kind in ("book", "bare"))
+        results["pages"] = page_weights(html_root, pages)
+        results["bundle_bytes"] = (html_root / BUNDLE).stat().st_size
+        print(f"Loading {len(pages)} pages {args.loads} times each in headless Chromium ...", flush=True)
+        results["renders"] = measure_renders(html_root, pages, args.loads, bare_root)
+    results.get("builds", {}).pop("html", None)  # a temporary folder, gone now
+
+    results["targets"] = evaluate_targets(results)
+    print()
+    print(report(results))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.json}")
+    return 0
+
+
+def _scratch() -> Path:
+    """Scratch space on the same disk as the book's own _build (excluded from the book's sources)."""
+    folder = ROOT / "_build"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+if __name__ == "__main__":
+    sys.exit(main())
