@@ -7,6 +7,14 @@
 * :mod:`aiparadox.charts` and :mod:`aiparadox.book`: chart theme, offline renderer, glue helpers.
 """
 
-from .datapackage import DataError, load
-
 __all__ = ["DataError", "load"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: the Sphinx extension imports this package in every build, and
+    # aiparadox.datapackage imports pandas, which a build that executes nothing does not need.
+    if name in __all__:
+        from . import datapackage
+
+        return getattr(datapackage, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,8 +23,7 @@ import altair as alt
 import pandas as pd
 
 from . import charts
-
-BUILD_ENV = "AIPARADOX_BOOK_BUILD"
+from .environment import BUILD_ENV
 
 
 def in_book_build() -> bool:

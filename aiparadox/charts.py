@@ -21,10 +21,11 @@ from typing import Any
 
 import altair as alt
 
+from .environment import STATIC_ENV
+
 THEME = "aiparadox"
 RENDERER = "aiparadox"
 VEGALITE_MIMETYPE = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
-STATIC_ENV = "AIPARADOX_STATIC_CHARTS"
 
 # Okabe & Ito (2008), a palette designed to stay distinct for the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .book import BUILD_ENV
-from .charts import STATIC_ENV
+from .environment import BUILD_ENV, STATIC_ENV
 
 STATIC_DIR = Path(__file__).parent / "static"
 BUNDLE_NAME = "vega-bundle.js"

@@ -215,3 +215,14 @@ def test_render_time_waits_for_every_chart(tmp_path: Path):
     assert charts["failed_charts"] == 1
     assert plain["charts_ms"] == [] and plain["bundle_ms"] == [] and len(plain["load_ms"]) == 2
     assert len(plain["bare_load_ms"]) == 2
+
+
+def test_the_sphinx_extension_does_not_import_pandas_or_altair():
+    """Every build imports the extension, a warm rebuild with nothing to do included; pandas and
+    Altair took more than a second of it (aiparadox/environment.py says why they are kept out)."""
+    import subprocess
+    import sys
+
+    probe = "import sys, aiparadox.sphinxext; print(sorted({'pandas', 'altair'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
