@@ -186,7 +186,6 @@ REFERENCE_NOTEBOOKS = {
     "(reference: an empty notebook)": "pass",
     "(reference: the preamble alone)": "from aiparadox import book\nbook.setup()",
 }
-PREAMBLE = "(reference: the preamble alone)"
 
 
 def notebook_seconds(code: str) -> float:
@@ -476,14 +475,9 @@ def report(results: dict[str, Any]) -> str:
             f"({executing / median(s['book']['cold']):.0%}); notebooks executed by a warm rebuild: "
             f"{', '.join(builds['warm_executed']) or 'none'}"
         )
-        preamble = median(builds["reference_notebooks"].get(PREAMBLE, []))
-        rows = [[d, median(v), _spread(v), preamble and median(v) - preamble] for d, v in builds["notebooks"].items()]
-        rows += [[label, median(v), _spread(v), None] for label, v in builds["reference_notebooks"].items()]
-        parts += [
-            "",
-            "Notebook execution (myst-nb, kernel start included), seconds",
-            format_table(["page", "median", "range", "beyond the preamble"], rows),
-        ]
+        rows = [[d, median(v), _spread(v)] for d, v in builds["notebooks"].items()]
+        rows += [[label, median(v), _spread(v)] for label, v in builds["reference_notebooks"].items()]
+        parts += ["", "Notebook execution (myst-nb, kernel start included), seconds", format_table(["page", "median", "range"], rows)]
 
     rows = []
     for name, d in results.get("datasets", {}).items():
