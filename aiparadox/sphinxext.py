@@ -37,6 +37,7 @@ def vega_bundle(cache_dir: Path) -> Path:
 
 
 def _builder_inited(app: Sphinx) -> None:
+    app.aiparadox_written_pages = set()
     if app.builder.name != "html":
         # The single-page build that becomes the PDF, and any non-HTML builder, get images.
         os.environ[STATIC_ENV] = "1"
@@ -101,15 +102,30 @@ def _build_finished(app: Sphinx, exception) -> None:
             _downloadable_notebooks(app)
 
 
+def _record_written_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    app.aiparadox_written_pages.add(pagename)
+
+
 def _downloadable_notebooks(app: Sphinx) -> None:
     """The theme's "download .ipynb" offers the executed notebook, which needs this repository
-    around it. Offer instead the copy that runs anywhere (it installs the package if missing)."""
+    around it. Offer instead the copy that runs anywhere (it installs the package if missing).
+
+    Sphinx copies a page's source into _sources/ only when it writes the page, so only the pages
+    written by this build need a new copy: converting every chapter on a warm rebuild that writes
+    nothing was most of what that rebuild cost beyond the bare toolchain (make bench). Parallel
+    writers record pages in other processes, so then every chapter is converted."""
+    from .paths import ROOT
+
+    written = app.aiparadox_written_pages
+    if not written and app.parallel <= 1:
+        return
     import nbformat
 
     from .notebooks import chapters, to_notebook
-    from .paths import ROOT
 
     for page in chapters(ROOT):
+        if app.parallel <= 1 and page.relative_to(ROOT).with_suffix("").as_posix() not in written:
+            continue
         target = Path(app.outdir) / "_sources" / page.relative_to(ROOT).with_suffix(".ipynb")
         if target.exists():
             nbformat.write(to_notebook(page.read_text(encoding="utf-8")), target)
@@ -154,6 +170,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.connect("html-page-context", _launch_to_notebooks, priority=900)
     app.connect("html-page-context", _bibliography_roles)
+    app.connect("html-page-context", _record_written_page)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")

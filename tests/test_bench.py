@@ -235,3 +235,29 @@ def test_the_sphinx_extension_does_not_import_pandas_or_altair():
     probe = "import sys, aiparadox.sphinxext; print(sorted({'pandas', 'altair'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_only_the_pages_a_build_wrote_get_a_new_downloadable_notebook(tmp_path: Path):
+    """A warm rebuild writes no page and so converts no chapter (that conversion was most of its
+    cost beyond the bare book's); a page that was written gets the copy that runs on its own."""
+    import json
+    from types import SimpleNamespace
+
+    from aiparadox import sphinxext
+
+    sources = tmp_path / "_sources"
+    (sources / "chapters").mkdir(parents=True)
+    executed = json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    for name in ("intro", "chapters/top500"):
+        (sources / f"{name}.ipynb").write_text(executed)
+
+    warm = SimpleNamespace(outdir=str(tmp_path), parallel=1, aiparadox_written_pages=set())
+    sphinxext._downloadable_notebooks(warm)
+    assert (sources / "intro.ipynb").read_text() == executed
+    assert (sources / "chapters" / "top500.ipynb").read_text() == executed
+
+    one_page = SimpleNamespace(outdir=str(tmp_path), parallel=1, aiparadox_written_pages={"chapters/top500", "search"})
+    sphinxext._downloadable_notebooks(one_page)
+    assert (sources / "intro.ipynb").read_text() == executed
+    rewritten = json.loads((sources / "chapters" / "top500.ipynb").read_text())
+    assert rewritten["cells"][0]["metadata"]["tags"] == ["setup"]
