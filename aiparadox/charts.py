@@ -55,6 +55,15 @@ def theme() -> dict[str, Any]:
     }
 
 
+def legend_highlight(field: str, dimmed: float = 0.2):
+    """Clicking a legend entry highlights that series and dims the others to ``dimmed``.
+
+    Returns the selection (add it to the chart with ``add_params``) and the opacity encoding.
+    """
+    pick = alt.selection_point(fields=[field], bind="legend")
+    return pick, alt.condition(pick, alt.value(1), alt.value(dimmed))
+
+
 def _without_nan(value: Any) -> Any:
     """Missing values reach the spec as float NaN, which is not JSON: the browser would refuse the
     whole spec. They become null, which Vega-Lite reads as missing."""

@@ -3,6 +3,8 @@ a reader's clone does not have them, and the tests that need them skip, saying w
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,9 +36,7 @@ def data_copy(tmp_path: Path) -> Path:
 BUILD_COMMAND = ["jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
 
 
-def jupyter_book(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
-    import subprocess
-    import sys
+def jupyter_book(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
     executable = Path(sys.executable).parent / "jupyter-book"
     return subprocess.run([str(executable), *args], cwd=cwd, capture_output=True, text=True, timeout=900)

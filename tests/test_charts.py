@@ -80,3 +80,12 @@ def test_missing_values_become_null_not_nan():
     assert "NaN" not in spec_text and '"y":null' in spec_text
     csv = urllib.parse.unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', html).group(1))
     assert csv.splitlines()[2] == "2,"
+
+
+def test_legend_highlight_dims_the_series_not_clicked():
+    frame = pd.DataFrame({"x": [1, 2], "y": [1, 2], "series": ["a", "b"]})
+    pick, opacity = charts.legend_highlight("series", dimmed=0.25)
+    spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q", color="series:N", opacity=opacity).add_params(pick).to_dict()
+    param = spec["params"][0]
+    assert param["select"] == {"type": "point", "fields": ["series"]} and param["bind"] == "legend"
+    assert spec["encoding"]["opacity"] == {"condition": {"param": param["name"], "value": 1}, "value": 0.25}

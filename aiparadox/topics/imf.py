@@ -1250,12 +1250,12 @@ def aipi_components_chart(table: pd.DataFrame, labels: dict[str, str]):
     """Stacked pillar contributions of the selected countries; click a pillar in the legend to compare it."""
     import altair as alt
 
-    from ..charts import PALETTE
+    from ..charts import PALETTE, legend_highlight
 
     frame = components_frame(table, labels)
     order = frame.sort_values("composite", ascending=False)["country"].drop_duplicates().tolist()
     pillars = [INDICATOR_LABELS[c] for c in COMPONENTS]
-    pick = alt.selection_point(fields=["pillar"], bind="legend")
+    pick, highlighted = legend_highlight("pillar", dimmed=0.25)
     base = alt.Chart(frame).encode(y=alt.Y("country:N", sort=order, title=None, axis=labels_above_bands(-10)))
     bars = base.mark_bar(height={"band": 0.45}, yOffset=6).encode(
         x=alt.X("sum(contribution):Q", title="AIPI by pillar (index points, 0-1)"),
@@ -1265,7 +1265,7 @@ def aipi_components_chart(table: pd.DataFrame, labels: dict[str, str]):
             legend=alt.Legend(title="Pillar (click to highlight)", columns=1),
         ),
         order=alt.Order("pillar_order:Q"),
-        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)),
+        opacity=highlighted,
         tooltip=[
             alt.Tooltip("country:N", title="Country (IMF group)"),
             alt.Tooltip("pillar:N", title="Pillar"),

@@ -915,11 +915,11 @@ def wage_chart(oews: pd.DataFrame):
     """Mean annual wage indexed to the first radiologist year, three series, with intervals."""
     import altair as alt
 
-    from ..charts import PALETTE
+    from ..charts import PALETTE, legend_highlight
 
     frame = wage_index_frame(oews)
     first = int(frame["year"].min())
-    highlight = alt.selection_point(fields=["series"], bind="legend")
+    highlight, highlighted = legend_highlight("series")
     colour = alt.Color(
         "series:N",
         title=None,
@@ -929,7 +929,7 @@ def wage_chart(oews: pd.DataFrame):
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
         color=colour,
-        opacity=alt.condition(highlight, alt.value(1.0), alt.value(0.2)),
+        opacity=highlighted,
         tooltip=[
             alt.Tooltip("series:N", title="Occupation"),
             alt.Tooltip("year:O", title="May"),
@@ -999,10 +999,10 @@ def fda_frame(fda: pd.DataFrame) -> pd.DataFrame:
 def fda_chart(fda: pd.DataFrame):
     import altair as alt
 
-    from ..charts import PALETTE
+    from ..charts import PALETTE, legend_highlight
 
     frame = fda_frame(fda)
-    highlight = alt.selection_point(fields=["group"], bind="legend")
+    highlight, highlighted = legend_highlight("group", dimmed=0.25)
     partial_label = (
         alt.Chart(frame)
         .transform_filter((alt.datum.complete == False) & (alt.datum.group == RADIOLOGY_PANEL))  # noqa: E712 - a Vega expression
@@ -1022,7 +1022,7 @@ def fda_chart(fda: pd.DataFrame):
                 legend=alt.Legend(orient="bottom", title="Review panel (click to highlight)", titleLimit=300),
             ),
             order=alt.Order("group:N", sort="descending"),
-            opacity=alt.condition(highlight, alt.value(1.0), alt.value(0.25)),
+            opacity=highlighted,
             tooltip=[
                 alt.Tooltip("year_label:N", title="Decision year"),
                 alt.Tooltip("group:N", title="Review panel"),

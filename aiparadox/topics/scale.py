@@ -1398,12 +1398,12 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     """US generation as average GW from both publishers, the article's two figures, data-centre estimates."""
     import altair as alt
 
-    from ..charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR
+    from ..charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
 
     frame = generation_chart_frame(generation, datacentres)
     domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_SERIES]
     colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR]
-    legend = alt.selection_point(fields=["series"], bind="legend")
+    legend, highlighted = legend_highlight("series")
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
     y = alt.Y("average_gw:Q", title="Average power over the year (GW)", scale=alt.Scale(domain=[0, 550]))
     # One legend entry a line, so that the legend fits a phone's width.
@@ -1418,7 +1418,7 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     ]
     # Layers carry no data of their own: the frame is given once, to the layer chart, so that
     # composing layers does not copy it (Altair deep-copies a chart's data at every step).
-    base = alt.Chart().encode(x=x, y=y, color=colour, opacity=alt.condition(legend, alt.value(1), alt.value(0.2)))
+    base = alt.Chart().encode(x=x, y=y, color=colour, opacity=highlighted)
     is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
     is_claim = alt.FieldEqualPredicate(field="series", equal=CLAIM_SERIES)
     is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)

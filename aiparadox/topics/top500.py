@@ -1019,9 +1019,9 @@ def concentration_chart(concentration_table: pd.DataFrame):
     """Share of the list's total Rmax held by the fastest system, the top 10 and the top 100."""
     import altair as alt
 
-    from ..charts import PALETTE
+    from ..charts import PALETTE, legend_highlight
 
-    highlight = alt.selection_point(fields=["series"], bind="legend")
+    highlight, highlighted = legend_highlight("series")
     return (
         alt.Chart(concentration_frame(concentration_table))
         .mark_line(point=alt.OverlayMarkDef(size=25))
@@ -1034,7 +1034,7 @@ def concentration_chart(concentration_table: pd.DataFrame):
                 scale=alt.Scale(domain=list(CONCENTRATION_SERIES.values()), range=[PALETTE[4], PALETTE[0], PALETTE[2]]),
                 legend=narrow_legend(2),
             ),
-            opacity=alt.condition(highlight, alt.value(1), alt.value(0.2)),
+            opacity=highlighted,
             tooltip=[
                 alt.Tooltip("edition:N", title="Edition"),
                 alt.Tooltip("series:N", title="Systems"),
@@ -1090,7 +1090,9 @@ def segments_chart(segments: pd.DataFrame):
     """Stacked bars: each edition's total Rmax split by the segment of the system's site."""
     import altair as alt
 
-    highlight = alt.selection_point(fields=["segment"], bind="legend")
+    from ..charts import legend_highlight
+
+    highlight, highlighted = legend_highlight("segment", dimmed=0.25)
     return (
         alt.Chart(segments_frame(segments))
         .mark_bar()
@@ -1104,7 +1106,7 @@ def segments_chart(segments: pd.DataFrame):
                 legend=narrow_legend(2),
             ),
             order=alt.Order("order:Q"),
-            opacity=alt.condition(highlight, alt.value(1), alt.value(0.25)),
+            opacity=highlighted,
             tooltip=[
                 alt.Tooltip("edition:N", title="Edition"),
                 alt.Tooltip("segment:N", title="Segment"),

@@ -490,10 +490,10 @@ def jolts_frame(employers: pd.DataFrame) -> pd.DataFrame:
 def jolts_chart(employers: pd.DataFrame):
     import altair as alt
 
-    from ...charts import PALETTE
+    from ...charts import PALETTE, legend_highlight
 
     frame = jolts_frame(employers)
-    pick = alt.selection_point(fields=["series"], bind="legend")
+    pick, highlighted = legend_highlight("series")
     return (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=16))
@@ -506,7 +506,7 @@ def jolts_chart(employers: pd.DataFrame):
                 # Not PALETTE[3]: that orange is the article's colour everywhere in the book.
                 scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[2]]),
             ),
-            opacity=alt.condition(pick, alt.value(1), alt.value(0.2)),
+            opacity=highlighted,
             tooltip=[
                 alt.Tooltip("month:N", title="Month"),
                 alt.Tooltip("series:N", title="Series"),
