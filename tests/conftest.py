@@ -21,6 +21,16 @@ def shared_sources() -> Path:
     return SHARED_SOURCES
 
 
+def writable_copy(source: Path, target: Path) -> Path:
+    """Copy a folder of the shared sources (which are read-only) so that a test may change it."""
+    import shutil
+
+    shutil.copytree(source, target)
+    for path in [target, *target.rglob("*")]:
+        path.chmod(0o644 if path.is_file() else 0o755)
+    return target
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may corrupt."""

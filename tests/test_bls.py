@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -13,8 +12,9 @@ import pytest
 from aiparadox import ledger, load
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics import bls
 from aiparadox.topics.bls import analysis, parsers, tables
+
+from .conftest import writable_copy
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +25,7 @@ def raw(shared_sources: Path) -> Path:
 @pytest.fixture
 def raw_copy(raw: Path, tmp_path: Path) -> Path:
     """A writable copy of the BLS source folder (raw/ and SOURCE.md) that a test may damage."""
-    target = tmp_path / "bls"
-    shutil.copytree(raw.parent, target)
-    for path in target.rglob("*"):
-        path.chmod(0o644 if path.is_file() else 0o755)
-    target.chmod(0o755)
-    return target / "raw"
+    return writable_copy(raw.parent, tmp_path / "bls") / "raw"
 
 
 # --- FRED-style CSV ---------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from aiparadox.paths import DATA_DIR
 from aiparadox.topics.bls import tables
 from aiparadox.topics.bls.parsers import read_fred_csv, read_points_json
 
+from .conftest import writable_copy
+
 KEY = "bls-test-key-0123456789abcdef"
 OCTOBER_2025_FOOTNOTE = {"code": "", "text": "Data unavailable due to the 2025 lapse in appropriations."}
 THRESHOLD = (
@@ -104,9 +106,7 @@ def shared_bls(shared_sources: Path) -> Path:
 def seeded(shared_bls: Path, tmp_path: Path, data_copy: Path) -> tuple[Path, Path]:
     """A raw root seeded from the shared sources (the layout `bls/raw/` + `bls/SOURCE.md`) and a copy of data/."""
     raw_root = tmp_path / "raw"
-    shutil.copytree(shared_bls, raw_root / "bls")
-    for path in raw_root.rglob("*"):
-        path.chmod(0o644 if path.is_file() else 0o755)
+    writable_copy(shared_bls, raw_root / "bls")
     return raw_root, data_copy
 
 

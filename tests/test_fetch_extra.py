@@ -22,6 +22,8 @@ from aiparadox import datasets, fetch
 from aiparadox.paths import DATA_DIR
 from aiparadox.topics import scale
 
+from .conftest import writable_copy
+
 
 def whole_energy_file(owid: Path) -> str:
     """The excerpt's header and US rows, plus rows shaped like the rest of OWID's file: US years
@@ -55,9 +57,7 @@ def shared_extra(shared_sources: Path) -> Path:
 @pytest.fixture
 def seeded(shared_extra: Path, tmp_path: Path, data_copy: Path) -> tuple[Path, Path]:
     raw_root = tmp_path / "raw"
-    shutil.copytree(shared_extra, raw_root / "extra")
-    for path in raw_root.rglob("*"):
-        path.chmod(0o644 if path.is_file() else 0o755)
+    writable_copy(shared_extra, raw_root / "extra")
     return raw_root, data_copy
 
 

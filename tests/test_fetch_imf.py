@@ -21,6 +21,8 @@ from aiparadox import datasets, fetch
 from aiparadox.paths import DATA_DIR
 from aiparadox.topics import imf
 
+from .conftest import writable_copy
+
 API_BLOCK = {"version": "1", "output-method": "json"}
 
 
@@ -46,9 +48,7 @@ def shared_imf(shared_sources: Path) -> Path:
 @pytest.fixture
 def seeded(shared_imf: Path, tmp_path: Path, data_copy: Path) -> tuple[Path, Path]:
     raw_root = tmp_path / "raw"
-    shutil.copytree(shared_imf, raw_root / "imf")
-    for path in raw_root.rglob("*"):
-        path.chmod(0o644 if path.is_file() else 0o755)
+    writable_copy(shared_imf, raw_root / "imf")
     return raw_root, data_copy
 
 

@@ -22,6 +22,8 @@ from aiparadox.datapackage import DataError
 from aiparadox.paths import DATA_DIR
 from aiparadox.topics import radiology
 
+from .conftest import writable_copy
+
 
 def published_zip(oews: Path, year: int, member: str | None = None) -> bytes:
     folder = f"oesm{year % 100:02d}nat"
@@ -40,9 +42,7 @@ def shared_radiology(shared_sources: Path) -> Path:
 @pytest.fixture
 def seeded(shared_radiology: Path, tmp_path: Path, data_copy: Path) -> tuple[Path, Path]:
     raw_root = tmp_path / "raw"
-    shutil.copytree(shared_radiology, raw_root / "radiology")
-    for path in raw_root.rglob("*"):
-        path.chmod(0o644 if path.is_file() else 0o755)
+    writable_copy(shared_radiology, raw_root / "radiology")
     return raw_root, data_copy
 
 
