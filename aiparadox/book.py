@@ -8,8 +8,8 @@ A chapter starts with::
 and then glues every number and every chart it mentions, so that no number is typed into the
 prose and every chart becomes a numbered figure::
 
-    book.number("n_accelerated_2025", 253)          # prose: {glue:text}`n_accelerated_2025`
-    book.text("verdict_c08", "wrong")               # prose: {glue:md}`verdict_c08`
+    book.facts(facts.whole_list(shares, tiers))     # prose: {glue:text}`share_rmax_now:.1%`
+    book.claim("C08")                               # prose: {glue:md}`claim-C08:myst`
     book.figure("fig-top500-share", chart, description=..., source=...)
 """
 
@@ -60,6 +60,21 @@ def number(name: str, value: Any) -> int | float:
     value = as_python_number(value)
     _glue(name, value)
     return value
+
+
+def facts(named: dict[str, Any]) -> dict[str, Any]:
+    """Glue every value of a topic's ``facts`` function under its own key.
+
+    Numbers are glued as numbers (``{glue:text}`key:.1%```), strings as MyST phrases
+    (``{glue:md}`key```). The keys are spelled out in the facts function, so ``grep`` finds where
+    each glued value of a page is made.
+    """
+    for name, value in named.items():
+        if isinstance(value, str):
+            text(name, value)
+        else:
+            number(name, value)
+    return named
 
 
 def text(name: str, markdown: str) -> str:

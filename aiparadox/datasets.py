@@ -9,10 +9,8 @@ table that does not match its schema, leaves ``data/`` exactly as it was.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
-import pkgutil
 import shutil
 import tempfile
 import time
@@ -60,10 +58,12 @@ class Dataset:
 
 
 def registry() -> dict[str, Dataset]:
-    """Every dataset declared by a topic module, by name, in a stable order."""
+    """Every dataset declared by a topic's ``tables`` module, by name.
+
+    Ordered by topic name, not the book's order: that is the order of the resources in the
+    published ``datapackage.json``, which a reordering would rewrite for no reason."""
     found: dict[str, Dataset] = {}
-    for info in sorted(pkgutil.iter_modules(topics.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{topics.__name__}.{info.name}")
+    for module in sorted(topics.parts("tables"), key=lambda m: m.__name__):
         dataset = getattr(module, "DATASET", None)
         if isinstance(dataset, Dataset):
             if dataset.name in found:

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 import requests
 
 from .datapackage import DataError
+from .fetch_plan import Download, Keep, LocalFolder, PlanItem  # noqa: F401  (the plan topics declare)
 from .paths import DATA_DIR, DEFAULT_RAW_DIR
 
 USER_AGENT = "aiparadox-book/0.1 (data essay 'Who gains from AI?'; python-requests)"
@@ -46,39 +46,6 @@ class FetchError(DataError):
     """A download failed; the message is one line naming the dataset, the URL and the cause."""
 
 
-@dataclass(frozen=True)
-class Download:
-    """One file to fetch. ``check`` inspects the payload (e.g. an API's own status field) and
-    raises :class:`DataError` with a plain message when the publisher answered with an error."""
-
-    url: str
-    filename: str
-    method: str = "GET"
-    json_body: Mapping[str, Any] | None = None
-    params: Mapping[str, str] = field(default_factory=dict)
-    check: Callable[[bytes], None] | None = None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class LocalFolder:
-    """Files a reader downloaded by hand (the publisher requires a login), copied from ``folder``."""
-
-    pattern: str
-    how_to_get: str
-    folder: Path | None = None
-
-
-@dataclass(frozen=True)
-class Keep:
-    """Raw files that no publisher serves as data (e.g. transcribed excerpts of web pages): the
-    current copy is carried over unchanged, and must exist."""
-
-    pattern: str
-    why: str
-
-
-PlanItem = Download | LocalFolder | Keep
 
 
 def secrets(environ: Mapping[str, str] = os.environ) -> list[str]:

@@ -8,8 +8,6 @@ ledger page calls the very same functions, so the two cannot drift apart.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -83,33 +81,40 @@ class Assessment:
 class _Assessor:
     chapter: str
     section: str
-    compute: Callable[[], tuple[str, str, str]]
+    tables: tuple[str, ...]
+    compute: Callable[..., tuple[str, str, str]]
+
+    def run(self) -> tuple[str, str, str]:
+        from .datapackage import load
+
+        return self.compute(*(load(name) for name in self.tables))
 
 
 _ASSESSORS: dict[str, _Assessor] = {}
 
 
-def assesses(claim_id: str, *, chapter: str, section: str):
+def assesses(claim_id: str, *, chapter: str, section: str, tables: tuple[str, ...] = ()):
     """Register the function that assesses a claim: it returns ``(verdict, evidence, source)``.
 
     ``chapter`` is the chapter's document name (e.g. ``chapters/top500``) and ``section`` the MyST
-    label of the section that shows the evidence (e.g. ``top500-claim``).
+    label of the section that shows the evidence (e.g. ``top500-claim``). ``tables`` names the
+    tables the function is given, in the order of its parameters: the verdict is a pure function
+    of them, so a test can hand it any table.
     """
     if claim_id not in CLAIMS:
         raise KeyError(f"unknown claim {claim_id!r}")
 
-    def register(compute: Callable[[], tuple[str, str, str]]):
+    def register(compute: Callable[..., tuple[str, str, str]]):
         if claim_id in _ASSESSORS and _ASSESSORS[claim_id].compute.__qualname__ != compute.__qualname__:
             raise RuntimeError(f"{claim_id} is already assessed by {_ASSESSORS[claim_id].compute.__qualname__}")
-        _ASSESSORS[claim_id] = _Assessor(chapter, section, compute)
+        _ASSESSORS[claim_id] = _Assessor(chapter, section, tuple(tables), compute)
         return compute
 
     return register
 
 
 def _discover() -> None:
-    for info in pkgutil.iter_modules(topics.__path__):
-        importlib.import_module(f"{topics.__name__}.{info.name}")
+    topics.parts("claims")
 
 
 def assess(claim_id: str) -> Assessment:
@@ -117,7 +122,7 @@ def assess(claim_id: str) -> Assessment:
     if claim_id not in _ASSESSORS:
         raise KeyError(f"no chapter assesses {claim_id} yet")
     assessor = _ASSESSORS[claim_id]
-    verdict, evidence, source = assessor.compute()
+    verdict, evidence, source = assessor.run()
     return Assessment(CLAIMS[claim_id], verdict, evidence, source, assessor.chapter, assessor.section)
 
 

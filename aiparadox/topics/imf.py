@@ -1314,14 +1314,14 @@ def aggregate_is_sum_of_pillars(aggregates: pd.DataFrame) -> bool:
 
 
 # --- Exercises ------------------------------------------------------------------------------
-@expects("imf-pillar-gap", hint="Group imf_aipi by 'group', take the mean of DI, HCLMP, IEI and RE, subtract EM from AE, pick the largest.")
+@expects("imf-pillar-gap", level="intermediate", hint="Group imf_aipi by 'group', take the mean of DI, HCLMP, IEI and RE, subtract EM from AE, pick the largest.")
 def largest_pillar_gap() -> str:
     from ..datapackage import load
 
     return str(pillar_gaps(load(AIPI.name)).index[0])
 
 
-@expects("imf-em-overlap", hint="Find the lowest AI_PI among group == 'AE', then count group == 'EM' rows above it.")
+@expects("imf-em-overlap", level="introductory", hint="Find the lowest AI_PI among group == 'AE', then count group == 'EM' rows above it.")
 def emerging_overlap() -> int:
     from ..datapackage import load
 
@@ -1330,6 +1330,7 @@ def emerging_overlap() -> int:
 
 @expects(
     "imf-complementary-share",
+    level="advanced",
     hint="Keep the rows of imf_ai_exposure for Advanced economies whose category is a complementarity split; divide high by high + low.",
 )
 def advanced_complementary_share() -> float:

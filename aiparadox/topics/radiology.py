@@ -1290,6 +1290,7 @@ def assess_c02() -> tuple[str, str, str]:
 # --- Exercises ----------------------------------------------------------------------------------
 @expects(
     "radiology-2023-2024-fall",
+    level="advanced",
     hint=(
         "For 2023 and 2024, standard error = employment x RSE / 100; the error of the difference is the root "
         "of the sum of their squares; compare |change| with 1.645 times it."
@@ -1303,6 +1304,7 @@ def fall_2023_2024_beyond_error() -> bool:
 
 @expects(
     "radiology-fda-share-2020-2024",
+    level="intermediate",
     hint="Keep decision years 2020 to 2024, sum devices for review_panel == 'Radiology' and divide by the sum over all panels.",
 )
 def radiology_share_2020_2024() -> float:
@@ -1315,6 +1317,7 @@ def radiology_share_2020_2024() -> float:
 
 @expects(
     "radiology-supply-growth",
+    level="introductory",
     hint="Divide the value of projected_supply_2055_growing by that of medicare_radiologists_2023 and subtract 1.",
 )
 def supply_growth_with_more_slots() -> float:

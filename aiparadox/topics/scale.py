@@ -1742,6 +1742,7 @@ EXERCISE_HOURS_YEAR = 1870
 
 @expects(
     "scale-datacentre-share-2024",
+    level="advanced",
     hint=(
         "Take the LBNL 2028 'high' electricity_twh from us_datacentre_electricity and divide it by the OWID "
         "generation_twh for 2024 in us_electricity_generation."
@@ -1757,6 +1758,7 @@ def datacentre_high_share_of_2024() -> float:
 
 @expects(
     "scale-leap-year-2020",
+    level="introductory",
     hint="2020 is a leap year: 366 days × 24 hours. Divide the EIA 2020 generation_twh × 1000 by that.",
 )
 def eia_2020_average_gw() -> float:
@@ -1767,6 +1769,7 @@ def eia_2020_average_gw() -> float:
 
 @expects(
     "scale-longest-week-1870",
+    level="intermediate",
     hint="Keep the countries (entity_type == 'country') in 1870, take the largest hours_per_week_all and divide by 6.",
 )
 def longest_1870_day() -> float:

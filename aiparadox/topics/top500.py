@@ -1223,6 +1223,7 @@ def assess_c09() -> tuple[str, str, str]:
 
 @expects(
     "top500-majority-rmax",
+    level="introductory",
     hint="Filter top500_accelerators to share_accelerated_rmax > 0.5 and take the first edition.",
 )
 def first_majority_rmax_edition() -> str:
@@ -1235,6 +1236,7 @@ def first_majority_rmax_edition() -> str:
 
 @expects(
     "top500-top100-majority",
+    level="introductory",
     hint="Keep the rows of top500_tiers with top_n == 100 and n_accelerated > 50; take the first edition.",
 )
 def first_top100_majority_edition() -> str:
@@ -1249,6 +1251,7 @@ def first_top100_majority_edition() -> str:
 
 @expects(
     "top500-nvidia-top100",
+    level="intermediate",
     hint=(
         "In top500_families keep edition 2025-11 and top_n 100; divide the NVIDIA row's n_systems by "
         "the sum of n_systems over every family except 'No accelerator named'."

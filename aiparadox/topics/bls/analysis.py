@@ -729,6 +729,7 @@ def survey_description(survey: pd.DataFrame) -> str:
 
 @expects(
     "bls-largest-winter",
+    level="advanced",
     hint="Keep the December and January rows, pair each December with the next January, and take the year of the "
     "December with the largest rise.",
     # A year or a count is exact; the default relative tolerance would accept a neighbouring year.
@@ -744,6 +745,7 @@ def largest_winter_year() -> int:
 
 @expects(
     "bls-rate-january-rises",
+    level="intermediate",
     hint="For each December from 2000 to 2023, compare the rate with the next January's; count the rises.",
     rel_tolerance=0,
     abs_tolerance=0,
@@ -757,6 +759,7 @@ def rate_january_rises() -> int:
 
 @expects(
     "bls-layoffs-ratio",
+    level="introductory",
     hint="Filter series_id JTS510000000000000LDL, average 'thousands' over the months of 2025 and of 2019, divide.",
 )
 def layoffs_ratio_2025_2019() -> float:

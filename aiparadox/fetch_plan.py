@@ -1,0 +1,47 @@
+"""What ``data fetch`` downloads: the plan items a topic's ``raw.remote()`` returns.
+
+Kept apart from :mod:`aiparadox.fetch` (the HTTP client) so that declaring a remote imports no
+HTTP library: a topic's ``raw`` module imports these, and only ``data fetch`` loads ``requests``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file to fetch. ``check`` inspects the payload (e.g. an API's own status field) and
+    raises :class:`DataError` with a plain message when the publisher answered with an error."""
+
+    url: str
+    filename: str
+    method: str = "GET"
+    json_body: Mapping[str, Any] | None = None
+    params: Mapping[str, str] = field(default_factory=dict)
+    check: Callable[[bytes], None] | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class LocalFolder:
+    """Files a reader downloaded by hand (the publisher requires a login), copied from ``folder``."""
+
+    pattern: str
+    how_to_get: str
+    folder: Path | None = None
+
+
+@dataclass(frozen=True)
+class Keep:
+    """Raw files that no publisher serves as data (e.g. transcribed excerpts of web pages): the
+    current copy is carried over unchanged, and must exist."""
+
+    pattern: str
+    why: str
+
+
+PlanItem = Download | LocalFolder | Keep
