@@ -92,7 +92,7 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     from .datapackage import load
-    from .topics import bls, imf, radiology, scale, top500
+    from .topics import bls, imf, radiology, top500
 
     # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
     # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
@@ -198,28 +198,6 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
         "oews": float(growing / jobs["employment"].iloc[-1] - 1),  # against the latest OEWS count
     }
 
-    generation = load(scale.GENERATION.name)
-    centres = load(scale.DATACENTRES.name)
-    lbnl_high = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "high")].iloc[0]
-    lbnl_low = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "low")].iloc[0]
-    owid = generation.loc[generation["source"] == scale.OWID_SERIES].set_index("year")["generation_twh"]
-    eia = generation.loc[generation["source"] == scale.EIA_SERIES].set_index("year")["generation_twh"]
-    wrong["scale-datacentre-share-2024"] = {
-        "reported-share": float(lbnl_high["share_of_us_electricity"]),  # the report's own share, another year
-        "low-bound": float(lbnl_low["electricity_twh"] / owid[scale.EXERCISE_GENERATION_YEAR]),
-        "eia-latest": float(lbnl_high["electricity_twh"] / eia.iloc[-1]),  # the EIA has no row for that year
-    }
-    year = scale.EXERCISE_LEAP_YEAR
-    wrong["scale-leap-year-2020"] = {
-        "ordinary-year": float(eia[year] * 1000 / scale.hours_in_year(year - 1)),
-        "owid": scale.twh_to_average_gw(float(owid[year]), year),
-    }
-    weekly = load(scale.WEEKLY_HOURS.name)
-    longest = weekly.loc[(weekly["year"] == scale.EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"].max()
-    wrong["scale-longest-week-1870"] = {
-        "seven-days": float(longest / 7),
-        "five-days": float(longest / 5),
-    }
     return wrong
 
 
@@ -230,7 +208,7 @@ def figures() -> dict[str, float]:
     those of topics not yet moved there. TRANSITION: they go as each topic moves."""
     from . import topics
     from .datapackage import load
-    from .topics import radiology, scale
+    from .topics import radiology
 
     declared = {}
     for module in topics.parts("exercises"):
@@ -247,8 +225,4 @@ def figures() -> dict[str, float]:
         "radiology-margin-added": float(radiology.Z * (se_a + se_b)),
         "radiology-z": float(radiology.Z),
         "radiology-confidence": float(radiology.CONFIDENCE),
-        "hours-leap-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR),
-        "hours-ordinary-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR - 1),
-        "leap-year": scale.EXERCISE_LEAP_YEAR,
-        "workdays": scale.WORKDAYS_PER_WEEK,
     }
