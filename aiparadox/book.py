@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numbers
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import altair as alt
@@ -24,6 +26,7 @@ import pandas as pd
 
 from . import charts
 from .environment import BUILD_ENV
+from .jupyter_markdown import Figure, Page, convert
 
 
 def in_book_build() -> bool:
@@ -31,19 +34,78 @@ def in_book_build() -> bool:
     return os.environ.get(BUILD_ENV) == "1"
 
 
+# Where glued values go. In a book build, to myst-nb, which pastes them where the prose names them.
+# While aiparadox.notebooks writes a page as a notebook, into this dict, from which it writes the
+# numbers into the Markdown cells. Anywhere else (a notebook opened in Jupyter or Colab), into a
+# table shown under the cell that computed them, so that re-running a cell shows what the text
+# quotes, labelled, instead of a column of bare numbers.
+_recorded: dict[str, Any] | None = None
+_pending: dict[str, Any] = {}
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, Any]]:
+    """Collect what a page glues, by name: numbers, MyST phrases, and :class:`Figure` records."""
+    global _recorded
+    previous, _recorded = _recorded, {}
+    try:
+        yield _recorded
+    finally:
+        _recorded = previous
+
+
 def setup() -> None:
-    """Theme, renderer and table display for a chapter."""
+    """Theme, renderer and table display for a chapter; in a notebook, the table of glued values."""
     charts.enable()
     pd.set_option("display.max_rows", 20)
     pd.set_option("display.precision", 3)
+    if _recorded is None and not in_book_build():
+        _show_glued_values_under_each_cell()
 
 
-def _glue(name: str, value: Any) -> None:
-    from myst_nb import glue
+def _show_glued_values_under_each_cell() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and _show_pending not in shell.events.callbacks["post_run_cell"]:
+        shell.events.register("post_run_cell", _show_pending)
 
-    # In the book the glued value appears where the prose references it; run by hand, the
-    # chapter shows it in place so a student sees what the cell produced.
-    glue(name, value, display=not in_book_build())
+
+def _show_pending(*_: Any) -> None:
+    if not _pending:
+        return
+    from IPython.display import Markdown, display
+
+    rows = ["| In the text as | Value |", "|---|---|"]
+    for name, value in _pending.items():
+        shown = _plain_number(value) if isinstance(value, numbers.Number) else convert(value, Page(""))
+        rows.append(f"| `{name}` | {shown.replace('|', chr(92) + '|').replace(chr(10), ' ')} |")
+    _pending.clear()
+    display(Markdown("\n".join(rows)))
+
+
+def _plain_number(value: int | float) -> str:
+    if isinstance(value, int) or float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}" if abs(value) >= 1000 else f"{value:.6g}"
+
+
+def _glue(name: str, value: Any, recorded: Any) -> None:
+    """``value`` for myst-nb, ``recorded`` for the notebook writer and the table under a cell."""
+    if _recorded is not None:
+        _recorded[name] = recorded
+    elif in_book_build():
+        from myst_nb import glue
+
+        glue(name, value, display=False)
+    elif isinstance(recorded, Figure):
+        from IPython.display import display
+
+        display(value)
+    else:
+        _pending[name] = recorded
 
 
 def as_python_number(value: Any) -> int | float:
@@ -55,14 +117,13 @@ def as_python_number(value: Any) -> int | float:
     return int(value) if isinstance(value, numbers.Integral) else float(value)
 
 
-def number(name: str, value: Any) -> int | float:
+def number(name: str, value: Any) -> None:
     """Glue a number for ``{glue:text}`name``` (format with ``{glue:text}`name:.1%```)."""
     value = as_python_number(value)
-    _glue(name, value)
-    return value
+    _glue(name, value, value)
 
 
-def facts(named: dict[str, Any]) -> dict[str, Any]:
+def facts(named: dict[str, Any]) -> None:
     """Glue every value of a topic's ``facts`` function under its own key.
 
     Numbers are glued as numbers (``{glue:text}`key:.1%```), strings as MyST phrases
@@ -74,15 +135,21 @@ def facts(named: dict[str, Any]) -> dict[str, Any]:
             text(name, value)
         else:
             number(name, value)
-    return named
 
 
-def text(name: str, markdown: str) -> str:
+def text(name: str, markdown: str) -> None:
     """Glue a phrase of MyST markdown for ``{glue:md}`name```."""
     from IPython.display import Markdown
 
-    _glue(name, Markdown(markdown))
-    return markdown
+    _glue(name, Markdown(markdown), markdown)
+
+
+def markdown(myst: str):
+    """A block of MyST Markdown that a cell shows (a table, a list): as MyST where Sphinx renders
+    it, as plain Markdown with links to the online book in Jupyter."""
+    from IPython.display import Markdown
+
+    return Markdown(myst if _recorded is not None or in_book_build() else convert(myst, Page("")))
 
 
 def claim(claim_id: str):
@@ -107,18 +174,31 @@ def figure(
     description: str,
     source: str,
     note: str | None = None,
-) -> alt.TopLevelMixin:
-    """Glue a chart for a ``{glue:figure}`` with the same name.
+) -> None:
+    """Glue a chart for a ``{glue:figure}`` with the same name (see :func:`figure_chart`).
 
-    ``description`` becomes the accessible label of the SVG (say what the chart shows and its
-    message, for someone who cannot see it); ``source`` is printed under the chart with a link to
-    download the data it shows; ``note`` is an optional plain-language remark.
+    In a notebook the chart is drawn once, here; its caption and source line are the Markdown
+    cell that follows.
     """
+    shown = figure_chart(name, chart, description=description, source=source, note=note)
+    _glue(name, shown, Figure(name, source, note))
+
+
+def figure_chart(
+    name: str,
+    chart: alt.TopLevelMixin,
+    *,
+    description: str,
+    source: str,
+    note: str | None = None,
+) -> alt.TopLevelMixin:
+    """The chart as the book draws it: ``description`` becomes the accessible label of the SVG (say
+    what the chart shows and its message, for someone who cannot see it); ``source`` is printed
+    under the chart with a link to download the data it shows; ``note`` is an optional
+    plain-language remark."""
     if not description.strip() or not source.strip():
         raise ValueError(f"figure {name!r}: a description and a source are required")
     meta = {"name": name, "source": source}
     if note:
         meta["note"] = note
-    chart = chart.properties(description=description, usermeta={"aiparadox": meta})
-    _glue(name, chart)
-    return chart
+    return chart.properties(description=description, usermeta={"aiparadox": meta})

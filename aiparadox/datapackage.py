@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .paths import BRANCH, DATA_DIR, REPOSITORY
+from .paths import DATA_DIR
 
 PACKAGE_NAME = "ai-wealth-paradox-data"
 PACKAGE_TITLE = "Data behind the essay 'Who gains from AI?'"
@@ -35,6 +35,10 @@ PANDAS_DTYPES = {
 
 class DataError(Exception):
     """A cached or derived table is not what its specification says. The message names the file."""
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a traceback: in a notebook the fault is one line too.
+        return [f"DataError: {self}"]
 
 
 @dataclass(frozen=True)
@@ -194,74 +198,38 @@ def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     raise DataError(f"no table named '{name}' in {Path(data_dir) / 'datapackage.json'}; known tables: {known}")
 
 
-def published_data_url() -> str:
-    owner_repo = REPOSITORY.removeprefix("https://github.com/")
-    return f"https://raw.githubusercontent.com/{owner_repo}/{BRANCH}/data/"
-
-
-def published_copy(cache: Path | None = None) -> Path:
-    """The book's committed tables, downloaded from its repository into a local cache.
-
-    For a chapter opened on its own (Colab, a downloaded notebook), where the repository's
-    ``data/`` folder is not beside the package. Every table's SHA-256 is checked against the
-    downloaded ``datapackage.json`` before it is kept.
-    """
-    import requests
-
-    cache = Path(cache or Path.home() / ".cache" / "aiparadox" / "data")
-    base = published_data_url()
-    if (cache / "datapackage.json").exists():
-        return cache
-
-    def get(filename: str) -> bytes:
-        try:
-            response = requests.get(base + filename, timeout=(10, 60), headers={"User-Agent": "aiparadox-book/0.1"})
-            response.raise_for_status()
-        except requests.RequestException as exc:
-            raise DataError(f"{base}{filename}: cannot download the book's data ({exc})") from None
-        return response.content
-
-    descriptor = json.loads(get("datapackage.json"))
-    staging = cache.with_name(cache.name + ".partial")
-    staging.mkdir(parents=True, exist_ok=True)
-    for res in descriptor["resources"]:
-        data = get(res["path"])
-        if sha256(data) != res["hash"].removeprefix("sha256:"):
-            raise DataError(f"{base}{res['path']}: sha256 does not match the published datapackage.json")
-        (staging / res["path"]).write_bytes(data)
-    (staging / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    staging.replace(cache)
-    print(
-        f"aiparadox: the repository's data/ folder is not here, so the book's {len(descriptor['resources'])} "
-        f"tables were downloaded from {base} into {cache}, each SHA-256 checked."
-    )
-    return cache
-
-
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Read one cached table after checking its hash and columns against ``datapackage.json``.
 
-    Without the repository around the package (a notebook opened alone), the tables come from the
-    book's published copy (:func:`published_copy`).
+    By default the tables are the clone's ``data/``; an installed package, which has none, reads
+    its commit's tables from the copy :mod:`aiparadox.copies` chooses, and says which. Given
+    ``data_dir``, the tables and their ``datapackage.json`` are both read from that folder.
 
     >>> load("top500_accelerators").columns[0]
     'edition'
     """
-    if Path(data_dir) == DATA_DIR and not (DATA_DIR / "datapackage.json").exists():
-        data_dir = published_copy()
-    res = resource(name, data_dir)
-    path = Path(data_dir) / res["path"]
+    from . import copies
+
+    copy = copies.current() if Path(data_dir) == DATA_DIR else copies.at(data_dir)
+    res = resource(name, copy.descriptor_dir)
+    path = copy.file(res)
+    data = checked_bytes(res, path)
+    copy.announce()
+    return parse_csv(data, res, where=str(path))
+
+
+def checked_bytes(res: dict[str, Any], path: Path) -> bytes:
+    """A listed table's bytes, after checking them against the SHA-256 its descriptor records."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{path}: listed in datapackage.json but missing") from None
-    expected = res["hash"].removeprefix("sha256:")
-    if sha256(data) != expected:
+    if sha256(data) != res["hash"].removeprefix("sha256:"):
         raise DataError(
             f"{path}: sha256 does not match datapackage.json (the file changed since it was derived); "
             "re-derive it with `make data-build` or restore it with git"
         )
-    return parse_csv(data, res, where=str(path))
+    return data
 
 
 def parse_csv(data: bytes, res: dict[str, Any], where: str) -> pd.DataFrame:

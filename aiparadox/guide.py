@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import exercises, notebooks
-from .paths import ROOT
+from .pages import book_root
 
 @dataclass(frozen=True)
 class GuideExercise:
@@ -38,8 +38,9 @@ def _in_toc_order(pages: list[Path], root: Path) -> list[Path]:
     return sorted(pages, key=lambda p: (position.get(p.relative_to(root).with_suffix("").as_posix(), len(order)), p.name))
 
 
-def chapter_exercises(root: Path = ROOT) -> list[GuideExercise]:
+def chapter_exercises(root: Path | None = None) -> list[GuideExercise]:
     """Every exercise of every chapter, in the book's order, with its level and its check's hint."""
+    root = root or book_root()
     registry = exercises.registered()
     found = []
     for page in _in_toc_order(notebooks.chapters(root), root):
@@ -59,7 +60,7 @@ def _title(page: Path) -> str:
     raise ValueError(f"{page.name}: no title")
 
 
-def overview_markdown(root: Path = ROOT, section: str = "guide-{stem}") -> str:
+def overview_markdown(root: Path | None = None, section: str = "guide-{stem}") -> str:
     """A MyST table: each chapter with exercises and its exercises by level, each linked by its label.
 
     ``section`` names the label of the guide's section on a chapter (``{stem}`` is the chapter's
@@ -76,7 +77,7 @@ def overview_markdown(root: Path = ROOT, section: str = "guide-{stem}") -> str:
     return "\n".join(lines)
 
 
-def hints_markdown(root: Path = ROOT) -> str:
+def hints_markdown(root: Path | None = None) -> str:
     """A MyST table of what each answer check says to a student whose answer is wrong."""
     lines = ["| Exercise | Level | The check's hint |", "|---|---|---|"]
     for r in chapter_exercises(root):

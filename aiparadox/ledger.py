@@ -76,6 +76,11 @@ class Assessment:
         if self.verdict not in VERDICTS:
             raise ValueError(f"{self.claim.id}: verdict {self.verdict!r} is not on the scale {VERDICTS}")
 
+    def _ipython_display_(self) -> None:
+        # In a notebook book.claim() lists the verdict under its cell; a cell that ends with
+        # `book.claim("C02")` would otherwise show it a second time, as this object's repr.
+        pass
+
 
 @dataclass(frozen=True)
 class _Assessor:

@@ -8,26 +8,54 @@ The chapters are MyST Markdown notebooks. This module turns each into ``.ipynb``
   empty answer cell and a cell that checks the student's ``answer`` against the data;
 * ``<chapter>-key.ipynb``: the answer key, solutions in place.
 
+Each copy reads like the page (:mod:`aiparadox.jupyter_markdown`): the page is run once, in this
+process, and what it glues is written into the Markdown cells (numbers formatted as the page
+formats them, verdicts, figure captions with their source lines); cross-references and citations
+link to the online book. The cell that computes a number shows it again, labelled, when a reader
+runs it (:func:`aiparadox.book.setup`). The first cell installs the package at the commit the
+notebook was made from and checks that commit's tables (:func:`bootstrap`).
+
 Exercises follow the gated sphinx-exercise form described in CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import jupytext
-import nbformat
-
+from . import pages
+from .jupyter_markdown import Page, convert, leftovers
 from .paths import BRANCH, REPOSITORY, ROOT
 
-BOOTSTRAP = f'''# Setup, for running this notebook on its own (Colab, Binder, a download): install the book's
-# package if it is missing. Tables are then read from the book's published data, hashes checked.
+# jupytext and nbformat are imported where a notebook is written: aiparadox.guide reads the
+# chapters' exercises through this module in a notebook too, where neither is installed.
+
+
+def bootstrap(commit: str | None) -> str:
+    """The first cell: install the package at ``commit`` where it is missing, then check that the
+    tables of that commit can be read (downloading them once, each SHA-256 checked), so that "Run
+    all" stops here, with one line saying what to do, rather than at every cell that loads a table."""
+    made_from = commit or BRANCH
+    return f'''# Run this cell first. Where the book's package is missing (Colab, a download), it installs it at the
+# commit this notebook was made from, then checks that commit's tables: the clone's data/, or else a
+# copy downloaded once into a cache, each file checked against its SHA-256. Offline, point
+# AIPARADOX_DATA_DIR at a folder holding the book's data/ files (see the book's repository).
 import importlib.util
 
 if importlib.util.find_spec("aiparadox") is None:
-    %pip install --quiet "aiparadox @ git+{REPOSITORY}@{BRANCH}"'''
+    %pip install --quiet "aiparadox @ git+{REPOSITORY}@{made_from}"
+    importlib.invalidate_caches()
+if importlib.util.find_spec("aiparadox") is None:
+    raise ModuleNotFoundError("aiparadox is not installed: connect to the internet and run this cell again")
+
+from aiparadox import copies
+
+copies.ready(made_from="{made_from}")'''
 
 EXERCISE_START = re.compile(r"^```\{exercise-start\}\s*\n:label:\s*(?P<label>\S+)\s*\n```\s*$", re.M)
 EXERCISE_END = re.compile(r"^```\{exercise-end\}\s*\n```\s*$", re.M)
@@ -85,9 +113,66 @@ def key_text(text: str) -> str:
     return _exercise_headings(SOLUTION.sub(lambda m: f"**Solution** (`{m.group('label')}`)\n\n{m.group('body')}", text))
 
 
-def to_notebook(text: str) -> nbformat.NotebookNode:
+@dataclass
+class RunPage:
+    """What running a page's code gives the notebook writer: the values it glues, and the Markdown
+    its ``remove-input`` cells show (keyed by the cell's code, the same in every copy)."""
+
+    glued: dict[str, Any] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+def run_page(text: str, docname: str) -> RunPage:
+    """Run a page's code cells in order, in this process, recording what they glue and show."""
+    import jupytext
+
+    from . import book
+
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    shown = {}
+    cells = [c for c in jupytext.reads(text, fmt="md:myst").cells if c.cell_type == "code"]
+    with book.recording() as glued, contextlib.redirect_stdout(io.StringIO()):
+        for number, cell in enumerate(cells, 1):
+            try:
+                value = _run_cell(cell.source, namespace, f"<{docname} cell {number}>")
+            except Exception as exc:
+                raise RuntimeError(f"{docname}: code cell {number} fails when the page is run: {exc!r}") from exc
+            if "remove-input" in cell.metadata.get("tags", []) and hasattr(value, "_repr_markdown_"):
+                shown[cell.source] = value._repr_markdown_()
+    return RunPage(dict(glued), shown)
+
+
+def _run_cell(source: str, namespace: dict[str, Any], filename: str) -> Any:
+    """Run a cell as IPython does, returning the value of a last bare expression (None otherwise)."""
+    tree = ast.parse(source, filename)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, filename, "exec"), namespace)
+    return eval(compile(ast.Expression(last.value), filename, "eval"), namespace) if last else None
+
+
+def to_notebook(text: str, page: Page, run: RunPage):
+    """One copy of a page (its text as the launch, student or key version has it) as a notebook."""
+    import jupytext
+    import nbformat
+
     notebook = jupytext.reads(text, fmt="md:myst")
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(BOOTSTRAP, metadata={"tags": ["setup"]}))
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = convert(cell.source, page)
+            if left := leftovers(cell.source):
+                raise ValueError(f"{page.docname}: MyST left in a Markdown cell: {left}")
+            if not cell.source.strip():
+                continue
+        elif cell.cell_type == "code" and cell.source in run.shown:
+            # The page shows only this cell's output: the notebook shows it too, already rendered
+            # (re-running the cell shows it again), with the code folded.
+            cell.outputs = [
+                nbformat.v4.new_output("display_data", data={"text/markdown": convert(run.shown[cell.source], page)})
+            ]
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+        cells.append(cell)
+    notebook.cells = [nbformat.v4.new_code_cell(bootstrap(page.commit), metadata={"tags": ["setup"]}), *cells]
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     notebook.nbformat, notebook.nbformat_minor = 4, 5
@@ -96,6 +181,14 @@ def to_notebook(text: str) -> nbformat.NotebookNode:
         cell["id"] = f"cell-{number:03d}"
     nbformat.validate(notebook)
     return notebook
+
+
+def launch_notebook(chapter: Path, root: Path = ROOT, commit: str | None = None):
+    """The copy of a page that the launch buttons and the download button offer."""
+    docname = chapter.relative_to(root).with_suffix("").as_posix()
+    text = chapter.read_text(encoding="utf-8")
+    run = run_page(text, docname)
+    return to_notebook(text, Page(docname, run.glued, commit), run)
 
 
 def chapters(root: Path = ROOT) -> list[Path]:
@@ -107,9 +200,14 @@ def chapters(root: Path = ROOT) -> list[Path]:
 def write(out: Path, root: Path = ROOT) -> list[Path]:
     """Write every page's launchable copy, and for pages with exercises a student copy and a key,
     at the same relative paths as the pages (``intro.ipynb``, ``chapters/top500-student.ipynb``)."""
+    import nbformat
+
+    commit = pages.git_commit(root)
     written = []
     for chapter in chapters(root):
         text = chapter.read_text(encoding="utf-8")
+        docname = chapter.relative_to(root).with_suffix("").as_posix()
+        run = run_page(text, docname)
         base = out / chapter.relative_to(root).with_suffix("")
         versions = {"launch": (base.with_name(f"{base.name}.ipynb"), text)}
         if solutions(text):
@@ -117,6 +215,7 @@ def write(out: Path, root: Path = ROOT) -> list[Path]:
             versions["key"] = (base.with_name(f"{base.name}-key.ipynb"), key_text(text))
         for path, version in versions.values():
             path.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(to_notebook(version), path)
+            # One Page per copy: footnotes are numbered within each.
+            nbformat.write(to_notebook(version, Page(docname, run.glued, commit), run), path)
             written.append(path)
     return written

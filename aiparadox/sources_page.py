@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .datapackage import read_descriptor
-from .paths import DATA_DIR
 
 
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(data_dir: Path = DATA_DIR) -> str:
-    descriptor = read_descriptor(data_dir)
+def markdown(data_dir: Path | None = None) -> str:
+    """The page for the ``datapackage.json`` in ``data_dir``, by default the one the loader trusts
+    (the clone's, or the one an installed package carries: aiparadox.copies)."""
+    from . import copies
+
+    descriptor = read_descriptor(data_dir or copies.current().descriptor_dir)
     out = []
     for res in descriptor["resources"]:
         out.append(f"## {res['title']}\n")

@@ -108,7 +108,8 @@ def _record_written_page(app: Sphinx, pagename, templatename, context, doctree) 
 
 def _downloadable_notebooks(app: Sphinx) -> None:
     """The theme's "download .ipynb" offers the executed notebook, which needs this repository
-    around it. Offer instead the copy that runs anywhere (it installs the package if missing).
+    around it and shows raw MyST. Offer instead the copy that runs anywhere and reads like the page
+    (aiparadox.notebooks: numbers written in, links to the online book, installs its commit).
 
     Sphinx copies a page's source into _sources/ only when it writes the page, so only the pages
     written by this build need a new copy: converting every chapter on a warm rebuild that writes
@@ -121,14 +122,16 @@ def _downloadable_notebooks(app: Sphinx) -> None:
         return
     import nbformat
 
-    from .notebooks import chapters, to_notebook
+    from .notebooks import chapters, launch_notebook
+    from .pages import git_commit
 
+    commit = git_commit(ROOT)
     for page in chapters(ROOT):
         if app.parallel <= 1 and page.relative_to(ROOT).with_suffix("").as_posix() not in written:
             continue
         target = Path(app.outdir) / "_sources" / page.relative_to(ROOT).with_suffix(".ipynb")
         if target.exists():
-            nbformat.write(to_notebook(page.read_text(encoding="utf-8")), target)
+            nbformat.write(launch_notebook(page, ROOT, commit), target)
 
 
 NOTEBOOKS_BRANCH = "notebooks"

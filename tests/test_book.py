@@ -212,10 +212,17 @@ def test_chapters_and_ledger_show_the_verdicts_the_chapters_computed(built_book:
 def test_the_downloadable_notebooks_run_on_their_own(built_book: Path):
     import nbformat
 
-    from aiparadox.notebooks import BOOTSTRAP, chapters
+    from aiparadox.jupyter_markdown import leftovers
+    from aiparadox.notebooks import bootstrap, chapters
+    from aiparadox.pages import git_commit
 
     for page in chapters():
         path = built_book / "_sources" / page.relative_to(ROOT).with_suffix(".ipynb")
         notebook = nbformat.read(path, as_version=4)
-        assert notebook.cells[0].source == BOOTSTRAP, path
-        assert not any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+        assert notebook.cells[0].source == bootstrap(git_commit(ROOT)), path
+        # Only the cells whose output is all the page shows (their code folded) come rendered.
+        for cell in notebook.cells:
+            if cell.cell_type == "code" and cell.get("outputs"):
+                assert cell.metadata["jupyter"]["source_hidden"], (path, cell.source)
+            if cell.cell_type == "markdown":
+                assert not leftovers(cell.source), (path, leftovers(cell.source))

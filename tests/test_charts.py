@@ -21,7 +21,7 @@ def chart():
 
 def test_renderer_gives_jupyter_the_vegalite_mimetype_and_the_book_offline_html(chart):
     charts.enable()
-    bundle = book.figure("fig-test", chart, description="A test chart.", source="Nobody").to_dict()
+    bundle = book.figure_chart("fig-test", chart, description="A test chart.", source="Nobody").to_dict()
     output = charts.book_renderer(bundle)
     assert set(output) == {charts.VEGALITE_MIMETYPE, "text/html"}
     html = output["text/html"]
@@ -38,7 +38,7 @@ def test_spec_cannot_close_its_script_element(chart):
 
 
 def test_source_line_and_csv_download_carry_the_charted_data(chart):
-    spec = book.figure("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
+    spec = book.figure_chart("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
     html = charts.chart_html(spec)
     assert "Source: Somebody&#x27;s survey" in html
     href = re.search(r'download="fig-test.csv" href="([^"]+)"', html).group(1)
@@ -49,7 +49,7 @@ def test_source_line_and_csv_download_carry_the_charted_data(chart):
 
 def test_figure_requires_a_description_and_a_source(chart):
     with pytest.raises(ValueError, match="description and a source"):
-        book.figure("fig-x", chart, description=" ", source="Somebody")
+        book.figure_chart("fig-x", chart, description=" ", source="Somebody")
 
 
 def test_numbers_are_glued_as_plain_python_numbers():

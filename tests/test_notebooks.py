@@ -72,12 +72,16 @@ def test_a_wrong_answer_gets_a_hint(capsys):
     assert f"{label}: not yet; 'certainly not this' is not what the data give. Hint:" in capsys.readouterr().out
 
 
-def test_launchable_copies_install_the_package_when_missing(written: Path):
-    from aiparadox.paths import ROOT
+def test_launchable_copies_install_the_package_at_the_commit_they_were_made_from(written: Path):
+    from aiparadox.pages import git_commit
+    from aiparadox.paths import REPOSITORY, ROOT
 
+    commit = git_commit(ROOT)
     for chapter in notebooks.chapters():
         notebook = nbformat.read(written / chapter.relative_to(ROOT).with_suffix(".ipynb"), as_version=4)
-        assert notebook.cells[0].source == notebooks.BOOTSTRAP
+        assert notebook.cells[0].source == notebooks.bootstrap(commit)
+        assert f'"aiparadox @ git+{REPOSITORY}@{commit}"' in notebook.cells[0].source
+        assert f'copies.ready(made_from="{commit}")' in notebook.cells[0].source
         assert notebook.metadata["kernelspec"]["name"] == "python3"
 
 

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..ledger import VERDICTS, Assessment, assesses
-from ..paths import ROOT
+from ..pages import book_root
 
 LEDGER_PAGE = "chapters/ledger"
 UNTESTABLE_SECTION = "ledger-untestable"
@@ -44,7 +44,7 @@ UNTESTABLE_LABEL = "No data here can test these"
 def chapter_title(docname: str) -> str:
     if docname == LEDGER_PAGE:
         return UNTESTABLE_LABEL
-    text = (ROOT / f"{docname}.md").read_text(encoding="utf-8")
+    text = (book_root() / f"{docname}.md").read_text(encoding="utf-8")
     return re.search(r"^# (.+)$", text, re.M).group(1).strip()
 
 
@@ -109,7 +109,7 @@ def citation(path=None) -> str:
     """How to cite the book, in words, from CITATION.cff (the one place that says it)."""
     import yaml
 
-    cff = yaml.safe_load(((path or ROOT) / "CITATION.cff").read_text(encoding="utf-8"))
+    cff = yaml.safe_load(((path or book_root()) / "CITATION.cff").read_text(encoding="utf-8"))
     authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in cff["authors"])
     year = str(cff["date-released"])[:4]
     return f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>"
