@@ -383,5 +383,5 @@ def test_facts_state_the_articles_months_in_the_series():
     assert made["article_december"] == 98_000 and made["article_december_month"] == "December 2024"
     assert made["gap_month"] == "October 2025" and made["jan_2024_month"] == "January 2024"
     assert made["c03_largest_winter"] == "December 2023 to January 2024"
-    conclusion = facts.thesis_busier_not_idle(load("bls_information_employer_series"))
+    conclusion = facts.conclusion(load("bls_information_employer_series"))
     assert conclusion["jolts_last_year"] == made["jolts_last_year"] and 0 < conclusion["openings_fall"] < 1

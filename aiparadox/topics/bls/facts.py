@@ -361,7 +361,7 @@ def the_survey(survey: pd.DataFrame) -> dict[str, int | float | str]:
     }
 
 
-def thesis_busier_not_idle(employers: pd.DataFrame) -> dict[str, float | str]:
+def conclusion(employers: pd.DataFrame) -> dict[str, float | str]:
     """chapters/conclusion.md, "What the evidence says about the thesis": what employers in the industry did."""
     jolts = jolts_figures(employers)
     return {
