@@ -285,6 +285,12 @@ def test_bad_rows_are_clear_errors(tmp_path: Path):
         raw.systems(old_unit)
 
 
+def test_an_unknown_accelerator_in_a_list_is_an_error_naming_the_file(tmp_path: Path):
+    _write_list(tmp_path / "TOP500_202511.xlsx", [[1, "Lab", "Research", 10.0, "Cerebras WSE-9"]])
+    with pytest.raises(DataError, match=r"TOP500_202511.xlsx: accelerator 'Cerebras WSE-9' matches no rule"):
+        tables.all_systems(tmp_path)
+
+
 def test_c09_verdict_is_decided_by_concentration_and_ownership():
     assert ledger.assess("C09").verdict == "not checkable"
     concentration, segments = load("top500_concentration"), load("top500_segments")
