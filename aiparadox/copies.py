@@ -154,7 +154,7 @@ def _what_to_do() -> str:
     )
 
 
-def ready(made_from: str | None = None) -> Copy:
+def ready(made_from: str | None = None) -> None:
     """Check now that every table can be read and matches its hash (downloading what is missing),
     so that a notebook's first cell stops with one line instead of every later cell failing.
 
@@ -171,4 +171,3 @@ def ready(made_from: str | None = None) -> Copy:
     for res in read_descriptor(copy.descriptor_dir)["resources"]:
         checked_bytes(res, copy.file(res))
     copy.announce()
-    return copy
