@@ -9,6 +9,8 @@ and what ``data fetch`` downloads (:func:`remote`).
   (:func:`futuregrid_as_long`), read into the same long shape.
 * The IMF's **workbook** ``aipidata.xlsx`` gives each economy's group (:func:`read_workbook`), and
   the stored ``/groups`` and ``/regions`` answers the aggregates' labels (:func:`aggregate_labels`).
+* Each file's provenance (publisher, address, the route our copy took) is a ``Source`` here, which
+  the tables cite.
 """
 
 from __future__ import annotations
