@@ -268,7 +268,7 @@ def test_the_facts_make_every_number_and_phrase_the_chapter_glues():
     exposure, skills = load("imf_ai_exposure"), load("imf_linkedin_skills_change")
     aipi, aggregates = load("imf_aipi"), load("imf_aipi_aggregates")
     made = (
-        facts.article_figures()
+        facts.introduction()
         | facts.exposure_shares(exposure)
         | facts.preparedness(aipi, aggregates)
         | facts.skills_figure(skills)

@@ -3,11 +3,11 @@
 One function per section of the chapter, each returning its glue keys spelled out, so that
 ``grep exp_advanced_high_of_exposed aiparadox`` finds where a number of the prose is made:
 
-* :func:`article_figures`: the chapter's opening, the article's three percentages;
+* :func:`introduction`: the chapter's opening, the article's three percentages;
 * :func:`exposure_shares`: section ``imf-exposure``, the IMF's exposure shares;
 * :func:`preparedness`: section ``imf-preparedness``, the AI Preparedness Index;
 * :func:`skills_figure`: section ``imf-skills``, where the "70% of skills" comes from;
-* :func:`conclusion_exposure`: the two exposure figures the conclusion (``chapters/conclusion.md``) quotes.
+* :func:`conclusion`: the two exposure figures the conclusion (``chapters/conclusion.md``) quotes.
 
 The helpers above them (the note's figures, the pillar gaps, the matching rule) are shared with
 the claims, the charts and the exercises.
@@ -110,7 +110,7 @@ def mirrors_agree(table: pd.DataFrame) -> bool:
     return len(paired) == len(blogs) and bool((paired["share_pct_blog"] == paired["share_pct_note"]).all())
 
 
-def article_figures() -> dict[str, Any]:
+def introduction() -> dict[str, Any]:
     """The chapter's opening: the article's three percentages, as it quotes them."""
     return {
         "claimed_world": CLAIMED_WORLD_PCT,
@@ -148,7 +148,7 @@ def exposure_shares(exposure: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def conclusion_exposure(exposure: pd.DataFrame) -> dict[str, float]:
+def conclusion(exposure: pd.DataFrame) -> dict[str, float]:
     """The conclusion's two exposure figures: advanced economies' exposed share, and its complementary part."""
     f = exposure_figures(exposure)
     return {
