@@ -126,7 +126,9 @@ def _download(url: str, res: dict[str, Any], cache: Path, descriptor_dir: Path) 
             downloader=pooch.HTTPDownloader(timeout=(10, 60), headers={"User-Agent": USER_AGENT}),
         )
     except requests.HTTPError as exc:
-        raise DataError(f"{url}: cannot download the table (HTTP {exc.response.status_code}); {_what_to_do()}") from None
+        raise DataError(
+            f"{url}: cannot download the table (HTTP {exc.response.status_code}); {_what_to_do()}"
+        ) from None
     except requests.RequestException as exc:
         raise DataError(f"{url}: cannot download the table ({_reason(exc)}); {_what_to_do()}") from None
     except ValueError:

@@ -117,7 +117,7 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         number = page.site.label(label).number if label in page.site.labels else None
         lines = [f"**{number}.** {text}" if number else text]
         if isinstance(figure, Figure):
-            lines.append(f"*Source: {figure.source}.*" if not figure.source.endswith(".") else f"*Source: {figure.source}*")
+            lines.append(f"*Source: {figure.source.rstrip('.')}.*")
             if figure.note:
                 lines.append(f"*{figure.note}*")
         return "\n\n".join(lines)
@@ -135,7 +135,9 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         return _list_table(content)
     if name == "bibliography":
         return f"[The book's references]({page.site.page('chapters/references').url})"
-    raise ValueError(f"{page.docname}: the directive {{{name}}} has no plain Markdown form yet (aiparadox/jupyter_markdown.py)")
+    raise ValueError(
+        f"{page.docname}: the directive {{{name}}} has no plain Markdown form yet (aiparadox/jupyter_markdown.py)"
+    )
 
 
 def _list_table(content: list[str]) -> str:
@@ -223,7 +225,9 @@ def _role(role: str, body: str, page: Page) -> str:
         text, path = _explicit(body)
         file = _resolve(page.docname, path, keep_suffix=True)
         return f"[{_link_text(text or file)}]({REPOSITORY}/blob/{page.commit or BRANCH}/{file})"
-    raise ValueError(f"{page.docname}: the role {{{role}}} has no plain Markdown form yet (aiparadox/jupyter_markdown.py)")
+    raise ValueError(
+        f"{page.docname}: the role {{{role}}} has no plain Markdown form yet (aiparadox/jupyter_markdown.py)"
+    )
 
 
 def _link_text(text: str) -> str:

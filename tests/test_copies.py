@@ -111,13 +111,17 @@ def test_a_server_with_other_data_is_refused_and_nothing_of_it_is_kept(installed
     served, url = server
     (served / f"{TABLE}.csv").write_bytes((served / f"{TABLE}.csv").read_bytes() + b"2030-06,0.9,0.9\n")
     monkeypatch.setenv(copies.DATA_URL_ENV, url)
-    with pytest.raises(DataError, match=rf"{TABLE}\.csv: the file served is not the table whose SHA-256 .*datapackage\.json records"):
+    with pytest.raises(
+        DataError, match=rf"{TABLE}\.csv: the file served is not the table whose SHA-256 .*datapackage\.json records"
+    ):
         load(TABLE)
     assert not (copies.current().cache / f"{TABLE}.csv").exists()
 
 
 @pytest.mark.parametrize("path", ["../../../escaped.csv", "sub/escaped.csv", "/tmp/escaped.csv", ".hidden.csv"])
-def test_a_table_path_that_leaves_its_folder_is_refused_and_nothing_is_written(installed, server, monkeypatch, tmp_path, path):
+def test_a_table_path_that_leaves_its_folder_is_refused_and_nothing_is_written(
+    installed, server, monkeypatch, tmp_path, path
+):
     served, url = server
     descriptor = read_descriptor(installed / "data")
     for res in descriptor["resources"]:
@@ -159,4 +163,7 @@ def test_a_notebook_from_another_commit_says_its_text_and_its_cells_may_differ(i
     monkeypatch.setenv(copies.DATA_URL_ENV, url)
     (installed / pages.COMMIT_FILE).write_text("a" * 40 + "\n")
     copies.ready(made_from="b" * 40)
-    assert "this notebook was made from commit bbbbbbb but the package installed is commit aaaaaaa" in capsys.readouterr().out
+    assert (
+        "this notebook was made from commit bbbbbbb but the package installed is commit aaaaaaa"
+        in capsys.readouterr().out
+    )

@@ -49,7 +49,9 @@ def test_cross_references_become_links_to_the_online_book_with_the_books_own_wor
     assert f"[Fig. 4.1]({radiology}#fig-radiology-employment)" in out
     assert f"[The ledger of claims]({PAGES_URL}chapters/ledger.html)" in out
     assert f"[supercomputers]({PAGES_URL}chapters/top500.html)" in out
-    assert f"[1. Did supercomputing flip to accelerators?]({PAGES_URL}chapters/top500.html)" in convert("{doc}`chapters/top500`", page("intro"))
+    assert f"[1. Did supercomputing flip to accelerators?]({PAGES_URL}chapters/top500.html)" in convert(
+        "{doc}`chapters/top500`", page("intro")
+    )
 
 
 def test_citations_name_the_source_and_link_the_references_page():
@@ -133,4 +135,6 @@ print(json.dumps([sorted(d) for d in shown] + [d.get("text/markdown", "") for d 
     assert len(kinds) == 2, "one chart, then one table of values"
     assert any(k.startswith("application/vnd.vegalite") for k in kinds[0])
     table = markdowns[1]
-    assert "| `share_now` | 0.8712 |" in table and "| `claim_now` | 2025-11 |" in table and "| `n_claims` | 17 |" in table
+    assert (
+        "| `share_now` | 0.8712 |" in table and "| `claim_now` | 2025-11 |" in table and "| `n_claims` | 17 |" in table
+    )

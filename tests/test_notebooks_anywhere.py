@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import subprocess
 import sys
@@ -58,11 +57,19 @@ def fresh_kernel(tmp_path_factory) -> Path:
     run([str(python), "-m", "pip", "install", "--quiet", str(wheel), "ipykernel"])
     listed = run([str(python), "-m", "pip", "list", "--format=json"]).stdout
     installed = {p["name"].lower() for p in json.loads(listed)}
-    assert not installed & {"myst-nb", "jupytext", "jupyter-book", "nbformat", "pytest"}, "the venv holds only what the wheel declares"
+    assert not installed & {"myst-nb", "jupytext", "jupyter-book", "nbformat", "pytest"}, (
+        "the venv holds only what the wheel declares"
+    )
     spec = root / "jupyter" / "kernels" / KERNEL
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(
-        json.dumps({"argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": KERNEL, "language": "python"})
+        json.dumps(
+            {
+                "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": KERNEL,
+                "language": "python",
+            }
+        )
     )
     return root
 
@@ -91,7 +98,10 @@ def written(tmp_path_factory) -> Path:
     return out
 
 
-def test_every_generated_notebook_runs_from_the_wheel_alone(fresh_kernel: Path, data_server: str, written: Path, monkeypatch):
+def test_every_generated_notebook_runs_from_the_wheel_alone(
+    fresh_kernel: Path, data_server: str, written: Path, monkeypatch
+):
+    from jupyter_client import KernelManager
     from nbclient import NotebookClient
 
     home = fresh_kernel / "home"
@@ -114,7 +124,14 @@ def test_every_generated_notebook_runs_from_the_wheel_alone(fresh_kernel: Path, 
                 problems.append(f"{name}: MyST left in a Markdown cell: {left}")
         workdir = fresh_kernel / "run" / path.parent.relative_to(written)
         workdir.mkdir(parents=True, exist_ok=True)
-        client = NotebookClient(notebook, timeout=300, kernel_name=KERNEL, allow_errors=True, resources={"metadata": {"path": str(workdir)}})
+        # Kernels talk over sockets in a folder of their own rather than TCP ports, which other
+        # processes on a busy machine can take between the choice of a port and its use.
+        sockets = fresh_kernel / "sockets" / name.replace("/", "-")
+        sockets.mkdir(parents=True)
+        manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(sockets / "kernel"))
+        client = NotebookClient(
+            notebook, km=manager, timeout=300, allow_errors=True, resources={"metadata": {"path": str(workdir)}}
+        )
         client.execute()
         for number, cell in enumerate(notebook.cells):
             if cell.cell_type != "code":
@@ -128,7 +145,9 @@ def test_every_generated_notebook_runs_from_the_wheel_alone(fresh_kernel: Path, 
                     kinds = sorted({k for o in cell.outputs for k in o.get("data", {})})
                     problems.append(f"{name} cell {number}: a figure cell drew no chart (outputs: {kinds})")
                 elif charts != cell.source.count("book.figure("):
-                    problems.append(f"{name} cell {number}: {charts} charts drawn for {cell.source.count('book.figure(')} figures")
+                    problems.append(
+                        f"{name} cell {number}: {charts} charts drawn for {cell.source.count('book.figure(')} figures"
+                    )
             for output in cell.outputs:
                 plain = output.get("data", {}).get("text/plain", "")
                 # (An answer check's True or False is the check's own business: aiparadox.exercises.)
