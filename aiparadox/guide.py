@@ -21,6 +21,7 @@ from typing import Any
 from . import exercises, notebooks
 from .paths import ROOT
 
+
 @dataclass(frozen=True)
 class GuideExercise:
     chapter: str  # the page, relative to the book's root and without suffix: "chapters/top500"

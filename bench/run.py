@@ -209,7 +209,7 @@ def paired_ratio(book: Sequence[float], bare: Sequence[float]) -> float:
     builds of a pair, so it moves their ratio less than it moves either median."""
     if not book or len(book) != len(bare):
         raise ValueError(f"paired samples needed, got {len(book)} and {len(bare)}")
-    return float(statistics.median(b / r for b, r in zip(book, bare)))
+    return float(statistics.median(b / r for b, r in zip(book, bare, strict=True)))
 
 
 def measure_builds(runs: int, flags: Sequence[str], workdir: Path) -> dict[str, Any]:
@@ -445,7 +445,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in cells)])
 

@@ -55,7 +55,7 @@ def test_no_broken_internal_link(built_book: Path):
     for page, collector in parsed.items():
         for where, url in collector.links:
             parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or url.startswith("data:"):
+            if parts.scheme or url.startswith(("//", "data:")):
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.exists():
