@@ -26,7 +26,9 @@ def docnames(root: Path = ROOT) -> list[str]:
         names.append(SOURCE_SUFFIX.sub("", docname))
         for tree in site_map[docname].subtrees:
             if tree.globs():
-                raise ValueError(f"{Path(root) / '_toc.yml'}: glob entries ({', '.join(tree.globs())}) are not supported")
+                raise ValueError(
+                    f"{Path(root) / '_toc.yml'}: glob entries ({', '.join(tree.globs())}) are not supported"
+                )
             for child in tree.files():
                 walk(child)
 
