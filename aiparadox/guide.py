@@ -13,7 +13,6 @@ other numbers the guide's feedback quotes, from each topic's ``guide_figures()``
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,7 +89,7 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     from .datapackage import load
-    from .topics import bls, imf, radiology, scale, top500
+    from .topics import bls, imf, scale, top500
 
     # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
     # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
@@ -167,35 +166,6 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
         "of-employment": float(high / 100),  # share of all employment, not of exposed employment
     }
 
-    oews = load(radiology.OEWS.name)
-    jobs = oews.loc[oews["occ_code"] == radiology.RADIOLOGISTS].set_index("year")
-    a, b = jobs.loc[2023], jobs.loc[2024]
-    change = b["employment"] - a["employment"]
-    se_a, se_b = a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
-    wrong["radiology-2023-2024-fall"] = {
-        "signed": bool(change > radiology.Z * math.hypot(se_a, se_b)),  # a negative change is never "larger"
-        "added-errors": bool(abs(change) > radiology.Z * (se_a + se_b)),  # errors added, not combined
-        "rse-not-percent": bool(abs(change) > radiology.Z * math.hypot(se_a * 100, se_b * 100)),
-    }
-    fda = load(radiology.FDA_DEVICES.name)
-
-    def panel_share(frame) -> float:
-        return float(frame.loc[frame["review_panel"] == radiology.RADIOLOGY_PANEL, "devices"].sum() / frame["devices"].sum())
-
-    wrong["radiology-fda-share-2020-2024"] = {
-        "rows": float((fda.loc[fda["decision_year"].between(2020, 2024), "review_panel"] == radiology.RADIOLOGY_PANEL).mean()),
-        "end-excluded": panel_share(fda.loc[(fda["decision_year"] >= 2020) & (fda["decision_year"] < 2024)]),
-        "all-years": panel_share(fda),
-    }
-    secondary = load(radiology.SECONDARY.name)
-    growing = radiology.secondary_value(secondary, "projected_supply_2055_growing")
-    wrong["radiology-supply-growth"] = {
-        "flat": radiology.secondary_value(secondary, "projected_supply_2055_flat")
-        / radiology.secondary_value(secondary, "medicare_radiologists_2023")
-        - 1,
-        "oews": float(growing / jobs["employment"].iloc[-1] - 1),  # against the latest OEWS count
-    }
-
     generation = load(scale.GENERATION.name)
     centres = load(scale.DATACENTRES.name)
     lbnl_high = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "high")].iloc[0]
@@ -227,24 +197,14 @@ def figures() -> dict[str, float]:
     Each topic's exercises module may declare them in ``guide_figures()``; the lines below are
     those of topics not yet moved there. TRANSITION: they go as each topic moves."""
     from . import topics
-    from .datapackage import load
-    from .topics import radiology, scale
+    from .topics import scale
 
     declared = {}
     for module in topics.parts("exercises"):
         if callable(getattr(module, "guide_figures", None)):
             declared.update(module.guide_figures())
 
-    oews = load(radiology.OEWS.name)
-    jobs = oews.loc[oews["occ_code"] == radiology.RADIOLOGISTS].set_index("year")
-    a, b = jobs.loc[2023], jobs.loc[2024]
-    se_a, se_b = a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
     return declared | {
-        "radiology-fall": float(abs(b["employment"] - a["employment"])),
-        "radiology-margin": float(radiology.Z * math.hypot(se_a, se_b)),
-        "radiology-margin-added": float(radiology.Z * (se_a + se_b)),
-        "radiology-z": float(radiology.Z),
-        "radiology-confidence": float(radiology.CONFIDENCE),
         "hours-leap-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR),
         "hours-ordinary-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR - 1),
         "leap-year": scale.EXERCISE_LEAP_YEAR,
