@@ -89,37 +89,12 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     from .datapackage import load
-    from .topics import bls, imf, scale, top500
+    from .topics import bls, imf
 
     # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
     # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
     wrong: dict[str, dict[str, Any]] = {
         label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())
-    }
-
-    shares = load(top500.ACCELERATORS.name)
-    wrong["top500-majority-rmax"] = {
-        # Share of systems instead of share of performance.
-        "count": str(shares.loc[shares["share_accelerated_count"] > 0.5, "edition"].iloc[0]),
-    }
-    tiers = load(top500.TIERS_TABLE.name)
-    top100 = tiers.loc[tiers["top_n"] == 100]
-    wrong["top500-top100-majority"] = {
-        # No filter on top_n: the whole list's rows count too.
-        "any-tier": str(tiers.loc[tiers["n_accelerated"] > 50, "edition"].iloc[0]),
-        # Majority of performance instead of systems.
-        "rmax": str(top100.loc[top100["share_accelerated_rmax"] > 0.5, "edition"].iloc[0]),
-    }
-    families = load(top500.FAMILIES_TABLE.name)
-
-    def nvidia(top_n: int, of_all: bool) -> float:
-        cut = families.loc[(families["edition"] == top500.CLAIM_NOW) & (families["top_n"] == top_n)]
-        denominator = cut if of_all else cut.loc[cut["family"] != top500.FAMILY_NONE]
-        return float(cut.loc[cut["family"] == "NVIDIA", "n_systems"].sum() / denominator["n_systems"].sum())
-
-    wrong["top500-nvidia-top100"] = {
-        "of-all-systems": nvidia(100, of_all=True),  # divided by the hundred, accelerated or not
-        "whole-list": nvidia(500, of_all=False),  # top_n == 500 instead of 100
     }
 
     rate = load(bls.RATE.name)
@@ -165,48 +140,18 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
         "duplicate-row": float(high / rows["share_pct"].sum()),  # the blog's copy of a share summed too
         "of-employment": float(high / 100),  # share of all employment, not of exposed employment
     }
-
-    generation = load(scale.GENERATION.name)
-    centres = load(scale.DATACENTRES.name)
-    lbnl_high = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "high")].iloc[0]
-    lbnl_low = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "low")].iloc[0]
-    owid = generation.loc[generation["source"] == scale.OWID_SERIES].set_index("year")["generation_twh"]
-    eia = generation.loc[generation["source"] == scale.EIA_SERIES].set_index("year")["generation_twh"]
-    wrong["scale-datacentre-share-2024"] = {
-        "reported-share": float(lbnl_high["share_of_us_electricity"]),  # the report's own share, another year
-        "low-bound": float(lbnl_low["electricity_twh"] / owid[scale.EXERCISE_GENERATION_YEAR]),
-        "eia-latest": float(lbnl_high["electricity_twh"] / eia.iloc[-1]),  # the EIA has no row for that year
-    }
-    year = scale.EXERCISE_LEAP_YEAR
-    wrong["scale-leap-year-2020"] = {
-        "ordinary-year": float(eia[year] * 1000 / scale.hours_in_year(year - 1)),
-        "owid": scale.twh_to_average_gw(float(owid[year]), year),
-    }
-    weekly = load(scale.WEEKLY_HOURS.name)
-    longest = weekly.loc[(weekly["year"] == scale.EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"].max()
-    wrong["scale-longest-week-1870"] = {
-        "seven-days": float(longest / 7),
-        "five-days": float(longest / 5),
-    }
     return wrong
 
 
 def figures() -> dict[str, float]:
     """Numbers the guide's feedback quotes that are not answers: margins and hours.
 
-    Each topic's exercises module may declare them in ``guide_figures()``; the lines below are
-    those of topics not yet moved there. TRANSITION: they go as each topic moves."""
+    Each topic's exercises module declares them in ``guide_figures()``."""
     from . import topics
-    from .topics import scale
 
     declared = {}
     for module in topics.parts("exercises"):
         if callable(getattr(module, "guide_figures", None)):
             declared.update(module.guide_figures())
 
-    return declared | {
-        "hours-leap-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR),
-        "hours-ordinary-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR - 1),
-        "leap-year": scale.EXERCISE_LEAP_YEAR,
-        "workdays": scale.WORKDAYS_PER_WEEK,
-    }
+    return declared
