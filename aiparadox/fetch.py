@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from typing import Any
 import requests
 
 from .datapackage import DataError
-from .fetch_plan import Download, Keep, LocalFolder, PlanItem  # noqa: F401  (the plan topics declare)
+from .fetch_plan import Download, Keep, LocalFolder, PlanItem
 from .paths import DATA_DIR, DEFAULT_RAW_DIR
 
 USER_AGENT = "aiparadox-book/0.1 (data essay 'Who gains from AI?'; python-requests)"
@@ -139,9 +139,9 @@ class Client:
                 hint = " (too many requests; try again later)" if status == 429 else ""
                 raise fail(f"HTTP {status} {reason}{hint}")
             expected = response.headers.get("Content-Length")
-            if expected is not None and response.headers.get("Content-Encoding") in (None, "identity"):
-                if int(expected) != len(content):
-                    raise fail(f"truncated download: {len(content)} of {expected} bytes")
+            identity = response.headers.get("Content-Encoding") in (None, "identity")
+            if expected is not None and identity and int(expected) != len(content):
+                raise fail(f"truncated download: {len(content)} of {expected} bytes")
             if not content:
                 raise fail("the server sent an empty file")
             if item.check is not None:
@@ -182,14 +182,14 @@ class Client:
             seconds = float(value)
         except ValueError:
             try:
-                seconds = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
+                seconds = (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds()
             except (TypeError, ValueError):
                 seconds = 30.0
         return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _read_manifest(folder: Path) -> dict[str, dict]:

@@ -55,7 +55,7 @@ def test_no_broken_internal_link(built_book: Path):
     for page, collector in parsed.items():
         for where, url in collector.links:
             parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or url.startswith("data:"):
+            if parts.scheme or url.startswith(("//", "data:")):
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.exists():
@@ -180,6 +180,19 @@ def test_the_repository_address_is_the_same_everywhere():
     assert config["html"]["baseurl"] == PAGES_URL == config["sphinx"]["config"]["ogp_site_url"]
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert citation["repository-code"] == REPOSITORY and citation["url"] == PAGES_URL
+    book = citation["preferred-citation"]
+    assert book["repository-code"] == REPOSITORY and book["url"] == PAGES_URL
+    footer_links = re.findall(r'href="([^"]+)"', config["html"]["extra_footer"])
+    assert f"{REPOSITORY}/blob/{BRANCH}/LICENSE" in footer_links
+    assert f"{PAGES_URL}chapters/data-and-sources.html" in footer_links and (ROOT / "chapters/data-and-sources.md").exists()
+
+
+def test_every_page_states_the_licences_in_its_footer(built_book: Path):
+    for page in book_pages(built_book):
+        footer = page.read_text(encoding="utf-8").partition('<div class="extra_footer">')[2].partition("</div>")[0]
+        text = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
+        assert "Text and figures: CC BY 4.0" in text and "Code: MIT" in text, f"{page.name}: {text!r}"
+        assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in footer
 
 
 def verdicts_shown(page: Path) -> dict[str, list[str]]:
