@@ -9,7 +9,7 @@ The traps of ``../shared/sources/gains/SOURCE.md`` (section 3) and where each is
    quoted figure, kept apart in ``gains_reported_figures``. ``pr.txt`` still says "2005 = 100": it
    is not read.
 3. and 4. Revisions and the splice: 1947-1994 from the AllData file, 1995 on from the Current
-   file; every row names its file and vintage, and the build stops if the two disagree by more
+   file; every row names its file and the last quarter that file holds, and the build stops if the two disagree by more
    than :data:`SPLICE_TOLERANCE` in the quarters they share before the 2020s revisions.
 6. Productivity against real pay is not the labour share: both are kept, with the hourly
    compensation and the output deflator that tie them together (checked: labour share = unit
@@ -29,7 +29,6 @@ The traps of ``../shared/sources/gains/SOURCE.md`` (section 3) and where each is
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -116,16 +115,12 @@ def _locate(folder: Path, fetched: str, shared: str) -> Path:
     return folder / fetched if (folder / fetched).is_file() else folder / shared
 
 
-def vintage_of(path: Path) -> str:
-    """The vintage (YYYY-MM) in a shared copy's name, else the month data fetch downloaded it."""
-    if match := re.search(r"__vintage(\d{4}-\d{2})__", path.name):
-        return match.group(1)
-    manifest = path.parent.parent / "manifest.json"
-    if manifest.is_file():
-        for entry in json.loads(manifest.read_text(encoding="utf-8")).get("files", []):
-            if entry.get("filename") == f"{path.parent.name}/{path.name}":
-                return str(entry["retrieved"])[:7]
-    raise DataError(f"{path.name}: no vintage in its name and no data fetch manifest entry for it")
+def file_ends(data: pd.DataFrame) -> str:
+    """The last quarter a flat file holds: it names the release the copy comes from (BLS revises the
+    recent quarters in every release), whichever route the copy took."""
+    quarters = data.loc[data["period"].isin(raw.QUARTERS), ["year", "period"]]
+    last = quarters.sort_values(["year", "period"]).iloc[-1]
+    return f"{last['year']}Q{last['period'][-1]}"
 
 
 # --- BLS Productivity and Costs ----------------------------------------------------------------------
@@ -148,7 +143,7 @@ PRODUCTIVITY = Table(
             unit="index, 2017 = 100", constraints={"required": True, "minimum": 0},
         ),
         Field("file", "string", "BLS flat file the value was read from", constraints={"required": True, "enum": [CURRENT_FILE, ALLDATA_FILE]}),
-        Field("vintage", "string", "When that copy of the file was taken from BLS (YYYY-MM)", constraints={"required": True}),
+        Field("file_ends", "string", "Last quarter of that copy of the file, which names its release (recent quarters are revised in each)", constraints={"required": True}),
         Field("revised", "boolean", "BLS footnote R: the value was revised in that release", constraints={"required": True}),
     ),
     primary_key=("series_id", "period"),
@@ -164,6 +159,7 @@ def productivity_table(folder: Path) -> pd.DataFrame:
         raise DataError(f"pr.duration: code {raw.INDEX_DURATION} is {durations.get(raw.INDEX_DURATION)!r}, not an index on {BASE_YEAR}")
     paths = {name: _locate(pr, name, shared) for name, shared in SHARED_PR_FILES.items()}
     data = {name: raw.read_pr_data(path) for name, path in paths.items()}
+    ends = {name: file_ends(frame) for name, frame in data.items()}
     frames = []
     for series_id, (sector_code, measure_code, sector, measure) in PR_SERIES.items():
         meta = series.loc[series_id] if series_id in series.index else None
@@ -173,8 +169,8 @@ def productivity_table(folder: Path) -> pd.DataFrame:
         history = raw.pr_index_quarters(data[ALLDATA_FILE], series, series_id, paths[ALLDATA_FILE].name, BASE_YEAR)
         check_splice(series_id, history, current)
         parts = [
-            history.loc[history.index.get_level_values("year") < SPLICE_FROM].assign(file=ALLDATA_FILE, vintage=vintage_of(paths[ALLDATA_FILE])),
-            current.loc[current.index.get_level_values("year") >= SPLICE_FROM].assign(file=CURRENT_FILE, vintage=vintage_of(paths[CURRENT_FILE])),
+            history.loc[history.index.get_level_values("year") < SPLICE_FROM].assign(file=ALLDATA_FILE, file_ends=ends[ALLDATA_FILE]),
+            current.loc[current.index.get_level_values("year") >= SPLICE_FROM].assign(file=CURRENT_FILE, file_ends=ends[CURRENT_FILE]),
         ]
         spliced = pd.concat(parts).reset_index()
         check_quarters_contiguous(series_id, spliced)
@@ -189,7 +185,7 @@ def productivity_table(folder: Path) -> pd.DataFrame:
 
 def check_splice(series_id: str, history: pd.DataFrame, current: pd.DataFrame) -> None:
     first, last = SPLICE_CHECK_YEARS
-    both = history.join(current, lsuffix="_history", rsuffix="_current", how="inner")
+    both = history.merge(current, left_index=True, right_index=True, suffixes=("_history", "_current"))
     both = both.loc[both.index.get_level_values("year").to_series().between(first, last).to_numpy()]
     if both.empty:
         raise DataError(f"{series_id}: the AllData and Current files share no quarter in {first}-{last}; cannot check the splice")
