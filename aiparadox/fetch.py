@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -83,10 +84,22 @@ class Client:
         self.timeout = timeout
         self.sleep = sleep
         self.progress = sys.stderr.isatty() if progress is None else progress
+        self.clock = time.monotonic
+        self._last_request: dict[str, float] = {}
+
+    def _pace(self, item: Download) -> None:
+        """Wait until ``item.min_interval`` seconds have passed since the last request to its host."""
+        if item.min_interval <= 0:
+            return
+        host = urllib.parse.urlsplit(item.url).netloc
+        last = self._last_request.get(host)
+        if last is not None and (wait := item.min_interval - (self.clock() - last)) > 0:
+            self.sleep(wait)
+        self._last_request[host] = self.clock()
 
     def fetch(self, dataset: str, item: Download, previous: Mapping[str, Any] | None) -> tuple[bytes | None, dict]:
         """Download one item; returns (content or None when unchanged, manifest entry)."""
-        headers = {}
+        headers = dict(item.headers)
         if previous:
             if previous.get("etag"):
                 headers["If-None-Match"] = previous["etag"]
@@ -100,6 +113,7 @@ class Client:
         attempt = 0
         while True:
             attempt += 1
+            self._pace(item)
             try:
                 response = self.session.request(
                     item.method,
