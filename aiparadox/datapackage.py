@@ -51,6 +51,11 @@ LICENCE_IDENTIFIERS = {
         "OWID-produced data CC BY 4.0; underlying data by Huberman and Minns (2007); "
         "the archived repository states no licence"
     ): "notspecified",
+    "Public domain (BEA data, work of the U.S. federal government); FRED asks to be cited": "other-pd",
+    # SEC EDGAR filings are public records; the 10-K sentences quoted are the companies' own words.
+    "Public domain (U.S. government data; filings are public records)": "other-pd",
+    "Public domain (filings are public records); short quotations": "other-pd",
+    "Short quotations with attribution": "other-closed",
     "Free to use with citation of TOP500 (no formal licence stated)": "other-at",
     "IMF Copyright and Usage terms": "other-closed",
     "IMF copyright; short quotations": "other-closed",
