@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
-from .claims import BENCHMARK, BENCHMARK_NAMES, c02_figures, gap_phrase, verdict_against
+from .claims import BENCHMARK, BENCHMARK_NAMES, c02, c02_figures, gap_phrase, verdict_against
 from .tables import (
     ALL_OCCUPATIONS,
     CONFIDENCE,
@@ -313,6 +313,7 @@ def conclusion(oews: pd.DataFrame) -> dict[str, object]:
     f = c02_figures(oews)
     jobs_change = f["jobs"].relative
     return {
+        "radiology_verdict": f"*{c02(oews)[0]}*",
         "radiology_jobs_change": f"{'fell' if jobs_change < 0 else 'rose'} by {abs(jobs_change):.0%}",
         "radiology_jobs_within_error": "within" if not f["jobs"].beyond_error else "larger than",
         "radiology_pay_change": float(f["pay"].relative),
