@@ -1,12 +1,12 @@
 """C02, radiologists did not lose their jobs to AI and demand for them rose (Jensen Huang).
 
 Huang's claim has no figure of its own. It is tested on the radiologist series of the BLS OEWS,
-first year to last (2021-2025), by a rule fixed before the data and stated in the chapter's
-section radiology-claim:
+first year to last (2021-2025), by a rule stated, with its benchmark, in the chapter's section
+radiology-claim before any of its numbers:
 
-* the benchmark, for headcount and pay alike, is all occupations (BENCHMARK): the one yardstick
-  that is not chosen among neighbouring occupations, and whatever moves every job (the business
-  cycle, general wage growth, the survey's own method) moves it too;
+* the benchmark, for headcount and pay alike, is all occupations (BENCHMARK): the neutral
+  yardstick, not chosen among neighbouring occupations for how they moved, and whatever moves every
+  job (the business cycle, general wage growth, the survey's own method) moves it too;
 * a change counts only when it is larger than its sampling margin at the tables' CONFIDENCE;
 * demand is said to have risen only when radiologists' headcount and their pay both gain on the
   benchmark: a rise in demand moves quantity and price the same way, a fall in supply moves them
@@ -32,7 +32,8 @@ from .tables import (
     wage_change,
 )
 
-# Declared before the data: the yardstick of the verdict, and the ones shown beside it.
+# The yardstick of the verdict, declared with the rule rather than chosen by the result, and the
+# ones shown beside it, which do not decide.
 BENCHMARK = ALL_OCCUPATIONS
 SENSITIVITY = (PHYSICIANS, None)  # None: no benchmark, the nominal levels themselves
 BENCHMARK_NAMES = {ALL_OCCUPATIONS: "all occupations", PHYSICIANS: "physicians", None: "no benchmark (nominal levels)"}
@@ -112,7 +113,7 @@ def c02(oews: pd.DataFrame) -> tuple[str, str, str]:
     evidence = (
         f"BLS OEWS counts {jobs.start:,.0f} employed radiologists in May {f['first']} and {jobs.end:,.0f} in May "
         f"{f['last']} ({jobs.relative:+.1%}), a change {_within(jobs)} its {CONFIDENCE:.0%} sampling margin of "
-        f"±{jobs.margin:,.0f}. Against the benchmark fixed before the data, {BENCHMARK_NAMES[BENCHMARK]}, "
+        f"±{jobs.margin:,.0f}. Against the rule's benchmark, {BENCHMARK_NAMES[BENCHMARK]}, "
         f"their headcount {gap_phrase(headcount_gap)}, and their mean wage {gap_phrase(pay_gap)}. So {reading}. "
         f"The same rule gives: {others}. No series here measures hiring demand or shows that AI caused any of it, "
         "and OEWS leaves out self-employed radiologists."
