@@ -99,13 +99,17 @@ def c02(oews: pd.DataFrame) -> tuple[str, str, str]:
     jobs, headcount_gap, pay_gap = f["jobs"], f["headcount_gap"], f["pay_gap"]
     verdict = c02_verdict(jobs, headcount_gap, pay_gap)
     reading = {
-        "accurate": "more radiologists employed and better paid than the workforce as a whole is what rising demand looks like",
+        "accurate": (
+            "more radiologists employed and better paid than the workforce as a whole is what rising demand looks like"
+        ),
         "wrong": (
             "fewer radiologists are employed, by more than the survey's error"
             if jobs.beyond_error and jobs.change < 0
-            else "radiologists fell behind the workforce in jobs and pay together, which is what falling demand looks like"
+            else "radiologists fell behind the workforce in jobs and pay together, as falling demand would have them"
         ),
-        "not supported by the data": "the survey shows no rise in demand, which needs headcount and pay both gaining on the workforce",
+        "not supported by the data": (
+            "the survey shows no rise in demand, which needs headcount and pay both gaining on the workforce"
+        ),
     }[verdict]
     if verdict != "accurate" and pay_gap.change > 0 > headcount_gap.change:
         reading += "; pay gaining while headcount lags fits a shrinking supply as well as a rising demand"

@@ -211,10 +211,15 @@ def pay(oews: pd.DataFrame, top_codes: pd.DataFrame) -> dict[str, object]:
     rad = oews.loc[oews["occ_code"] == RADIOLOGISTS].astype({"year": int}).set_index("year")
     hidden = rad.loc[rad["median_top_coded"].fillna(False).astype(bool)].index
     if codes["annual_top_code"].nunique() != 2:
-        raise DataError(f"radiology_oews_top_codes: the chapter describes one change of top code, the table has {codes['annual_top_code'].nunique()} values")
+        raise DataError(
+            f"radiology_oews_top_codes: the chapter describes one change of top code, "
+            f"the table has {codes['annual_top_code'].nunique()} values"
+        )
     old, new = codes["annual_top_code"].unique()
     if pd.isna(rad.loc[last, "median_annual_wage"]):
-        raise DataError(f"radiology_oews: the radiologists' median of May {last} is top-coded; the chapter says it is published")
+        raise DataError(
+            f"radiology_oews: the radiologists' median of May {last} is top-coded; the chapter says it is published"
+        )
     return {
         "pay_first": float(f["pay"].start),
         "pay_last": float(f["pay"].end),

@@ -69,7 +69,9 @@ def zipped_workbook(path: Path) -> tuple[str, bytes]:
 
 
 # How the national files from May 2019 define their top code, on the "Field Descriptions" sheet.
-TOP_CODE_NOTE = re.compile(r"^#\s*=\s*indicates a wage equal to or greater than \$([\d.]+) per hour or \$([\d,]+) per year")
+TOP_CODE_NOTE = re.compile(
+    r"^#\s*=\s*indicates a wage equal to or greater than \$([\d.]+) per hour or \$([\d,]+) per year"
+)
 FIELD_DESCRIPTIONS = "Field Descriptions"
 
 
@@ -141,7 +143,9 @@ def read_top_code(workbook: pd.ExcelFile, name: str, where: str) -> TopCode | No
     cells = [" ".join(str(cell).split()) for cell in notes.to_numpy().ravel() if isinstance(cell, str)]
     found = [(cell, match) for cell in cells if (match := TOP_CODE_NOTE.match(cell))]
     if len(found) != 1:
-        raise DataError(f"{where}: the '{FIELD_DESCRIPTIONS}' sheet defines the '#' top code {len(found)} times, expected once")
+        raise DataError(
+            f"{where}: the '{FIELD_DESCRIPTIONS}' sheet defines the '#' top code {len(found)} times, expected once"
+        )
     wording, match = found[0]
     return TopCode(year_of(Path(name)), float(match.group(1)), float(match.group(2).replace(",", "")), wording, name)
 

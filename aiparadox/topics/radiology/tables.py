@@ -261,7 +261,7 @@ OEWS = Table(
         ),
         Field(
             "median_top_coded", "boolean",
-            "True when the file prints '#': the median is at or above that year's top code (see radiology_oews_top_codes)",
+            "True when the file prints '#': the median is at or above that year's top code (radiology_oews_top_codes)",
         ),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
     ),
@@ -294,9 +294,15 @@ TOP_CODES = Table(
     ),
     fields=(
         Field("year", "year", "Reference year of the file (May of that year)", constraints={"required": True}),
-        Field("hourly_top_code", "number", "Hourly wage at or above which '#' is printed", unit="US dollars per hour", constraints={"minimum": 0, "required": True}),
-        Field("annual_top_code", "number", "Annual wage at or above which '#' is printed", unit="US dollars per year", constraints={"minimum": 0, "required": True}),
-        Field("wording", "string", "The note as printed on the file's 'Field Descriptions' sheet", constraints={"required": True}),
+        Field(
+            "hourly_top_code", "number", "Hourly wage at or above which '#' is printed",
+            unit="US dollars per hour", constraints={"minimum": 0, "required": True},
+        ),
+        Field(
+            "annual_top_code", "number", "Annual wage at or above which '#' is printed",
+            unit="US dollars per year", constraints={"minimum": 0, "required": True},
+        ),
+        Field("wording", "string", "The note as printed on the file's notes sheet", constraints={"required": True}),
         Field("source_file", "string", "Workbook the note was read from", constraints={"required": True}),
     ),
     primary_key=("year",),
@@ -309,7 +315,10 @@ def top_codes_table(folder: Path) -> pd.DataFrame:
     codes = [code for p in excel_files(folder) if (code := read_national_file(p).top_code) is not None]
     if not codes:
         raise DataError(f"{folder}: no national file states its top code on a '{FIELD_DESCRIPTIONS}' sheet")
-    rows = [{"year": c.year, "hourly_top_code": c.hourly, "annual_top_code": c.annual, "wording": c.wording, "source_file": c.workbook} for c in codes]
+    rows = [
+        {"year": c.year, "hourly_top_code": c.hourly, "annual_top_code": c.annual, "wording": c.wording, "source_file": c.workbook}
+        for c in codes
+    ]
     return pd.DataFrame(rows)
 
 
@@ -396,7 +405,9 @@ def estimate_index(oews: pd.DataFrame, code: str, start: int, end: int, measure:
     return index, index * math.hypot(a[rse], b[rse]) / 100
 
 
-def index_gap(oews: pd.DataFrame, start: int, end: int, benchmark: str | None, measure: str = "wage", code: str = RADIOLOGISTS) -> Change:
+def index_gap(
+    oews: pd.DataFrame, start: int, end: int, benchmark: str | None, measure: str = "wage", code: str = RADIOLOGISTS
+) -> Change:
     """The index of ``code`` against that of ``benchmark`` (both 1 in ``start``); with no benchmark,
     against 1, the start year's level.
 
