@@ -125,35 +125,6 @@ class Site:
         return self.labels[name]
 
 
-def toc_order(root: Path) -> tuple[list[str], dict[str, str]]:
-    """The docnames of ``_toc.yml`` in reading order, and the chapter number of those in numbered parts."""
-    import yaml
-
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    order, numbers = [_docname(toc["root"])], {}
-    counter = 0
-
-    def walk(entries: list[dict], numbered: bool) -> None:
-        nonlocal counter
-        for entry in entries:
-            if "file" not in entry:
-                continue
-            order.append(_docname(entry["file"]))
-            if numbered:
-                counter += 1
-                numbers[order[-1]] = str(counter)
-            walk(entry.get("sections", []), False)
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []), bool(part.get("numbered")))
-    walk(toc.get("chapters", []), bool(toc.get("numbered")))
-    return order, numbers
-
-
-def _docname(file: str) -> str:
-    return re.sub(r"\.(md|ipynb)$", "", file)
-
-
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$")
 TARGET = re.compile(r"^\((?P<label>[\w.-]+)\)=\s*$")
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
@@ -260,8 +231,10 @@ def _surname(author: str) -> str:
 @cache
 def site(root: Path | None = None) -> Site:
     """Every page's title and number, every label's target, every reference's short citation."""
+    from . import toc
+
     root = root or book_root()
-    order, numbers = toc_order(root)
+    order, numbers = toc.docnames(root), toc.chapter_numbers(root)
     found = Site(order=order)
     for docname in order:
         path = root / f"{docname}.md"

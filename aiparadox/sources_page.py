@@ -11,6 +11,11 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _address(path: str) -> str:
+    """A link for an address; the text itself for a source whose address is not known."""
+    return f"<{path}>" if path.startswith(("https://", "http://")) else _cell(path)
+
+
 def markdown(data_dir: Path | None = None) -> str:
     """The page for the ``datapackage.json`` in ``data_dir``, by default the one the loader trusts
     (the clone's, or the one an installed package carries: aiparadox.copies)."""
@@ -31,7 +36,7 @@ def markdown(data_dir: Path | None = None) -> str:
                         "",
                         f"* - Publisher\n  - {_cell(s['publisher'])}",
                         f"* - Series or table\n  - {_cell(s['title'])}; {_cell(s['series'])}",
-                        f"* - Address\n  - <{s['path']}>",
+                        f"* - Address\n  - {_address(s['path'])}",
                         f"* - Retrieved\n  - {_cell(s['retrieved'])}",
                         f"* - Licence\n  - {_cell(s['licence'])}",
                         f"* - How our copy came\n  - {_cell(s['route'])}",
