@@ -26,6 +26,8 @@ TARGET = re.compile(r"^\([\w.-]+\)=\s*$")
 FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\s*(?:\{(?P<directive>[\w:-]+)\})?\s*(?P<arg>.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^(?P<name>[\w-]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^(?P<name>[\w-]+)\]:\s*")
+# Where a student copy's text would state an exercise's answer (the page may: its solutions are there).
+WITHHELD = "▢ *(an exercise's answer)*"
 # What no Markdown cell of a notebook may keep (the tests look for the same).
 LEFTOVER = re.compile(r"\{[\w:-]+\}`|^\s*(`{3,}|:{3,})\s*\{|^\([\w.-]+\)=\s*$", re.M)
 
@@ -49,6 +51,8 @@ class Page:
     commit: str | None = None
     footnotes: dict[str, int] = field(default_factory=dict)
     links: Site | None = None
+    # Answers a student copy must not give away: a glued value written as one of them is withheld.
+    withheld: frozenset[str] = frozenset()
 
     @property
     def site(self) -> Site:
@@ -193,10 +197,16 @@ def _role(role: str, body: str, page: Page) -> str:
     if role in ("glue:text", "glue", "glue:any"):
         name, _, spec = body.partition(":")
         value = page.value(name.strip())
-        return _prose(format(value, spec) if spec else str(value), page)
+        written = format(value, spec) if spec else str(value)
+        return WITHHELD if written in page.withheld else _prose(written, page)
     if role == "glue:md":
         name = body.rsplit(":", 1)[0] if body.endswith((":myst", ":commonmark", ":gfm")) else body
-        return convert(_as_markdown(page.value(name.strip())), page)
+        value = _as_markdown(page.value(name.strip()))
+        if value.strip().strip("`") in page.withheld:
+            return WITHHELD
+        for answer in page.withheld:  # an answer inside a computed sentence (a verdict's evidence)
+            value = re.sub(rf"(?<![\w-]){re.escape(answer)}(?![\w-])", "▢", value)
+        return convert(value, page)
     if role == "ref":
         text, label = _explicit(body)
         target = page.site.label(label)

@@ -57,6 +57,7 @@ from aiparadox import copies
 
 copies.ready(made_from="{made_from}")'''
 
+
 EXERCISE_START = re.compile(r"^```\{exercise-start\}\s*\n:label:\s*(?P<label>\S+)\s*\n```\s*$", re.M)
 EXERCISE_END = re.compile(r"^```\{exercise-end\}\s*\n```\s*$", re.M)
 SOLUTION = re.compile(
@@ -183,6 +184,14 @@ def to_notebook(text: str, page: Page, run: RunPage):
     return notebook
 
 
+def answers(text: str) -> frozenset[str]:
+    """The page's exercises' answers that are words (an edition, a quarter): the student copy's text
+    withholds a glued value written as one of them (the page itself states some in its prose)."""
+    from . import exercises
+
+    return frozenset(a for s in solutions(text) if isinstance(a := exercises.expected(s.label), str))
+
+
 def launch_notebook(chapter: Path, root: Path = ROOT, commit: str | None = None):
     """The copy of a page that the launch buttons and the download button offer."""
     docname = chapter.relative_to(root).with_suffix("").as_posix()
@@ -213,9 +222,10 @@ def write(out: Path, root: Path = ROOT) -> list[Path]:
         if solutions(text):
             versions["student"] = (base.with_name(f"{base.name}-student.ipynb"), student_text(text))
             versions["key"] = (base.with_name(f"{base.name}-key.ipynb"), key_text(text))
-        for path, version in versions.values():
+        for kind, (path, version) in versions.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             # One Page per copy: footnotes are numbered within each.
-            nbformat.write(to_notebook(version, Page(docname, run.glued, commit), run), path)
+            page = Page(docname, run.glued, commit, withheld=answers(text) if kind == "student" else frozenset())
+            nbformat.write(to_notebook(version, page, run), path)
             written.append(path)
     return written

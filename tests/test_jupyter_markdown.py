@@ -138,3 +138,23 @@ print(json.dumps([sorted(d) for d in shown] + [d.get("text/markdown", "") for d 
     assert (
         "| `share_now` | 0.8712 |" in table and "| `claim_now` | 2025-11 |" in table and "| `n_claims` | 17 |" in table
     )
+
+
+def test_pages_show_myst_through_book_markdown_which_jupyter_can_read():
+    """IPython's Markdown would show a notebook reader the roles raw ({ref}`...`)."""
+    from aiparadox import notebooks
+
+    offenders = [
+        f"{page.relative_to(ROOT)}: {line.strip()}"
+        for page in notebooks.chapters()
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.lstrip().startswith(("Markdown(", "display(Markdown(")) or "import Markdown" in line
+    ]
+    assert not offenders, "use book.markdown(...):\n" + "\n".join(offenders)
+
+
+def test_a_student_copy_withholds_a_glued_value_that_is_an_exercises_answer():
+    student = Page("chapters/top500", GLUED, withheld=frozenset({"2025-11"}))
+    assert convert("In {glue:md}`edition`, {glue:text}`share:.1%`.", student) == "In ▢ *(an exercise's answer)*, 87.1%."
+    glued = {**GLUED, "evidence": "From 2019-11 to 2025-11, up."}
+    assert convert("{glue:md}`evidence`", Page("x", glued, withheld=frozenset({"2025-11"}))) == "From 2019-11 to ▢, up."
