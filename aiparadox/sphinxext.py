@@ -257,6 +257,16 @@ def _language_switch(app: Sphinx, pagename, templatename, context, doctree) -> N
     context["metatags"] = context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other}" href="{href}" />'
 
 
+def _doc_reference_from_root(app: Sphinx, env, node, contnode):
+    """Intersphinx looks a ``{doc}`` target up as written; a page not translated yet is linked in the
+    English edition under its name from the root, so a relative target ("gains", from chapters/) is
+    made absolute first ("chapters/gains"). Returns nothing: intersphinx then resolves the node."""
+    from sphinx.util import docname_join
+
+    if node.get("reftype") == "doc" and node.get("refdoc"):
+        node["reftarget"] = docname_join(node["refdoc"], node["reftarget"]).lstrip("/")
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     # Set in fr/_config.yml: where the French edition's pages are served, relative to fr/.
@@ -270,6 +280,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _record_written_page)
     app.connect("html-page-context", _language_switch)
+    app.connect("missing-reference", _doc_reference_from_root, priority=400)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")
