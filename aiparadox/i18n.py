@@ -14,7 +14,7 @@ translated later (a constant, a table of claims): ``pybabel extract -k N_`` find
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .environment import LANGUAGE_ENV
@@ -37,7 +37,7 @@ def catalogue_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     """The translated messages of a language ({English: translation}); fuzzy entries are left out,
     as gettext leaves them out, so that a guess never reaches a page."""
@@ -62,7 +62,7 @@ def gettext(message: str, lang: str | None = None) -> str:
 _ = gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's name for a marker)
+def N_(message: str) -> str:
     """Mark a message for extraction without translating it here (it is translated where shown)."""
     return message
 

@@ -63,15 +63,16 @@ def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -
     ]
 
 
-def inputs_fingerprint() -> str:
-    """SHA-256 over what notebook outputs depend on besides their own text: data and package code."""
+def inputs_fingerprint(language: str = "en") -> str:
+    """SHA-256 over what notebook outputs depend on besides their own text: data, package code, its
+    message catalogues, and the edition's language."""
     import hashlib
 
     from .paths import DATA_DIR
 
     package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted([*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py")]):
+    digest = hashlib.sha256(f"language={language}\n".encode())
+    for path in sorted([*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py"), *package.rglob("*.po")]):
         if path.exists():
             digest.update(path.relative_to(path.parents[1]).as_posix().encode())
             digest.update(path.read_bytes())
@@ -97,7 +98,7 @@ def _config_inited(app: Sphinx, config) -> None:
     os.environ[LANGUAGE_ENV] = language
     if language == "fr":
         app.add_role_to_domain("glue", "text", _french_paste_text_role(), override=True)
-    fingerprint = inputs_fingerprint()
+    fingerprint = inputs_fingerprint(language)
     stamp = _fingerprint_file(app)
     app.aiparadox_fingerprint = fingerprint
     app.aiparadox_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
