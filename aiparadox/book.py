@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import charts
 from .environment import BUILD_ENV
+from .i18n import gettext
 from .jupyter_markdown import Figure, Page, convert
 
 
@@ -163,7 +164,7 @@ def claim(claim_id: str):
     assessment = ledger.assess(claim_id)
     text(f"claim-{claim_id}", ledger.verdict_markdown(assessment))
     # The bare verdict, for sentences such as "(C08: {glue:md}`verdict-C08`)".
-    text(f"verdict-{claim_id}", assessment.verdict)
+    text(f"verdict-{claim_id}", gettext(assessment.verdict))
     return assessment
 
 
@@ -180,6 +181,9 @@ def figure(
     In a notebook the chart is drawn once, here; its caption and source line are the Markdown
     cell that follows.
     """
+    # A chapter passes its English text; the edition's catalogue gives the page's language.
+    description, source = gettext(description), gettext(source)
+    note = gettext(note) if note else note
     shown = figure_chart(name, chart, description=description, source=source, note=note)
     _glue(name, shown, Figure(name, source, note))
 

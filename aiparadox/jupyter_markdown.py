@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from .i18n import language
 from .pages import Site, site
+from .typography import format_number
 
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
 CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!\{)[^`]*?(?P=ticks)")
@@ -197,7 +199,8 @@ def _role(role: str, body: str, page: Page) -> str:
     if role in ("glue:text", "glue", "glue:any"):
         name, _, spec = body.partition(":")
         value = page.value(name.strip())
-        written = format(value, spec) if spec else str(value)
+        # As the book prints it, in the edition's typography (aiparadox.typography).
+        written = format_number(repr(value) if isinstance(value, str) else str(value), spec, language())
         return WITHHELD if written in page.withheld else _prose(written, page)
     if role == "glue:md":
         name = body.rsplit(":", 1)[0] if body.endswith((":myst", ":commonmark", ":gfm")) else body

@@ -197,7 +197,7 @@ def launch_notebook(chapter: Path, root: Path = ROOT, commit: str | None = None)
     docname = chapter.relative_to(root).with_suffix("").as_posix()
     text = chapter.read_text(encoding="utf-8")
     run = run_page(text, docname)
-    return to_notebook(text, Page(docname, run.glued, commit), run)
+    return to_notebook(text, Page(docname, run.glued, commit, links=pages.site(root)), run)
 
 
 def chapters(root: Path = ROOT) -> list[Path]:

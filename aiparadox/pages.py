@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -99,10 +99,11 @@ class Target:
     anchor: str | None
     title: str
     number: str | None = None  # "Fig. 4.1", "Exercise 4.1"
+    edition: str = PAGES_URL  # the online book's address for the edition the page belongs to
 
     @property
     def url(self) -> str:
-        return PAGES_URL + self.docname + ".html" + (f"#{self.anchor}" if self.anchor else "")
+        return self.edition + self.docname + ".html" + (f"#{self.anchor}" if self.anchor else "")
 
 
 @dataclass
@@ -233,7 +234,10 @@ def site(root: Path | None = None) -> Site:
     """Every page's title and number, every label's target, every reference's short citation."""
     from . import toc
 
-    root = root or book_root()
+    home = book_root()
+    root = root or home
+    # Another edition (fr/) is a folder of the book, served at the same path under the book's address.
+    edition = PAGES_URL if root == home else PAGES_URL + root.relative_to(home).as_posix() + "/"
     order, numbers = toc.docnames(root), toc.chapter_numbers(root)
     found = Site(order=order)
     for docname in order:
@@ -242,9 +246,8 @@ def site(root: Path | None = None) -> Site:
             continue
         number = numbers.get(docname)
         title, labels = scan_page(docname, path.read_text(encoding="utf-8"), number)
-        found.pages[docname] = Target(docname, None, f"{number}. {title}" if number else title, number)
-        found.labels.update(labels)
-    bib = root / "references.bib"
-    if bib.exists():
-        found.references = bibliography(bib.read_text(encoding="utf-8"))
+        found.pages[docname] = Target(docname, None, f"{number}. {title}" if number else title, number, edition)
+        found.labels.update({k: replace(v, edition=edition) for k, v in labels.items()})
+    # Every edition cites from the one bibliography (fr/_config.yml names ../references.bib).
+    found.references = bibliography((home / "references.bib").read_text(encoding="utf-8"))
     return found
