@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .i18n import language
-from .pages import Site, site
+from .pages import Site, Target, site
 from .typography import format_number
 
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
@@ -66,6 +66,14 @@ class Page:
         if name not in self.glued:
             raise KeyError(f"{self.docname}: nothing is glued as {name!r}")
         return self.glued[name]
+
+    def doc(self, docname: str) -> Target:
+        """A page of this edition, or of the English book when this edition has not translated it
+        (the French pages link to the English chapters)."""
+        return self.site.pages.get(docname) or site().page(docname)
+
+    def label(self, name: str) -> Target:
+        return self.site.labels.get(name) or site().label(name)
 
     def footnote(self, name: str) -> int:
         return self.footnotes.setdefault(name, len(self.footnotes) + 1)
@@ -140,7 +148,7 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
     if name == "list-table":
         return _list_table(content)
     if name == "bibliography":
-        return f"[The book's references]({page.site.page('chapters/references').url})"
+        return f"[The book's references]({page.doc('chapters/references').url})"
     raise ValueError(
         f"{page.docname}: the directive {{{name}}} has no plain Markdown form yet (aiparadox/jupyter_markdown.py)"
     )
@@ -212,21 +220,21 @@ def _role(role: str, body: str, page: Page) -> str:
         return convert(value, page)
     if role == "ref":
         text, label = _explicit(body)
-        target = page.site.label(label)
+        target = page.label(label)
         return f"[{_link_text(text or target.title)}]({target.url})"
     if role == "numref":
         text, label = _explicit(body)
-        target = page.site.label(label)
+        target = page.label(label)
         number = target.number or target.title
         shown = text.replace("%s", number.split()[-1]).replace("{number}", number.split()[-1]) if text else number
         return f"[{_link_text(shown)}]({target.url})"
     if role == "doc":
         text, path = _explicit(body)
         docname = _resolve(page.docname, path)
-        target = page.site.page(docname)
+        target = page.doc(docname)
         return f"[{_link_text(text or target.title)}]({target.url})"
     if role in ("cite", "cite:p", "cite:t", "cite:ps", "cite:ts"):
-        references = page.site.page("chapters/references").url
+        references = page.doc("chapters/references").url
         keys = [k.strip() for k in body.split(",")]
         missing = [k for k in keys if k not in page.site.references]
         if missing:
