@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import charts
 from .environment import BUILD_ENV
+from .markup import plain_text
 
 
 def in_book_build() -> bool:
@@ -65,20 +66,23 @@ def number(name: str, value: Any) -> int | float:
 def facts(named: dict[str, Any]) -> dict[str, Any]:
     """Glue every value of a topic's ``facts`` function under its own key.
 
-    Numbers are glued as numbers (``{glue:text}`key:.1%```), strings as MyST phrases
-    (``{glue:md}`key```). The keys are spelled out in the facts function, so ``grep`` finds where
-    each glued value of a page is made.
+    Numbers are glued as numbers (``{glue:text}`key:.1%```), strings for ``{glue:md}`key``` as
+    text: facts come from the tables, and a country named ``[China](https://...)`` must show as
+    those characters, not become a link (phrases the chapter writes itself go through
+    :func:`text`). The keys are spelled out in the facts function, so ``grep`` finds where each
+    glued value of a page is made.
     """
     for name, value in named.items():
         if isinstance(value, str):
-            text(name, value)
+            text(name, plain_text(value))
         else:
             number(name, value)
     return named
 
 
 def text(name: str, markdown: str) -> str:
-    """Glue a phrase of MyST markdown for ``{glue:md}`name```."""
+    """Glue a phrase of MyST markdown for ``{glue:md}`name```. Text from data goes through
+    :func:`aiparadox.markup.plain_text` first (``facts`` does it for every string)."""
     from IPython.display import Markdown
 
     _glue(name, Markdown(markdown))

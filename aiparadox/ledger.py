@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import topics
+from .markup import plain_text
 
 # One fixed scale, from best to worst supported. The order is the order of the ledger's chart.
 VERDICTS = (
@@ -151,7 +152,7 @@ def table() -> pd.DataFrame:
 
 def verdict_markdown(a: Assessment) -> str:
     """One claim's verdict and evidence, as chapters and the ledger show it."""
-    return f"**{a.claim.id}, verdict: [{a.verdict}]{{.verdict .claim-{a.claim.id}}}.** {_no_maths(a.evidence)}"
+    return f"**{a.claim.id}, verdict: [{a.verdict}]{{.verdict .claim-{a.claim.id}}}.** {plain_text(a.evidence)}"
 
 
 def markdown_table(rows: list[Assessment] | None = None) -> str:
@@ -159,21 +160,14 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
     rows = assessments() if rows is None else rows
     lines = ["| Claim | Verdict | What the data show | Where |", "|---|---|---|---|"]
     for a in rows:
+        # Every text goes through plain_text (a "|" would end the cell, a "$" start maths); the
+        # markup around it is the page's own.
         cells = [
-            f"**{a.claim.id}** {a.claim.short} ({a.claim.attribution})",
+            f"**{a.claim.id}** {plain_text(a.claim.short)} ({plain_text(a.claim.attribution)})",
             f"**[{a.verdict}]{{.verdict .claim-{a.claim.id}}}**",
-            f"{a.evidence} *Source: {a.source}.*",
+            f"{plain_text(a.evidence)} *Source: {plain_text(a.source)}.*",
             f"{{ref}}`{a.section}`",
         ]
-        lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
-
-def _no_maths(text: str) -> str:
-    # With dollarmath, two prices in one paragraph ("$20,000 ... $25 trillion") would be typeset as maths.
-    return text.replace("$", "\\$")
-
-
-def _table_cell(text: str) -> str:
-    # "|" would end the cell.
-    return _no_maths(text.replace("|", "\\|").replace("\n", " "))
