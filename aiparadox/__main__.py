@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .datasets import build as build_data
 
-            for result in build_data(args.raw, args.dataset, allow_loss=args.allow_loss):
+            for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, allow_loss=args.allow_loss):
                 print(f"{result.dataset}: {', '.join(result.tables)} derived in {result.seconds:.2f} s")
             print(f"data package written to {DATA_DIR / 'datapackage.json'}")
         elif args.command == "fetch":
@@ -81,13 +81,13 @@ def main(argv: list[str] | None = None) -> int:
             from .fetch import fetch as fetch_data
 
             if args.offline:
-                for result in build_data(args.raw, args.dataset, allow_loss=args.allow_loss):
+                for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, allow_loss=args.allow_loss):
                     print(f"{result.dataset}: rebuilt from {args.raw} in {result.seconds:.2f} s")
             else:
                 folders = dict(_pair(p) for p in args.folder)
                 client = Client() if args.deadline is None else Client(deadline=args.deadline)
                 for name in fetch_data(
-                    args.dataset, raw_root=args.raw, local_folders=folders, client=client, allow_loss=args.allow_loss
+                    args.dataset, args.raw, DATA_DIR, client, local_folders=folders, allow_loss=args.allow_loss
                 ):
                     print(f"{name}: downloaded, derived, validated and replaced")
         elif args.command == "check":

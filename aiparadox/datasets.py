@@ -206,8 +206,11 @@ def stage(
 def check_refresh(table: Table, data: bytes, committed: pd.DataFrame | None, data_dir: Path, allow_loss: bool) -> None:
     """A refresh may add rows but not lose them, and must pass the table's own ``checks``."""
     frame = parse_csv(data, table.descriptor(data), where=f"derived table {table.name}")
-    problems = [] if committed is None or allow_loss else [refresh.lost_keys(frame, committed, table.primary_key)]
-    problems += [rule.problem(frame, committed, table.primary_key) for rule in table.checks]
+    # The table's own rules first: they say more precisely what is wrong than a list of lost keys.
+    rules = [rule for rule in table.checks if not (allow_loss and rule.about_loss)]
+    problems = [rule.problem(frame, committed, table.primary_key) for rule in rules]
+    if committed is not None and not allow_loss:
+        problems.append(refresh.lost_keys(frame, committed, table.primary_key))
     problems = [p for p in problems if p]
     if problems:
         raise DataError(f"table {table.name} ({Path(data_dir) / table.filename}): refresh refused: {problems[0]}")
