@@ -13,7 +13,6 @@ other numbers the guide's feedback quotes, from each topic's ``guide_figures()``
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,7 +91,7 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     from .datapackage import load
-    from .topics import bls, imf, radiology, scale, top500
+    from .topics import bls, imf, top500
 
     # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
     # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
@@ -168,87 +167,18 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
         "duplicate-row": float(high / rows["share_pct"].sum()),  # the blog's copy of a share summed too
         "of-employment": float(high / 100),  # share of all employment, not of exposed employment
     }
-
-    oews = load(radiology.OEWS.name)
-    jobs = oews.loc[oews["occ_code"] == radiology.RADIOLOGISTS].set_index("year")
-    a, b = jobs.loc[2023], jobs.loc[2024]
-    change = b["employment"] - a["employment"]
-    se_a, se_b = a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
-    wrong["radiology-2023-2024-fall"] = {
-        "signed": bool(change > radiology.Z * math.hypot(se_a, se_b)),  # a negative change is never "larger"
-        "added-errors": bool(abs(change) > radiology.Z * (se_a + se_b)),  # errors added, not combined
-        "rse-not-percent": bool(abs(change) > radiology.Z * math.hypot(se_a * 100, se_b * 100)),
-    }
-    fda = load(radiology.FDA_DEVICES.name)
-
-    def panel_share(frame) -> float:
-        return float(frame.loc[frame["review_panel"] == radiology.RADIOLOGY_PANEL, "devices"].sum() / frame["devices"].sum())
-
-    wrong["radiology-fda-share-2020-2024"] = {
-        "rows": float((fda.loc[fda["decision_year"].between(2020, 2024), "review_panel"] == radiology.RADIOLOGY_PANEL).mean()),
-        "end-excluded": panel_share(fda.loc[(fda["decision_year"] >= 2020) & (fda["decision_year"] < 2024)]),
-        "all-years": panel_share(fda),
-    }
-    secondary = load(radiology.SECONDARY.name)
-    growing = radiology.secondary_value(secondary, "projected_supply_2055_growing")
-    wrong["radiology-supply-growth"] = {
-        "flat": radiology.secondary_value(secondary, "projected_supply_2055_flat")
-        / radiology.secondary_value(secondary, "medicare_radiologists_2023")
-        - 1,
-        "oews": float(growing / jobs["employment"].iloc[-1] - 1),  # against the latest OEWS count
-    }
-
-    generation = load(scale.GENERATION.name)
-    centres = load(scale.DATACENTRES.name)
-    lbnl_high = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "high")].iloc[0]
-    lbnl_low = centres.loc[(centres["report"] == scale.LBNL_REPORT) & (centres["bound"] == "low")].iloc[0]
-    owid = generation.loc[generation["source"] == scale.OWID_SERIES].set_index("year")["generation_twh"]
-    eia = generation.loc[generation["source"] == scale.EIA_SERIES].set_index("year")["generation_twh"]
-    wrong["scale-datacentre-share-2024"] = {
-        "reported-share": float(lbnl_high["share_of_us_electricity"]),  # the report's own share, another year
-        "low-bound": float(lbnl_low["electricity_twh"] / owid[scale.EXERCISE_GENERATION_YEAR]),
-        "eia-latest": float(lbnl_high["electricity_twh"] / eia.iloc[-1]),  # the EIA has no row for that year
-    }
-    year = scale.EXERCISE_LEAP_YEAR
-    wrong["scale-leap-year-2020"] = {
-        "ordinary-year": float(eia[year] * 1000 / scale.hours_in_year(year - 1)),
-        "owid": scale.twh_to_average_gw(float(owid[year]), year),
-    }
-    weekly = load(scale.WEEKLY_HOURS.name)
-    longest = weekly.loc[(weekly["year"] == scale.EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"].max()
-    wrong["scale-longest-week-1870"] = {
-        "seven-days": float(longest / 7),
-        "five-days": float(longest / 5),
-    }
     return wrong
 
 
 def figures() -> dict[str, float]:
     """Numbers the guide's feedback quotes that are not answers: margins and hours.
 
-    Each topic's exercises module may declare them in ``guide_figures()``; the lines below are
-    those of topics not yet moved there. TRANSITION: they go as each topic moves."""
+    Each topic's exercises module declares them in ``guide_figures()``."""
     from . import topics
-    from .datapackage import load
-    from .topics import radiology, scale
 
     declared = {}
     for module in topics.parts("exercises"):
         if callable(getattr(module, "guide_figures", None)):
             declared.update(module.guide_figures())
 
-    oews = load(radiology.OEWS.name)
-    jobs = oews.loc[oews["occ_code"] == radiology.RADIOLOGISTS].set_index("year")
-    a, b = jobs.loc[2023], jobs.loc[2024]
-    se_a, se_b = a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
-    return declared | {
-        "radiology-fall": float(abs(b["employment"] - a["employment"])),
-        "radiology-margin": float(radiology.Z * math.hypot(se_a, se_b)),
-        "radiology-margin-added": float(radiology.Z * (se_a + se_b)),
-        "radiology-z": float(radiology.Z),
-        "radiology-confidence": float(radiology.CONFIDENCE),
-        "hours-leap-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR),
-        "hours-ordinary-year": scale.hours_in_year(scale.EXERCISE_LEAP_YEAR - 1),
-        "leap-year": scale.EXERCISE_LEAP_YEAR,
-        "workdays": scale.WORKDAYS_PER_WEEK,
-    }
+    return declared

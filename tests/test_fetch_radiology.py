@@ -20,7 +20,8 @@ import responses
 from aiparadox import datasets, fetch
 from aiparadox.datapackage import DataError
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics import radiology
+from aiparadox.topics.radiology import raw as raw_files
+from aiparadox.topics.radiology import tables
 
 from .conftest import writable_copy
 
@@ -47,11 +48,11 @@ def seeded(shared_radiology: Path, tmp_path: Path, data_copy: Path) -> tuple[Pat
 
 
 def register(mock: responses.RequestsMock, raw: Path, **replace) -> None:
-    for year in radiology.OEWS_ZIP_YEARS:
-        mock.get(radiology.oews_zip_url(year), body=replace.get(str(year), published_zip(raw / "oews", year)), content_type="application/zip")
+    for year in raw_files.OEWS_ZIP_YEARS:
+        mock.get(raw_files.oews_zip_url(year), body=replace.get(str(year), published_zip(raw / "oews", year)), content_type="application/zip")
     mock.get(
-        radiology.FDA_DOWNLOAD_URL,
-        body=replace.get("fda", (raw / "fda" / radiology.FDA_XML).read_bytes()),
+        raw_files.FDA_DOWNLOAD_URL,
+        body=replace.get("fda", (raw / "fda" / raw_files.FDA_XML).read_bytes()),
         match=[responses.matchers.query_string_matcher("attachment")],
     )
 
@@ -65,12 +66,12 @@ def snapshot(*folders: Path) -> dict[str, bytes]:
 
 
 def assert_committed_tables(data: Path) -> None:
-    for table in radiology.DATASET.tables:
+    for table in tables.DATASET.tables:
         assert (data / table.filename).read_bytes() == (DATA_DIR / table.filename).read_bytes(), table.name
 
 
 def test_the_plan_names_the_publishers_files():
-    plan = radiology.remote({})
+    plan = raw_files.remote({})
     urls = [item.url for item in plan if isinstance(item, fetch.Download)]
     assert urls[0] == "https://www.bls.gov/oes/special-requests/oesm18nat.zip"
     assert urls[-2] == "https://www.bls.gov/oes/special-requests/oesm24nat.zip"
@@ -85,9 +86,9 @@ def test_a_fetch_reproduces_the_committed_tables(seeded, shared_radiology: Path,
         fetch.fetch(["radiology"], raw_root=raw_root, data_dir=data, client=fast_client())
     assert_committed_tables(data)
     folder = raw_root / "radiology"
-    assert sorted(p.name for p in (folder / "oews").glob("*.zip")) == [f"oesm{y % 100:02d}nat.zip" for y in radiology.OEWS_ZIP_YEARS]
+    assert sorted(p.name for p in (folder / "oews").glob("*.zip")) == [f"oesm{y % 100:02d}nat.zip" for y in raw_files.OEWS_ZIP_YEARS]
     assert not list((folder / "oews").glob("national_M*.xlsx")), "the zips replace the unpacked copies"
-    assert not (folder / "fda" / radiology.FDA_COUNTS).exists(), "the count file belongs to the stored copy only"
+    assert not (folder / "fda" / raw_files.FDA_COUNTS).exists(), "the count file belongs to the stored copy only"
     assert sorted(p.name for p in (folder / "pages").glob("*.txt")) == sorted(p.name for p in (shared_radiology / "raw" / "pages").glob("*.txt"))
 
     offline = tmp_path / "offline-data"
@@ -101,40 +102,40 @@ def test_a_year_zipped_and_unpacked_is_ambiguous(tmp_path: Path, shared_radiolog
     shutil.copytree(shared_radiology / "raw" / "oews", oews)
     (oews / "oesm18nat.zip").write_bytes(published_zip(shared_radiology / "raw" / "oews", 2018))
     with pytest.raises(DataError, match=r"May 2018 is in both national_M2018_dl.xlsx and oesm18nat.zip"):
-        radiology.excel_files(oews)
+        raw_files.excel_files(oews)
 
 
 def test_a_zip_holding_another_year_is_an_error(tmp_path: Path, shared_radiology: Path):
     path = tmp_path / "oesm19nat.zip"
     path.write_bytes(published_zip(shared_radiology / "raw" / "oews", 2018))
     with pytest.raises(DataError, match=r"oesm19nat.zip: holds national_M2018_dl.xlsx, the file of another year"):
-        radiology.read_excel_year(path)
+        tables.national_file_rows(path)
 
 
 def test_without_a_manifest_the_count_file_is_required(tmp_path: Path, shared_radiology: Path):
     folder = tmp_path / "radiology"
     shutil.copytree(shared_radiology / "raw", folder)
-    (folder / "fda" / radiology.FDA_COUNTS).chmod(0o644)
-    (folder / "fda" / radiology.FDA_COUNTS).unlink()
+    (folder / "fda" / raw_files.FDA_COUNTS).chmod(0o644)
+    (folder / "fda" / raw_files.FDA_COUNTS).unlink()
     with pytest.raises(DataError, match=r"fda_ai_devices_counts_by_year.csv: not found in .*cross-checks the stored copy"):
-        radiology.derive(folder)
+        tables.derive(folder)
 
 
 ACCESS_DENIED = b"<!DOCTYPE html><html><head><title>Access Denied</title></head><body>Access Denied</body></html>"
 
 FAULTS = {
-    "a page instead of a zip": (lambda raw: {"2021": ACCESS_DENIED}, radiology.oews_zip_url(2021), "not a zip archive"),
+    "a page instead of a zip": (lambda raw: {"2021": ACCESS_DENIED}, raw_files.oews_zip_url(2021), "not a zip archive"),
     "a zip without the national file": (
         lambda raw: {"2022": published_zip(raw / "oews", 2022, member="oesm22nat/field_descriptions.xlsx")},
-        radiology.oews_zip_url(2022),
+        raw_files.oews_zip_url(2022),
         "expected one national_MYYYY_dl.xlsx in the archive, found none",
     ),
     "a page instead of the FDA list": (
         lambda raw: {"fda": b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>FDA</title></head><body>Page moved</body></html>'},
-        radiology.FDA_DOWNLOAD_URL,
+        raw_files.FDA_DOWNLOAD_URL,
         "not well-formed XML",
     ),
-    "an FDA list without devices": (lambda raw: {"fda": b"<?xml version='1.0'?><root></root>"}, radiology.FDA_DOWNLOAD_URL, "lists no <row>"),
+    "an FDA list without devices": (lambda raw: {"fda": b"<?xml version='1.0'?><root></root>"}, raw_files.FDA_DOWNLOAD_URL, "lists no <row>"),
 }
 
 
@@ -158,5 +159,5 @@ def test_the_manifest_records_the_zips(seeded, shared_radiology: Path):
         register(mock, shared_radiology / "raw")
         fetch.fetch(["radiology"], raw_root=raw_root, data_dir=data, client=fast_client())
     entries = json.loads((raw_root / "radiology" / "manifest.json").read_text())["files"]
-    assert [e["filename"] for e in entries][-1] == f"fda/{radiology.FDA_XML}"
+    assert [e["filename"] for e in entries][-1] == f"fda/{raw_files.FDA_XML}"
     assert all(e["status"] == 200 and len(e["sha256"]) == 64 for e in entries)

@@ -82,7 +82,7 @@ def test_launchable_copies_install_the_package_when_missing(written: Path):
 
 
 def test_whole_numbers_must_match_exactly_and_fractions_closely():
-    ex = exercises.Exercise("x", "hint", lambda: None, rel_tolerance=1e-3, abs_tolerance=1e-9)
+    ex = exercises.Exercise("x", "introductory", "hint", (), lambda: None, rel_tolerance=1e-3, abs_tolerance=1e-9)
     assert exercises._same(2023, 2023, ex) and exercises._same(2023.0, 2023, ex)
     assert not exercises._same(2024, 2023, ex)
     assert exercises._same(0.50049, 0.5, ex) and not exercises._same(0.51, 0.5, ex)

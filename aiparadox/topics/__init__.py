@@ -18,9 +18,11 @@ publisher's files to the chapter's exercises:
                 anticipates, side by side (``@expects``, ``@anticipates``).
 =============== ==================================================================================
 
-The chapter side (``article``, ``facts``, ``claims``, ``charts``, ``exercises``) never imports
-``raw``, so a chapter loads no spreadsheet reader or HTTP library; the derivation side (``raw``,
-``tables``) loads no Altair, ledger or exercises. ``tests/test_layout.py`` keeps that seam.
+The seam between the two sides of ``data/`` is in the libraries they load: the chapter side
+(``article``, ``facts``, ``claims``, ``charts``, ``exercises``) may use the vocabularies of
+``tables`` (and so import ``raw``, whose spreadsheet reader and HTTP client load only when a file
+is read or fetched), but loads no spreadsheet reader or HTTP library; the derivation side (``raw``,
+``tables``) loads no Altair, ledger, exercises or book. ``tests/test_layout.py`` keeps that seam.
 
 :data:`TOPICS` is the one registry: the datasets, the ledger's assessors and the exercises are
 found by importing the named part of each topic listed here, in the book's order. A new chapter

@@ -1,0 +1,352 @@
+"""The radiology chapter's four figures: chart frames, charts, and the descriptions a screen reader says.
+
+Each ``*_description`` is computed from the same tables as its chart, so that what is said of a
+figure is what it draws.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ...charts import DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
+from .facts import (
+    OTHER_PANELS,
+    TAKE_OFF_DEVICES,
+    employment_frame,
+    fda_frame,
+    fda_summary,
+    secondary_value,
+    year_on_year,
+)
+from .tables import (
+    ALL_OCCUPATIONS,
+    CONFIDENCE,
+    PHYSICIANS,
+    RADIOLOGISTS,
+    RADIOLOGY_PANEL,
+    Z,
+    employment_change,
+    index_gap,
+    radiologist_years,
+    row,
+    wage_index,
+)
+
+WAGE_SERIES = {RADIOLOGISTS: "Radiologists", PHYSICIANS: "Physicians (all specialties)", ALL_OCCUPATIONS: "All occupations"}
+
+
+def _interval_label() -> str:
+    return f"{CONFIDENCE:.0%} interval"
+
+
+# --- Employment ---------------------------------------------------------------------------------
+def employment_chart(oews: pd.DataFrame):
+    """Radiologist employment with its sampling interval, and the first year's level for reference."""
+    frame = employment_frame(oews)
+    first_year = int(frame["year"].iloc[0])
+    y_axis = alt.Axis(format=",.0f")
+    base = alt.Chart(frame).encode(
+        x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
+        tooltip=[
+            alt.Tooltip("year:O", title="May"),
+            alt.Tooltip("employment:Q", title="Radiologists employed (jobs)", format=","),
+            alt.Tooltip("rse_pct:Q", title="Relative standard error (%)", format=".1f"),
+            alt.Tooltip("low:Q", title=f"{_interval_label()}, low (jobs)", format=","),
+            alt.Tooltip("high:Q", title=f"{_interval_label()}, high (jobs)", format=","),
+        ],
+    )
+    title = "Radiologists employed (jobs, excl. self-employed)"
+    bars = base.mark_rule(color=DATA_COLOUR, strokeWidth=2).encode(
+        y=alt.Y("low:Q", title=title, scale=alt.Scale(zero=False), axis=y_axis), y2="high:Q"
+    )
+    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True).encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
+    line = base.mark_line(color=DATA_COLOUR, strokeDash=[4, 3], strokeWidth=1.5).encode(
+        y=alt.Y("employment:Q", title=title, axis=y_axis)
+    )
+    # The first year's level across the whole chart, drawn from the same data so the chart keeps one dataset.
+    reference = (
+        alt.Chart(frame)
+        .transform_filter(alt.datum.year == first_year)
+        # A guide, not data: hidden from screen readers, which get the chart's description instead.
+        .mark_rule(color="#888888", strokeDash=[2, 2], aria=False)
+        .encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
+    )
+    return (reference + bars + line + points).properties(width="container", height=300)
+
+
+def employment_description(oews: pd.DataFrame) -> str:
+    frame = employment_frame(oews)
+    first, last = frame.iloc[0].to_dict(), frame.iloc[-1].to_dict()
+    peak = frame.loc[frame["employment"].idxmax()].to_dict()
+    first, last, peak = ({k: (int(v) if k != "rse_pct" else v) for k, v in d.items()} for d in (first, last, peak))
+    whole = employment_change(oews, int(first["year"]), int(last["year"]))
+    moves = year_on_year(oews)
+    beyond = moves.loc[moves["beyond_error"]]
+    beyond_text = (
+        ("; the only year-to-year move larger than its margin is " if len(beyond) == 1 else "; the year-to-year moves larger than their margins are ")
+        + ", ".join(
+            f"{r.start} to {r.end} ({r.change:+,} jobs against a margin of {r.margin:,.0f})" for r in beyond.itertuples()
+        )
+        if not beyond.empty
+        else "; no year-to-year move is larger than its margin"
+    )
+    return (
+        f"Dot chart with {_interval_label()}s of the number of radiologists employed in the United States "
+        f"(OEWS, excluding the self-employed), May {first['year']} to May {last['year']}. The estimate goes from "
+        f"{first['employment']:,} ({first['low']:,} to {first['high']:,}) to {last['employment']:,} "
+        f"({last['low']:,} to {last['high']:,}), a change of {whole.change:+,.0f} jobs ({whole.relative:+.1%}) "
+        f"that is {'larger' if whole.beyond_error else 'smaller'} than its {CONFIDENCE:.0%} margin of "
+        f"{whole.margin:,.0f}. The highest estimate is {peak['employment']:,} in {peak['year']}{beyond_text}."
+    )
+
+
+# --- Pay ------------------------------------------------------------------------------------------
+def wage_index_frame(oews: pd.DataFrame) -> pd.DataFrame:
+    """Mean annual wage indexed to the first radiologist year (= 100), with intervals at CONFIDENCE."""
+    first, last = radiologist_years(oews)
+    rows = []
+    for code, label in WAGE_SERIES.items():
+        for year in range(first, last + 1):
+            index, se = wage_index(oews, code, first, year)
+            r = row(oews, code, year)
+            rows.append(
+                {
+                    "year": year,
+                    "series": label,
+                    "index": round(100 * index, 2),
+                    "low": round(100 * (index - Z * se), 2),
+                    "high": round(100 * (index + Z * se), 2),
+                    "mean_wage": int(r["mean_annual_wage"]),
+                    "rse_pct": float(r["mean_wage_rse_pct"]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def wage_chart(oews: pd.DataFrame):
+    """Mean annual wage indexed to the first radiologist year, three series, with intervals."""
+    frame = wage_index_frame(oews)
+    first = int(frame["year"].min())
+    highlight, highlighted = legend_highlight("series")
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=list(WAGE_SERIES.values()), range=PALETTE[:3]),
+        legend=alt.Legend(orient="bottom", title="Click to highlight", columns=1),
+    )
+    base = alt.Chart(frame).encode(
+        x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
+        color=colour,
+        opacity=highlighted,
+        tooltip=[
+            alt.Tooltip("series:N", title="Occupation"),
+            alt.Tooltip("year:O", title="May"),
+            alt.Tooltip("mean_wage:Q", title="Mean annual wage (nominal US$)", format="$,.0f"),
+            alt.Tooltip("index:Q", title=f"Index (May {first} = 100)", format=".1f"),
+            alt.Tooltip("low:Q", title=f"{_interval_label()}, low", format=".1f"),
+            alt.Tooltip("high:Q", title=f"{_interval_label()}, high", format=".1f"),
+            alt.Tooltip("rse_pct:Q", title="Relative standard error of the wage (%)", format=".1f"),
+        ],
+    )
+    lines = base.mark_line(point=alt.OverlayMarkDef(size=50, filled=True)).encode(
+        y=alt.Y(
+            "index:Q",
+            title=f"Mean annual wage, nominal (index, May {first} = 100)",
+            scale=alt.Scale(zero=False),
+        )
+    )
+    bars = base.mark_rule(strokeWidth=2).encode(y="low:Q", y2="high:Q")
+    return (bars + lines).add_params(highlight).properties(width="container", height=300)
+
+
+def wage_description(oews: pd.DataFrame) -> str:
+    first, last = radiologist_years(oews)
+    frame = wage_index_frame(oews).set_index(["series", "year"])
+    rad = frame.loc[(WAGE_SERIES[RADIOLOGISTS], last)]
+    phys = frame.loc[(WAGE_SERIES[PHYSICIANS], last)]
+    every = frame.loc[(WAGE_SERIES[ALL_OCCUPATIONS], last)]
+    gap_all, gap_phys = index_gap(oews, first, last, ALL_OCCUPATIONS), index_gap(oews, first, last, PHYSICIANS)
+    return (
+        f"Line chart of mean annual wages in nominal dollars, indexed to May {first} = 100, for radiologists, all "
+        f"physicians and all occupations, with {_interval_label()}s. By May {last} radiologists reach "
+        f"{rad['index']:.1f} ({rad['low']:.1f} to {rad['high']:.1f}), all occupations {every['index']:.1f} and "
+        f"physicians {phys['index']:.1f}. The radiologists' lead over all occupations, {100 * gap_all.change:.1f} "
+        f"points, is {'larger' if gap_all.beyond_error else 'smaller'} than its margin of {100 * gap_all.margin:.1f}; "
+        f"their lead over physicians, {100 * gap_phys.change:.1f} points, is "
+        f"{'larger' if gap_phys.beyond_error else 'smaller'} than its margin of {100 * gap_phys.margin:.1f}."
+    )
+
+
+# --- FDA devices -------------------------------------------------------------------------------
+def fda_chart(fda: pd.DataFrame):
+    frame = fda_frame(fda)
+    highlight, highlighted = legend_highlight("group", dimmed=0.25)
+    partial_label = (
+        alt.Chart(frame)
+        .transform_filter((alt.datum.complete == False) & (alt.datum.group == RADIOLOGY_PANEL))  # noqa: E712 - a Vega expression
+        .mark_text(dy=-8, fontSize=11, color="#555555")
+        .encode(x=alt.X("decision_year:O"), y=alt.Y("year_total:Q"), text=alt.value("partial year"))
+    )
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("decision_year:O", title="Year of the FDA's final decision", axis=alt.Axis(labelAngle=-90, labelOverlap=True)),
+            y=alt.Y("devices:Q", title="AI-enabled devices authorised (devices per year)", stack=True),
+            color=alt.Color(
+                "group:N",
+                title=None,
+                scale=alt.Scale(domain=[RADIOLOGY_PANEL, OTHER_PANELS], range=[PALETTE[0], PALETTE[1]]),
+                legend=alt.Legend(orient="bottom", title="Review panel (click to highlight)", titleLimit=300),
+            ),
+            order=alt.Order("group:N", sort="descending"),
+            opacity=highlighted,
+            tooltip=[
+                alt.Tooltip("year_label:N", title="Decision year"),
+                alt.Tooltip("group:N", title="Review panel"),
+                alt.Tooltip("devices:Q", title="Devices"),
+                alt.Tooltip("year_total:Q", title="All panels that year"),
+                alt.Tooltip("radiology_share:Q", title="Radiology share that year", format=".0%"),
+            ],
+        )
+        .add_params(highlight)
+    )
+    return (bars + partial_label).properties(width="container", height=300)
+
+
+def fda_description(fda: pd.DataFrame) -> str:
+    s = fda_summary(fda)
+    partial = (
+        f" The list stops on {s['partial_through']}, so {s['partial_year']} is partial ({s['radiology_partial']} radiology devices so far)."
+        if s["partial_year"]
+        else ""
+    )
+    return (
+        f"Stacked bar chart of AI-enabled medical devices on the FDA's list per year of final decision, "
+        f"{s['first_year']} to {s['partial_year'] or s['last_complete_year']}, radiology panel against all "
+        f"{s['panels'] - 1} other panels. No year has {TAKE_OFF_DEVICES} devices before {s['take_off_year']}; "
+        f"radiology is the larger part in every year from {s['radiology_majority_since']}. Of all {s['total']:,} listed devices, {s['radiology']:,} "
+        f"({s['radiology_share']:.1%}) were reviewed by the radiology panel; in {s['last_complete_year']}, the last "
+        f"complete year, {s['radiology_last_complete']} radiology devices were authorised.{partial}"
+    )
+
+
+# --- Demand in the material's own terms -------------------------------------------------------
+MEASURED = "Measured: BLS OEWS, 90% interval"
+QUOTED_KIND = "Quoted figure (secondary)"
+
+
+def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
+    """Growth figures about radiologist demand and supply, each over its own period, as fractions.
+
+    Ratios of two quoted counts are computed here ("computed from two quoted figures"); the rest
+    are the quoted percentages. The OEWS change is added, with its interval, for comparison.
+    """
+    v = lambda figure_id: secondary_value(secondary, figure_id)  # noqa: E731 - a local shorthand
+    computed, stated = "computed from two quoted figures", "as quoted"
+    rows = [
+        ("Residency slots, DR+IR", "2018-2022", v("residency_positions_2022") / v("residency_positions_2018") - 1, None, computed,
+         "PGY-2 diagnostic and interventional radiology positions (ACR, from NRMP)"),
+        ("Residency slots, all radiology", "2024-2025", v("residency_growth_2024_2025") / 100, None, stated,
+         "All radiology specialties (Works in Progress, from NRMP); a wider definition than the row above"),
+        ("BLS projected jobs", "2021-2031", v("bls_projection_2021_2031") / 100, None, stated, "BLS Employment Projections, via Becker's"),
+        ("BLS projected jobs", "2022-2032", v("bls_projection_2022_2032") / 100, None, stated, "BLS Employment Projections, via Becker's"),
+        ("HRSA projected demand", "2023-2036", v("hrsa_demand_2023_2036") / 100, None, stated, "HRSA, via Becker's"),
+        ("Imaging use (range)", "2025-2055", v("imaging_use_growth_2055_low") / 100, v("imaging_use_growth_2055_high") / 100, stated,
+         "Neiman Health Policy Institute; the range covers imaging modalities"),
+        ("US population", "2025-2055", v("population_growth_2055") / 100, None, stated, "U.S. Census Bureau, via DOTmed"),
+        ("Supply, slots flat", "2023-2055", v("projected_supply_2055_flat") / v("medicare_radiologists_2023") - 1, None, computed,
+         "Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions stay at the 2024 level"),
+        ("Supply, slots growing", "2023-2055", v("projected_supply_2055_growing") / v("medicare_radiologists_2023") - 1, None, computed,
+         "Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions grow"),
+    ]
+    frame = pd.DataFrame(rows, columns=["indicator", "period", "low", "high", "basis", "detail"])
+    frame["value"] = frame[["low", "high"]].mean(axis=1)
+    frame["kind"] = QUOTED_KIND
+    first, last = radiologist_years(oews)
+    jobs = employment_change(oews, first, last)
+    measured = pd.DataFrame(
+        {
+            "indicator": ["Radiologist jobs (OEWS)"],
+            "period": [f"{first}-{last}"],
+            "low": [(jobs.change - jobs.margin) / jobs.start],
+            "high": [(jobs.change + jobs.margin) / jobs.start],
+            "basis": [f"estimate with its {CONFIDENCE:.0%} sampling interval"],
+            "detail": ["BLS OEWS, wage and salary jobs (excludes the self-employed)"],
+            "value": [jobs.relative],
+            "kind": [MEASURED],
+        }
+    )
+    frame = pd.concat([measured, frame], ignore_index=True)
+    frame["label"] = [short_label(i, p) for i, p in zip(frame["indicator"], frame["period"])]
+    frame["high"] = frame["high"].fillna(frame["low"])
+    frame.loc[frame["kind"] != MEASURED, "low"] = frame["low"].where(frame["high"] != frame["low"], frame["value"])
+    return frame[["label", "indicator", "period", "value", "low", "high", "kind", "basis", "detail"]]
+
+
+SHORT_NAMES = {
+    "Radiologist jobs (OEWS)": "Radiologist jobs (OEWS)",
+    "Residency slots, DR+IR": "Residency slots",
+    "Residency slots, all radiology": "Residency slots (all)",
+    "BLS projected jobs": "BLS projection",
+    "HRSA projected demand": "HRSA demand",
+    "Imaging use (range)": "Imaging use",
+    "US population": "US population",
+    "Supply, slots flat": "Supply, slots flat",
+    "Supply, slots growing": "Supply, slots grow",
+}
+
+
+def short_label(indicator: str, period: str) -> str:
+    """'BLS projected jobs', '2021-2031' -> 'BLS projection 2021-31': short enough for a phone."""
+    start, _, end = period.partition("-")
+    span = f"{start}-{end[-2:]}" if end and end[:2] == start[:2] else period
+    return f"{SHORT_NAMES.get(indicator, indicator)} {span}"
+
+
+def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
+    """One row per growth figure; each row's name is written above its dot, so a phone keeps the full width."""
+    frame = demand_frame(secondary, oews)
+    colour = alt.Color(
+        "kind:N", title=None, scale=alt.Scale(domain=[MEASURED, QUOTED_KIND], range=[DATA_COLOUR, SECONDARY_COLOUR]),
+        legend=alt.Legend(orient="bottom", columns=1, labelLimit=320),
+    )
+    base = alt.Chart().encode(
+        y=alt.Y("label:N", title=None, sort=frame["label"].tolist(), axis=None),
+        color=colour,
+        tooltip=[
+            alt.Tooltip("indicator:N", title="Figure"),
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("value:Q", title="Change (% over the period)", format="+.1%"),
+            alt.Tooltip("low:Q", title="Low end (%)", format="+.1%"),
+            alt.Tooltip("high:Q", title="High end (%)", format="+.1%"),
+            alt.Tooltip("basis:N", title="Basis"),
+            alt.Tooltip("detail:N", title="Source and definition"),
+        ],
+    )
+    x = alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%", grid=True))
+    zero = alt.Chart().mark_rule(color="#888888", aria=False).encode(x=alt.datum(0))
+    ranges = base.mark_rule(strokeWidth=3, yOffset=7).encode(x=x, x2="high:Q")
+    points = base.mark_point(filled=True, size=80, yOffset=7, opacity=1).encode(x="value:Q")
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=12).encode(
+        x=alt.value(0), text="label:N", color=alt.value("#333333")
+    )
+    return alt.layer(zero, ranges, points, names, data=frame).properties(width="container", height=40 * len(frame))
+
+
+def demand_description(secondary: pd.DataFrame, oews: pd.DataFrame) -> str:
+    frame = demand_frame(secondary, oews).set_index("indicator")
+    measured = frame.loc["Radiologist jobs (OEWS)"]
+    flat, growing = frame.loc["Supply, slots flat"], frame.loc["Supply, slots growing"]
+    imaging = frame.loc["Imaging use (range)"]
+    quoted = frame.loc[frame["kind"] == QUOTED_KIND]
+    return (
+        f"Dot and range chart of {len(quoted)} growth figures on radiologist training, supply and demand quoted by "
+        f"press and society pages (grey), each over its own period, and the measured OEWS change in radiologist jobs "
+        f"(blue). All quoted figures are increases, from {quoted['value'].min():+.1%} to {quoted['high'].max():+.1%}. "
+        f"Projected supply to 2055 grows {flat['value']:+.1%} with residency slots flat and {growing['value']:+.1%} if they "
+        f"grow, against imaging use {imaging['low']:+.1%} to {imaging['high']:+.1%}. The measured change in jobs, "
+        f"{measured['value']:+.1%} from {measured['period'].replace('-', ' to ')}, has an interval from {measured['low']:+.1%} "
+        f"to {measured['high']:+.1%}."
+    )

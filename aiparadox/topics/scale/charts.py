@@ -1,0 +1,400 @@
+"""Scale, charts: the chapter's four figures, the frames they draw and their computed descriptions
+(what a screen reader says)."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
+from . import article
+from .facts import (
+    EMAIL_ERA_START,
+    SOURCES_AGREE_FROM,
+    SUPERSCRIPT,
+    WORKDAYS_PER_WEEK,
+    c11_figures,
+    c14_figures,
+    format_power,
+    hours_figures,
+    last_year_before,
+    series_of,
+)
+from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, LBNL_REPORT, OWID_SERIES, to_watts
+
+GENERATION_LABELS = {EIA_SERIES: "US net generation (EIA)", OWID_SERIES: "US generation (OWID)"}
+DATACENTRE_LABEL = "US data centres (secondary)"
+CLAIM_SERIES = "The article's figures"
+CLAIM_PRODUCTION_LABEL = f"Article: {article.US_PRODUCTION_GW:.0f} GW"
+CLAIM_AI_LABEL = f"Article: {article.AI_GW:.0f} GW for AI"
+
+
+def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
+    """One tidy frame: both generation series, data-centre estimates (a range where projected), the claims."""
+    measured = pd.DataFrame(
+        {
+            "year": generation["year"].astype(int),
+            "series": generation["source"].map(GENERATION_LABELS),
+            "average_gw": generation["average_gw"].astype(float),
+            "upper_gw": float("nan"),
+            "twh": generation["generation_twh"].astype(float).round(1),
+            "detail": generation["source"],
+        }
+    )
+    energy = datacentres.dropna(subset=["average_gw"])
+    estimates = energy.loc[energy["bound"] == "estimate"]
+    low = energy.loc[energy["bound"] == "low"]
+    high = energy.loc[energy["bound"] == "high", ["report", "year", "average_gw", "electricity_twh"]]
+    ranges = low.merge(high, on=["report", "year"], suffixes=("", "_high"), validate="one_to_one")
+    dc = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "year": estimates["year"].astype(int),
+                    "series": DATACENTRE_LABEL,
+                    "average_gw": estimates["average_gw"].astype(float),
+                    "upper_gw": float("nan"),
+                    "twh": estimates["electricity_twh"].astype(float),
+                    "detail": estimates["report"] + ", estimate",
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "year": ranges["year"].astype(int),
+                    "series": DATACENTRE_LABEL,
+                    "average_gw": ranges["average_gw"].astype(float),
+                    "upper_gw": ranges["average_gw_high"].astype(float),
+                    "twh": ranges["electricity_twh"].astype(float),
+                    "detail": ranges["report"] + ", projected range (low end shown as TWh)",
+                }
+            ),
+        ]
+    )
+    first_year = int(generation["year"].min())
+    claims = pd.DataFrame(
+        {
+            "year": [first_year, first_year],
+            "series": CLAIM_SERIES,
+            "average_gw": [article.US_PRODUCTION_GW, article.AI_GW],
+            "upper_gw": float("nan"),
+            "twh": float("nan"),
+            "detail": [CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL],
+        }
+    )
+    return pd.concat([measured, dc, claims], ignore_index=True)
+
+
+def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
+    """US generation as average GW from both publishers, the article's two figures, data-centre estimates."""
+    frame = generation_chart_frame(generation, datacentres)
+    domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_SERIES]
+    colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR]
+    legend, highlighted = legend_highlight("series")
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
+    y = alt.Y("average_gw:Q", title="Average power over the year (GW)", scale=alt.Scale(domain=[0, 550]))
+    # One legend entry a line, so that the legend fits a phone's width.
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=1))
+    tooltip = [
+        alt.Tooltip("series:N", title="Series"),
+        alt.Tooltip("detail:N", title="Figure"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("average_gw:Q", title="Average power (GW)", format=",.1f"),
+        alt.Tooltip("upper_gw:Q", title="Upper end (GW)", format=",.1f"),
+        alt.Tooltip("twh:Q", title="Energy (TWh per year)", format=",.1f"),
+    ]
+    # Layers carry no data of their own: the frame is given once, to the layer chart, so that
+    # composing layers does not copy it (Altair deep-copies a chart's data at every step).
+    base = alt.Chart().encode(x=x, y=y, color=colour, opacity=highlighted)
+    is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
+    is_claim = alt.FieldEqualPredicate(field="series", equal=CLAIM_SERIES)
+    is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)
+    lines = base.transform_filter(is_measured).mark_line(point=alt.OverlayMarkDef(size=18)).encode(tooltip=tooltip)
+    claim_rules = base.transform_filter(is_claim).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
+    claim_labels = (
+        base.transform_filter(is_claim)
+        .mark_text(align="left", dx=4, dy=-7, fontWeight="bold")
+        .encode(text=alt.Text("detail:N"))
+    )
+    dc_points = base.transform_filter(is_dc).mark_point(shape="square", size=60, filled=True).encode(tooltip=tooltip)
+    dc_ranges = base.transform_filter(is_dc).transform_filter("isValid(datum.upper_gw)").mark_rule(strokeWidth=3).encode(y2="upper_gw:Q", tooltip=tooltip)
+    return alt.layer(lines, claim_rules, claim_labels, dc_points, dc_ranges, data=frame).add_params(legend).properties(
+        width="container", height=360
+    )
+
+
+def generation_description(generation: pd.DataFrame, datacentres: pd.DataFrame) -> str:
+    f = c14_figures(generation)
+    eia = series_of(generation, EIA_SERIES)
+    owid = series_of(generation, OWID_SERIES)
+    dc = datacentres.dropna(subset=["average_gw"])
+    lbnl_last = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "estimate")].iloc[-1]
+    projected = dc.loc[dc["bound"].isin(["low", "high"])]
+    return (
+        f"Line chart of US electricity generation expressed as average power in gigawatts, EIA from "
+        f"{int(eia['year'].min())} to {int(eia['year'].max())} and OWID from {int(owid['year'].min())} to "
+        f"{int(owid['year'].max())}. Generation rises to about {f['eia_gw']:.0f} GW in {f['eia_year']} (EIA) and "
+        f"{f['owid_gw']:.0f} GW in {f['owid_year']} (OWID); before {SOURCES_AGREE_FROM} OWID is "
+        f"{f['narrowest_gap_share_before_2000']:.0%} to {f['widest_gap_share']:.0%} higher than EIA, since {SOURCES_AGREE_FROM} "
+        f"within {f['max_gap_share_since_2000']:.0%}. Dashed lines mark the article's "
+        f"{article.US_PRODUCTION_GW:.0f} GW, first reached in {f['first_year_at_claim']}, and its "
+        f"{article.AI_GW:.0f} GW for AI. Grey squares are data-centre estimates quoted by the press: "
+        f"{lbnl_last['average_gw']:.0f} GW on average in {int(lbnl_last['year'])} (LBNL) and a projected "
+        f"{projected['average_gw'].min():.0f} to {projected['average_gw'].max():.0f} GW in "
+        f"{int(projected['year'].max())}."
+    )
+
+
+POWER_KINDS = ("The article", "News reports (secondary)", "Measured")
+# Short names, so that "name: value" fits above its stem on a phone.
+ITEM_CLAIM_SITE = "Article: data centre"
+ITEM_SITE = "Announced: full site"
+ITEM_PHASE = "Announced: first phase"
+ITEM_US = "US generation"
+
+
+def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
+    """The powers in play, in watts: the article's figures, what the reports said, measured US averages."""
+    f = c11_figures(quotes)
+    owid = last_year_before(generation, OWID_SERIES, article.YEAR)
+    lbnl = datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")].dropna(subset=["average_gw"]).iloc[-1]
+    rows = [
+        ("The article", ITEM_CLAIM_SITE, to_watts(article.SITE_TW, "TW")),
+        ("The article", "Article: first phase", to_watts(article.FIRST_PHASE_TW, "TW")),
+        ("The article", "Article: US production", to_watts(article.US_PRODUCTION_GW, "GW")),
+        ("The article", "Article: power for AI", to_watts(article.AI_GW, "GW")),
+        ("News reports (secondary)", "Musk's slip, corrected", to_watts(f["slip_gw"], "GW")),
+        ("News reports (secondary)", ITEM_SITE, to_watts(f["site_mw"], "MW")),
+        ("News reports (secondary)", ITEM_PHASE, to_watts(f["phase_mw"], "MW")),
+        ("Measured", f"{ITEM_US}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
+        ("Measured", f"US data centres, {int(lbnl['year'])}", to_watts(float(lbnl["average_gw"]), "GW")),
+    ]
+    frame = pd.DataFrame(rows, columns=["kind", "item", "watts"])
+    frame["label"] = frame["watts"].map(format_power)
+    claim = frame["item"] == ITEM_CLAIM_SITE
+    exponent = str(round(math.log10(f["site_factor"]))).translate(SUPERSCRIPT)
+    frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = 10{exponent} × {format_power(to_watts(f['site_mw'], 'MW'))}"
+    return frame.sort_values("watts", ascending=False).reset_index(drop=True)
+
+
+def powers_chart(frame: pd.DataFrame):
+    """The powers on one logarithmic axis, each row named above its stem so that the plot keeps its width."""
+    low, high = 1e7, 1e15
+    frame = frame.assign(
+        rank=range(len(frame)),
+        caption=frame["item"] + ": " + frame["label"],
+        start=low,
+    )
+    base = alt.Chart().encode(
+        y=alt.Y("rank:O", title=None, axis=None),
+        color=alt.Color(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=list(POWER_KINDS), range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
+            legend=alt.Legend(orient="bottom", direction="vertical"),
+        ),
+        tooltip=[
+            alt.Tooltip("item:N", title="What"),
+            alt.Tooltip("label:N", title="Power"),
+            alt.Tooltip("kind:N", title="From"),
+        ],
+    )
+    x = alt.X(
+        "watts:Q",
+        title="Power (W, log scale; gridlines ×10)",
+        scale=alt.Scale(type="log", domain=[low, high]),
+        axis=alt.Axis(
+            labelExpr="format(datum.value, '~s') + 'W'",
+            values=[10.0**k for k in range(7, 16)],
+            labelOverlap="greedy",
+            grid=True,
+        ),
+    )
+    dots = base.mark_point(size=110, filled=True, opacity=1).encode(x=x)
+    stems = base.mark_rule(strokeWidth=2, opacity=0.5).encode(x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), x2="watts:Q")
+    captions = base.mark_text(align="left", baseline="bottom", dy=-7, fontSize=11).encode(
+        x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), text="caption:N"
+    )
+    # Dots first, so that the legend shows their symbol rather than a faint stem.
+    return alt.layer(dots, stems, captions, data=frame).properties(width="container", height=alt.Step(44))
+
+
+def powers_description(frame: pd.DataFrame) -> str:
+    def watts(item: str) -> float:
+        return float(frame.loc[frame["item"] == item, "watts"].iloc[0])
+
+    site, claim = watts(ITEM_SITE), watts(ITEM_CLAIM_SITE)
+    us = frame.loc[frame["item"].str.startswith(ITEM_US)].iloc[0]
+    return (
+        f"Dot chart on a logarithmic scale of the powers involved, from {format_power(frame['watts'].min())} to "
+        f"{format_power(frame['watts'].max())}. The announced data centre is {format_power(site)}, its first phase "
+        f"{format_power(watts(ITEM_PHASE))}; the article's {format_power(claim)} is "
+        f"{claim / site:,.0f} times larger, and about {claim / us['watts']:,.0f} times the average power of all US "
+        f"electricity generation ({us['label']} on average in {us['item'].split(', ')[1]})."
+    )
+
+
+WEEKLY_KEY = ("United States", "United Kingdom", "World")
+OTHERS_GREY = "#999999"
+OTHER_ENTITIES = "Others"
+CHOSEN = "Chosen country"
+CLAIM_WEEK_LABEL = f"Article: {article.HOURS_PER_DAY:.0f} h × {WORKDAYS_PER_WEEK} days"
+
+
+def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
+    long = weekly.melt(
+        id_vars=["entity", "entity_type", "year"],
+        value_vars=["hours_per_week_all", "hours_per_week_men", "hours_per_week_women"],
+        var_name="workers",
+        value_name="hours_per_week",
+    ).dropna(subset=["hours_per_week"])
+    long["workers"] = long["workers"].map(
+        {"hours_per_week_all": "all", "hours_per_week_men": "men (2000)", "hours_per_week_women": "women (2000)"}
+    )
+    claim = pd.DataFrame(
+        {
+            "entity": [CLAIM_WEEK_LABEL],
+            "entity_type": ["claim"],
+            "year": [int(weekly["year"].min())],
+            "workers": ["all"],
+            "hours_per_week": [article.HOURS_PER_DAY * WORKDAYS_PER_WEEK],
+        }
+    )
+    return pd.concat([long, claim], ignore_index=True)
+
+
+def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
+    """Weekly hours 1870-2000 by country, three series in colour, any other chosen from a menu; the claim as a rule."""
+    frame = weekly_chart_frame(weekly)
+    countries = sorted(weekly.loc[weekly["entity_type"] == "country", "entity"].unique())
+    others = [c for c in countries if c not in WEEKLY_KEY]
+    if default_country is None:
+        first = weekly.loc[weekly["year"] == weekly["year"].min()].dropna(subset=["hours_per_week_all"])
+        default_country = first.loc[first["entity"].isin(others)].sort_values("hours_per_week_all").iloc[-1]["entity"]
+    chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name="Highlight a country: "))
+    shown = (
+        f"indexof({list(WEEKLY_KEY)!r}, datum.entity) >= 0 ? datum.entity : "
+        f"(datum.entity == country ? '{CHOSEN}' : '{OTHER_ENTITIES}')"
+    )
+    domain = [*WEEKLY_KEY, CHOSEN, OTHER_ENTITIES]
+    # No black or white: the page may be in dark mode. The others are a mid grey, made faint.
+    colours = [DATA_COLOUR, PALETTE[2], PALETTE[4], PALETTE[5], OTHERS_GREY]
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
+    y = alt.Y("hours_per_week:Q", title="Hours of work per week (full-time production workers)", scale=alt.Scale(domain=[0, 100]))
+    tooltip = [
+        alt.Tooltip("entity:N", title="Country or average"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("workers:N", title="Workers"),
+        alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
+    ]
+    data = alt.Chart().transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=2))
+    highlighted = alt.datum.shown != OTHER_ENTITIES
+    lines = (
+        data.transform_filter(alt.datum.workers == "all")
+        .mark_line(point=alt.OverlayMarkDef(size=16))
+        .encode(
+            x=x,
+            y=y,
+            detail="entity:N",
+            color=colour,
+            strokeWidth=alt.condition(highlighted, alt.value(2.5), alt.value(1)),
+            opacity=alt.condition(highlighted, alt.value(1), alt.value(0.5)),
+            order=alt.Order("year:Q"),
+            tooltip=tooltip,
+        )
+    )
+    by_sex = (
+        data.transform_filter(alt.datum.workers != "all")
+        .transform_filter(highlighted)
+        .mark_point(filled=True, size=60)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            shape=alt.Shape(
+                "workers:N",
+                title=None,
+                scale=alt.Scale(range=["triangle-up", "triangle-down"]),
+                # Inside the empty lower left of the plot, so that it never runs off a narrow screen.
+                legend=alt.Legend(orient="bottom-left", padding=4, symbolFillColor=OTHERS_GREY, symbolStrokeColor=OTHERS_GREY),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    claim = alt.Chart().transform_filter("datum.entity_type == 'claim'")
+    claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
+    claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
+        x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {article.HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} h")
+    )
+    return (
+        alt.layer(lines, by_sex, claim_rule, claim_label, data=frame)
+        .add_params(chosen)
+        .properties(width="container", height=360)
+    )
+
+
+def weekly_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
+    f = hours_figures(weekly, annual)
+    last = weekly.loc[(weekly["year"] == f["last_total_year"]) & weekly["entity"].isin(WEEKLY_KEY)].set_index("entity")
+    return (
+        f"Line chart of weekly hours of full-time production workers in {f['n_countries']} countries and sample "
+        f"averages, {f['first_year']} to 2000. In {f['first_year']} the United States stood at "
+        f"{f['us_first_week']:.1f} hours, the United Kingdom at {f['uk_first_week']:.1f} and the sample average at "
+        f"{f['world_first_week']:.1f}, the highest being {f['longest_first_entity']} at {f['longest_first_week']:.1f}; "
+        f"by {f['last_total_year']} they were {last.loc['United States', 'hours_per_week_all']:.1f}, "
+        f"{last.loc['United Kingdom', 'hours_per_week_all']:.1f} and {last.loc['World', 'hours_per_week_all']:.1f}. "
+        f"A dashed line at {f['claim_per_week']:.0f} hours shows what {article.HOURS_PER_DAY:.0f} hours a day over "
+        f"{WORKDAYS_PER_WEEK} days would be; "
+        f"the highest value of any series in any year is {f['highest_week']:.1f} hours. For 2000 only separate "
+        "figures for men and women exist, shown as triangles."
+    )
+
+
+def annual_chart(annual: pd.DataFrame):
+    """Annual hours per worker: UK and US 1870-2017, other countries 1870-1938; each source its own line."""
+    domain = [*KEY_COUNTRIES, "Other countries (to 1938)"]
+    frame = annual.assign(shown=annual["entity"].where(annual["entity"].isin(KEY_COUNTRIES), domain[-1]))
+    highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
+    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
+    y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]))
+    tooltip = [
+        alt.Tooltip("entity:N", title="Country"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("hours_per_year:Q", title="Hours per worker per year", format=",.0f"),
+        alt.Tooltip("series:N", title="Estimate"),
+    ]
+    lines = (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=14))
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            # One line per country and per estimate: the gap between 1938 and 1950 stays a gap.
+            detail=alt.Detail(["entity:N", "series:N"]),
+            strokeWidth=alt.condition(highlight, alt.value(4), alt.value(2), empty=False),
+            opacity=alt.condition(alt.FieldOneOfPredicate(field="entity", oneOf=list(KEY_COUNTRIES)), alt.value(1), alt.value(0.6)),
+            tooltip=tooltip,
+        )
+        .add_params(highlight)
+    )
+    return lines.properties(width="container", height=320)
+
+
+def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
+    f = hours_figures(weekly, annual)
+    early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(index="entity", columns="year", values="hours_per_year")
+    early_fell = int((early[LAST_HM_YEAR] < early[f["first_annual_year"]]).sum())
+    return (
+        f"Line chart of average annual hours worked per worker. The United States falls from "
+        f"{f['us_annual_first']:,.0f} hours in {f['first_annual_year']} to {f['us_annual_last']:,.0f} in "
+        f"{f['last_annual_year']} ({f['us_change_long']:.0%}), the United Kingdom from {f['uk_annual_first']:,.0f} to "
+        f"{f['uk_annual_last']:,.0f} ({f['uk_change_long']:.0%}); grey lines show {len(early)} other countries from "
+        f"{f['first_annual_year']} to {LAST_HM_YEAR}, of which {early_fell} worked fewer hours at the end. The series "
+        f"changes source after {LAST_HM_YEAR}, left as a gap; "
+        f"since {EMAIL_ERA_START} the change is small ({f['us_change_email']:.1%} in the United States, "
+        f"{f['uk_change_email']:.1%} in the United Kingdom)."
+    )
