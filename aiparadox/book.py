@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import charts
 from .environment import BUILD_ENV
-from .markup import plain_text
+from .markup import Markdown, plain_text
 
 
 def in_book_build() -> bool:
@@ -68,12 +68,14 @@ def facts(named: dict[str, Any]) -> dict[str, Any]:
 
     Numbers are glued as numbers (``{glue:text}`key:.1%```), strings for ``{glue:md}`key``` as
     text: facts come from the tables, and a country named ``[China](https://...)`` must show as
-    those characters, not become a link (phrases the chapter writes itself go through
-    :func:`text`). The keys are spelled out in the facts function, so ``grep`` finds where each
-    glued value of a page is made.
+    those characters, not become a link. Markup that the facts function writes itself (a table
+    of steps) is returned as :class:`aiparadox.markup.Markdown` and glued as it is. The keys are
+    spelled out in the facts function, so ``grep`` finds where each glued value of a page is made.
     """
     for name, value in named.items():
-        if isinstance(value, str):
+        if isinstance(value, Markdown):
+            text(name, value)
+        elif isinstance(value, str):
             text(name, plain_text(value))
         else:
             number(name, value)

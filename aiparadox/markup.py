@@ -28,3 +28,8 @@ def plain_text(value: object) -> str:
 def link_or_text(url: str) -> str:
     """An autolink for a plain http(s) address; anything else is shown as text."""
     return f"<{url}>" if SAFE_URL.fullmatch(url) else plain_text(url)
+
+
+class Markdown(str):
+    """A phrase that the code itself writes as MyST Markdown (a table of steps, a link it builds):
+    :func:`aiparadox.book.facts` glues it as it is, where every other string is glued as text."""

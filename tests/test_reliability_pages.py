@@ -61,6 +61,15 @@ def test_a_name_from_the_data_enters_the_prose_as_text(monkeypatch):
     assert glued["aipi_economies"] == 174
 
 
+def test_markup_that_the_code_writes_is_glued_as_it_is(monkeypatch):
+    from aiparadox.markup import Markdown
+
+    glued = {}
+    monkeypatch.setattr(book, "_glue", lambda name, value: glued.__setitem__(name, value))
+    book.facts({"steps": Markdown("| Step | Result |\n|---|---|\n| a | b |")})
+    assert "<table>" in as_html(glued["steps"].data)
+
+
 def test_evidence_computed_from_the_data_enters_the_ledger_as_text():
     assessment = SimpleNamespace(
         claim=SimpleNamespace(id="C99", short=f"A claim about {HOSTILE_NAME}", attribution="Nobody"),
