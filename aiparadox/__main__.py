@@ -18,13 +18,14 @@ def main(argv: list[str] | None = None) -> int:
     build = data.add_parser("build", help="derive the tidy tables from raw inputs and replace the cache if valid")
     build.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"folder of raw inputs (default {DEFAULT_RAW_DIR})")
     build.add_argument("--dataset", action="append", help="only this dataset (repeatable); default all")
-    allow_loss = {
+    accept = {
         "action": "append",
         "default": [],
         "metavar": "TABLE",
-        "help": "let this table lose rows or shorten a series that the committed copy has (repeatable); refused otherwise",
+        "help": "accept a refresh of this table that loses rows, shortens a series or revises final figures "
+        "of the committed copy (repeatable); refused otherwise",
     }
-    build.add_argument("--allow-loss", **allow_loss)
+    build.add_argument("--accept", **accept)
 
     fetch = data.add_parser(
         "fetch", help="download the raw inputs from the publishers, re-derive, validate, then replace the cache"
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         help="files you downloaded by hand for a dataset whose publisher needs a login, e.g. top500=~/Downloads",
     )
     fetch.add_argument("--offline", action="store_true", help="no network: rebuild from the raw folder only")
-    fetch.add_argument("--allow-loss", **allow_loss)
+    fetch.add_argument("--accept", **accept)
     fetch.add_argument(
         "--deadline", type=float, default=None, metavar="SECONDS", help="stop the whole fetch after this long (default 1800)"
     )
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .datasets import build as build_data
 
-            for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, allow_loss=args.allow_loss):
+            for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, accept=args.accept):
                 print(f"{result.dataset}: {', '.join(result.tables)} derived in {result.seconds:.2f} s")
             print(f"data package written to {DATA_DIR / 'datapackage.json'}")
         elif args.command == "fetch":
@@ -81,13 +82,13 @@ def main(argv: list[str] | None = None) -> int:
             from .fetch import fetch as fetch_data
 
             if args.offline:
-                for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, allow_loss=args.allow_loss):
+                for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, accept=args.accept):
                     print(f"{result.dataset}: rebuilt from {args.raw} in {result.seconds:.2f} s")
             else:
                 folders = dict(_pair(p) for p in args.folder)
                 client = Client() if args.deadline is None else Client(deadline=args.deadline)
                 for name in fetch_data(
-                    args.dataset, args.raw, DATA_DIR, client, local_folders=folders, allow_loss=args.allow_loss
+                    args.dataset, args.raw, DATA_DIR, client, local_folders=folders, accept=args.accept
                 ):
                     print(f"{name}: downloaded, derived, validated and replaced")
         elif args.command == "check":

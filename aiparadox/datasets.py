@@ -137,7 +137,7 @@ def build(
     raw_root: Path,
     names: Iterable[str] | None = None,
     data_dir: Path = DATA_DIR,
-    allow_loss: Iterable[str] = (),
+    accept: Iterable[str] = (),
 ) -> list[BuildResult]:
     """Derive the named datasets (all by default) and replace their cached tables in one step.
 
@@ -147,7 +147,7 @@ def build(
     with swap.lock(data_dir):
         for notice in swap.recover(data_dir):
             print(notice, file=sys.stderr)
-        staged = stage(raw_root, names, data_dir, allow_loss)
+        staged = stage(raw_root, names, data_dir, accept)
         swap.commit(data_dir, staged.folder, staged.files)
     return list(staged.results)
 
@@ -156,7 +156,7 @@ def stage(
     raw_root: Path,
     names: Iterable[str] | None,
     data_dir: Path,
-    allow_loss: Iterable[str] = (),
+    accept: Iterable[str] = (),
 ) -> Staged:
     """Derive, check each new table against its committed copy and its refresh rules, write the
     whole new package to a staging folder in ``data_dir`` and validate it there. Call it holding
@@ -168,10 +168,10 @@ def stage(
         raise DataError(f"unknown dataset(s) {unknown}; known: {sorted(datasets)}")
 
     specs = {t.name: t for ds in datasets.values() for t in ds.tables}
-    loss_allowed = set(allow_loss)
-    unknown = sorted(loss_allowed - set(specs))
+    accepted = set(accept)
+    unknown = sorted(accepted - set(specs))
     if unknown:
-        raise DataError(f"--allow-loss names unknown table(s) {unknown}")
+        raise DataError(f"--accept names unknown table(s) {unknown}")
     new: dict[str, bytes] = {}
     results = []
     for name in selected:
@@ -182,7 +182,7 @@ def stage(
     data_dir.mkdir(parents=True, exist_ok=True)
     committed = read_descriptor(data_dir)["resources"] if (data_dir / "datapackage.json").exists() else []
     for name, data in new.items():
-        check_refresh(specs[name], data, _committed_frame(data_dir, committed, name), data_dir, name in loss_allowed)
+        check_refresh(specs[name], data, _committed_frame(data_dir, committed, name), data_dir, name in accepted)
     kept = _current_tables(data_dir, specs, exclude=new)
     everything = {**kept, **new}
     descriptor = package_descriptor(everything, specs)
@@ -203,13 +203,14 @@ def stage(
     return Staged(staging, files, tuple(results))
 
 
-def check_refresh(table: Table, data: bytes, committed: pd.DataFrame | None, data_dir: Path, allow_loss: bool) -> None:
-    """A refresh may add rows but not lose them, and must pass the table's own ``checks``."""
+def check_refresh(table: Table, data: bytes, committed: pd.DataFrame | None, data_dir: Path, accept: bool) -> None:
+    """A refresh may add rows but not lose them, and must pass the table's own ``checks``;
+    ``accept`` (the refresh says it means it) waives the comparisons with the committed copy."""
     frame = parse_csv(data, table.descriptor(data), where=f"derived table {table.name}")
     # The table's own rules first: they say more precisely what is wrong than a list of lost keys.
-    rules = [rule for rule in table.checks if not (allow_loss and rule.about_loss)]
+    rules = [rule for rule in table.checks if not (accept and rule.compares_with_committed)]
     problems = [rule.problem(frame, committed, table.primary_key) for rule in rules]
-    if committed is not None and not allow_loss:
+    if committed is not None and not accept:
         problems.append(refresh.lost_keys(frame, committed, table.primary_key))
     problems = [p for p in problems if p]
     if problems:

@@ -394,7 +394,7 @@ def fetch(
     data_dir: Path = DATA_DIR,
     client: Client | None = None,
     local_folders: Mapping[str, Path] | None = None,
-    allow_loss: Iterable[str] = (),
+    accept: Iterable[str] = (),
 ) -> list[str]:
     """Download, derive, validate, then replace tables and raw folder in one step; datasets are
     processed one at a time, holding the lock of ``data_dir`` (a build waits meanwhile)."""
@@ -426,7 +426,7 @@ def fetch(
             try:
                 urls = stage(name, plan, current, workdir / name, client, dataset_folder=raw_root / name)
                 try:
-                    staged = datasets.stage(workdir, [name], data_dir, allow_loss)
+                    staged = datasets.stage(workdir, [name], data_dir, accept)
                 except DataError as exc:
                     raise FetchError(f"{name}: {', '.join(urls)}: {_one_line(exc)}") from None
                 try:

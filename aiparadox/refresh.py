@@ -5,8 +5,9 @@ list's performance is a thousand times the previous one's, or that a final figur
 :class:`~aiparadox.datapackage.Table` declares, in ``checks``, small named rules about the new
 table alone or about the new table beside the committed one. ``datasets.build`` runs them, with
 the one rule every table obeys: a refresh may add rows, but every key of the committed table must
-still be there. A refresh that means to lose rows says so (``--allow-loss TABLE``), which waives
-that rule and the rules about loss (``about_loss``).
+still be there. A refresh that means to lose rows or revise final figures says so
+(``--accept TABLE``): that waives the rules that compare the new copy with the committed one
+(``compares_with_committed``), never those about the new copy alone.
 
 Each rule's ``problem(new, old, key)`` is given the new frame, the committed one (None on a first
 build) and the table's primary key, and returns None or the problem as a short phrase; the build
@@ -42,7 +43,7 @@ def lost_keys(new: pd.DataFrame, old: pd.DataFrame, key: tuple[str, ...]) -> str
         return None
     return (
         f"{len(gone)} of the {len(old)} rows of the committed table are gone ({'/'.join(key)} {_examples(gone)}); "
-        "if that is intended, say so with --allow-loss"
+        "if that is intended, say so with --accept TABLE"
     )
 
 
@@ -50,7 +51,7 @@ def lost_keys(new: pd.DataFrame, old: pd.DataFrame, key: tuple[str, ...]) -> str
 class MinRows:
     """At least ``count`` rows in all (or in each group of ``per``)."""
 
-    about_loss: ClassVar[bool] = False
+    compares_with_committed: ClassVar[bool] = False
     count: int
     per: tuple[str, ...] = ()
 
@@ -70,7 +71,7 @@ class Within:
     """Every value of ``column`` lies in the plausible range [``low``, ``high``] (narrower than the
     schema's constraints, which say what is valid, not what is likely)."""
 
-    about_loss: ClassVar[bool] = False
+    compares_with_committed: ClassVar[bool] = False
     column: str
     low: float
     high: float
@@ -89,7 +90,7 @@ class Increasing:
     """Within each group of ``within``, ordered by ``along``, ``column`` never decreases (ranks,
     cumulative counts, a top 10 inside a top 100)."""
 
-    about_loss: ClassVar[bool] = False
+    compares_with_committed: ClassVar[bool] = False
     column: str
     along: str
     within: tuple[str, ...] = ()
@@ -112,7 +113,7 @@ class NoJump:
     more than ``factor`` times from one period to the next: a unit slip (GFlop/s read as TFlop/s,
     thousands as units) or a value typed a thousand times too large shows as such a jump."""
 
-    about_loss: ClassVar[bool] = False
+    compares_with_committed: ClassVar[bool] = False
     column: str
     along: str
     factor: float
@@ -138,8 +139,7 @@ class SpanKept:
     """No series (a group of ``series``) starts later or ends earlier in ``period`` than in the
     committed table: a file cut short would otherwise remove its first or last years."""
 
-    # Waived, like the lost keys, by --allow-loss: a shorter span is rows lost.
-    about_loss: ClassVar[bool] = True
+    compares_with_committed: ClassVar[bool] = True
     period: str
     series: tuple[str, ...] = ()
 
@@ -167,7 +167,7 @@ class Revised:
     most ``at_most`` (a fraction of the committed value; 0: never, for figures that are final),
     and a value never becomes missing."""
 
-    about_loss: ClassVar[bool] = False
+    compares_with_committed: ClassVar[bool] = True
     columns: tuple[str, ...]
     at_most: float = 0.0
 

@@ -98,17 +98,21 @@ def test_an_implausible_refresh_is_refused_and_data_is_untouched(ruled: Path, tm
     assert digest(ruled) == before
 
 
-def test_a_refresh_may_add_rows_and_may_lose_them_only_when_it_says_so(ruled: Path, tmp_path: Path):
+def test_a_refresh_may_add_rows_and_may_lose_or_revise_them_only_when_it_says_so(ruled: Path, tmp_path: Path):
     build_ruled(tmp_path, ruled, GOOD)
     build_ruled(tmp_path, ruled, GOOD + "2026,7,17\n")
     assert load("toy_ruled", data_dir=ruled)["year"].tolist() == [2023, 2024, 2025, 2026]
     # Dropping the last year is refused, then accepted when asked for by name.
     with pytest.raises(DataError, match="the span of 'year' shrinks: all: 2023 to 2025, was 2023 to 2026"):
         build_ruled(tmp_path, ruled, GOOD)
-    build_ruled(tmp_path, ruled, GOOD, allow_loss=["toy_ruled"])
+    build_ruled(tmp_path, ruled, GOOD, accept=["toy_ruled"])
     assert load("toy_ruled", data_dir=ruled)["year"].tolist() == [2023, 2024, 2025]
-    with pytest.raises(DataError, match=r"--allow-loss names unknown table\(s\) \['nope'\]"):
-        build_ruled(tmp_path, ruled, GOOD, allow_loss=["nope"])
+    # --accept also lets a final figure be revised; it never lets through what no copy may hold.
+    build_ruled(tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5,13\n", accept=["toy_ruled"])
+    with pytest.raises(DataError, match="outside the plausible 0 to 1000"):
+        build_ruled(tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5000,5008\n", accept=["toy_ruled"])
+    with pytest.raises(DataError, match=r"--accept names unknown table\(s\) \['nope'\]"):
+        build_ruled(tmp_path, ruled, GOOD, accept=["nope"])
 
 
 def test_a_first_build_must_be_plausible_too(ruled: Path, tmp_path: Path):
@@ -117,14 +121,14 @@ def test_a_first_build_must_be_plausible_too(ruled: Path, tmp_path: Path):
     assert not ruled.exists() or not any(p for p in ruled.iterdir() if p.name != ".lock")
 
 
-def test_allow_loss_reaches_the_command_line(ruled: Path, tmp_path: Path, monkeypatch, capsys):
+def test_accept_reaches_the_command_line(ruled: Path, tmp_path: Path, monkeypatch, capsys):
     build_ruled(tmp_path, ruled, GOOD + "2026,7,17\n")
     monkeypatch.setattr(cli, "DATA_DIR", ruled)
     monkeypatch.setattr(datasets, "DATA_DIR", ruled)
     (tmp_path / "raw" / "ruled" / "ruled.csv").write_text(GOOD)
     assert cli.main(["data", "build", "--raw", str(tmp_path / "raw")]) == 2
     assert "refresh refused" in capsys.readouterr().err
-    assert cli.main(["data", "build", "--raw", str(tmp_path / "raw"), "--allow-loss", "toy_ruled"]) == 0
+    assert cli.main(["data", "build", "--raw", str(tmp_path / "raw"), "--accept", "toy_ruled"]) == 0
 
 
 # --- the swap: a kill at any step, two builds at once, leftovers ------------------------------
