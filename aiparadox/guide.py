@@ -91,37 +91,12 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     from .datapackage import load
-    from .topics import bls, imf, top500
+    from .topics import bls, imf
 
     # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
     # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
     wrong: dict[str, dict[str, Any]] = {
         label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())
-    }
-
-    shares = load(top500.ACCELERATORS.name)
-    wrong["top500-majority-rmax"] = {
-        # Share of systems instead of share of performance.
-        "count": str(shares.loc[shares["share_accelerated_count"] > 0.5, "edition"].iloc[0]),
-    }
-    tiers = load(top500.TIERS_TABLE.name)
-    top100 = tiers.loc[tiers["top_n"] == 100]
-    wrong["top500-top100-majority"] = {
-        # No filter on top_n: the whole list's rows count too.
-        "any-tier": str(tiers.loc[tiers["n_accelerated"] > 50, "edition"].iloc[0]),
-        # Majority of performance instead of systems.
-        "rmax": str(top100.loc[top100["share_accelerated_rmax"] > 0.5, "edition"].iloc[0]),
-    }
-    families = load(top500.FAMILIES_TABLE.name)
-
-    def nvidia(top_n: int, of_all: bool) -> float:
-        cut = families.loc[(families["edition"] == top500.CLAIM_NOW) & (families["top_n"] == top_n)]
-        denominator = cut if of_all else cut.loc[cut["family"] != top500.FAMILY_NONE]
-        return float(cut.loc[cut["family"] == "NVIDIA", "n_systems"].sum() / denominator["n_systems"].sum())
-
-    wrong["top500-nvidia-top100"] = {
-        "of-all-systems": nvidia(100, of_all=True),  # divided by the hundred, accelerated or not
-        "whole-list": nvidia(500, of_all=False),  # top_n == 500 instead of 100
     }
 
     rate = load(bls.RATE.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,53 +11,54 @@ import pytest
 
 from aiparadox import ledger, load
 from aiparadox.datapackage import DataError
-from aiparadox.topics import top500
+from aiparadox.paths import ROOT
+from aiparadox.topics.top500 import article, charts, claims, facts, raw, tables
 
 
 @pytest.fixture(scope="module")
-def raw(shared_sources: Path) -> Path:
+def list_folder(shared_sources: Path) -> Path:
     return shared_sources / "top500" / "raw"
 
 
 def test_edition_comes_from_the_file_name():
-    assert top500.edition_of(Path("TOP500_201106.xls")) == "2011-06"
+    assert raw.edition_of(Path("TOP500_201106.xls")) == "2011-06"
     with pytest.raises(DataError, match="not a TOP500 list export"):
-        top500.edition_of(Path("top500.xlsx"))
+        raw.edition_of(Path("top500.xlsx"))
 
 
 def test_accelerator_names_are_cleaned_of_invisible_characters():
-    assert top500.clean_accelerator("NVIDIA A100 80GB\u200b") == "NVIDIA A100 80GB"
-    assert top500.clean_accelerator("  ") is None
-    assert top500.clean_accelerator(float("nan")) is None
+    assert raw.clean_accelerator("NVIDIA A100 80GB\u200b") == "NVIDIA A100 80GB"
+    assert raw.clean_accelerator("  ") is None
+    assert raw.clean_accelerator(float("nan")) is None
 
 
-def test_header_row_is_found_not_assumed(raw: Path, tmp_path: Path):
+def test_header_row_is_found_not_assumed(list_folder: Path, tmp_path: Path):
     # Put two lines of preamble above the header of a real list: the parser must still find it.
-    frame = pd.read_excel(raw / "TOP500_202511.xlsx", header=None, engine="calamine")
+    frame = pd.read_excel(list_folder / "TOP500_202511.xlsx", header=None, engine="calamine")
     preamble = pd.DataFrame([["TOP500 list", *[None] * (frame.shape[1] - 1)], [None] * frame.shape[1]])
     shifted = tmp_path / "TOP500_202511.xlsx"
     pd.concat([preamble, frame]).to_excel(shifted, header=False, index=False)
-    parsed = top500.systems(shifted)
+    parsed = raw.systems(shifted)
     assert len(parsed) == 500 and parsed["rank"].iloc[0] == 1
 
 
-def test_both_excel_formats_and_units(raw: Path):
-    old, new = top500.systems(raw / "TOP500_201611.xls"), top500.systems(raw / "TOP500_201706.xls")
+def test_both_excel_formats_and_units(list_folder: Path):
+    old, new = raw.systems(list_folder / "TOP500_201611.xls"), raw.systems(list_folder / "TOP500_201706.xls")
     # TaihuLight: 93,014,593.88 GFlop/s in 2016-11 and 93,014.594 TFlop/s in 2017-06 (SOURCE.md).
     assert old.loc[old["rank"] == 1, "rmax_tflops"].iloc[0] == pytest.approx(93014.594, rel=1e-6)
     assert new.loc[new["rank"] == 1, "rmax_tflops"].iloc[0] == pytest.approx(93014.594, rel=1e-6)
-    xlsx = top500.systems(raw / "TOP500_202006.xlsx")
+    xlsx = raw.systems(list_folder / "TOP500_202006.xlsx")
     assert len(xlsx) == 500
 
 
-def test_lists_without_accelerator_column_give_missing_not_zero(raw: Path):
-    table = top500.accelerator_shares(top500.systems(raw / "TOP500_201011.xls"))
+def test_lists_without_accelerator_column_give_missing_not_zero(list_folder: Path):
+    table = tables.accelerator_shares(raw.systems(list_folder / "TOP500_201011.xls"))
     assert table["n_accelerated"].isna().all()
 
 
-def test_accelerator_name_decides_not_cores(raw: Path):
+def test_accelerator_name_decides_not_cores(list_folder: Path):
     # 2019-11: "Marconi Intel Xeon Phi" has 204,000 accelerator cores but no accelerator name.
-    systems = top500.systems(raw / "TOP500_201911.xls")
+    systems = raw.systems(list_folder / "TOP500_201911.xls")
     assert systems["accelerator"].notna().sum() == 145
 
 
@@ -72,42 +74,39 @@ def test_published_counts_are_reproduced():
 
 def test_a_folder_without_lists_is_a_clear_error(tmp_path: Path):
     with pytest.raises(DataError, match="no TOP500 list exports"):
-        top500.all_systems(tmp_path)
+        tables.all_systems(tmp_path)
 
 
-def test_a_damaged_workbook_is_a_clear_error(raw: Path, tmp_path: Path):
+def test_a_damaged_workbook_is_a_clear_error(list_folder: Path, tmp_path: Path):
     broken = tmp_path / "TOP500_202511.xlsx"
-    broken.write_bytes((raw / "TOP500_202511.xlsx").read_bytes()[:5000])
+    broken.write_bytes((list_folder / "TOP500_202511.xlsx").read_bytes()[:5000])
     with pytest.raises(DataError, match="TOP500_202511.xlsx: cannot be read"):
-        top500.systems(broken)
+        raw.systems(broken)
 
 
-def _patched_loader(monkeypatch, **replacements: pd.DataFrame) -> None:
-    """Make load() return the given frames for those tables and the cached tables otherwise."""
-    real = load
-
-    def fake(name: str, data_dir=None) -> pd.DataFrame:
-        return replacements[name] if name in replacements else real(name)
-
-    monkeypatch.setattr("aiparadox.datapackage.load", fake)
-
-
-def test_c08_verdict_follows_the_data(monkeypatch):
+def test_c08_verdict_follows_the_data():
     assert ledger.assess("C08").verdict == "wrong"
     # Were the whole list really 10% then and 90% now, the same code would call the claim accurate.
     table = load("top500_accelerators").copy()
-    table.loc[table["edition"] == top500.CLAIM_THEN, "share_accelerated_count"] = 0.11
-    table.loc[table["edition"] == top500.CLAIM_NOW, "share_accelerated_count"] = 0.89
-    _patched_loader(monkeypatch, top500_accelerators=table)
-    assert ledger.assess("C08").verdict == "accurate"
+    table.loc[table["edition"] == article.CLAIM_THEN, "share_accelerated_count"] = 0.11
+    table.loc[table["edition"] == article.CLAIM_NOW, "share_accelerated_count"] = 0.89
+    verdict, evidence, _ = claims.c08(table, load("top500_tiers"))
+    assert verdict == "accurate"
+    assert "were 11.0% of the list in 2019-11 and 89.0% in 2025-11" in evidence
 
 
-def test_c08_would_be_misleading_if_only_the_top_100_matched(monkeypatch):
+def test_c08_would_be_misleading_if_only_the_top_100_matched():
     tiers = load("top500_tiers").copy()
-    top100_then = (tiers["edition"] == top500.CLAIM_THEN) & (tiers["top_n"] == 100)
+    top100_then = (tiers["edition"] == article.CLAIM_THEN) & (tiers["top_n"] == 100)
     tiers.loc[top100_then, ["n_accelerated", "share_accelerated_count"]] = [10, 0.10]
-    _patched_loader(monkeypatch, top500_tiers=tiers)
-    assert ledger.assess("C08").verdict == "accurate but misleading"
+    assert claims.c08(load("top500_accelerators"), tiers)[0] == "accurate but misleading"
+
+
+def test_the_ledger_gives_the_verdicts_the_tables_it_names():
+    shares, tiers = load("top500_accelerators"), load("top500_tiers")
+    assert ledger.assess("C08").evidence == claims.c08(shares, tiers)[1]
+    c09 = claims.c09(load("top500_concentration"), load("top500_segments"), load("top500_companies"))
+    assert (ledger.assess("C09").verdict, ledger.assess("C09").evidence) == c09[:2]
 
 
 def test_c08_evidence_cites_the_top_100_counts():
@@ -120,12 +119,12 @@ def test_c08_evidence_cites_the_top_100_counts():
 
 def test_shares_chart_marks_the_claim_and_describes_itself():
     table = load("top500_accelerators")
-    spec = top500.shares_chart(table).to_dict()
+    spec = charts.shares_chart(table).to_dict()
     values = next(iter(spec["datasets"].values()))
-    claimed = [v for v in values if v["measure"] == top500.CLAIM_SERIES]
-    assert [v["share"] for v in claimed] == [top500.CLAIMED_SHARE_THEN, top500.CLAIMED_SHARE_NOW]
+    claimed = [v for v in values if v["measure"] == charts.CLAIM_SERIES]
+    assert [v["share"] for v in claimed] == [article.CLAIMED_SHARE_THEN, article.CLAIMED_SHARE_NOW]
     latest = table.iloc[-1]
-    description = top500.shares_description(table)
+    description = charts.shares_description(table)
     assert f"{latest['share_accelerated_count']:.0%}" in description
     assert latest["edition"] in description
 
@@ -134,37 +133,37 @@ def test_shares_chart_marks_the_claim_and_describes_itself():
 
 
 @pytest.fixture(scope="module")
-def every_system(raw: Path) -> pd.DataFrame:
-    return top500.all_systems(raw)
+def every_system(list_folder: Path) -> pd.DataFrame:
+    return tables.all_systems(list_folder)
 
 
-def test_none_written_in_the_list_means_no_accelerator(raw: Path):
+def test_none_written_in_the_list_means_no_accelerator(list_folder: Path):
     # The 2011-06 file writes "None" in 481 accelerator cells (pandas would hide it as missing).
     from python_calamine import CalamineWorkbook
 
-    rows = CalamineWorkbook.from_path(str(raw / "TOP500_201106.xls")).get_sheet_by_index(0).to_python()
+    rows = CalamineWorkbook.from_path(str(list_folder / "TOP500_201106.xls")).get_sheet_by_index(0).to_python()
     column = [str(v).strip() for v in rows[0]].index("Accelerator")
     assert sum(row[column] == "None" for row in rows[1:]) == 481
-    assert top500.clean_accelerator("None") is None
-    assert top500.systems(raw / "TOP500_201106.xls")["accelerator"].notna().sum() == 19
+    assert raw.clean_accelerator("None") is None
+    assert raw.systems(list_folder / "TOP500_201106.xls")["accelerator"].notna().sum() == 19
 
 
-def test_every_raw_accelerator_name_is_mapped_to_a_family(raw: Path, every_system: pd.DataFrame):
+def test_every_raw_accelerator_name_is_mapped_to_a_family(list_folder: Path, every_system: pd.DataFrame):
     names = load("top500_accelerator_names").set_index("accelerator")
     raw_names = set()
-    for path in top500.list_files(raw):
-        frame = top500.read_list(path)
-        column = top500._pick(frame, top500.ACCELERATOR_COLUMNS)
+    for path in raw.list_files(list_folder):
+        frame = raw.read_list(path)
+        column = raw.find_column(frame, raw.ACCELERATOR_COLUMNS)
         if column:
             raw_names |= {v for v in frame[column] if isinstance(v, str) and v.strip() not in ("", "None")}
     # SOURCE.md: 102 distinct non-empty names, one of which differs only by a zero-width space.
     assert len(raw_names) == 102
-    cleaned = {top500.clean_accelerator(v) for v in raw_names}
+    cleaned = {raw.clean_accelerator(v) for v in raw_names}
     assert cleaned == set(names.index)
     assert names["n_raw_spellings"].sum() == len(raw_names)
-    assert set(names["family"]) <= set(top500.FAMILIES) - {top500.FAMILY_NONE}
+    assert set(names["family"]) <= set(tables.FAMILIES) - {tables.FAMILY_NONE}
     for name in cleaned:
-        assert top500.accelerator_family(name) == names.loc[name, "family"]
+        assert tables.accelerator_family(name) == names.loc[name, "family"]
 
 
 @pytest.mark.parametrize(
@@ -179,22 +178,22 @@ def test_every_raw_accelerator_name_is_mapped_to_a_family(raw: Path, every_syste
         ("AMD Instinct MI300A", "AMD (incl. ATI)"),
         ("Intel Xeon Phi 31S1P", "Intel"),
         ("PEZY-SC2 700Mhz", "Other makers"),
-        (None, top500.FAMILY_NONE),
+        (None, tables.FAMILY_NONE),
     ],
 )
 def test_family_rules(name, family):
-    assert top500.accelerator_family(name) == family
+    assert tables.accelerator_family(name) == family
 
 
 def test_an_unknown_accelerator_name_is_an_error_not_other():
     with pytest.raises(DataError, match=r"TOP500_209911.xlsx: accelerator 'Cerebras WSE-9' matches no rule"):
-        top500.accelerator_family("Cerebras WSE-9", where="TOP500_209911.xlsx")
+        tables.accelerator_family("Cerebras WSE-9", where="TOP500_209911.xlsx")
 
 
 def test_tiers_agree_with_the_whole_list_and_the_published_top100(every_system: pd.DataFrame):
-    tiers = top500.tier_shares(every_system)
+    tiers = tables.tier_shares(every_system)
     whole = tiers.loc[tiers["top_n"] == 500].drop(columns="top_n").reset_index(drop=True)
-    pd.testing.assert_frame_equal(whole, top500.accelerator_shares(every_system), check_dtype=False)
+    pd.testing.assert_frame_equal(whole, tables.accelerator_shares(every_system), check_dtype=False)
     cached = load("top500_tiers").set_index(["edition", "top_n"])
     # SOURCE.md section 5 and 6: top 100, 32 accelerated in 2019-11, 88 in 2025-11, 90 in 2026-06;
     # top 10: 6 in 2019-11, 9 in 2025-11.
@@ -216,11 +215,13 @@ def test_families_add_up_and_match_the_published_nvidia_count():
     # SOURCE.md section 5: 70 of the 88 accelerated top-100 systems of 2025-11 are NVIDIA;
     # 219 systems of the whole 2025-11 list name an NVIDIA accelerator, 183 in 2024-11, where one
     # of them pairs it with a Xeon Phi card.
-    assert top500.family_at(families, "2025-11", "NVIDIA", top_n=100)["n_systems"] == 70
-    assert top500.family_at(families, "2025-11", "NVIDIA")["n_systems"] == 219
-    naming_nvidia_2024 = [top500.family_at(families, "2024-11", f)["n_systems"] for f in ("NVIDIA", "NVIDIA + Intel Xeon Phi")]
+    assert facts.family_at(families, "2025-11", "NVIDIA", top_n=100)["n_systems"] == 70
+    assert facts.family_at(families, "2025-11", "NVIDIA")["n_systems"] == 219
+    naming_nvidia_2024 = [
+        facts.family_at(families, "2024-11", f)["n_systems"] for f in ("NVIDIA", "NVIDIA + Intel Xeon Phi")
+    ]
     assert naming_nvidia_2024 == [182, 1]
-    assert top500.nvidia_share_of_accelerated(families, "2025-11", 100) == pytest.approx(70 / 88)
+    assert facts.nvidia_share_of_accelerated(families, "2025-11", 100) == pytest.approx(70 / 88)
     # The lists from 2010 have no accelerator column: no family rows rather than zeros.
     assert families["edition"].min() == "2011-06"
 
@@ -240,7 +241,7 @@ def test_segments_cover_every_system():
     per_edition = segments.groupby("edition")[["n_systems", "share_rmax"]].sum()
     assert (per_edition["n_systems"] == 500).all()
     assert per_edition["share_rmax"].to_numpy() == pytest.approx(1, abs=1e-3)
-    assert set(segments["segment"]) <= set(top500.SEGMENT_ORDER)
+    assert set(segments["segment"]) <= set(charts.SEGMENT_ORDER)
 
 
 def test_companies_are_matched_on_whole_words_of_the_site(every_system: pd.DataFrame):
@@ -257,7 +258,7 @@ def test_companies_are_matched_on_whole_words_of_the_site(every_system: pd.DataF
             "site": ["Facebook", "Metals Institute", "Amazon Web Services"],
         }
     )
-    found = top500.company_presence(frame).set_index("company")
+    found = tables.company_presence(frame).set_index("company")
     assert found.loc["Meta", "n_systems"] == 1
     assert found.loc["Amazon", "share_rmax"] == pytest.approx(1 / 6, abs=1e-4)
 
@@ -272,26 +273,38 @@ def test_bad_rows_are_clear_errors(tmp_path: Path):
     good = [1, "Lab", "Research", 10.0, "None"]
     duplicated = _write_list(tmp_path / "TOP500_202511.xlsx", [good, [1, "Lab", "Research", 5.0, "None"]])
     with pytest.raises(DataError, match=r"TOP500_202511.xlsx: rank\(s\) \[1\] appear more than once"):
-        top500.systems(duplicated)
+        raw.systems(duplicated)
     no_segment = _write_list(tmp_path / "TOP500_202506.xlsx", [good, [2, "Lab", None, 5.0, "None"]])
     with pytest.raises(DataError, match=r"TOP500_202506.xlsx: 'Segment' is blank for rank\(s\) \[2\]"):
-        top500.systems(no_segment)
+        raw.systems(no_segment)
     text_rmax = _write_list(tmp_path / "TOP500_202406.xlsx", [good, [2, "Lab", "Research", "n/a", "None"]])
     with pytest.raises(DataError, match=r"TOP500_202406.xlsx: 'Rmax \[TFlop/s\]' is not a positive number for rank\(s\) \[2\]"):
-        top500.systems(text_rmax)
+        raw.systems(text_rmax)
     old_unit = _write_list(tmp_path / "TOP500_201611.xlsx", [good])
     with pytest.raises(DataError, match="not in the unit expected for 2016-11"):
-        top500.systems(old_unit)
+        raw.systems(old_unit)
 
 
-def test_c09_verdict_is_decided_by_concentration_and_ownership(monkeypatch):
+def test_an_unknown_accelerator_in_a_list_is_an_error_naming_the_file(tmp_path: Path):
+    _write_list(tmp_path / "TOP500_202511.xlsx", [[1, "Lab", "Research", 10.0, "Cerebras WSE-9"]])
+    with pytest.raises(DataError, match=r"TOP500_202511.xlsx: accelerator 'Cerebras WSE-9' matches no rule"):
+        tables.all_systems(tmp_path)
+
+
+def test_c09_verdict_is_decided_by_concentration_and_ownership():
     assert ledger.assess("C09").verdict == "not checkable"
-    figures = top500._load_c09()
-    assert figures["top10_now"] > top500.MAJORITY > figures["industry_share_now"]
-    assert top500.c09_verdict(figures | {"industry_share_now": 0.7}) == "accurate but misleading"
-    assert top500.c09_verdict(figures | {"top10_now": 0.3}) == "not supported by the data"
+    concentration, segments = load("top500_concentration"), load("top500_segments")
+    figures = facts.concentration_and_ownership(concentration, segments, load("top500_companies"))
+    assert figures["c09_top10_now"] > claims.MAJORITY > figures["c09_industry_share_now"]
+    assert claims.c09_verdict(figures | {"c09_industry_share_now": 0.7}) == "accurate but misleading"
+    assert claims.c09_verdict(figures | {"c09_top10_now": 0.3}) == "not supported by the data"
     evidence = ledger.assess("C09").evidence
-    assert f"{figures['top10_now']:.1%}" in evidence and "xAI" in evidence
+    assert f"{figures['c09_top10_now']:.1%}" in evidence and "xAI" in evidence
+    # Were industry to hold most of the list in the claim's edition, the tables would give the other verdict.
+    owned = segments.copy()
+    industry_now = (owned["edition"] == article.CLAIM_NOW) & (owned["segment"] == "Industry")
+    owned.loc[industry_now, "share_rmax"] = 0.7
+    assert claims.c09(concentration, owned, load("top500_companies"))[0] == "accurate but misleading"
 
 
 def test_exercise_answers_come_from_the_tables():
@@ -318,23 +331,23 @@ def test_exercise_answers_come_from_the_tables():
 def test_charts_are_small_and_fill_their_container(chart: str, table: str):
     import json
 
-    spec = getattr(top500, chart)(load(table)).to_dict()
+    spec = getattr(charts, chart)(load(table)).to_dict()
     assert len(json.dumps(spec)) < 50_000
     assert spec["width"] == "container"
 
 
 def test_tiers_chart_offers_the_measure_selector_and_marks_the_claim():
-    spec = top500.tiers_chart(load("top500_tiers")).to_dict()
+    spec = charts.tiers_chart(load("top500_tiers")).to_dict()
     params = [p for p in spec["params"] if "bind" in p]
-    assert params and params[0]["bind"]["options"] == list(top500.MEASURES.values())
+    assert params and params[0]["bind"]["options"] == list(charts.MEASURES.values())
     values = next(iter(spec["datasets"].values()))
-    claimed = [v["share"] for v in values if v["series"] == top500.CLAIM_SERIES]
-    assert claimed == [top500.CLAIMED_SHARE_THEN, top500.CLAIMED_SHARE_NOW]
-    description = top500.tiers_description(load("top500_tiers"))
+    claimed = [v["share"] for v in values if v["series"] == charts.CLAIM_SERIES]
+    assert claimed == [article.CLAIMED_SHARE_THEN, article.CLAIMED_SHARE_NOW]
+    description = charts.tiers_description(load("top500_tiers"))
     assert "went from 32 to 88 accelerated systems" in description
 
 
-def test_fetch_takes_the_lists_a_reader_downloaded(raw: Path, tmp_path: Path):
+def test_fetch_takes_the_lists_a_reader_downloaded(list_folder: Path, tmp_path: Path):
     """TOP500 needs a login: `data fetch --folder top500=DIR` copies the lists, derives, validates."""
     import json
 
@@ -344,7 +357,7 @@ def test_fetch_takes_the_lists_a_reader_downloaded(raw: Path, tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("raw", ".staging-*"))
     before = (data / "top500_accelerators.csv").read_bytes()
-    fetch.fetch(["top500"], raw_root=tmp_path / "raw", data_dir=data, local_folders={"top500": raw})
+    fetch.fetch(["top500"], raw_root=tmp_path / "raw", data_dir=data, local_folders={"top500": list_folder})
     assert (data / "top500_accelerators.csv").read_bytes() == before
     assert len(list((tmp_path / "raw" / "top500").glob("TOP500_*.xls*"))) == 33
     assert json.loads((tmp_path / "raw" / "top500" / "manifest.json").read_text())["files"] == []
@@ -355,3 +368,22 @@ def test_fetch_without_the_lists_says_how_to_get_them(tmp_path: Path):
 
     with pytest.raises(fetch.FetchError, match=r"top500: no files matching TOP500_\*\.xls\* in .*log in at https://www.top500.org"):
         fetch.fetch(["top500"], raw_root=tmp_path / "raw", data_dir=tmp_path / "data", local_folders={"top500": tmp_path})
+
+
+def test_every_glued_name_of_the_chapter_is_made_by_exactly_one_facts_function():
+    page = (ROOT / "chapters" / "top500.md").read_text(encoding="utf-8")
+    # Claims and verdicts are glued by book.claim; every other name comes from a facts function.
+    quoted = {k for k in re.findall(r"\{glue:(?:text|md)\}`([^`:]+)", page) if not k.startswith(("claim-", "verdict-"))}
+    shares, tiers, families = load("top500_accelerators"), load("top500_tiers"), load("top500_families")
+    concentration, segments, companies = load("top500_concentration"), load("top500_segments"), load("top500_companies")
+    sections = (
+        facts.article_figures(),
+        facts.whole_list(shares, tiers),
+        facts.top_hundred(tiers),
+        facts.whose_accelerators(families),
+        facts.concentration_and_ownership(concentration, segments, companies),
+    )
+    made = [key for section in sections for key in section]
+    assert len(made) == len(set(made)), "a glue key is made by two sections"
+    assert len(quoted) > 40 and quoted <= set(made), sorted(quoted - set(made))
+    assert facts.whole_list(shares, tiers)["share_rmax_now"] == pytest.approx(0.8678, abs=1e-4)

@@ -1,0 +1,97 @@
+"""TOP500: the verdicts on C08 (the flip to accelerators) and C09 (computing power in few hands).
+
+Each verdict is a pure function of the tables it is given; the rules and thresholds are fixed
+here, and stated in the chapter, before the data are read.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...ledger import assesses
+from . import facts
+from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_CPU_NOW, CLAIMED_CPU_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
+
+# How far a measured share may be from the claimed one and still count as the same number.
+CLAIM_TOLERANCE = 0.05
+# "Concentrated" and "held mostly by": more than half of the list's total Rmax.
+MAJORITY = 0.5
+
+
+def matches_claim(then: float, now: float) -> bool:
+    """Both of a measure's shares, then and now, within the tolerance of the article's 10% and 90%."""
+    return abs(then - CLAIMED_SHARE_THEN) <= CLAIM_TOLERANCE and abs(now - CLAIMED_SHARE_NOW) <= CLAIM_TOLERANCE
+
+
+def close_to_claim(measured: float, claimed: float) -> bool:
+    return abs(measured - claimed) <= CLAIM_TOLERANCE
+
+
+def c08_verdict(shares: pd.DataFrame, tiers: pd.DataFrame) -> str:
+    """Accurate if the whole list went from the claimed share to the claimed share by count;
+    accurate but misleading if only another measure (Rmax, or the top 100) did; wrong otherwise."""
+    whole = facts.whole_list(shares, tiers)
+    top100 = facts.top_hundred(tiers)
+    if matches_claim(whole["share_count_then"], whole["share_count_now"]):
+        return "accurate"
+    if matches_claim(whole["share_rmax_then"], whole["share_rmax_now"]) or matches_claim(
+        top100["top100_share_then"], top100["top100_share_now"]
+    ):
+        return "accurate but misleading"
+    return "wrong"
+
+
+@assesses("C08", chapter="chapters/top500", section="top500-claim", tables=("top500_accelerators", "top500_tiers"))
+def c08(shares: pd.DataFrame, tiers: pd.DataFrame) -> tuple[str, str, str]:
+    f, t = facts.whole_list(shares, tiers), facts.top_hundred(tiers)
+    n = facts.CLAIM_TIER
+    fits = {True: "fits", False: "does not fit"}
+    evidence = (
+        f"Across the whole TOP500, accelerated systems were {f['share_count_then']:.1%} of the list in "
+        f"{CLAIM_THEN} and {f['share_count_now']:.1%} in {CLAIM_NOW}; their share of total performance "
+        f"(Rmax) went from {f['share_rmax_then']:.1%} to {f['share_rmax_now']:.1%}. The claim's figures are "
+        f"closest to the top {n} systems: {t['top100_accelerated_then']} of them named an accelerator in "
+        f"{CLAIM_THEN} and {t['top100_accelerated_now']} in {CLAIM_NOW}, so the end point "
+        f"({t['top100_without_now']} of {n} without, against the claimed {CLAIMED_CPU_NOW:.0%}) "
+        f"{fits[close_to_claim(1 - t['top100_share_now'], CLAIMED_CPU_NOW)]} and the starting point "
+        f"({t['top100_without_then']} of {n} without, against {CLAIMED_CPU_THEN:.0%}) "
+        f"{fits[close_to_claim(1 - t['top100_share_then'], CLAIMED_CPU_THEN)]}."
+    )
+    return c08_verdict(shares, tiers), evidence, "TOP500 list exports, November 2019 and November 2025"
+
+
+def c09_verdict(figures: dict) -> str:
+    """Performance concentrated (top 10 over half) and held mostly by industry: the list bears the
+    claim out in FLOP/s, not in dollars. Concentrated but held mostly by public centres: the list
+    is not a census of company-owned computing and cannot test the claim. Not concentrated: the
+    list gives no support to it. ``figures`` is :func:`.facts.concentration_and_ownership`."""
+    concentrated = figures["c09_top10_now"] > MAJORITY
+    companies_hold_most = figures["c09_industry_share_now"] > MAJORITY
+    if concentrated and companies_hold_most:
+        return "accurate but misleading"
+    if concentrated:
+        return "not checkable"
+    return "not supported by the data"
+
+
+@assesses(
+    "C09",
+    chapter="chapters/top500",
+    section="top500-concentration",
+    tables=("top500_concentration", "top500_segments", "top500_companies"),
+)
+def c09(concentration: pd.DataFrame, segments: pd.DataFrame, companies: pd.DataFrame) -> tuple[str, str, str]:
+    f = facts.concentration_and_ownership(concentration, segments, companies)
+    evidence = (
+        f"In {CLAIM_NOW} the ten fastest systems held {f['c09_top10_now']:.1%} of the TOP500's total "
+        f"performance ({f['c09_top10_first']:.1%} in {f['c09_first_edition']}), so computing power "
+        f"{'is' if f['c09_top10_now'] > MAJORITY else 'is not'} concentrated in a few machines; but industry owned "
+        f"{f['c09_industry_systems_now']} systems with "
+        f"{f['c09_industry_share_now']:.1%} of the total ({f['c09_industry_share_first']:.1%} in "
+        f"{f['c09_first_edition']}), and of the {f['c09_companies_looked_for']} companies looked for only "
+        f"{f['companies_listed']} have systems under their own name "
+        f"({f['c09_companies_listed_share']:.1%} of the total). The lists carry no prices, and "
+        f"{f['companies_absent']} appear under no site name of that list, so it cannot measure who owns "
+        "how many dollars of AI computing."
+    )
+    return c09_verdict(f), evidence, "TOP500 list exports, June 2010 to November 2025"
