@@ -42,11 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--offline", action="store_true", help="no network: rebuild from the raw folder only")
     fetch.add_argument("--accept", **accept)
     fetch.add_argument(
-        "--deadline", type=float, default=None, metavar="SECONDS", help="stop the whole fetch after this long (default 1800)"
+        "--deadline", type=float, metavar="SECONDS", help="stop the whole fetch after this long (default 1800)"
     )
 
     data.add_parser(
-        "check", help="validate data/datapackage.json and every table (hashes, schema, constraints, and the code's declarations)"
+        "check",
+        help="validate data/datapackage.json and every table (hashes, schema, constraints, the code's declarations)",
     )
     data.add_parser("list", help="list the datasets and the tables each derives")
 

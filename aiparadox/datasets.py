@@ -99,7 +99,8 @@ def derive(dataset: Dataset, raw_root: Path) -> dict[str, bytes]:
     except DataError as exc:
         raise DataError(f"dataset '{dataset.name}' ({folder}): {exc}") from exc
     except OSError as exc:
-        raise DataError(f"dataset '{dataset.name}': {exc.filename or folder}: cannot be read ({exc.strerror or exc})") from exc
+        where = exc.filename or folder
+        raise DataError(f"dataset '{dataset.name}': {where}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, pd.errors.EmptyDataError, pd.errors.ParserError) as exc:
         # A reader that does not say which file it was reading: name the folder and the cause.
         raise DataError(f"dataset '{dataset.name}' ({folder}): a raw file cannot be read ({exc})") from exc

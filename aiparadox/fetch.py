@@ -230,7 +230,9 @@ class Client:
             location = urllib.parse.urljoin(response.url or target, response.headers["Location"])
             old, new = urllib.parse.urlsplit(target), urllib.parse.urlsplit(location)
             if new.scheme not in ("http", "https"):
-                raise fail(f"HTTP {response.status_code} redirects to {location}, which is not an http(s) address; refused")
+                raise fail(
+                    f"HTTP {response.status_code} redirects to {location}, which is not an http(s) address; refused"
+                )
             if old.scheme == "https" and new.scheme == "http":
                 raise fail(f"HTTP {response.status_code} redirects to {location}, from https to plain http; refused")
             if keyed and new.hostname != old.hostname:
@@ -255,7 +257,9 @@ class Client:
                 raise fail(f"the server sent an invalid Content-Length ({announced!r})")
             announced = int(announced)
             if announced > item.max_bytes:
-                raise fail(f"the server announces {announced:,} bytes, over the limit of {item.max_bytes:,} for this file")
+                raise fail(
+                    f"the server announces {announced:,} bytes, over the limit of {item.max_bytes:,} for this file"
+                )
         chunks, received, started = [], 0, time.monotonic()
         total = announced or 0
         while True:

@@ -82,7 +82,10 @@ class Within:
         if outside.empty:
             return None
         shown = [f"{v:g}" for v in pd.to_numeric(outside[self.column]).head(EXAMPLES)]
-        return f"'{self.column}' has {len(outside)} value(s) outside the plausible {self.low:g} to {self.high:g}, e.g. {_examples(shown)}"
+        return (
+            f"'{self.column}' has {len(outside)} value(s) outside the plausible {self.low:g} to {self.high:g}, "
+            f"e.g. {_examples(shown)}"
+        )
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,9 @@ class Increasing:
             values = pd.to_numeric(group[self.column], errors="coerce")
             falls = values.diff() < 0
             if falls.any():
-                broken.append(f"{name if self.within else ''} at {self.along} {group.loc[falls, self.along].iloc[0]}".strip())
+                broken.append(
+                    f"{name if self.within else ''} at {self.along} {group.loc[falls, self.along].iloc[0]}".strip()
+                )
         return f"'{self.column}' decreases along '{self.along}': {_examples(broken)}" if broken else None
 
 
@@ -131,7 +136,10 @@ class NoJump:
                 jumps.append(f"{name if self.within else ''} {at} (x{r:.3g})".strip())
         if not jumps:
             return None
-        return f"'{self.column}' jumps more than {self.factor:g} times from one '{self.along}' to the next: {_examples(jumps)}"
+        return (
+            f"'{self.column}' jumps more than {self.factor:g} times from one '{self.along}' to the next: "
+            f"{_examples(jumps)}"
+        )
 
 
 @dataclass(frozen=True)
@@ -148,7 +156,11 @@ class SpanKept:
             return None
 
         def spans(frame: pd.DataFrame) -> pd.DataFrame:
-            grouped = frame.groupby(list(self.series), dropna=False) if self.series else frame.assign(_all="all").groupby("_all")
+            grouped = (
+                frame.groupby(list(self.series), dropna=False)
+                if self.series
+                else frame.assign(_all="all").groupby("_all")
+            )
             return grouped[self.period].agg(["min", "max"]).astype(str)
 
         before, after = spans(old), spans(new)
@@ -157,7 +169,9 @@ class SpanKept:
             if name not in after.index:
                 shrunk.append(f"{name}: gone (was {row['min']} to {row['max']})")
             elif after.loc[name, "min"] > row["min"] or after.loc[name, "max"] < row["max"]:
-                shrunk.append(f"{name}: {after.loc[name, 'min']} to {after.loc[name, 'max']}, was {row['min']} to {row['max']}")
+                shrunk.append(
+                    f"{name}: {after.loc[name, 'min']} to {after.loc[name, 'max']}, was {row['min']} to {row['max']}"
+                )
         return f"the span of '{self.period}' shrinks: {_examples(shrunk)}" if shrunk else None
 
 

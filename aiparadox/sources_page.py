@@ -46,7 +46,8 @@ def markdown(data_dir: Path = DATA_DIR) -> str:
         out.append("| Field | Type | Unit | Meaning |\n|---|---|---|---|")
         for f in res["schema"]["fields"]:
             name = f"`{f['name']}`" if IDENTIFIER.fullmatch(f["name"]) else plain_text(f["name"])
-            out.append(f"| {name} | {plain_text(f['type'])} | {plain_text(f.get('unit', ''))} | {plain_text(f['description'])} |")
+            cells = [name, plain_text(f["type"]), plain_text(f.get("unit", "")), plain_text(f["description"])]
+            out.append("| " + " | ".join(cells) + " |")
         size_kb = res["bytes"] / 1024
         out.append(f"\n{size_kb:.1f} KB; SHA-256 `{res['hash'].removeprefix('sha256:')}`.\n")
     return "\n".join(out)

@@ -97,7 +97,8 @@ def _config_inited(app: Sphinx, config) -> None:
 
     build_dir = Path(app.outdir).parent
     app.aiparadox_lock = ExitStack()
-    app.aiparadox_lock.enter_context(swap.lock(build_dir, wait_message="another build of this book is running (pid {pid}); waiting"))
+    waiting = "another build of this book is running (pid {pid}); waiting"
+    app.aiparadox_lock.enter_context(swap.lock(build_dir, wait_message=waiting))
     try:
         verify(DATA_DIR)
     except DataError as exc:

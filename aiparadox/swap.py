@@ -51,7 +51,9 @@ class FolderSwap:
 
 
 @contextmanager
-def lock(data_dir: Path, wait_message: str = "another refresh of {folder} is running (pid {pid}); waiting") -> Iterator[None]:
+def lock(
+    data_dir: Path, wait_message: str = "another refresh of {folder} is running (pid {pid}); waiting"
+) -> Iterator[None]:
     """Hold the exclusive lock of ``data_dir`` (re-entrant within a thread; blocks across processes)."""
     data_dir = Path(data_dir).resolve()
     depths = _held.__dict__.setdefault("depths", {})
@@ -118,9 +120,13 @@ def recover(data_dir: Path, raw_root: Path | None = None) -> list[str]:
             journal = json.loads(path.read_text(encoding="utf-8"))
             journal["staging"], journal["files"], journal["folders"]  # noqa: B018 (the journal's shape)
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise DataError(f"{path}: the journal of an interrupted refresh is unreadable ({exc}); restore data/ with git") from None
+            raise DataError(
+                f"{path}: the journal of an interrupted refresh is unreadable ({exc}); restore data/ with git"
+            ) from None
         _finish(data_dir, journal)
-        done.append(f"{data_dir}: finished a refresh that was interrupted after its commit ({len(journal['files'])} files)")
+        done.append(
+            f"{data_dir}: finished a refresh that was interrupted after its commit ({len(journal['files'])} files)"
+        )
     (data_dir / (JOURNAL + ".partial")).unlink(missing_ok=True)
     if data_dir.is_dir():
         for leftover in sorted(data_dir.glob(STAGING_PREFIX + "*")):

@@ -61,7 +61,9 @@ def _remote(environ) -> list:
 
 def registry() -> dict[str, datasets.Dataset]:
     return {
-        "toy_a": datasets.Dataset("toy_a", "Toy A", (A_COUNTS, A_TOTALS), _derive_from("a.csv", A_COUNTS, A_TOTALS), remote=_remote),
+        "toy_a": datasets.Dataset(
+            "toy_a", "Toy A", (A_COUNTS, A_TOTALS), _derive_from("a.csv", A_COUNTS, A_TOTALS), remote=_remote
+        ),
         "toy_b": datasets.Dataset("toy_b", "Toy B", (B_COUNTS,), _derive_from("b.csv", B_COUNTS)),
     }
 

@@ -80,19 +80,30 @@ def build_ruled(tmp_path: Path, data_dir: Path, text: str, **options) -> None:
 @pytest.mark.parametrize(
     "bad, cause",
     [
-        ("year,count,cumulative\n2023,2,2\n2025,5,10\n", r"1 of the 3 rows of the committed table are gone \(year 2024\)"),
-        ("year,count,cumulative\n2024,3,5\n2025,5,10\n", r"the span of 'year' shrinks: all: 2024 to 2025, was 2023 to 2025"),
+        (
+            "year,count,cumulative\n2023,2,2\n2025,5,10\n",
+            r"1 of the 3 rows of the committed table are gone \(year 2024\)",
+        ),
+        (
+            "year,count,cumulative\n2024,3,5\n2025,5,10\n",
+            r"the span of 'year' shrinks: all: 2024 to 2025, was 2023 to 2025",
+        ),
         ("year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5,13\n", r"count of 2024: 3 -> 6"),
         ("year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,5000,5010\n", r"outside the plausible 0 to 1000"),
         ("year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,7,9\n", r"'cumulative' decreases along 'year'"),
-        ("year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,500,510\n", r"jumps more than 10 times .*2026 \(x100\)"),
+        (
+            "year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,500,510\n",
+            r"jumps more than 10 times .*2026 \(x100\)",
+        ),
     ],
     ids=["a row lost", "a series cut short", "a final value revised", "out of range", "not monotonic", "a jump"],
 )
 def test_an_implausible_refresh_is_refused_and_data_is_untouched(ruled: Path, tmp_path: Path, bad: str, cause: str):
     build_ruled(tmp_path, ruled, GOOD)
     before = digest(ruled)
-    with pytest.raises(DataError, match=rf"^table toy_ruled \({ruled}/toy_ruled\.csv\): refresh refused: .*{cause}") as error:
+    with pytest.raises(
+        DataError, match=rf"^table toy_ruled \({ruled}/toy_ruled\.csv\): refresh refused: .*{cause}"
+    ) as error:
         build_ruled(tmp_path, ruled, bad)
     assert "\n" not in str(error.value)
     assert digest(ruled) == before
@@ -110,7 +121,9 @@ def test_a_refresh_may_add_rows_and_may_lose_or_revise_them_only_when_it_says_so
     # --accept also lets a final figure be revised; it never lets through what no copy may hold.
     build_ruled(tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5,13\n", accept=["toy_ruled"])
     with pytest.raises(DataError, match="outside the plausible 0 to 1000"):
-        build_ruled(tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5000,5008\n", accept=["toy_ruled"])
+        build_ruled(
+            tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5000,5008\n", accept=["toy_ruled"]
+        )
     with pytest.raises(DataError, match=r"--accept names unknown table\(s\) \['nope'\]"):
         build_ruled(tmp_path, ruled, GOOD, accept=["nope"])
 
@@ -255,7 +268,9 @@ def test_a_fetch_killed_at_any_step_keeps_its_raw_folder(toy_data):
 
     shutil.copytree(raw, dry_raw)
     steps = json.loads(run_toy("fetch", str(dry_data), str(dry_raw)).stdout)["replaces"]
-    targets = {step: (tmp_copy(data, f"fetch-{step}"), data.parent / f"raw-fetch-{step}") for step in range(1, steps + 1)}
+    targets = {
+        step: (tmp_copy(data, f"fetch-{step}"), data.parent / f"raw-fetch-{step}") for step in range(1, steps + 1)
+    }
     for _, target_raw in targets.values():
         shutil.copytree(raw, target_raw)
     killed = run_all([("fetch", str(t), str(r), "--crash-at", str(step)) for step, (t, r) in targets.items()])
@@ -305,7 +320,9 @@ def named(descriptor: dict, name: str) -> dict:
     ],
     ids=["no hash", "description edited", "schema edited", "table missing", "malformed"],
 )
-def test_data_check_refuses_a_descriptor_that_the_code_does_not_make(data_copy: Path, monkeypatch, capsys, change, message):
+def test_data_check_refuses_a_descriptor_that_the_code_does_not_make(
+    data_copy: Path, monkeypatch, capsys, change, message
+):
     edit_descriptor(data_copy, change)
     monkeypatch.setattr(cli, "DATA_DIR", data_copy)
     assert cli.main(["data", "check"]) == 1

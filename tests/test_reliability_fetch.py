@@ -182,7 +182,9 @@ def refused(toy, url: str, cause: str, client: fetch.Client | None = None, **opt
 
 def test_a_slow_drip_ends_at_the_deadline(toy, server):
     started = time.monotonic()
-    refused(toy, f"{server}/drip", "did not finish within its deadline of 1 s", client=fetch.Client(retries=0, deadline=1.0))
+    refused(
+        toy, f"{server}/drip", "did not finish within its deadline of 1 s", client=fetch.Client(retries=0, deadline=1.0)
+    )
     assert time.monotonic() - started < 5, "the deadline, not the 30 s the drip lasts, ended it"
 
 
@@ -224,7 +226,9 @@ def test_a_redirect_to_file_is_refused(toy, server):
 
 def test_a_redirect_from_https_to_http_is_refused(toy):
     with responses.RequestsMock() as mock:
-        mock.get("https://stats.example.org/toy.csv", status=302, headers={"Location": "http://stats.example.org/toy.csv"})
+        mock.get(
+            "https://stats.example.org/toy.csv", status=302, headers={"Location": "http://stats.example.org/toy.csv"}
+        )
         refused(toy, "https://stats.example.org/toy.csv", "from https to plain http; refused")
 
 

@@ -78,7 +78,10 @@ def test_evidence_computed_from_the_data_enters_the_ledger_as_text():
         source="<code>a source</code>",
         section="nowhere",
     )
-    for markdown in (ledger.verdict_markdown(assessment), ledger.markdown_table([assessment]).replace("{ref}`nowhere`", "")):
+    for markdown in (
+        ledger.verdict_markdown(assessment),
+        ledger.markdown_table([assessment]).replace("{ref}`nowhere`", ""),
+    ):
         html = as_html(markdown)
         assert_shown_as_text(html)
         assert "12% | of the total &lt;code&gt; at $20,000" in html
@@ -104,13 +107,23 @@ def test_the_sources_page_escapes_what_the_descriptor_says(data_copy: Path):
 
 
 def chart_spec() -> dict:
-    rows = [{"country": BREAKING_NAME, "AI_PI": 0.7}, {"country": FORMULA, "AI_PI": -0.1}, {"country": "@SUM(A1)", "AI_PI": 0.2}]
-    return {"datasets": {"d1": rows}, "usermeta": {"aiparadox": {"name": "fig-test", "source": "IMF"}}, "description": BREAKING_NAME}
+    rows = [
+        {"country": BREAKING_NAME, "AI_PI": 0.7},
+        {"country": FORMULA, "AI_PI": -0.1},
+        {"country": "@SUM(A1)", "AI_PI": 0.2},
+    ]
+    return {
+        "datasets": {"d1": rows},
+        "usermeta": {"aiparadox": {"name": "fig-test", "source": "IMF"}},
+        "description": BREAKING_NAME,
+    }
 
 
 def test_a_name_that_opens_a_comment_or_a_script_does_not_break_the_chart():
     html = charts.chart_html(chart_spec())
-    content = re.search(r'<script type="application/json" class="aiparadox-chart-spec">(.*?)</script>', html, re.S).group(1)
+    content = re.search(
+        r'<script type="application/json" class="aiparadox-chart-spec">(.*?)</script>', html, re.S
+    ).group(1)
     assert "<" not in content, "no '<' at all inside the script element"
     assert json.loads(content)["datasets"]["d1"][0]["country"] == BREAKING_NAME
 
@@ -160,7 +173,11 @@ def small_book(tmp_path: Path, cell: str | None = None) -> Path:
 
 def build_command(folder: Path, data_dir: Path | None = None) -> list[str]:
     """Jupyter Book's own command line, in a Python that may point the package at another data/."""
-    point = f"import aiparadox.paths; aiparadox.paths.DATA_DIR = __import__('pathlib').Path({str(data_dir)!r}); " if data_dir else ""
+    point = (
+        f"import aiparadox.paths; aiparadox.paths.DATA_DIR = __import__('pathlib').Path({str(data_dir)!r}); "
+        if data_dir
+        else ""
+    )
     return [sys.executable, "-c", f"{point}from jupyter_book.cli.main import main; main({BUILD_COMMAND[1:]!r})"]
 
 
@@ -198,11 +215,15 @@ def test_a_second_build_waits_for_the_first(tmp_path: Path):
     folder = small_book(tmp_path)
     lines: list[str] = []
     with swap.lock(folder / "_build"):
-        process = subprocess.Popen(build_command(folder), cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            build_command(folder), cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
         reader.start()
         deadline = time.monotonic() + 120
-        while not any("another build of this book is running" in line for line in lines) and time.monotonic() < deadline:
+        while (
+            not any("another build of this book is running" in line for line in lines) and time.monotonic() < deadline
+        ):
             assert process.poll() is None, "".join(lines)
             time.sleep(0.2)
         time.sleep(1.0)

@@ -21,7 +21,11 @@ from .conftest import writable_copy
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file() and p.name != ".lock"}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != ".lock"
+    }
 
 
 def refused(raw_root: Path, dataset: str, data_dir: Path, pattern: str) -> str:
@@ -78,7 +82,9 @@ def test_a_renamed_accelerator_column_in_one_edition_is_refused(lists: Path, dat
         sheet.cell(1, header(sheet)["Accelerator/Co-Processor"]).value = "Accelerator / Co-Processor (renamed)"
 
     edit_list(lists, "TOP500_202206.xlsx", rename)
-    refused(lists, "top500", data_copy, r"TOP500_202206\.xlsx: no accelerator column .*editions before and after have one")
+    refused(
+        lists, "top500", data_copy, r"TOP500_202206\.xlsx: no accelerator column .*editions before and after have one"
+    )
 
 
 def test_one_edition_as_both_xls_and_xlsx_is_refused(lists: Path, data_copy: Path):
@@ -118,7 +124,12 @@ def test_rmax_a_thousand_times_too_large_for_one_system_is_refused(lists: Path, 
         sheet.cell(row, column).value = sheet.cell(row, column).value * 1000
 
     edit_list(lists, "TOP500_202511.xlsx", times_1000)
-    refused(lists, "top500", data_copy, r"TOP500_202511\.xlsx: Rmax does not fall with rank: rank 57 has .*more than rank 56")
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: Rmax does not fall with rank: rank 57 has .*more than rank 56",
+    )
 
 
 def test_ranks_out_of_order_are_refused(lists: Path, data_copy: Path):
@@ -128,7 +139,12 @@ def test_ranks_out_of_order_are_refused(lists: Path, data_copy: Path):
         sheet.cell(a, column).value, sheet.cell(b, column).value = 20, 10
 
     edit_list(lists, "TOP500_202511.xlsx", swap)
-    refused(lists, "top500", data_copy, r"TOP500_202511\.xlsx: Rmax does not fall with rank: rank 11 has .*more than rank 10")
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: Rmax does not fall with rank: rank 11 has .*more than rank 10",
+    )
 
 
 @pytest.mark.parametrize("systems", [501, 10])
@@ -142,7 +158,9 @@ def test_a_list_of_other_than_500_systems_is_refused(lists: Path, data_copy: Pat
             sheet.delete_rows(row_of_rank(sheet, systems + 1), sheet.max_row)
 
     edit_list(lists, "TOP500_202511.xlsx", resize)
-    refused(lists, "top500", data_copy, rf"TOP500_202511\.xlsx: {systems} systems ranked 1 to {systems}; a list ranks 500")
+    refused(
+        lists, "top500", data_copy, rf"TOP500_202511\.xlsx: {systems} systems ranked 1 to {systems}; a list ranks 500"
+    )
 
 
 def test_a_missing_edition_is_refused(lists: Path, data_copy: Path):
@@ -189,8 +207,13 @@ def test_a_nan_in_a_bls_api_answer_is_refused(shared_sources: Path, tmp_path: Pa
         with pytest.raises(fetch.FetchError) as error:
             fetch.fetch(["bls"], raw_root=raw_root, data_dir=data_copy, client=fast_client())
     message = str(error.value)
-    assert "\n" not in message and re.search(r"JTS510000000000000JOL 2024 M12: value .*(NaN|Infinity|nan|inf).* is not a number", message), message
-    assert {**digest(data_copy), **{str(p): p.read_bytes() for p in (raw_root / "bls").rglob("*") if p.is_file()}} == before
+    assert "\n" not in message and re.search(
+        r"JTS510000000000000JOL 2024 M12: value .*(NaN|Infinity|nan|inf).* is not a number", message
+    ), message
+    assert {
+        **digest(data_copy),
+        **{str(p): p.read_bytes() for p in (raw_root / "bls").rglob("*") if p.is_file()},
+    } == before
 
 
 # --- OWID: a whole file cut at a line boundary ----------------------------------------------------
