@@ -37,7 +37,10 @@ def _examples(values) -> str:
 
 
 def lost_keys(new: pd.DataFrame, old: pd.DataFrame, key: tuple[str, ...]) -> str | None:
-    """The rule every table obeys: a refresh may add rows, not lose them."""
+    """The rule every table obeys: a refresh may add rows, not lose them. (A key whose columns
+    the committed copy does not have is a change of schema, which the build says nothing about.)"""
+    if not set(key) <= set(old.columns):
+        return None
     gone = sorted(set(_keys(old, key)) - set(_keys(new, key)))
     if not gone:
         return None
@@ -152,7 +155,7 @@ class SpanKept:
     series: tuple[str, ...] = ()
 
     def problem(self, new: pd.DataFrame, old: pd.DataFrame | None, key: tuple[str, ...]) -> str | None:
-        if old is None:
+        if old is None or not {self.period, *self.series} <= set(old.columns):
             return None
 
         def spans(frame: pd.DataFrame) -> pd.DataFrame:
@@ -186,13 +189,13 @@ class Revised:
     at_most: float = 0.0
 
     def problem(self, new: pd.DataFrame, old: pd.DataFrame | None, key: tuple[str, ...]) -> str | None:
-        if old is None:
+        if old is None or not set(key) <= set(old.columns):
             return None
         both = old.assign(_key=_keys(old, key)).merge(
             new.assign(_key=_keys(new, key)), on="_key", suffixes=("_old", "_new")
         )
         changed = []
-        for column in self.columns:
+        for column in [c for c in self.columns if c in old.columns and c in new.columns]:
             before = pd.to_numeric(both[f"{column}_old"], errors="coerce")
             after = pd.to_numeric(both[f"{column}_new"], errors="coerce")
             lost = before.notna() & after.isna()

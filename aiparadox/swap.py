@@ -97,7 +97,10 @@ def commit(data_dir: Path, staging: Path, files: Iterable[str], folders: Iterabl
     """Move the staged ``files`` (the descriptor last) into ``data_dir`` and swap ``folders``, as one step."""
     data_dir = Path(data_dir)
     names = sorted(set(files), key=lambda name: name == "datapackage.json")
-    journal = {"staging": str(Path(staging).resolve()), "files": names, "folders": [f.as_json() for f in folders]}
+    # The staging folder is named relative to data/ (it is inside it): a repository moved between
+    # a kill and the recovery still finds it.
+    staged = Path(staging).resolve().relative_to(data_dir.resolve())
+    journal = {"staging": str(staged), "files": names, "folders": [f.as_json() for f in folders]}
     partial = data_dir / (JOURNAL + ".partial")
     with open(partial, "w", encoding="utf-8") as handle:
         json.dump(journal, handle, indent=2)
@@ -149,7 +152,7 @@ def recover(data_dir: Path, raw_root: Path | None = None) -> list[str]:
 
 def _finish(data_dir: Path, journal: dict) -> None:
     """Roll the journal forward. Each step checks what is already done, so running it again is safe."""
-    staging = Path(journal["staging"])
+    staging = data_dir / journal["staging"]
     for name in journal["files"]:
         if (staging / name).exists():
             os.replace(staging / name, data_dir / name)

@@ -381,3 +381,25 @@ def test_a_full_disk_is_one_line_and_data_is_untouched(toy_data, monkeypatch, ca
     assert "No space left on device" in err and ".staging-" in err and "\n" not in err
     assert digest(data) == before
     assert not list(data.glob(".staging-*"))
+
+
+def test_a_schema_that_grew_is_compared_on_the_columns_both_copies_have(ruled: Path, tmp_path: Path, monkeypatch):
+    build_ruled(tmp_path, ruled, GOOD)
+    grown = Table(
+        name=RULED.name,
+        title=RULED.title,
+        description=RULED.description,
+        fields=(*RULED.fields, Field("note", "string", "A column added in the code")),
+        primary_key=RULED.primary_key,
+        sources=RULED.sources,
+        checks=(*RULED.checks, Revised(("note",))),
+    )
+
+    def derive(folder: Path) -> dict[str, pd.DataFrame]:
+        return {"toy_ruled": pd.read_csv(folder / "ruled.csv").assign(note="new")}
+
+    monkeypatch.setattr(datasets, "registry", lambda: {"ruled": datasets.Dataset("ruled", "Ruled", (grown,), derive)})
+    build_ruled(tmp_path, ruled, GOOD)
+    assert load("toy_ruled", data_dir=ruled)["note"].tolist() == ["new"] * 3
+    with pytest.raises(DataError, match=r"count of 2024: 3 -> 6"):
+        build_ruled(tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5,13\n")
