@@ -183,7 +183,7 @@ def test_the_june_list_saved_under_the_november_name_is_refused(lists: Path, dat
 
 @pytest.mark.parametrize("literal", ['"NaN"', "NaN", '"Infinity"'])
 def test_a_nan_in_a_bls_api_answer_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path, literal: str):
-    from aiparadox.topics.bls import tables
+    from aiparadox.topics.bls import raw
 
     from .test_fetch_bls import FakeBlsApi, cached_series, fast_client
 
@@ -203,7 +203,7 @@ def test_a_nan_in_a_bls_api_answer_is_refused(shared_sources: Path, tmp_path: Pa
 
     before = {**digest(data_copy), **{str(p): p.read_bytes() for p in (raw_root / "bls").rglob("*") if p.is_file()}}
     with responses.RequestsMock() as mock:
-        mock.add_callback(responses.POST, tables.API_URL, callback=with_nan)
+        mock.add_callback(responses.POST, raw.API_URL, callback=with_nan)
         with pytest.raises(fetch.FetchError) as error:
             fetch.fetch(["bls"], raw_root=raw_root, data_dir=data_copy, client=fast_client())
     message = str(error.value)
