@@ -12,7 +12,6 @@ match its schema, leaves ``data/`` exactly as it was.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import tempfile

@@ -121,11 +121,10 @@ def recover(data_dir: Path, raw_root: Path | None = None) -> list[str]:
     if path.exists():
         try:
             journal = json.loads(path.read_text(encoding="utf-8"))
-            journal["staging"], journal["files"], journal["folders"]  # noqa: B018 (the journal's shape)
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise DataError(
-                f"{path}: the journal of an interrupted refresh is unreadable ({exc}); restore data/ with git"
-            ) from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            journal = {"unreadable": str(exc)}
+        if not isinstance(journal, dict) or not {"staging", "files", "folders"} <= set(journal):
+            raise DataError(f"{path}: the journal of an interrupted refresh is unreadable; restore data/ with git")
         _finish(data_dir, journal)
         done.append(
             f"{data_dir}: finished a refresh that was interrupted after its commit ({len(journal['files'])} files)"

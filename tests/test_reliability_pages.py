@@ -17,7 +17,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
-import pytest
 
 from aiparadox import book, charts, ledger, sources_page
 from aiparadox.datapackage import Field, Source, Table, to_csv_bytes
