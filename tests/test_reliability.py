@@ -403,3 +403,12 @@ def test_a_schema_that_grew_is_compared_on_the_columns_both_copies_have(ruled: P
     assert load("toy_ruled", data_dir=ruled)["note"].tolist() == ["new"] * 3
     with pytest.raises(DataError, match=r"count of 2024: 3 -> 6"):
         build_ruled(tmp_path, ruled, "year,count,cumulative\n2023,2,2\n2024,6,8\n2025,5,13\n")
+
+
+def test_a_damaged_journal_is_one_line(toy_data, monkeypatch, capsys):
+    raw, data = toy_data
+    (data / ".refresh.json").write_text('{"staging": ')
+    monkeypatch.setattr(cli, "DATA_DIR", data)
+    assert cli.main(["data", "check"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {data / '.refresh.json'}: the journal of an interrupted refresh is unreadable; restore data/ with git"
