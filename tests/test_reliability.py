@@ -289,6 +289,14 @@ def test_a_fetch_killed_at_any_step_keeps_its_raw_folder(toy_data):
 # --- data check compares the descriptor with the code ----------------------------------------
 
 
+def test_the_committed_descriptor_is_what_the_code_declares():
+    from aiparadox.datapackage import differences_from_code
+    from aiparadox.paths import DATA_DIR
+
+    tables = {t.name: t for ds in datasets.registry().values() for t in ds.tables}
+    assert differences_from_code(DATA_DIR, tables) == []
+
+
 def edit_descriptor(data_dir: Path, change) -> None:
     path = data_dir / "datapackage.json"
     descriptor = json.loads(path.read_text())
