@@ -90,36 +90,8 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
 
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
-    from .datapackage import load
-    from .topics import imf
-
-    # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
-    # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
-    wrong: dict[str, dict[str, Any]] = {
-        label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())
-    }
-
-    aipi = load(imf.AIPI.name)
-    pillars = list(imf.COMPONENTS)
-    means = aipi.groupby("group")[["AI_PI", *pillars]].mean()
-    gaps = means.loc["AE"] - means.loc["EM"]
-    wrong["imf-pillar-gap"] = {
-        "with-composite": str(gaps.idxmax()),  # AI_PI counted as a pillar
-        "relative": str((gaps[pillars] / means.loc["EM", pillars]).idxmax()),  # a ratio, not a difference
-    }
-    advanced = aipi.loc[aipi["group"] == "AE", "AI_PI"]
-    emerging = aipi.loc[aipi["group"] == "EM", "AI_PI"]
-    wrong["imf-em-overlap"] = {
-        "above-mean": int((emerging > advanced.mean()).sum()),  # the advanced mean, not the weakest
-    }
-    exposure = load(imf.EXPOSURE.name)
-    rows = exposure.loc[(exposure["economy"] == "Advanced economies") & exposure["category"].str.contains("complementarity")]
-    high = rows.loc[rows["category"] == "high exposure, high complementarity", "share_pct"].iloc[0]
-    wrong["imf-complementary-share"] = {
-        "duplicate-row": float(high / rows["share_pct"].sum()),  # the blog's copy of a share summed too
-        "of-employment": float(high / 100),  # share of all employment, not of exposed employment
-    }
-    return wrong
+    # Each topic's exercises module declares its anticipated mistakes (@anticipates), beside the answer.
+    return {label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())}
 
 
 def figures() -> dict[str, float]:
