@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...ledger import CLAIMS, VERDICTS, Assessment
+from ...markup import Markdown
 from ...paths import ROOT
 
 
@@ -24,14 +25,15 @@ def claims_with(assessments: list[Assessment], verdict: str) -> str:
     return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1] if ids else "none"
 
 
-def citation(path=None) -> str:
-    """How to cite the book, in words, from CITATION.cff (the one place that says it)."""
+def citation(path=None) -> Markdown:
+    """How to cite the book, in words, from CITATION.cff (the one place that says it): the book's
+    own metadata, written as markup (the title in italics, the address a link)."""
     import yaml
 
     cff = yaml.safe_load(((path or ROOT) / "CITATION.cff").read_text(encoding="utf-8"))
     authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in cff["authors"])
     year = str(cff["date-released"])[:4]
-    return f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>"
+    return Markdown(f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>")
 
 
 def what_the_book_found(assessments: list[Assessment]) -> dict[str, int]:
