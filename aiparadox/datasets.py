@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import refresh, swap, topics
 from .datapackage import (
+    PACKAGE_LICENCE,
     PACKAGE_NAME,
     PACKAGE_TITLE,
     DataError,
@@ -120,6 +121,7 @@ def package_descriptor(tables: dict[str, bytes], specs: dict[str, Table]) -> dic
             "Each resource lists its sources: publisher, series or table id, URL, retrieval date, "
             "licence and the route the cached copy took."
         ),
+        "licenses": [dict(PACKAGE_LICENCE)],
         "resources": [specs[name].descriptor(tables[name]) for name in specs if name in tables],
     }
 

@@ -22,20 +22,19 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-
-import urllib.parse
 
 import requests
 import urllib3
 
 from . import swap
 from .datapackage import DataError
-from .fetch_plan import Download, Keep, LocalFolder, PlanItem  # noqa: F401  (the plan topics declare)
+from .fetch_plan import Download, Keep, LocalFolder, PlanItem
 from .paths import DATA_DIR, DEFAULT_RAW_DIR
 
 USER_AGENT = "aiparadox-book/0.1 (data essay 'Who gains from AI?'; python-requests)"
@@ -118,6 +117,18 @@ class Client:
         self.progress = sys.stderr.isatty() if progress is None else progress
         self.deadline = deadline
         self._ends_at: float | None = None
+        self.clock = time.monotonic
+        self._last_request: dict[str, float] = {}
+
+    def _pace(self, item: Download) -> None:
+        """Wait until ``item.min_interval`` seconds have passed since the last request to its host."""
+        if item.min_interval <= 0:
+            return
+        host = urllib.parse.urlsplit(item.url).netloc
+        last = self._last_request.get(host)
+        if last is not None and (wait := item.min_interval - (self.clock() - last)) > 0:
+            self._wait(wait)
+        self._last_request[host] = self.clock()
 
     def _remaining(self) -> float:
         if self._ends_at is None:
@@ -130,7 +141,7 @@ class Client:
 
     def fetch(self, dataset: str, item: Download, previous: Mapping[str, Any] | None) -> tuple[bytes | None, dict]:
         """Download one item; returns (content or None when unchanged, manifest entry)."""
-        headers = {}
+        headers = dict(item.headers)
         if previous:
             if previous.get("etag"):
                 headers["If-None-Match"] = previous["etag"]
@@ -145,6 +156,7 @@ class Client:
         while True:
             attempt += 1
             self._check_deadline(fail)
+            self._pace(item)
             try:
                 response, final_url = self._request(item, headers, fail)
                 content = self._read(response, item, fail) if response.status_code == 200 else b""
@@ -288,14 +300,14 @@ class Client:
             seconds = float(value)
         except ValueError:
             try:
-                seconds = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
+                seconds = (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds()
             except (TypeError, ValueError):
                 seconds = 30.0
         return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _read_manifest(folder: Path) -> dict[str, dict]:

@@ -31,6 +31,10 @@ class Download:
     check: Callable[[bytes], None] | None = None
     description: str = ""
     max_bytes: int = MAX_BYTES
+    # Extra request headers (SEC asks for a User-Agent naming a contact), and the least time in
+    # seconds between two requests to this item's host (SEC: at most ten requests a second).
+    headers: Mapping[str, str] = field(default_factory=dict)
+    min_interval: float = 0.0
 
 
 @dataclass(frozen=True)
