@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...datapackage import DataError, Field, Source, Table
+from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset
 from ...refresh import MinRows, Revised
 
