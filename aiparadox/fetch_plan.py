@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 # The largest file a plan item may bring, decoded: OWID's whole energy file, the largest, is about
 # 9 MB; a body a hundred times larger is not the file asked for, and would fill memory.
 MAX_BYTES = 100_000_000

@@ -135,7 +135,7 @@ class NoJump:
             values = pd.to_numeric(group[self.column], errors="coerce").where(lambda v: v > 0)
             ratio = values / values.shift()
             wild = (ratio > self.factor) | (ratio < 1 / self.factor)
-            for at, r in zip(group.loc[wild, self.along], ratio[wild]):
+            for at, r in zip(group.loc[wild, self.along], ratio[wild], strict=True):
                 jumps.append(f"{name if self.within else ''} {at} (x{r:.3g})".strip())
         if not jumps:
             return None
@@ -200,7 +200,7 @@ class Revised:
             after = pd.to_numeric(both[f"{column}_new"], errors="coerce")
             lost = before.notna() & after.isna()
             moved = (after - before).abs() > self.at_most * before.abs() + 1e-12
-            for key, b, a in zip(both.loc[lost | moved, "_key"], before[lost | moved], after[lost | moved]):
+            for key, b, a in zip(both.loc[lost | moved, "_key"], before[lost | moved], after[lost | moved], strict=True):
                 changed.append(f"{column} of {key}: {b:g} -> {a:g}")
         if not changed:
             return None

@@ -67,17 +67,17 @@ def lock(
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / LOCK
     try:
-        handle = open(path, "a+", encoding="utf-8")
+        path.touch(exist_ok=True)
     except OSError as exc:
-        raise DataError(f"{path}: cannot open the lock file ({exc.strerror or exc})") from None
-    try:
+        raise DataError(f"{path}: cannot create the lock file ({exc.strerror or exc})") from None
+    with open(path, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
             holder = handle.read().strip() or "unknown"
             print(wait_message.format(folder=data_dir, pid=holder), file=sys.stderr, flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
+        # The holder's pid, for the message of the next one who has to wait.
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -87,10 +87,9 @@ def lock(
             yield
         finally:
             depths.pop(data_dir, None)
-            handle.truncate(0)
+            handle.seek(0)
+            handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
-    finally:
-        handle.close()
 
 
 def commit(data_dir: Path, staging: Path, files: Iterable[str], folders: Iterable[FolderSwap] = ()) -> None:

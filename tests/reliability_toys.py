@@ -21,7 +21,9 @@ import pandas as pd
 from aiparadox import datasets, fetch
 from aiparadox.datapackage import DataError, Field, Source, Table
 
-SOURCE = Source("Nobody", "Toy", "toy-1", "https://example.org/toy", "2026-01-01", "CC0-1.0", "made in a test")
+# A licence the package knows an identifier for (datapackage.LICENCE_IDENTIFIERS).
+PUBLIC_DOMAIN = "Public domain (work of the U.S. federal government, 17 U.S.C. 105)"
+SOURCE = Source("Nobody", "Toy", "toy-1", "https://example.org/toy", "2026-01-01", PUBLIC_DOMAIN, "made in a test")
 CSV_URL = "https://stats.example.org/files/a.csv"
 # Seconds each derivation waits, so that two builds started together overlap.
 PAUSE_VARIABLE = "TOY_DERIVE_PAUSE"

@@ -78,7 +78,7 @@ def build_ruled(tmp_path: Path, data_dir: Path, text: str, **options) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad, cause",
+    ("bad", "cause"),
     [
         (
             "year,count,cumulative\n2023,2,2\n2025,5,10\n",
@@ -202,7 +202,7 @@ def test_a_build_killed_at_any_step_leaves_the_old_copy_or_the_new_one(toy_data)
     assert steps >= 3
     targets = {step: tmp_copy(data, f"kill-{step}") for step in range(1, steps + 1)}
     killed = run_all([("build", str(t), str(raw), "toy_a", "--crash-at", str(step)) for step, t in targets.items()])
-    for (step, target), result in zip(targets.items(), killed):
+    for (step, target), result in zip(targets.items(), killed, strict=True):
         assert result.returncode == 9, result.stderr
         # Whatever the next reader is (here the loader), it sees one whole copy, never a mix.
         assert committed(target) in (OLD, NEW_A), f"killed at step {step} of {steps}"
@@ -274,7 +274,7 @@ def test_a_fetch_killed_at_any_step_keeps_its_raw_folder(toy_data):
     for _, target_raw in targets.values():
         shutil.copytree(raw, target_raw)
     killed = run_all([("fetch", str(t), str(r), "--crash-at", str(step)) for step, (t, r) in targets.items()])
-    for (step, (target, target_raw)), result in zip(targets.items(), killed):
+    for (step, (target, target_raw)), result in zip(targets.items(), killed, strict=True):
         assert result.returncode == 9, result.stderr
         # The next fetch starts by finishing or undoing the last one, and then works.
         with responses.RequestsMock() as mock:
@@ -309,7 +309,7 @@ def named(descriptor: dict, name: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    "change, message",
+    ("change", "message"),
     [
         (lambda d: named(d, "top500_tiers").pop("hash"), r"datapackage\.json: top500_tiers lacks 'hash'"),
         (
@@ -355,7 +355,7 @@ def test_the_loader_names_a_malformed_descriptor(data_copy: Path):
 
 
 @pytest.mark.parametrize(
-    "raw_bytes, cause",
+    ("raw_bytes", "cause"),
     [("year,count\n2024,3\n2025,5\xe9\n".encode("latin-1"), "can't decode byte 0xe9"), (b"", "No columns to parse")],
     ids=["not UTF-8", "empty"],
 )

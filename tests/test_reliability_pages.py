@@ -22,6 +22,7 @@ from aiparadox import book, charts, ledger, sources_page
 from aiparadox.datapackage import Field, Source, Table, to_csv_bytes
 from aiparadox.paths import ROOT
 from tests.conftest import BUILD_COMMAND
+from tests.reliability_toys import PUBLIC_DOMAIN
 
 HOSTILE_NAME = "[China](https://evil.example/x) ![t](https://evil.example/t.png)"
 BREAKING_NAME = "Germany <!--<script>"
@@ -142,7 +143,7 @@ def test_a_committed_table_defuses_formulas_in_text_cells():
         description="Names",
         fields=(Field("name", "string", "A name"), Field("value", "number", "A value")),
         primary_key=("name",),
-        sources=(Source("Nobody", "Toy", "t", "https://example.org", "2026-01-01", "CC0-1.0", "test"),),
+        sources=(Source("Nobody", "Toy", "t", "https://example.org", "2026-01-01", PUBLIC_DOMAIN, "test"),),
     )
     frame = pd.DataFrame({"name": [FORMULA, "+1 (555)", "-minus", "@at", "plain"], "value": [-1.5, 2.0, 3.0, 4.0, 5.0]})
     text = to_csv_bytes(frame, table).decode()

@@ -126,11 +126,7 @@ UNEMPLOYED = Table(
     sources=(LEVEL_SOURCE,),
     # A few hundred thousand at most (38 to 311 thousand since 2019); the CPS does not revise a
     # month's count, so a refresh keeps the months and their values (5% for a rounding change).
-    checks=(
-        SpanKept("month"),
-        Within("unemployed_thousands", 1, 2_000),
-        Revised(("unemployed_thousands",), at_most=0.05),
-    ),
+    checks=(SpanKept("month"), Within("unemployed_thousands", 1, 2_000), Revised(("unemployed_thousands",), 0.05)),
 )
 
 
@@ -186,7 +182,7 @@ RATE = Table(
     primary_key=("month",),
     sources=(RATE_SOURCE,),
     # A percentage of the industry's labour force (1.4% to 12.3% over 2000-2024).
-    checks=(SpanKept("month"), Within("rate_percent", 0.1, 40), Revised(("rate_percent",), at_most=0.05)),
+    checks=(SpanKept("month"), Within("rate_percent", 0.1, 40), Revised(("rate_percent",), 0.05)),
 )
 
 
@@ -265,11 +261,7 @@ EMPLOYERS = Table(
     primary_key=("series_id", "month"),
     sources=(JOLTS_SOURCE, CES_SOURCE),
     # JOLTS and CES revise recent months, by a few percent: a quarter is no revision, it is a slip.
-    checks=(
-        SpanKept("month", series=("series_id",)),
-        Within("thousands", 1, 10_000),
-        Revised(("thousands",), at_most=0.25),
-    ),
+    checks=(SpanKept("month", series=("series_id",)), Within("thousands", 1, 10_000), Revised(("thousands",), 0.25)),
 )
 
 
