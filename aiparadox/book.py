@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import charts
 from .environment import BUILD_ENV
+from .i18n import gettext
 from .markup import Markdown, plain_text
 
 
@@ -85,9 +86,9 @@ def facts(named: dict[str, Any]) -> dict[str, Any]:
 def text(name: str, markdown: str) -> str:
     """Glue a phrase of MyST markdown for ``{glue:md}`name```. Text from data goes through
     :func:`aiparadox.markup.plain_text` first (``facts`` does it for every string)."""
-    from IPython.display import Markdown
+    from IPython.display import Markdown as Displayed
 
-    _glue(name, Markdown(markdown))
+    _glue(name, Displayed(markdown))
     return markdown
 
 
@@ -102,7 +103,7 @@ def claim(claim_id: str):
     assessment = ledger.assess(claim_id)
     text(f"claim-{claim_id}", ledger.verdict_markdown(assessment))
     # The bare verdict, for sentences such as "(C08: {glue:md}`verdict-C08`)".
-    text(f"verdict-{claim_id}", assessment.verdict)
+    text(f"verdict-{claim_id}", gettext(assessment.verdict))
     return assessment
 
 
@@ -120,6 +121,9 @@ def figure(
     message, for someone who cannot see it); ``source`` is printed under the chart with a link to
     download the data it shows; ``note`` is an optional plain-language remark.
     """
+    # A chapter passes its English text; the edition's catalogue gives the page's language.
+    description, source = gettext(description), gettext(source)
+    note = gettext(note) if note else note
     if not description.strip() or not source.strip():
         raise ValueError(f"figure {name!r}: a description and a source are required")
     meta = {"name": name, "source": source}
