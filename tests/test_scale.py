@@ -517,6 +517,7 @@ def chapter_facts() -> dict:
         facts.sixteen_hours(weekly, annual),
         facts.hours_trend(weekly, annual),
         facts.exercise_questions(),
+        claims.rule_figures(),
     )
     merged: dict = {}
     for section in sections:

@@ -15,9 +15,7 @@ from ...ledger import FULL_COVERAGE, Period, assesses, coverage, period_verdict
 from . import article
 from .facts import (
     EMAIL_ERA_START,
-    HOURS_TOLERANCE,
     INDUSTRIAL_REVOLUTION_YEARS,
-    MATERIAL_FALL,
     SECOND_INDUSTRIAL_REVOLUTION_START,
     WORKDAYS_PER_WEEK,
     YEAR_MATCH,
@@ -38,12 +36,26 @@ from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES
 
 # "About 460 GW" counts as right if within 10% of the measured average; the same for 2/3.
 C14_TOLERANCE = 0.10
+# C06: claimed hours are right within 10% of the measured ones.
+HOURS_TOLERANCE = 0.10
+# C17: hours that fell by more than 10% fell materially.
+MATERIAL_FALL = 0.10
 # Figures within a factor of two of each other are "the same order"; the claims here miss by far more.
 SAME_ORDER = 2.0
 # The periods C06 and C17 name, judged by the ledger's rule for periods (facts.py says where the
 # dates come from): the industrial revolution, first and second; the information age to the article.
 INDUSTRIAL_REVOLUTION = Period("the industrial revolution", *INDUSTRIAL_REVOLUTION_YEARS)
 INFORMATION_AGE = Period("the information age", EMAIL_ERA_START, article.YEAR)
+
+
+def rule_figures() -> dict[str, float]:
+    """The rules' thresholds under the glue keys the chapter states them with."""
+    return {
+        "c14_tolerance": C14_TOLERANCE,
+        "same_order": SAME_ORDER,
+        "hours_tolerance": HOURS_TOLERANCE,
+        "material_fall": MATERIAL_FALL,
+    }
 
 
 def c14_verdict(f: dict[str, float]) -> str:

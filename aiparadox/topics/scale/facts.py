@@ -53,10 +53,6 @@ SECOND_INDUSTRIAL_REVOLUTION_START = 1870
 YEAR_MATCH = 0.01
 # OWID's series steps down onto the EIA's in 2000 (SOURCE.md: they disagree before 2000).
 SOURCES_AGREE_FROM = 2000
-# C06: claimed hours are right within 10% of the measured ones. C17: hours that fell by more than
-# 10% fell materially. The claims apply them; the chapter states them.
-HOURS_TOLERANCE = 0.10
-MATERIAL_FALL = 0.10
 # The information age (C17's second half), by the book's convention: from 1990 to the article's year.
 EMAIL_ERA_START = 1990
 # The parameters of the exercises, so that the questions and the answers cannot drift apart.
@@ -545,7 +541,6 @@ def sixteen_hours(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float
         "second_revolution_first": SECOND_INDUSTRIAL_REVOLUTION_START,
         "hours_period_last_year": period["last_year"],
         "hours_period_world_day": period["world_day"],
-        "hours_tolerance": HOURS_TOLERANCE,
     }
 
 
@@ -570,7 +565,6 @@ def hours_trend(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float]:
         "hours_uk_fall_email": f["uk_fall_email"],
         "email_era_start": EMAIL_ERA_START,
         "information_age_last": article.YEAR,
-        "material_fall": MATERIAL_FALL,
     }
 
 
