@@ -10,8 +10,8 @@ import pandas as pd
 
 from ...ledger import FULL_COVERAGE, Period, assesses, coverage, joint_coverage, period_verdict
 from . import facts
-from .facts import join_names
 from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_CPU_NOW, CLAIMED_CPU_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
+from .facts import join_names
 
 # How far a measured share may be from the claimed one and still count as the same number.
 CLAIM_TOLERANCE = 0.05

@@ -187,11 +187,11 @@ def concentration_and_ownership(
     concentration: pd.DataFrame, segments: pd.DataFrame, companies: pd.DataFrame
 ) -> dict[str, float | str]:
     """C09, "computing power in few hands?": how much of the list the fastest systems hold, how much
-    industry holds, and which of the companies looked for appear under their own name."""
+    industry holds, and which of the companies looked for appear at a site or as a maker of their name."""
     first_edition = str(concentration["edition"].iloc[0])
     first = concentration_at(concentration, first_edition)
     then, now = concentration_at(concentration, CLAIM_THEN), concentration_at(concentration, CLAIM_NOW)
-    industry_now, industry_first = segment_at(segments, CLAIM_NOW), segment_at(segments, first_edition)
+    industry_now = segment_at(segments, CLAIM_NOW)
     listed, makers, absent = company_sites(companies, CLAIM_NOW)
     total_now = segments.loc[segments["edition"] == CLAIM_NOW, "rmax_tflops"].sum()
     return {
