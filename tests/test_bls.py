@@ -148,7 +148,7 @@ def test_api_v2_reader_gives_the_cached_series_back(raw_folder: Path):
     cached = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
     data = [
         {"year": m[:4], "period": f"M{m[5:]}", "periodName": "", "value": f"{v:g}", "footnotes": [{}]}
-        for m, v in zip(cached["month"][::-1], cached["value"][::-1])
+        for m, v in zip(cached["month"][::-1], cached["value"][::-1], strict=True)
     ]
     response = {"status": "REQUEST_SUCCEEDED", "responseTime": 50, "message": [], "Results": {"series": [{"seriesID": "LNU03032237", "data": data}]}}
     pd.testing.assert_frame_equal(raw.parse_bls_api_v2(json.dumps(response), "api.json"), cached)

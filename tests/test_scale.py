@@ -55,7 +55,7 @@ def test_format_power_picks_the_unit():
     assert facts.format_power(5e8) == "500 MW"
     assert facts.format_power(5e14) == "500 TW"
     assert facts.format_power(2.0091e10) == "20.1 GW"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be positive"):
         facts.format_power(0)
 
 
@@ -325,7 +325,7 @@ def test_solar_fraction_is_geometry():
     assert f["fraction"] == pytest.approx(4.534e-10, rel=1e-3)
     assert f["claim_over_fraction"] == pytest.approx(1.1e8, rel=0.01)
     assert ledger.assess("C13").verdict == "wrong"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the distance must exceed the radius"):
         facts.solar_fraction(10.0, 1.0)
 
 

@@ -170,7 +170,7 @@ def generation_table(eia_twh: pd.DataFrame, owid_twh: pd.DataFrame) -> pd.DataFr
                     "year": frame["year"].astype(int),
                     "generation_twh": frame["generation_twh"].round(6),
                     "hours_in_year": hours.astype(int),
-                    "average_gw": [round(twh_to_average_gw(t, y), 4) for t, y in zip(frame["generation_twh"], frame["year"])],
+                    "average_gw": [round(twh_to_average_gw(t, y), 4) for t, y in zip(frame["generation_twh"], frame["year"], strict=True)],
                 }
             )
         )
@@ -276,7 +276,7 @@ def datacentre_estimates(path: Path) -> pd.DataFrame:
             frame[column] = float("nan")
     frame["average_gw"] = [
         round(twh_to_average_gw(t, y), 4) if pd.notna(t) else float("nan")
-        for t, y in zip(frame["electricity_twh"], frame["year"])
+        for t, y in zip(frame["electricity_twh"], frame["year"], strict=True)
     ]
     frame["status"] = "secondary"
     frame["source_url"] = frame.pop("urls").map(" ".join)
