@@ -13,17 +13,17 @@ import pandas as pd
 from ...datapackage import DataError
 from . import article, claims
 from .tables import (
+    ALL_OCCUPATIONS,
     ANECDOTE_OCCUPATIONS,
     GRAPHIC_DESIGNERS,
+    HOURLY_PAY_ID,
     LABOUR_SHARE_ID,
     LAWYERS,
+    NFC_PROFITS_ID,
     OUTPUT_DEFLATOR_ID,
     PRODUCTIVITY_ID,
     REAL_PAY_ID,
-    HOURLY_PAY_ID,
     SOFTWARE_DEVELOPERS,
-    ALL_OCCUPATIONS,
-    NFC_PROFITS_ID,
 )
 
 # Where the productivity-pay comparison starts: the last quarter of 1979, the usual reference of the
@@ -199,8 +199,12 @@ def occupations(oews: pd.DataFrame) -> dict:
 def verdict(productivity, accounts, financials, oews) -> dict:
     said = {claims.FOR: "as the thesis predicts", claims.AGAINST: "against the thesis", claims.NEITHER: "neither way"}
     tested = claims.predictions(productivity, accounts, financials, oews)
-    keys = ("labour", "profits", "owners", "occupations")
-    return {f"outcome_{key}": said[p.outcome] for key, p in zip(keys, tested)} | {
+    labour, profits, owners, occupations = tested  # in the order the chapter states the rules
+    return {
+        "outcome_labour": said[labour.outcome],
+        "outcome_profits": said[profits.outcome],
+        "outcome_owners": said[owners.outcome],
+        "outcome_occupations": said[occupations.outcome],
         "outcomes_for": sum(p.outcome == claims.FOR for p in tested),
         "outcomes_against": sum(p.outcome == claims.AGAINST for p in tested),
         "outcomes_total": len(tested),
