@@ -34,6 +34,54 @@ VERDICT_MEANING = {
 }
 
 
+# --- The rule for a claim about a period of time -------------------------------------------------
+# One rule for every claim that names a period (the teacher's guide states it in the same words):
+# a claim is judged only on data from the period it names. No data from any of that period: "not
+# checkable". Data from only part of it: the data cannot confirm or refute the claim for the whole
+# period, whatever that part shows, so "not supported by the data" (the evidence says what the
+# covered part shows). Data from the whole period: the claim's own rule decides.
+NO_COVERAGE, PART_COVERAGE, FULL_COVERAGE = "none", "part", "all"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period a claim names, with the first and last year (or month, as "YYYY-MM") the book takes
+    for it; a claims module says where the dating comes from."""
+
+    name: str
+    first: int | str
+    last: int | str
+
+
+def coverage(period: Period, observed) -> str:
+    """How much of ``period`` the years (or months) with a value reach: none of it (no value inside
+    the period), all of it (values inside, and the series starts no later than the period and ends no
+    earlier, as a series observed every ten years can), or part of it."""
+    observed = sorted(observed)
+    if not any(period.first <= value <= period.last for value in observed):
+        return NO_COVERAGE
+    return FULL_COVERAGE if observed[0] <= period.first and observed[-1] >= period.last else PART_COVERAGE
+
+
+def joint_coverage(*coverages: str) -> str:
+    """The coverage of a claim about several periods or dates: all only if every one is covered."""
+    if all(c == FULL_COVERAGE for c in coverages):
+        return FULL_COVERAGE
+    return NO_COVERAGE if all(c == NO_COVERAGE for c in coverages) else PART_COVERAGE
+
+
+def period_verdict(covered: str, verdict_on_the_data: str) -> str:
+    """The verdict on a claim about a period, given how much of it the data cover (:func:`coverage`)
+    and what the claim's own rule says on the data there."""
+    if covered == NO_COVERAGE:
+        return "not checkable"
+    if covered == PART_COVERAGE:
+        return "not supported by the data"
+    if covered != FULL_COVERAGE:
+        raise ValueError(f"coverage must be one of {(NO_COVERAGE, PART_COVERAGE, FULL_COVERAGE)}, not {covered!r}")
+    return verdict_on_the_data
+
+
 @dataclass(frozen=True)
 class Claim:
     id: str
