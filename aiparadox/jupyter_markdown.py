@@ -213,10 +213,12 @@ def _role(role: str, body: str, page: Page) -> str:
     if role == "glue:md":
         name = body.rsplit(":", 1)[0] if body.endswith((":myst", ":commonmark", ":gfm")) else body
         value = _as_markdown(page.value(name.strip()))
-        if value.strip().strip("`") in page.withheld:
+        # Text from data comes backslash-escaped (aiparadox.markup.plain_text: "2025\-11").
+        if re.sub(r"\\(.)", r"\1", value).strip().strip("`") in page.withheld:
             return WITHHELD
         for answer in page.withheld:  # an answer inside a computed sentence (a verdict's evidence)
-            value = re.sub(rf"(?<![\w-]){re.escape(answer)}(?![\w-])", "▢", value)
+            escaped = "".join(r"\\?" + re.escape(c) for c in answer)
+            value = re.sub(rf"(?<![\w\\-]){escaped}(?![\w-])", "▢", value)
         return convert(value, page)
     if role == "ref":
         text, label = _explicit(body)

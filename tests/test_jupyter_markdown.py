@@ -136,7 +136,7 @@ print(json.dumps([sorted(d) for d in shown] + [d.get("text/markdown", "") for d 
     assert any(k.startswith("application/vnd.vegalite") for k in kinds[0])
     table = markdowns[1]
     assert (
-        "| `share_now` | 0.8712 |" in table and "| `claim_now` | 2025-11 |" in table and "| `n_claims` | 17 |" in table
+        "| `share_now` | 0.8712 |" in table and "| `claim_now` | 2025\\-11 |" in table and "| `n_claims` | 17 |" in table
     )
 
 
@@ -156,5 +156,7 @@ def test_pages_show_myst_through_book_markdown_which_jupyter_can_read():
 def test_a_student_copy_withholds_a_glued_value_that_is_an_exercises_answer():
     student = Page("chapters/top500", GLUED, withheld=frozenset({"2025-11"}))
     assert convert("In {glue:md}`edition`, {glue:text}`share:.1%`.", student) == "In ▢ *(an exercise's answer)*, 87.1%."
-    glued = {**GLUED, "evidence": "From 2019-11 to 2025-11, up."}
-    assert convert("{glue:md}`evidence`", Page("x", glued, withheld=frozenset({"2025-11"}))) == "From 2019-11 to ▢, up."
+    glued = {**GLUED, "evidence": "From 2019-11 to 2025-11, up.", "escaped": "2025\\-11", "in-text": "to 2025\\-11\\."}
+    withheld = Page("x", glued, withheld=frozenset({"2025-11"}))
+    assert convert("{glue:md}`evidence`", withheld) == "From 2019-11 to ▢, up."
+    assert convert("{glue:md}`escaped` {glue:md}`in-text`", withheld) == "▢ *(an exercise's answer)* to ▢\\."
