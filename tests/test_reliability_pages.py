@@ -53,7 +53,7 @@ def assert_shown_as_text(html: str) -> None:
 
 def test_a_name_from_the_data_enters_the_prose_as_text(monkeypatch):
     glued = {}
-    monkeypatch.setattr(book, "_glue", lambda name, value: glued.__setitem__(name, value))
+    monkeypatch.setattr(book, "_glue", lambda name, value, *_: glued.__setitem__(name, value))
     book.facts({"components_top_di": f"{HOSTILE_NAME} <code>", "aipi_economies": 174})
     html = as_html(f"The highest DI is {glued['components_top_di'].data}.")
     assert_shown_as_text(html)
@@ -65,7 +65,7 @@ def test_markup_that_the_code_writes_is_glued_as_it_is(monkeypatch):
     from aiparadox.markup import Markdown
 
     glued = {}
-    monkeypatch.setattr(book, "_glue", lambda name, value: glued.__setitem__(name, value))
+    monkeypatch.setattr(book, "_glue", lambda name, value, *_: glued.__setitem__(name, value))
     book.facts({"steps": Markdown("| Step | Result |\n|---|---|\n| a | b |")})
     assert "<table>" in as_html(glued["steps"].data)
 
