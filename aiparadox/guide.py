@@ -91,35 +91,12 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     from .datapackage import load
-    from .topics import bls, imf
+    from .topics import imf
 
     # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
     # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
     wrong: dict[str, dict[str, Any]] = {
         label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())
-    }
-
-    rate = load(bls.RATE.name)
-    rate_changes = bls.winter_changes(rate, "rate_percent")
-    level_changes = bls.winter_changes(load(bls.UNEMPLOYED.name), "unemployed_thousands")
-    wrong["bls-rate-january-rises"] = {
-        "winters": len(rate_changes),  # every winter compared, not the rises
-        "count-table": int((level_changes["change"] > 0).sum()),  # the unemployed count, not the rate
-    }
-    wrong["bls-largest-winter"] = {
-        # The year of the January that ends the largest rise.
-        "january-year": int(level_changes.loc[level_changes["change"].idxmax(), "december_year"]) + 1,
-    }
-    employers = load(bls.EMPLOYERS.name)
-    first, last = bls.yearly_means(employers, bls.LAYOFFS_ID).index[[0, -1]]
-    layoffs = employers.loc[employers["series_id"] == bls.LAYOFFS_ID]
-    by_year = layoffs.groupby(layoffs["month"].str[:4])["thousands"].mean()
-    everything = employers.groupby(employers["month"].str[:4])["thousands"].mean()
-    wrong["bls-layoffs-ratio"] = {
-        # The last year on file, which is incomplete, instead of the last complete one.
-        "partial-year": float(by_year.iloc[-1] / by_year[str(first)]),
-        # Every series of the table averaged together.
-        "all-series": float(everything[str(last)] / everything[str(first)]),
     }
 
     aipi = load(imf.AIPI.name)
