@@ -9,7 +9,7 @@ BOOK_FLAGS := -W --keep-going -n
 RUNS ?= 3
 LOADS ?= 5
 
-.PHONY: book test pdf bench assignments data data-build data-check clean clean-all
+.PHONY: book test pdf bench notebooks assignments data data-build data-check clean clean-all
 
 book: $(STAMP) ## build the book into _build/html
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
@@ -27,8 +27,11 @@ pdf: $(STAMP) ## the whole book as one PDF, charts as images: _build/pdf/who-gai
 	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/pdf $(BOOK_FLAGS)
 	$(BIN)/python -m aiparadox pdf
 
-assignments: $(STAMP) ## write assignments/: each chapter as .ipynb, a student copy and an answer key
-	$(BIN)/python -m aiparadox notebooks --out assignments
+notebooks: $(STAMP) ## write _build/notebooks/: each page as .ipynb and each chapter's student copy (what the notebooks branch publishes)
+	$(BIN)/python -m aiparadox notebooks --out _build/notebooks
+
+assignments: $(STAMP) ## write assignments/ for teachers: the student copies, answer keys and otter-grader sources (never publish)
+	$(BIN)/python -m aiparadox assignments --out assignments
 
 data: $(STAMP) ## download fresh raw inputs into $(RAW), re-derive, validate, replace (FETCH="--dataset bls --folder top500=DIR"); README: what each dataset needs
 	$(BIN)/python -m aiparadox data fetch --raw $(RAW) $(FETCH)

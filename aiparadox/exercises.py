@@ -48,6 +48,7 @@ POINTS = {"introductory": 1, "intermediate": 2, "advanced": 3}
 # GRID_STEPS cells per tolerance (in logarithms, so that the grid does not depend on the answer's
 # size), and the check tries the student's cell and SPAN cells on either side: any answer within
 # the tolerance passes, and none more than WIDEST_ACCEPTED times the tolerance away.
+DEFAULT_REL_TOLERANCE = 1e-3
 GRID_STEPS = 4
 SPAN = GRID_STEPS + 1
 WIDEST_ACCEPTED = (SPAN + 1) / GRID_STEPS
@@ -98,7 +99,7 @@ def expects(
     level: str,
     hint: str,
     tables: tuple[str, ...] = (),
-    rel_tolerance: float = 1e-3,
+    rel_tolerance: float = DEFAULT_REL_TOLERANCE,
     abs_tolerance: float = 1e-9,
 ):
     """Register the function that computes an exercise's expected answer from the tables it is given.

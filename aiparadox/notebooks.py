@@ -5,8 +5,13 @@ The chapters are MyST Markdown notebooks. This module turns each into ``.ipynb``
 * ``<chapter>.ipynb``: the chapter as a notebook that runs on its own (Colab, Binder, a
   download), with a first cell that installs the book's package when it is missing;
 * ``<chapter>-student.ipynb``: the same with every exercise's solution removed and replaced by an
-  empty answer cell and a cell that checks the student's ``answer`` against the data;
-* ``<chapter>-key.ipynb``: the answer key, solutions in place.
+  empty answer cell and a cell that checks the student's ``answer`` with the exercise's key
+  (fingerprints, not the answer: :mod:`aiparadox.exercises`), each exercise named as the book
+  names it ("Exercise 1.2") and its hint behind a toggle; a written question is followed by a
+  cell for the student's answer;
+* for teachers only (``make assignments``, never published): ``teacher/<chapter>-key.ipynb``,
+  the answer key, solutions in place, and ``teacher/otter/<chapter>.ipynb``, the chapter as an
+  otter-grader source notebook (:mod:`aiparadox.grading`).
 
 Exercises follow the gated sphinx-exercise form described in CONTRIBUTING.md.
 """
@@ -31,17 +36,17 @@ if importlib.util.find_spec("aiparadox") is None:
     %pip install --quiet "aiparadox @ git+{REPOSITORY}@{BRANCH}"'''
 
 EXERCISE = re.compile(
-    r"^```\{exercise-start\}\s*\n:label:\s*(?P<label>\S+)\s*\n```\s*\n(?P<body>.*?)^```\{exercise-end\}\s*\n```\s*$",
+    r"^```\{exercise-start\}\s*\n:label:\s*(?P<label>\S+)\s*\n```\s*\n(?P<body>.*?)^```\{exercise-end\}\s*\n```[ \t]*$",
     re.M | re.S,
 )
 SOLUTION = re.compile(
-    r"^```\{solution-start\}\s+(?P<label>\S+)\s*\n(?::[^\n]*\n)*```\s*\n(?P<body>.*?)^```\{solution-end\}\s*\n```\s*$",
+    r"^```\{solution-start\}\s+(?P<label>\S+)\s*\n(?::[^\n]*\n)*```\s*\n(?P<body>.*?)^```\{solution-end\}\s*\n```[ \t]*$",
     re.M | re.S,
 )
 # A checked exercise's hint, in the book a dropdown that glues the hint its @expects declares.
-HINT = re.compile(r"^```\{admonition\} Hint\s*\n:class: dropdown\s*\n\{glue:md\}`hint-(?P<label>[\w-]+)`\s*\n```\s*$", re.M)
-CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(?P<code>.*?)^```\s*$", re.M | re.S)
-CHECK_CALL = re.compile(r"^check\(\"(?P<label>[\w-]+)\", answer\)\s*$")
+HINT = re.compile(r"^```\{admonition\} Hint\s*\n:class: dropdown\s*\n\{glue:md\}`hint-(?P<label>[\w-]+)`\s*\n```[ \t]*$", re.M)
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(?P<code>.*?)^```[ \t]*$", re.M | re.S)
+CHECK_CALL = re.compile(r"^check\(\"(?P<label>[\w-]+)\", answer\)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ def readable_exercises(text: str, names: dict[str, str]) -> str:
 
     def heading(match: re.Match) -> str:
         label = match.group("label")
-        return f'### {_name(names, label)} <a id="{label}"></a>\n\n{match.group("body").rstrip()}\n'
+        return f'### {_name(names, label)} <a id="{label}"></a>\n\n{match.group("body").rstrip()}\n\n'
 
     text = EXERCISE.sub(heading, text)
     return HINT.sub(lambda m: hint_details(hints[m.group("label")]), text)
@@ -185,8 +190,13 @@ def student_text(text: str, names: dict[str, str], keys: dict[str, dict]) -> str
 
 def key_text(text: str, names: dict[str, str]) -> str:
     """The answer key: solutions in place, and for each written question where its model answer is."""
-    text = SOLUTION.sub(lambda m: f"**Solution** to {_name(names, m.group('label'))}\n\n{m.group('body')}", text)
-    return readable_exercises(_after_written(text, names, guide_pointer), names)
+    def solution(match: re.Match) -> str:
+        name = _name(names, match.group("label"))
+        # The key's check names the exercise as the book does, like the student copy's.
+        body = CHECK_CALL.sub(lambda c: f'check("{c.group("label")}", answer, name="{name}")', match.group("body"))
+        return f"**Solution** to {name}\n\n{body}"
+
+    return readable_exercises(_after_written(SOLUTION.sub(solution, text), names, guide_pointer), names)
 
 
 def to_notebook(text: str) -> nbformat.NotebookNode:
@@ -212,7 +222,7 @@ def write(out: Path, root: Path = ROOT, *, teacher: bool = False) -> list[Path]:
     """Write every page's launchable copy, and for pages with exercises a student copy, at the same
     relative paths as the pages (``intro.ipynb``, ``chapters/top500-student.ipynb``): what may be
     published. With ``teacher``, also each chapter's answer key and otter-grader source notebook,
-    in ``teacher/`` (``teacher/top500-key.ipynb``, ``teacher/top500-otter.ipynb``): never published."""
+    in ``teacher/`` (``teacher/top500-key.ipynb``, ``teacher/otter/top500.ipynb``): never published."""
     from . import answer_key, grading
 
     names = exercise_names(root)
@@ -226,7 +236,7 @@ def write(out: Path, root: Path = ROOT, *, teacher: bool = False) -> list[Path]:
             versions[base.with_name(f"{base.name}-student.ipynb")] = student_text(text, names, keys)
             if teacher:
                 versions[out / "teacher" / f"{base.name}-key.ipynb"] = key_text(text, names)
-                versions[out / "teacher" / f"{base.name}-otter.ipynb"] = grading.otter_source(
+                versions[out / "teacher" / "otter" / f"{base.name}.ipynb"] = grading.otter_source(
                     text, names, keys, assignment=base.name
                 )
         for path, version in versions.items():

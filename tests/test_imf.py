@@ -254,7 +254,7 @@ def test_aipi_charts_stay_small_and_describe_themselves():
 
 
 def test_exercise_answers():
-    from aiparadox.exercises import expected
+    from aiparadox.answer_key import expected
 
     table = load("imf_aipi")
     assert expected("imf-pillar-gap") == imf.pillar_gaps(table).index[0] == "RE"

@@ -308,7 +308,7 @@ def test_c09_verdict_is_decided_by_concentration_and_ownership():
 
 
 def test_exercise_answers_come_from_the_tables():
-    from aiparadox.exercises import expected
+    from aiparadox.answer_key import expected
 
     assert expected("top500-majority-rmax") == "2022-06"
     tiers = load("top500_tiers")
