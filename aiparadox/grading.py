@@ -62,10 +62,11 @@ def _solution_cells(body: str, name: str) -> str:
 
     def wrap(match: re.Match) -> str:
         nonlocal first
-        code = "\n".join(line for line in match.group("code").rstrip("\n").splitlines() if not notebooks.CHECK_CALL.match(line))
+        lines = match.group("code").rstrip("\n").splitlines()
+        code = "\n".join(line for line in lines if not notebooks.CHECK_CALL.match(line))
         prompt = ""
         if first:
-            prompt = f"# Your answer to {name}: write the code that answers it and store the result in `answer`.\nanswer = None\n"
+            prompt = notebooks.answer_prompt(name) + "\n"
             first = False
         return _code(f"{prompt}# BEGIN SOLUTION NO PROMPT\n{code}\n# END SOLUTION")
 
@@ -85,8 +86,12 @@ def _hidden_test(label: str, name: str, points: int, key: dict) -> str:
 
 def _graded_check(label: str, name: str, key: dict) -> str:
     cell = notebooks.check_cell(label, name, key)
-    kept = f"# Kept under its own name for grading: the next exercise stores its result in `answer` too.\n{kept_name(label)} = answer\n"
-    return cell.replace("from aiparadox.exercises import check\n\n", f"from aiparadox.exercises import check\n\n{kept}", 1)
+    kept = (
+        "# Kept under its own name for grading: the next exercise stores its result in `answer` too.\n"
+        f"{kept_name(label)} = answer\n"
+    )
+    imports = "from aiparadox.exercises import check\n\n"
+    return cell.replace(imports, imports + kept, 1)
 
 
 def otter_source(text: str, names: dict[str, str], keys: dict[str, dict], *, assignment: str) -> str:
@@ -130,10 +135,11 @@ def otter_source(text: str, names: dict[str, str], keys: dict[str, dict], *, ass
             ]
         )
 
+    def solution_follows(match: re.Match) -> bool:
+        return bool(re.match(r"\s*```\{solution-start\}\s+" + re.escape(match.group("label")), text[match.end() :]))
+
     unfollowed = [
-        m.group("label")
-        for m in notebooks.EXERCISE.finditer(text)
-        if m.group("label") in checked and not re.match(r"\s*```\{solution-start\}\s+" + re.escape(m.group("label")), text[m.end() :])
+        m.group("label") for m in notebooks.EXERCISE.finditer(text) if m.group("label") in checked and not solution_follows(m)
     ]
     if unfollowed:
         raise ValueError(f"{assignment}: the solution of {unfollowed} must follow its exercise directly")

@@ -55,7 +55,8 @@ def chapter_exercises(root: Path = ROOT) -> list[GuideExercise]:
                 raise KeyError(f"{page.name}: exercise {solution.label!r} has no @expects answer")
             chapter = page.relative_to(root).with_suffix("").as_posix()
             exercise = registry[solution.label]
-            found.append(GuideExercise(chapter, solution.label, exercise.level, exercise.hint, names.get(solution.label, "")))
+            name = names.get(solution.label, "")
+            found.append(GuideExercise(chapter, solution.label, exercise.level, exercise.hint, name))
     return found
 
 
@@ -112,7 +113,8 @@ def hints_markdown(root: Path = ROOT) -> str:
     """A MyST table of what each answer check says to a student whose answer is wrong."""
     lines = ["| Exercise | Level | Points | The hint (behind a toggle) |", "|---|---|---|---|"]
     for r in chapter_exercises(root):
-        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {r.level} | {exercises.POINTS[r.level]} | {_cell(r.hint)} |")
+        points = exercises.POINTS[r.level]
+        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {r.level} | {points} | {_cell(r.hint)} |")
     return "\n".join(lines)
 
 

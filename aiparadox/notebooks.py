@@ -44,7 +44,9 @@ SOLUTION = re.compile(
     re.M | re.S,
 )
 # A checked exercise's hint, in the book a dropdown that glues the hint its @expects declares.
-HINT = re.compile(r"^```\{admonition\} Hint\s*\n:class: dropdown\s*\n\{glue:md\}`hint-(?P<label>[\w-]+)`\s*\n```[ \t]*$", re.M)
+HINT = re.compile(
+    r"^```\{admonition\} Hint\s*\n:class: dropdown\s*\n\{glue:md\}`hint-(?P<label>[\w-]+)`\s*\n```[ \t]*$", re.M
+)
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(?P<code>.*?)^```[ \t]*$", re.M | re.S)
 CHECK_CALL = re.compile(r"^check\(\"(?P<label>[\w-]+)\", answer\)[ \t]*$", re.M)
 
@@ -140,13 +142,13 @@ def check_cell(label: str, name: str, key: dict) -> str:
     )
 
 
+def answer_prompt(name: str) -> str:
+    """The lines of a student's answer cell, before the student writes the code."""
+    return f"# Your answer to {name}: write the code that answers it and store the result in `answer`.\nanswer = None"
+
+
 def answer_cell(name: str) -> str:
-    return (
-        "```{code-cell} ipython3\n"
-        f"# Your answer to {name}: write the code that answers it and store the result in `answer`.\n"
-        "answer = None\n"
-        "```"
-    )
+    return f"```{{code-cell}} ipython3\n{answer_prompt(name)}\n```"
 
 
 def written_answer_cell(name: str) -> str:
@@ -164,9 +166,8 @@ def guide_pointer(label: str) -> str:
     )
 
 
-def _after_written(text: str, names: dict[str, str], addition) -> str:
+def _after_written(text: str, written: list[str], addition) -> str:
     """Add a cell after each written question's block."""
-    written = set(written_labels(text))
 
     def add(match: re.Match) -> str:
         label = match.group("label")
@@ -184,7 +185,8 @@ def student_text(text: str, names: dict[str, str], keys: dict[str, dict]) -> str
         name = _name(names, label)
         return f"{answer_cell(name)}\n\n{check_cell(label, name, keys[label])}"
 
-    text = _after_written(SOLUTION.sub(blank, text), names, lambda label: written_answer_cell(_name(names, label)))
+    written = written_labels(text)
+    text = _after_written(SOLUTION.sub(blank, text), written, lambda label: written_answer_cell(_name(names, label)))
     return readable_exercises(text, names)
 
 
@@ -196,7 +198,8 @@ def key_text(text: str, names: dict[str, str]) -> str:
         body = CHECK_CALL.sub(lambda c: f'check("{c.group("label")}", answer, name="{name}")', match.group("body"))
         return f"**Solution** to {name}\n\n{body}"
 
-    return readable_exercises(_after_written(SOLUTION.sub(solution, text), names, guide_pointer), names)
+    written = written_labels(text)
+    return readable_exercises(_after_written(SOLUTION.sub(solution, text), written, guide_pointer), names)
 
 
 def to_notebook(text: str) -> nbformat.NotebookNode:

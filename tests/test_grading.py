@@ -77,7 +77,8 @@ def test_the_autograder_grades_the_key_the_blank_copy_and_every_anticipated_mist
     mistakes = {label: list(answer_key.mistakes(label).values()) for label in labels}
     for n in range(max(len(m) for m in mistakes.values())):
         wrong = {label: m[n] for label, m in mistakes.items() if len(m) > n}
-        submission = with_answers(student, {label: m.value for label, m in wrong.items()}, built / f"mistakes-{n}.ipynb")
+        values = {label: m.value for label, m in wrong.items()}
+        submission = with_answers(student, values, built / f"mistakes-{n}.ipynb")
         graded = grade(autograder, submission, assignments / "results" / stem / f"mistakes-{n}")
         for label, mistake in wrong.items():
             assert graded[label]["score"] == 0, (label, mistake)
@@ -89,11 +90,11 @@ def test_the_student_notebook_holds_no_solution_and_no_hidden_test(assignments: 
     """The otter source holds the solutions and the hidden tests; `otter assign` must strip both."""
     stem = chapter.stem
     built = assignments / "otter-strip" / stem
-    otter("assign", "--no-run-tests", str(assignments / "teacher" / "otter" / f"{stem}.ipynb"), str(built), cwd=assignments)
+    source = assignments / "teacher" / "otter" / f"{stem}.ipynb"
+    otter("assign", "--no-run-tests", str(source), str(built), cwd=assignments)
     student = (built / "student" / f"{stem}.ipynb").read_text(encoding="utf-8")
     for solution in notebooks.solutions(chapter.read_text(encoding="utf-8")):
         for line in solution.code_lines():
-            assert json.dumps(line)[1:-1] not in student, f"{solution.label}: solution line in the student notebook: {line}"
+            assert json.dumps(line)[1:-1] not in student, f"{solution.label}: solution line in the notebook: {line}"
         assert f"def test_{grading.kept_name(solution.label)}" not in student
-    source = (assignments / "teacher" / "otter" / f"{stem}.ipynb").read_text(encoding="utf-8")
-    assert all(f"name: {label}" in source for label in notebooks.exercise_labels(chapter.read_text(encoding="utf-8")))
+    assert all(f"name: {label}" in source.read_text(encoding="utf-8") for label in notebooks.exercise_labels(chapter.read_text(encoding="utf-8")))

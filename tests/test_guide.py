@@ -3,6 +3,7 @@ that the check rejects, and every written question has a model answer and a rubr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_every_written_question_has_a_model_answer_and_a_rubric_in_the_guide():
     for question in written:
         section = text.split(f"(guide-written-{question.label})=\n", 1)
         assert len(section) == 2, f"{question.label}: no section guide-written-{question.label} in the guide"
-        body = section[1].split("\n(", 1)[0]
+        body = re.split(r"^\([\w-]+\)=$|^## ", section[1], maxsplit=1, flags=re.M)[0]
         assert "*Model answer.*" in body and "*Rubric.*" in body, question.label
         assert f"{{glue:text}}`guide-points-{question.label}`" in body
         # The model answer's figures are glued from the question's own declaration.

@@ -26,7 +26,8 @@ def written(tmp_path_factory) -> Path:
 
 
 def outputs(notebook: nbformat.NotebookNode) -> str:
-    return "".join(out.get("text", "") for cell in notebook.cells for out in cell.get("outputs", []) if out.output_type == "stream")
+    streams = [out for cell in notebook.cells for out in cell.get("outputs", []) if out.output_type == "stream"]
+    return "".join(out.get("text", "") for out in streams)
 
 
 def test_every_exercise_has_a_solution_and_an_expected_answer_or_is_a_declared_written_question():
@@ -86,7 +87,9 @@ def test_the_student_copy_names_each_exercise_as_the_book_does_and_hides_the_hin
             assert heading.replace(notebooks.hint_details(hint), "").find(hint) == -1
             assert any(f'check("{label}", answer, name="{names[label]}", key=' in c for c in code)
         else:
-            assert any(f"*Your answer to {names[label]}" in m for m in markdown), f"{label}: no cell for the written answer"
+            assert any(f"*Your answer to {names[label]}" in m for m in markdown), f"{label}: no cell for the answer"
+    written = notebooks.written_labels(chapter.read_text(encoding="utf-8"))
+    assert sum("*Your answer to " in m for m in markdown) == len(written), "a written-answer cell for each written question only"
 
 
 def test_the_names_are_those_of_the_built_book(built_book: Path):
@@ -95,7 +98,10 @@ def test_the_names_are_those_of_the_built_book(built_book: Path):
     found = {}
     for chapter in CHAPTERS_WITH_EXERCISES:
         html = (built_book / chapter.relative_to(ROOT).with_suffix(".html")).read_text(encoding="utf-8")
-        pattern = r'<div class="exercise admonition" id="(?P<label>[\w-]+)">\s*<p class="admonition-title"><span class="caption-number">(?P<name>Exercise [\d.]+) </span>'
+        pattern = (
+            r'<div class="exercise admonition" id="(?P<label>[\w-]+)">\s*'
+            r'<p class="admonition-title"><span class="caption-number">(?P<name>Exercise [\d.]+) </span>'
+        )
         found.update({m.group("label"): m.group("name") for m in re.finditer(pattern, html)})
     assert found == names
 
@@ -107,9 +113,14 @@ def test_the_check_speaks_plainly(written: Path, chapter: Path):
     from nbclient import NotebookClient
 
     results = {}
-    for version, path in (("student", written / "chapters" / f"{chapter.stem}-student.ipynb"), ("key", written / "teacher" / f"{chapter.stem}-key.ipynb")):
+    copies = {
+        "student": written / "chapters" / f"{chapter.stem}-student.ipynb",
+        "key": written / "teacher" / f"{chapter.stem}-key.ipynb",
+    }
+    for version, path in copies.items():
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        resources = {"metadata": {"path": str(path.parent)}}
+        NotebookClient(notebook, timeout=120, kernel_name="python3", resources=resources).execute()
         results[version] = outputs(notebook)
     names = notebooks.exercise_names()
     for solution in notebooks.solutions(chapter.read_text(encoding="utf-8")):
@@ -179,10 +190,17 @@ def test_a_fraction_passes_within_the_tolerance_and_never_beyond_the_widest(targ
 def test_the_exercises_module_offers_no_function_that_returns_an_answer():
     """What a student may call: declarations, the registry of levels and hints, fingerprints and the check.
     Anything new here must be added deliberately, after asking whether it gives an answer away."""
-    public = {name for name, value in vars(exercises).items() if inspect.isfunction(value) and not name.startswith("_") and value.__module__ == exercises.__name__}
-    assert public == {"expects", "anticipates", "written", "registered", "written_questions", "answer_kind", "readings", "fingerprint", "seal", "assess", "check"}
+    public = {
+        name
+        for name, value in vars(exercises).items()
+        if inspect.isfunction(value) and not name.startswith("_") and value.__module__ == exercises.__name__
+    }
+    assert public == {
+        "expects", "anticipates", "written", "registered", "written_questions",
+        "answer_kind", "readings", "fingerprint", "seal", "assess", "check",
+    }  # fmt: skip
     for exercise in exercises.registered().values():
-        assert not any(callable(getattr(exercise, field)) for field in vars(exercise)), "a registry record holds a function"
+        assert not any(callable(getattr(exercise, field)) for field in vars(exercise)), "a record holds a function"
 
 
 def test_published_notebooks_leave_out_keys_and_grading_notebooks(tmp_path: Path):

@@ -22,7 +22,7 @@ from .facts import (
     claim_over_us_generation,
     per_day,
 )
-from .article import FIRST_PHASE_TW, SITE_TW
+from .article import SITE_TW
 from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, hours_in_year, twh_to_average_gw
 
 
@@ -127,14 +127,15 @@ def longest_week_mistakes(weekly: pd.DataFrame) -> dict[str, Mistake]:
     }
 
 
-@written("scale-terawatts", points=3, tables=("xai_humain_announcement", "us_electricity_generation"))
+@written(
+    "scale-terawatts-impossible", points=3, tables=("xai_humain_announcement", "us_electricity_generation")
+)
 def terawatts_figures(announcement: pd.DataFrame, generation: pd.DataFrame) -> dict[str, Any]:
     """The figures of the model answer: the announced site and phase, the article's terawatts, the factor
     between them and the article's site against US generation."""
     c11 = c11_figures(announcement)
     return {
         "claim-site-tw": SITE_TW,
-        "claim-phase-tw": FIRST_PHASE_TW,
         "site-mw": c11["site_mw"],
         "phase-mw": c11["phase_mw"],
         "slip-gw": c11["slip_gw"],
