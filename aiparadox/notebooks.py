@@ -125,7 +125,8 @@ def readable_exercises(text: str, names: dict[str, str]) -> str:
 
     def heading(match: re.Match) -> str:
         label = match.group("label")
-        return f'### {_name(names, label)} <a id="{label}"></a>\n\n{match.group("body").rstrip()}\n\n'
+        # "+++" starts a cell of its own: the exercise is not glued to the prose before it.
+        return f'+++\n\n### {_name(names, label)} <a id="{label}"></a>\n\n{match.group("body").rstrip()}\n\n'
 
     text = EXERCISE.sub(heading, text)
     return HINT.sub(lambda m: hint_details(hints[m.group("label")]), text)

@@ -51,6 +51,10 @@ def test_the_student_copy_holds_no_solution_and_no_answer(written: Path, chapter
     text = chapter.read_text(encoding="utf-8")
     student = (written / "chapters" / f"{chapter.stem}-student.ipynb").read_text(encoding="utf-8")
     key = (written / "teacher" / f"{chapter.stem}-key.ipynb").read_text(encoding="utf-8")
+    notebook = nbformat.reads(student, as_version=4)
+    # Where a solution or an answer would sit. (A short text answer such as a column's name can be in the
+    # question itself.)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     for solution in notebooks.solutions(text):
         lines = solution.code_lines()
         assert lines, f"{solution.label}: the solution has no code"
@@ -59,14 +63,13 @@ def test_the_student_copy_holds_no_solution_and_no_answer(written: Path, chapter
             assert json.dumps(line)[1:-1] in key
         answer = answer_key.expected(solution.label)
         if isinstance(answer, str):
-            assert answer not in student, f"{solution.label}: the expected answer {answer!r} is in the student copy"
+            assert not re.search(rf"\b{re.escape(answer)}\b", code), f"{solution.label}: the answer {answer!r} is in a code cell"
         if isinstance(answer, float):
             for written_form in (repr(answer), f"{answer:.4f}", f"{answer:.3f}"):
                 assert written_form not in student, f"{solution.label}: the expected answer is in the student copy"
         # The check holds the key, whose fingerprint of the answer is there, and nothing computes the answer.
         assert answer_key.key(solution.label)["right"] in student
     assert "answer_key" not in student and "expected(" not in student
-    notebook = nbformat.reads(student, as_version=4)
     assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
     assert "solution-start" not in student and "solution" not in json.dumps([c.metadata for c in notebook.cells])
 
