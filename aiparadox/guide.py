@@ -136,6 +136,7 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
 
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
+    # Each topic's exercises module declares its anticipated mistakes (@anticipates), beside the answer.
     wrong: dict[str, dict[str, Any]] = {}
     for label in exercises.registered():
         if mistakes := answer_key.mistakes(label):

@@ -58,12 +58,4 @@ def part(topic: str, name: str) -> ModuleType | None:
 
 def parts(name: str) -> list[ModuleType]:
     """The ``name`` part of every topic that has one, in the book's order."""
-    found = []
-    for topic in TOPICS:
-        whole = importlib.import_module(f"{__name__}.{topic}")
-        if not hasattr(whole, "__path__"):
-            # TRANSITION: a topic still written as one module holds every part itself.
-            found.append(whole)
-        elif (module := part(topic, name)) is not None:
-            found.append(module)
-    return list(dict.fromkeys(found))
+    return [module for topic in TOPICS if (module := part(topic, name)) is not None]
