@@ -220,3 +220,12 @@ def test_launchable_copies_install_the_package_when_missing(written: Path):
         notebook = nbformat.read(written / chapter.relative_to(ROOT).with_suffix(".ipynb"), as_version=4)
         assert notebook.cells[0].source == notebooks.BOOTSTRAP
         assert notebook.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS_WITH_EXERCISES, ids=lambda p: p.stem)
+def test_in_the_book_every_checked_exercise_has_its_hint_in_a_dropdown_and_no_written_one_does(chapter: Path):
+    text = chapter.read_text(encoding="utf-8")
+    checked = {s.label for s in notebooks.solutions(text)}
+    assert {m.group("label") for m in notebooks.HINT.finditer(text)} == checked
+    (glued,) = re.findall(r"^book\.hints\((.*?)\)$", text, re.M | re.S)
+    assert set(re.findall(r'"([\w-]+)"', glued)) == checked, "book.hints glues the hint of each checked exercise"
