@@ -229,12 +229,12 @@ def _keystream(salt: str, label: str, reading: str, length: int) -> bytes:
 def seal(text: str, salt: str, label: str, reading: str) -> str:
     """Feedback for a wrong answer, readable only with that wrong answer (XOR with a keystream)."""
     data = text.encode()
-    return bytes(a ^ b for a, b in zip(data, _keystream(salt, label, reading, len(data)))).hex()
+    return bytes(a ^ b for a, b in zip(data, _keystream(salt, label, reading, len(data)), strict=True)).hex()
 
 
 def _unseal(sealed: str, salt: str, label: str, reading: str) -> str:
     data = bytes.fromhex(sealed)
-    return bytes(a ^ b for a, b in zip(data, _keystream(salt, label, reading, len(data)))).decode()
+    return bytes(a ^ b for a, b in zip(data, _keystream(salt, label, reading, len(data)), strict=True)).decode()
 
 
 _FORMS = {

@@ -102,7 +102,6 @@ def otter_source(text: str, names: dict[str, str], keys: dict[str, dict], *, ass
 
     def question(match: re.Match) -> str:
         label = match.group("label")
-        name = notebooks._name(names, label)
         if label in checked:
             # The solution that follows closes the question.
             return _raw(f"# BEGIN QUESTION\nname: {label}\npoints: {registry[label].points}") + "\n\n" + match.group(0)
@@ -139,7 +138,9 @@ def otter_source(text: str, names: dict[str, str], keys: dict[str, dict], *, ass
         return bool(re.match(r"\s*```\{solution-start\}\s+" + re.escape(match.group("label")), text[match.end() :]))
 
     unfollowed = [
-        m.group("label") for m in notebooks.EXERCISE.finditer(text) if m.group("label") in checked and not solution_follows(m)
+        m.group("label")
+        for m in notebooks.EXERCISE.finditer(text)
+        if m.group("label") in checked and not solution_follows(m)
     ]
     if unfollowed:
         raise ValueError(f"{assignment}: the solution of {unfollowed} must follow its exercise directly")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import answer_key, exercises, notebooks
+from . import answer_key, exercises, notebooks, toc
 from .paths import ROOT
 
 
@@ -36,10 +36,7 @@ class GuideExercise:
 
 def _in_toc_order(pages: list[Path], root: Path) -> list[Path]:
     """The pages in the order of ``_toc.yml`` (pages it does not list go last, by name)."""
-    import yaml
-
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    order = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    order = toc.docnames(root)
     position = {name: i for i, name in enumerate(order)}
     return sorted(pages, key=lambda p: (position.get(p.relative_to(root).with_suffix("").as_posix(), len(order)), p.name))
 

@@ -62,6 +62,20 @@ CLAIMS: dict[str, Claim] = {
     )
 }
 
+# The article's argument itself, apart from the seventeen figures: assessed on the same scale, from
+# predictions fixed before the data (chapters/gains), and shown in the ledger's own section.
+ARGUMENTS: dict[str, Claim] = {
+    c.id: c
+    for c in (
+        Claim(
+            "T1",
+            "The gains of AI go to those who own the computing power, the models and the platforms, not to the "
+            "workers who use the tools, whose bargaining power erodes",
+            "the article's thesis",
+        ),
+    )
+}
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -101,7 +115,7 @@ def assesses(claim_id: str, *, chapter: str, section: str, tables: tuple[str, ..
     tables the function is given, in the order of its parameters: the verdict is a pure function
     of them, so a test can hand it any table.
     """
-    if claim_id not in CLAIMS:
+    if claim_id not in CLAIMS and claim_id not in ARGUMENTS:
         raise KeyError(f"unknown claim {claim_id!r}")
 
     def register(compute: Callable[..., tuple[str, str, str]]):
@@ -123,13 +137,20 @@ def assess(claim_id: str) -> Assessment:
         raise KeyError(f"no chapter assesses {claim_id} yet")
     assessor = _ASSESSORS[claim_id]
     verdict, evidence, source = assessor.run()
-    return Assessment(CLAIMS[claim_id], verdict, evidence, source, assessor.chapter, assessor.section)
+    claim = CLAIMS[claim_id] if claim_id in CLAIMS else ARGUMENTS[claim_id]
+    return Assessment(claim, verdict, evidence, source, assessor.chapter, assessor.section)
 
 
 def assessments() -> list[Assessment]:
     """Every claim that a chapter assesses, in claim order."""
     _discover()
     return [assess(cid) for cid in CLAIMS if cid in _ASSESSORS]
+
+
+def arguments() -> list[Assessment]:
+    """The assessments of the article's argument (:data:`ARGUMENTS`), apart from its figures."""
+    _discover()
+    return [assess(aid) for aid in ARGUMENTS if aid in _ASSESSORS]
 
 
 def table() -> pd.DataFrame:

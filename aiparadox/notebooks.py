@@ -193,6 +193,7 @@ def student_text(text: str, names: dict[str, str], keys: dict[str, dict]) -> str
 
 def key_text(text: str, names: dict[str, str]) -> str:
     """The answer key: solutions in place, and for each written question where its model answer is."""
+
     def solution(match: re.Match) -> str:
         name = _name(names, match.group("label"))
         # The key's check names the exercise as the book does, like the student copy's.

@@ -12,6 +12,11 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _address(path: str) -> str:
+    """A link for an address; the text itself for a source whose address is not known."""
+    return f"<{path}>" if path.startswith(("https://", "http://")) else _cell(path)
+
+
 def markdown(data_dir: Path = DATA_DIR) -> str:
     descriptor = read_descriptor(data_dir)
     out = []
@@ -28,7 +33,7 @@ def markdown(data_dir: Path = DATA_DIR) -> str:
                         "",
                         f"* - Publisher\n  - {_cell(s['publisher'])}",
                         f"* - Series or table\n  - {_cell(s['title'])}; {_cell(s['series'])}",
-                        f"* - Address\n  - <{s['path']}>",
+                        f"* - Address\n  - {_address(s['path'])}",
                         f"* - Retrieved\n  - {_cell(s['retrieved'])}",
                         f"* - Licence\n  - {_cell(s['licence'])}",
                         f"* - How our copy came\n  - {_cell(s['route'])}",

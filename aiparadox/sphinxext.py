@@ -73,8 +73,13 @@ def inputs_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# Beside the execution cache in _build/. A warm start needs both: without this stamp, the restored
+# cache is taken for stale and deleted (the CI workflow caches the two together).
+FINGERPRINT_NAME = "aiparadox-inputs.sha256"
+
+
 def _fingerprint_file(app: Sphinx) -> Path:
-    return Path(app.outdir).parent / "aiparadox-inputs.sha256"
+    return Path(app.outdir).parent / FINGERPRINT_NAME
 
 
 def _config_inited(app: Sphinx, config) -> None:

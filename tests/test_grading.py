@@ -97,4 +97,7 @@ def test_the_student_notebook_holds_no_solution_and_no_hidden_test(assignments: 
         for line in solution.code_lines():
             assert json.dumps(line)[1:-1] not in student, f"{solution.label}: solution line in the notebook: {line}"
         assert f"def test_{grading.kept_name(solution.label)}" not in student
-    assert all(f"name: {label}" in source.read_text(encoding="utf-8") for label in notebooks.exercise_labels(chapter.read_text(encoding="utf-8")))
+    assert all(
+        f"name: {label}" in source.read_text(encoding="utf-8")
+        for label in notebooks.exercise_labels(chapter.read_text(encoding="utf-8"))
+    )

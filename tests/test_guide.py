@@ -37,7 +37,9 @@ def test_every_wrong_answer_the_guide_quotes_is_rejected_by_the_check_with_its_f
         assert mistakes, label
         declared = answer_key.mistakes(label)
         for mistake, value in mistakes.items():
-            assert exercises.check(label, value) is False, f"{label}: the mistake {mistake!r} gives the right answer ({value!r})"
+            assert exercises.check(label, value) is False, (
+                f"{label}: the mistake {mistake!r} gives the right answer ({value!r})"
+            )
             assert declared[mistake].feedback in capsys.readouterr().out, f"{label}: {mistake!r} without its feedback"
         assert guide.feedback_markdown().count(f"| {{ref}}`{label}` |") == len(mistakes)
 
@@ -65,7 +67,9 @@ def test_the_guide_says_how_to_grade_with_otter_as_the_tests_do():
 
 
 def test_a_chapter_exercise_without_a_declared_answer_stops_the_guide(tmp_path: Path):
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\nparts:\n  - chapters:\n      - file: chapters/new\n")
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: intro\nparts:\n  - chapters:\n      - file: chapters/new\n"
+    )
     (tmp_path / "chapters").mkdir()
     (tmp_path / "chapters" / "new.md").write_text(
         "# New\n\n```{code-cell} ipython3\nx = 1\n```\n\n"

@@ -63,7 +63,9 @@ def test_the_student_copy_holds_no_solution_and_no_answer(written: Path, chapter
             assert json.dumps(line)[1:-1] in key
         answer = answer_key.expected(solution.label)
         if isinstance(answer, str):
-            assert not re.search(rf"\b{re.escape(answer)}\b", code), f"{solution.label}: the answer {answer!r} is in a code cell"
+            assert not re.search(rf"\b{re.escape(answer)}\b", code), (
+                f"{solution.label}: the answer {answer!r} is in a code cell"
+            )
         if isinstance(answer, float):
             for written_form in (repr(answer), f"{answer:.4f}", f"{answer:.3f}"):
                 assert written_form not in student, f"{solution.label}: the expected answer is in the student copy"
@@ -92,7 +94,9 @@ def test_the_student_copy_names_each_exercise_as_the_book_does_and_hides_the_hin
         else:
             assert any(f"*Your answer to {names[label]}" in m for m in markdown), f"{label}: no cell for the answer"
     written = notebooks.written_labels(chapter.read_text(encoding="utf-8"))
-    assert sum("*Your answer to " in m for m in markdown) == len(written), "a written-answer cell for each written question only"
+    assert sum("*Your answer to " in m for m in markdown) == len(written), (
+        "a written-answer cell for each written question only"
+    )
 
 
 def test_the_names_are_those_of_the_built_book(built_book: Path):
@@ -161,8 +165,15 @@ def key_for(value, tolerance: float = 1e-3) -> dict:
     """A key made the way answer_key makes one, for a value of our choosing."""
     kind = exercises.answer_kind(value)
     forms = exercises.readings(value, kind, tolerance, 1e-9)
-    return {"label": "x", "kind": kind, "tolerance": tolerance, "floor": 1e-9, "salt": "s",
-            "right": exercises.fingerprint("s", "x", forms[len(forms) // 2]), "mistakes": {}}
+    return {
+        "label": "x",
+        "kind": kind,
+        "tolerance": tolerance,
+        "floor": 1e-9,
+        "salt": "s",
+        "right": exercises.fingerprint("s", "x", forms[len(forms) // 2]),
+        "mistakes": {},
+    }
 
 
 def test_whole_numbers_must_match_exactly_text_loosely():

@@ -35,7 +35,7 @@ import importlib
 from types import ModuleType
 
 # In the book's order (the order of _toc.yml); the ledger and the guide list topics in this order.
-TOPICS = ("top500", "bls", "imf", "radiology", "scale", "essay")
+TOPICS = ("top500", "bls", "imf", "radiology", "scale", "gains", "essay")
 
 # The parts a topic may have, in the order the data flow through them.
 PARTS = ("raw", "tables", "article", "facts", "claims", "charts", "exercises")

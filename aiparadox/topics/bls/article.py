@@ -10,7 +10,7 @@ chômage dans le secteur technologique est passé de 98 000 en décembre de l'an
 from __future__ import annotations
 
 # "En janvier dernier ... en décembre de l'année précédente": "last January" in an article about the
-# Riyadh forum of November 2025, so January 2025 against December 2024, the months the press of
+# Washington forum of November 2025, so January 2025 against December 2024, the months the press of
 # February 2025 reported.
 ARTICLE_DECEMBER, ARTICLE_JANUARY = "2024-12", "2025-01"
 # "passé de 98 000 ... à 152 000", in thousands as the BLS series counts.

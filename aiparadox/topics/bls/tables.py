@@ -472,20 +472,26 @@ def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame, re
 
 # --- the ResumeBuilder survey, as quoted by the press ---------------------------------------------
 
-RESUMEBUILDER_URL = "https://dunyanews.tv/amp/english/778408.php"
-CHRISTIAN_POST_URL = (
-    "https://245798.b5iptu270.asia/news/at-least-a-third-of-us-companies-to-replace-some-workers-with-ai.html?mobile=true"
-)
+# The figures were read in copies of the two articles republished on other sites. The tables name
+# the publishers, whose own addresses are not in the stored material, so a reader is never sent to
+# a copy; the route says which copies were read (host names only, not links).
+CNBC = "CNBC"
+CHRISTIAN_POST = "The Christian Post"
 RESUMEBUILDER_SOURCE = Source(
     publisher="ResumeBuilder.com survey, as relayed by CNBC and The Christian Post (secondary)",
     title="Survey of 750 U.S. business leaders at companies using or planning to use AI (late 2023)",
     series="Original report not found; figures as quoted by the press",
-    url=RESUMEBUILDER_URL,
+    url=(
+        "not linked: the addresses of ResumeBuilder's report and of the CNBC and Christian Post articles "
+        "are not in the stored material"
+    ),
     retrieved=STORED_PAGE,
     licence=PRESS_LICENCE,
     route=(
-        f"Sentences quoted in {NOTES_FILE} (section 5) from CNBC's text (reproduced at {RESUMEBUILDER_URL}) "
-        f"and The Christian Post ({CHRISTIAN_POST_URL}), located verbatim by the derivation"
+        f"Sentences quoted in {NOTES_FILE} (section 5) from CNBC's text, read in a copy republished on the site "
+        "dunyanews.tv, and from The Christian Post's article \"At least a third of US companies to replace some "
+        "workers with AI in 2024, survey finds\", read in a copy on the host 245798.b5iptu270.asia; located "
+        "verbatim by the derivation"
     ),
 )
 
@@ -517,7 +523,7 @@ SURVEY = Table(
         ),
         Field("respondents", "integer", "Business leaders surveyed", unit="persons", constraints={"minimum": 1}),
         Field("status", "string", "secondary: quoted by the press, original report not seen", constraints={"required": True}),
-        Field("quoted_by", "string", "Address of the page that quotes the figure", constraints={"required": True}),
+        Field("quoted_by", "string", "Publication that quotes the figure (the source's route says which copy was read)", constraints={"required": True}),
         Field("quote", "string", "The sentence the figure was read from", constraints={"required": True}),
     ),
     primary_key=("answer",),
@@ -529,10 +535,10 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
     notes = provenance_notes(folder)
     respondents = int(quoted_number(notes, CNBC_QUOTE, r"report of (\d+) business leaders"))
     rows = [
-        ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, RESUMEBUILDER_URL),
-        ("layoffs_2024", "There will be layoffs resulting from AI efficiency", 2024, "expected", r"(\d+)% report that there will be layoffs", CNBC_QUOTE, RESUMEBUILDER_URL),
-        ("layoffs_2024_definitely", "AI will definitely lead to layoffs", 2024, "expected", r'(\d+)% "definitely"', SPLIT_QUOTE, CHRISTIAN_POST_URL),
-        ("layoffs_2024_probably", "AI will probably lead to layoffs", 2024, "expected", r'(\d+)% "probably"', SPLIT_QUOTE, CHRISTIAN_POST_URL),
+        ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, CNBC),
+        ("layoffs_2024", "There will be layoffs resulting from AI efficiency", 2024, "expected", r"(\d+)% report that there will be layoffs", CNBC_QUOTE, CNBC),
+        ("layoffs_2024_definitely", "AI will definitely lead to layoffs", 2024, "expected", r'(\d+)% "definitely"', SPLIT_QUOTE, CHRISTIAN_POST),
+        ("layoffs_2024_probably", "AI will probably lead to layoffs", 2024, "expected", r'(\d+)% "probably"', SPLIT_QUOTE, CHRISTIAN_POST),
     ]
     frame = pd.DataFrame(
         [
@@ -544,10 +550,10 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
                 "share": quoted_number(notes, quote, pattern) / 100,
                 "respondents": respondents,
                 "status": "secondary",
-                "quoted_by": url,
+                "quoted_by": publication,
                 "quote": " ".join(quote.split()),
             }
-            for answer, statement, year, timing, pattern, quote, url in rows
+            for answer, statement, year, timing, pattern, quote, publication in rows
         ]
     )
     shares = frame.set_index("answer")["share"]

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from ...exercises import Mistake, anticipates, expects, written
+from .article import SITE_TW
 from .facts import (
     EXERCISE_GENERATION_YEAR,
     EXERCISE_HOURS_YEAR,
@@ -22,7 +23,6 @@ from .facts import (
     claim_over_us_generation,
     per_day,
 )
-from .article import SITE_TW
 from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, hours_in_year, twh_to_average_gw
 
 
