@@ -267,7 +267,7 @@ def _oews(radiologists, all_occupations, physicians, rse=1.0) -> pd.DataFrame:
     rows = []
     occupations = {tables.RADIOLOGISTS: radiologists, tables.ALL_OCCUPATIONS: all_occupations, tables.PHYSICIANS: physicians}
     for code, series in occupations.items():
-        for year, (employment, wage) in zip((2021, 2025), series):
+        for year, (employment, wage) in zip((2021, 2025), series, strict=True):
             rows.append(
                 {"year": year, "occ_code": code, "employment": employment, "employment_rse_pct": rse,
                  "mean_annual_wage": wage, "mean_wage_rse_pct": rse}

@@ -13,17 +13,17 @@ import pandas as pd
 from ...datapackage import DataError
 from . import article, claims
 from .tables import (
+    ALL_OCCUPATIONS,
     ANECDOTE_OCCUPATIONS,
     GRAPHIC_DESIGNERS,
+    HOURLY_PAY_ID,
     LABOUR_SHARE_ID,
     LAWYERS,
+    NFC_PROFITS_ID,
     OUTPUT_DEFLATOR_ID,
     PRODUCTIVITY_ID,
     REAL_PAY_ID,
-    HOURLY_PAY_ID,
     SOFTWARE_DEVELOPERS,
-    ALL_OCCUPATIONS,
-    NFC_PROFITS_ID,
 )
 
 # Where the productivity-pay comparison starts: the last quarter of 1979, the usual reference of the
@@ -200,7 +200,7 @@ def verdict(productivity, accounts, financials, oews) -> dict:
     said = {claims.FOR: "as the thesis predicts", claims.AGAINST: "against the thesis", claims.NEITHER: "neither way"}
     tested = claims.predictions(productivity, accounts, financials, oews)
     keys = ("labour", "profits", "owners", "occupations")
-    return {f"outcome_{key}": said[p.outcome] for key, p in zip(keys, tested)} | {
+    return {f"outcome_{key}": said[p.outcome] for key, p in zip(keys, tested, strict=True)} | {
         "outcomes_for": sum(p.outcome == claims.FOR for p in tested),
         "outcomes_against": sum(p.outcome == claims.AGAINST for p in tested),
         "outcomes_total": len(tested),

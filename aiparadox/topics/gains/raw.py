@@ -72,7 +72,7 @@ def read_pr_series(path: Path) -> pd.DataFrame:
 
 def read_pr_durations(path: Path) -> dict[str, str]:
     frame = _tab_file(path, ("duration_code", "duration_text"))
-    return dict(zip(frame["duration_code"], frame["duration_text"]))
+    return dict(zip(frame["duration_code"], frame["duration_text"], strict=True))
 
 
 def pr_index_quarters(data: pd.DataFrame, series: pd.DataFrame, series_id: str, where: str, base_year: str) -> pd.Series:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...datapackage import DataError, Field, Source, Table
+from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset
 from . import raw
 
@@ -97,7 +97,7 @@ OCCUPATION_LABELS = {
     LAWYERS: "Lawyers",
     SOFTWARE_DEVELOPERS: "Software developers",
     GRAPHIC_DESIGNERS: "Graphic designers",
-    **{code: "Software developers" for code in EARLIER_SOFTWARE},
+    **dict.fromkeys(EARLIER_SOFTWARE, "Software developers"),
 }
 OEWS_2025 = 2025
 NOTES_FILE = raw.NOTES_FILE
@@ -402,7 +402,11 @@ def data_centre_rows(tenk: Path) -> pd.DataFrame:
         years = [int(d[-4:]) for d in re.findall(r"\w+ \d+, \d{4}", match.group(1))]
         if years[0] != fiscal_year:
             raise DataError(f"{name}: its revenue table starts with the year ended in {years[0]}, not fiscal {fiscal_year}")
-        for year, value in zip(years, match.groups()[1:]):
+        values = match.groups()[1:]
+        if len(years) != len(values):
+            # A table with a year and no figure (or the reverse) would pair figures with the wrong years.
+            raise DataError(f"{name}: its revenue table has {len(years)} years but {len(values)} Data Center figures")
+        for year, value in zip(years, values, strict=True):
             rows.append({"fiscal_year": year, "value": _integer(value), "document": name, "quote": f"Data Center $ {value}"})
     found = pd.DataFrame(rows)
     differ = found.groupby("fiscal_year")["value"].nunique()

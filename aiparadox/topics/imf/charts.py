@@ -197,7 +197,7 @@ def aipi_strip_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     frame[list(AIPI_INDICATORS)] = frame[list(AIPI_INDICATORS)].round(3)
     frame["selected"] = frame["iso3"].isin(SELECTED)
     # Labelled countries sit on the group's centre line, so their labels can be placed above it.
-    frame["jitter"] = [0.0 if s else jitter(c) for c, s in zip(frame["iso3"], frame["selected"])]
+    frame["jitter"] = [0.0 if s else jitter(c) for c, s in zip(frame["iso3"], frame["selected"], strict=True)]
     unknown = sorted(set(frame["group"]) - set(labels))
     if unknown:
         raise DataError(f"{AIPI.name}: groups {unknown} have no DataMapper label")

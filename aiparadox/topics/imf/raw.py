@@ -229,7 +229,7 @@ def aipi_inputs(folder: Path) -> tuple[pd.DataFrame, int, str, str]:
     fetched = [(folder / fetched_indicator_file(code)).is_file() for code in AIPI_INDICATORS]
     if any(fetched):
         if not all(fetched):
-            absent = [fetched_indicator_file(c) for c, f in zip(AIPI_INDICATORS, fetched) if not f]
+            absent = [fetched_indicator_file(c) for c, f in zip(AIPI_INDICATORS, fetched, strict=True) if not f]
             raise DataError(f"{folder}: DataMapper answers {absent} are missing while the others are there")
         long, year, where = datamapper_as_long(folder)
     else:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...datapackage import DataError, Field, Source, Table
+from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset
 
 # The publisher's codes (indicators, pillars, groups) are the tables' columns and vocabularies:
