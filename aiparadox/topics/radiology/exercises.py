@@ -134,12 +134,14 @@ def supply_growth_mistakes(secondary: pd.DataFrame, oews: pd.DataFrame) -> dict[
 @written(
     "radiology-replaced",
     points=3,
-    tables=("radiology_oews", "radiology_secondary_figures", "radiology_fda_devices"),
+    tables=("radiology_oews", "radiology_secondary_figures", "radiology_fda_devices", "radiology_oews_top_codes"),
 )
-def replaced_figures(oews: pd.DataFrame, secondary: pd.DataFrame, fda: pd.DataFrame) -> dict[str, Any]:
+def replaced_figures(
+    oews: pd.DataFrame, secondary: pd.DataFrame, fda: pd.DataFrame, top_codes: pd.DataFrame
+) -> dict[str, Any]:
     """The figures of the model answer: the whole period's change against its margin, the one dip,
-    pay against physicians', and the FDA's radiology share."""
-    headcount, wages, devices = jobs(oews, secondary), pay(oews), ai_devices(fda, secondary)
+    pay against all occupations' (the chapter's benchmark), and the FDA's radiology share."""
+    headcount, wages, devices = jobs(oews, secondary), pay(oews, top_codes), ai_devices(fda, secondary)
     return {
         "first-year": headcount["first_year"],
         "last-year": headcount["last_year"],
@@ -149,7 +151,8 @@ def replaced_figures(oews: pd.DataFrame, secondary: pd.DataFrame, fda: pd.DataFr
         "dip": headcount["fall_after_peak"],
         "dip-margin": headcount["fall_after_peak_margin"],
         "pay-change-pct": wages["pay_change_pct"],
-        "pay-physicians-change-pct": wages["pay_physicians_change_pct"],
+        "pay-all-change-pct": wages["pay_all_change_pct"],
+        "pay-gap": wages["pay_gap_phrase"],
         "fda-share": devices["fda_radiology_share"],
     }
 
