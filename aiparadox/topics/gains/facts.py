@@ -199,8 +199,12 @@ def occupations(oews: pd.DataFrame) -> dict:
 def verdict(productivity, accounts, financials, oews) -> dict:
     said = {claims.FOR: "as the thesis predicts", claims.AGAINST: "against the thesis", claims.NEITHER: "neither way"}
     tested = claims.predictions(productivity, accounts, financials, oews)
-    keys = ("labour", "profits", "owners", "occupations")
-    return {f"outcome_{key}": said[p.outcome] for key, p in zip(keys, tested, strict=True)} | {
+    labour, profits, owners, occupations = tested  # in the order the chapter states the rules
+    return {
+        "outcome_labour": said[labour.outcome],
+        "outcome_profits": said[profits.outcome],
+        "outcome_owners": said[owners.outcome],
+        "outcome_occupations": said[occupations.outcome],
         "outcomes_for": sum(p.outcome == claims.FOR for p in tested),
         "outcomes_against": sum(p.outcome == claims.AGAINST for p in tested),
         "outcomes_total": len(tested),
