@@ -76,7 +76,7 @@ def within_order(a: float, b: float) -> bool:
     return max(a, b) / min(a, b) <= SAME_ORDER
 
 
-@assesses("C11", chapter="chapters/scale", section="scale-terawatts-impossible", tables=("xai_humain_announcement",))
+@assesses("C11", chapter="chapters/scale", section="scale-terawatts", tables=("xai_humain_announcement",))
 def assess_c11(announcement: pd.DataFrame) -> tuple[str, str, str]:
     f = c11_figures(announcement)
     if math.isclose(f["claim_site_mw"], f["site_mw"]) and math.isclose(f["claim_phase_mw"], f["phase_mw"]):
