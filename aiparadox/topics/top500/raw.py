@@ -104,7 +104,8 @@ def _text_column(raw: pd.DataFrame, column: str, path: Path) -> pd.Series:
 
 
 def systems(path: Path) -> pd.DataFrame:
-    """The systems of one edition in a common shape: rank, Rmax in TFlop/s, site, segment, accelerator.
+    """The systems of one edition in a common shape: rank, Rmax in TFlop/s, site, maker, segment,
+    accelerator.
 
     The accelerator's family is the tables' business (:func:`.tables.with_families`)."""
     edition = edition_of(path)
@@ -130,6 +131,7 @@ def systems(path: Path) -> pd.DataFrame:
             "rank": raw["Rank"].astype(int),
             "rmax_tflops": rmax if in_tflops else rmax / 1000.0,
             "site": _text_column(raw, "Site", path),
+            "manufacturer": _text_column(raw, "Manufacturer", path),
             "segment": _text_column(raw, "Segment", path),
             "has_accelerator_column": accel_col is not None,
             "accelerator_raw": raw[accel_col].astype(object) if accel_col else None,

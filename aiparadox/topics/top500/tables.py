@@ -417,13 +417,13 @@ def segment_shares(systems_frame: pd.DataFrame) -> pd.DataFrame:
 
 COMPANIES_TABLE = Table(
     name="top500_companies",
-    title="TOP500: systems at sites bearing the name of the companies in the AI debate",
+    title="TOP500: systems at sites, or built by makers, bearing the name of the companies in the AI debate",
     description=(
         "For each edition and each of ten companies (those the article names: NVIDIA, xAI, Tesla, "
         "Humain; and six US cloud or AI-model companies: Microsoft, Google, Amazon, Meta, OpenAI, "
         "Oracle), the systems whose site name contains the company's name as a whole word "
-        "(Amazon also as 'AWS', Meta also as 'Facebook'). Zero means no site bears that name; many "
-        "industry sites are listed anonymously ('Internet Company', 'Cloud Provider')."
+        "(Amazon also as 'AWS', Meta also as 'Facebook'), the site names that matched, and the systems "
+        "whose maker (the Manufacturer column) bears the name. Zero means no site, or no maker, bears it."
     ),
     fields=(
         EDITION,
@@ -437,6 +437,8 @@ COMPANIES_TABLE = Table(
         _count("n_systems", "Systems whose site name contains the company's name"),
         _rmax("rmax_tflops", "Sum of Rmax of those systems"),
         _fraction("share_rmax", "rmax_tflops / total Rmax of the edition", required=True),
+        Field("site_names", "string", "The site names that matched, as the list writes them, separated by '; '"),
+        _count("n_systems_made", "Systems whose maker (Manufacturer) contains the company's name, at any site"),
     ),
     primary_key=("edition", "company"),
     sources=(TOP500_SOURCE,),
@@ -444,14 +446,17 @@ COMPANIES_TABLE = Table(
 
 
 def company_presence(systems_frame: pd.DataFrame) -> pd.DataFrame:
-    """Per edition and company of :data:`COMPANY_GROUPS`: systems whose site bears the company's name."""
+    """Per edition and company of :data:`COMPANY_GROUPS`: systems whose site bears the company's name,
+    those sites' names, and systems whose maker bears it."""
     totals = systems_frame.groupby("edition", sort=True)["rmax_tflops"].sum()
     frames = []
     for label, companies in COMPANY_GROUPS.items():
         for company, pattern in companies.items():
-            at_site = systems_frame["site"].str.contains(pattern, regex=True)
-            found = systems_frame.loc[at_site].groupby("edition")["rmax_tflops"].agg(["size", "sum"])
-            found = found.reindex(totals.index, fill_value=0)
+            at_site = systems_frame.loc[systems_frame["site"].str.contains(pattern, regex=True)]
+            found = at_site.groupby("edition")["rmax_tflops"].agg(["size", "sum"]).reindex(totals.index, fill_value=0)
+            names = at_site.groupby("edition")["site"].agg(lambda sites: "; ".join(sorted(set(sites))))
+            made = systems_frame.loc[systems_frame["manufacturer"].str.contains(pattern, regex=True)]
+            n_made = made.groupby("edition").size().reindex(totals.index, fill_value=0)
             frames.append(
                 pd.DataFrame(
                     {
@@ -461,10 +466,41 @@ def company_presence(systems_frame: pd.DataFrame) -> pd.DataFrame:
                         "n_systems": found["size"].astype(int).to_numpy(),
                         "rmax_tflops": found["sum"].astype(float).round(3).to_numpy(),
                         "share_rmax": (found["sum"] / totals).round(4).to_numpy(),
+                        "site_names": names.reindex(totals.index).to_numpy(),
+                        "n_systems_made": n_made.astype(int).to_numpy(),
                     }
                 )
             )
     return pd.concat(frames, ignore_index=True).sort_values(["edition", "company_group", "company"], ignore_index=True)
+
+
+# The segment TOP500 gives to company-owned sites.
+INDUSTRY = "Industry"
+
+INDUSTRY_SITES_TABLE = Table(
+    name="top500_industry_sites",
+    title="TOP500: the site names of the industry segment",
+    description=(
+        "For each edition, every site name under which TOP500 lists systems of the Industry segment, "
+        "as the list writes it (many are generic, such as 'Software Company'), with its systems and Rmax."
+    ),
+    fields=(
+        EDITION,
+        Field("site", "string", "Site name, as written in the list", constraints={"required": True}),
+        _count("n_systems", "Industry systems listed under that site name"),
+        _rmax("rmax_tflops", "Sum of Rmax of those systems"),
+    ),
+    primary_key=("edition", "site"),
+    sources=(TOP500_SOURCE,),
+)
+
+
+def industry_sites(systems_frame: pd.DataFrame) -> pd.DataFrame:
+    """Per edition, the site names of the Industry segment, with their systems and Rmax."""
+    industry = systems_frame.loc[systems_frame["segment"] == INDUSTRY]
+    sites = industry.groupby(["edition", "site"], sort=True)["rmax_tflops"].agg(["size", "sum"]).reset_index()
+    sites.columns = list(INDUSTRY_SITES_TABLE.columns)
+    return sites.assign(rmax_tflops=sites["rmax_tflops"].round(3))
 
 
 TABLES = (
@@ -475,6 +511,7 @@ TABLES = (
     CONCENTRATION_TABLE,
     SEGMENTS_TABLE,
     COMPANIES_TABLE,
+    INDUSTRY_SITES_TABLE,
 )
 
 
@@ -488,6 +525,7 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
         CONCENTRATION_TABLE.name: concentration_shares(every),
         SEGMENTS_TABLE.name: segment_shares(every),
         COMPANIES_TABLE.name: company_presence(every),
+        INDUSTRY_SITES_TABLE.name: industry_sites(every),
     }
 
 
