@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import topics
 from .i18n import N_, gettext
+from .markup import plain_text
 
 # One fixed scale, from best to worst supported. The order is the order of the ledger's chart.
 VERDICTS = (
@@ -227,7 +228,7 @@ def verdict_markdown(a: Assessment) -> str:
     The verdict's span keeps the English verdict's claim class, so that a test can compare editions."""
     verdict, evidence = gettext(a.verdict), gettext(a.evidence)
     label = gettext("{claim}, verdict:").format(claim=a.claim.id)
-    return f"**{label} [{verdict}]{{.verdict .claim-{a.claim.id}}}.** {_no_maths(evidence)}"
+    return f"**{label} [{verdict}]{{.verdict .claim-{a.claim.id}}}.** {plain_text(evidence)}"
 
 
 def scale_markdown() -> str:
@@ -241,22 +242,14 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
     header = [gettext("Claim"), gettext("Verdict"), gettext("What the data show"), gettext("Where")]
     lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for a in rows:
-        source = gettext("Source: {source}.").format(source=gettext(a.source))
+        # Every text goes through plain_text (a "|" would end the cell, a "$" start maths); the
+        # markup around it is the page's own.
+        source = plain_text(gettext("Source: {source}.").format(source=gettext(a.source)))
         cells = [
-            f"**{a.claim.id}** {gettext(a.claim.short)} ({gettext(a.claim.attribution)})",
+            f"**{a.claim.id}** {plain_text(gettext(a.claim.short))} ({plain_text(gettext(a.claim.attribution))})",
             f"**[{gettext(a.verdict)}]{{.verdict .claim-{a.claim.id}}}**",
-            f"{gettext(a.evidence)} *{source}*",
+            f"{plain_text(gettext(a.evidence))} *{source}*",
             f"{{ref}}`{a.section}`",
         ]
-        lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def _no_maths(text: str) -> str:
-    # With dollarmath, two prices in one paragraph ("$20,000 ... $25 trillion") would be typeset as maths.
-    return text.replace("$", "\\$")
-
-
-def _table_cell(text: str) -> str:
-    # "|" would end the cell.
-    return _no_maths(text.replace("|", "\\|").replace("\n", " "))

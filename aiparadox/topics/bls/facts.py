@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
+from ...markup import Markdown, link_or_text
 from .article import (
     ARTICLE_DECEMBER,
     ARTICLE_DECEMBER_THOUSANDS,
@@ -233,7 +234,8 @@ def industry_series(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, f
         "c03_january": c03["january"],
         "gap_month": ", ".join(month_name(m) for m in gap_months),
         "shutdown_date": SHUTDOWN_STATEMENT_DATE,
-        "shutdown_url": f"<{SHUTDOWN_STATEMENT_URL}>",
+        # A link the chapter makes itself, so markup: every other string here is glued as text.
+        "shutdown_url": Markdown(link_or_text(SHUTDOWN_STATEMENT_URL)),
     }
 
 

@@ -9,6 +9,7 @@ import math
 import pandas as pd
 
 from ...datapackage import DataError
+from ...markup import Markdown, plain_text
 from . import article
 from .tables import (
     ANNOUNCEMENT,
@@ -102,13 +103,13 @@ def scientific(value: float, digits: int = 3) -> str:
     return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
 
 
-def steps_markdown(steps: pd.DataFrame) -> str:
-    """A steps table (Step, Computation, Result) as a MyST table for the chapter's prose."""
+def steps_markdown(steps: pd.DataFrame) -> Markdown:
+    """A steps table (Step, Computation, Result) as a MyST table for the chapter's prose: the
+    table is the code's markup, each cell is text ("$" would open maths, "|" end a cell)."""
     lines = ["| " + " | ".join(steps.columns) + " |", "|" + "---|" * len(steps.columns)]
     for row in steps.itertuples(index=False):
-        # "$" would open inline maths in MyST; "|" would end a cell.
-        lines.append("| " + " | ".join(str(cell).replace("|", "\\|").replace("$", "\\$") for cell in row) + " |")
-    return "\n".join(lines)
+        lines.append("| " + " | ".join(plain_text(cell) for cell in row) + " |")
+    return Markdown("\n".join(lines))
 
 
 # --- C14: US generation as average power -------------------------------------------------------

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
+from ...refresh import NoJump, Revised, SpanKept, Within
 from .raw import (
     ANNOUNCEMENT_FILE,
     ANNUAL_HOURS_FILE,
@@ -156,6 +157,15 @@ GENERATION = Table(
     ),
     primary_key=("source", "year"),
     sources=(EIA_SOURCE, OWID_ENERGY_SOURCE),
+    # A plausible refresh: each publisher's span stays (a file cut short loses its first or last
+    # years), US generation stays between 100 and 10,000 TWh and moves by less than half from one
+    # year to the next (a GWh or MWh slip would not), and a year's figure is revised by 10% at most.
+    checks=(
+        SpanKept("year", series=("source",)),
+        Within("generation_twh", 100, 10_000),
+        NoJump("generation_twh", along="year", within=("source",), factor=1.5),
+        Revised(("generation_twh",), at_most=0.1),
+    ),
 )
 
 
@@ -413,6 +423,12 @@ WEEKLY_HOURS = Table(
     ),
     primary_key=("entity", "year"),
     sources=(HM_SOURCE,),
+    # Historical figures: a refresh keeps each country's span and its values as published.
+    checks=(
+        SpanKept("year", series=("entity",)),
+        Within("hours_per_week_all", 20, 100),
+        Revised(("hours_per_week_all", "days_off_per_year"), at_most=0.0),
+    ),
 )
 
 
@@ -479,6 +495,12 @@ ANNUAL_HOURS = Table(
     ),
     primary_key=("entity", "year"),
     sources=(ANNUAL_HOURS_SOURCE,),
+    # The Penn World Table's vintages revise its estimates a little; a year's hours may move by 5%.
+    checks=(
+        SpanKept("year", series=("entity",)),
+        Within("hours_per_year", 1000, 4000),
+        Revised(("hours_per_year",), at_most=0.05),
+    ),
 )
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
+from ...refresh import Increasing, NoJump, Revised, Within
 from . import raw
 
 TOP500_SOURCE = Source(
@@ -104,7 +105,12 @@ def with_families(listed: pd.DataFrame, file_name: str) -> pd.DataFrame:
 
 def all_systems(folder: Path) -> pd.DataFrame:
     """Every system of every list in ``folder``, with its family: the one frame all tables come from."""
-    return pd.concat([with_families(raw.systems(p), p.name) for p in raw.list_files(folder)], ignore_index=True)
+    listed = [(p.name, raw.systems(p)) for p in raw.list_files(folder)]
+    raw.check_accelerator_columns([(name, bool(frame["has_accelerator_column"].all())) for name, frame in listed])
+    every = [with_families(frame, name) for name, frame in listed]
+    for name, frame in listed:
+        raw.check_list(name, frame)
+    return pd.concat(every, ignore_index=True)
 
 
 def _share(part: float, whole: float) -> float:
@@ -183,6 +189,11 @@ ACCELERATORS_TABLE = Table(
     ),
     primary_key=("edition",),
     sources=(TOP500_SOURCE,),
+    # A published list is final: a refresh adds editions and changes no past one; each has 500 systems.
+    checks=(
+        Within("n_systems", raw.LIST_SIZE, raw.LIST_SIZE),
+        Revised(("n_systems", "n_accelerated", "share_accelerated_count", "share_accelerated_rmax")),
+    ),
 )
 
 
@@ -225,6 +236,8 @@ TIERS_TABLE = Table(
     ),
     primary_key=("edition", "top_n"),
     sources=(TOP500_SOURCE,),
+    # The top 10 is inside the top 100, which is inside the list: the counts cannot fall with the cut.
+    checks=(Increasing("n_accelerated", along="top_n", within=("edition",)), Revised(("n_systems", "n_accelerated"))),
 )
 
 
@@ -366,6 +379,12 @@ CONCENTRATION_TABLE = Table(
     ),
     primary_key=("edition",),
     sources=(TOP500_SOURCE,),
+    # The list's total grew by 6% to 67% from one edition to the next (2010-2026): a factor of 3
+    # is a unit slip (GFlop/s read as TFlop/s), not progress.
+    checks=(
+        NoJump("rmax_total_tflops", along="edition", factor=3),
+        Revised(("rmax_total_tflops", "share_rmax_top1", "share_rmax_top10", "share_rmax_top100")),
+    ),
 )
 
 
@@ -401,6 +420,8 @@ SEGMENTS_TABLE = Table(
     ),
     primary_key=("edition", "segment"),
     sources=(TOP500_SOURCE,),
+    # The lists are final: a past edition's segments keep their systems and Rmax.
+    checks=(Revised(("n_systems", "rmax_tflops")),),
 )
 
 
