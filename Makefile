@@ -18,7 +18,7 @@ LOADS ?= 5
 FR_BUILD := _build/fr
 LOCALE := aiparadox/locale
 
-.PHONY: book test lint lock pdf bench assignments data data-build data-check messages translations clean clean-all
+.PHONY: book test lint lock pdf bench notebooks assignments data data-build data-check messages translations clean clean-all
 
 book: $(BOOK_STAMP) ## build the book into _build/html, then its French edition into _build/html/fr
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
@@ -51,8 +51,12 @@ pdf: $(TEST_STAMP) ## the whole book as one PDF, charts as images: _build/pdf/wh
 	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/pdf $(BOOK_FLAGS)
 	$(BIN)/python -m aiparadox pdf
 
-assignments: $(BOOK_STAMP) ## write assignments/: each chapter as .ipynb, a student copy and an answer key
-	$(BIN)/python -m aiparadox notebooks --out assignments
+notebooks: $(BOOK_STAMP) ## write _build/notebooks/: each page as .ipynb and each chapter's student copy (what the notebooks branch publishes)
+	$(BIN)/python -m aiparadox notebooks --out _build/notebooks
+
+# otter-grader, which turns the grading notebooks into a student notebook and an autograder, is in the test lock.
+assignments: $(TEST_STAMP) ## write assignments/ for teachers: the student copies, answer keys and otter-grader sources (never publish)
+	$(BIN)/python -m aiparadox assignments --out assignments
 
 data: $(BOOK_STAMP) ## download fresh raw inputs into $(RAW), re-derive, validate, replace (FETCH="--dataset bls --folder top500=DIR"); README: what each dataset needs
 	$(BIN)/python -m aiparadox data fetch --raw $(RAW) $(FETCH)

@@ -52,9 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     data.add_parser("list", help="list the datasets and the tables each derives")
 
     notebooks = sub.add_parser(
-        "notebooks", help="write each chapter as .ipynb: a launchable copy, a student copy and an answer key"
+        "notebooks", help="write each page as .ipynb, and each chapter's student copy: what may be published"
     )
-    notebooks.add_argument("--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)")
+    notebooks.add_argument("--out", type=Path, default=Path("_build/notebooks"), help="output folder (default _build/notebooks/)")
+    assignments = sub.add_parser(
+        "assignments",
+        help="the same, and for teachers each chapter's answer key and otter-grader source notebook (never publish these)",
+    )
+    assignments.add_argument("--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)")
 
     sub.add_parser("pdf", help="print the single-page build (make pdf builds it) to _build/pdf/ with Chromium")
 
@@ -64,11 +69,16 @@ def main(argv: list[str] | None = None) -> int:
 
         print(print_pdf())
         return 0
-    if args.group == "notebooks":
+    if args.group in ("notebooks", "assignments"):
         from .notebooks import write
 
-        for path in write(args.out):
+        for path in write(args.out, teacher=args.group == "assignments"):
             print(path)
+        if args.group == "assignments":
+            print(
+                f"For a student notebook and an autograder: .venv/bin/otter assign {args.out}/teacher/otter/CHAPTER.ipynb "
+                f"{args.out}/otter/CHAPTER (the teacher's guide, 'Grading with otter-grader', says what follows)"
+            )
         return 0
     try:
         if args.command == "build":

@@ -159,6 +159,16 @@ def markdown(myst: str):
     return Displayed(myst if _recorded is not None or in_book_build() else convert(myst, Page("")))
 
 
+def hints(*labels: str) -> None:
+    """Glue each exercise's hint, as its ``@expects`` declares it, for the chapter's hint dropdown:
+    ``{glue:md}`hint-<label>```. (The student copies show the same hint behind a toggle.)"""
+    from .exercises import registered
+
+    known = registered()
+    for label in labels:
+        text(f"hint-{label}", known[label].hint)
+
+
 def claim(claim_id: str):
     """Glue a claim's verdict and evidence as ``claim-<id>`` for ``{glue:md}`claim-C08:myst```.
 

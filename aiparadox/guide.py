@@ -1,14 +1,18 @@
-"""The teachers' guide: each chapter's exercises by level, and the wrong answers students give.
+"""The teachers' guide: each chapter's exercises by level, the wrong answers students give, and
+the written questions.
 
 The exercises are read from the chapters (:func:`aiparadox.notebooks.solutions`) and their
 checks from the registry (:func:`aiparadox.exercises.registered`), so the guide lists what the
 chapters hold. Each topic's ``exercises`` module declares, beside each answer, its level (the
-guide's judgement) and the wrong answers its common mistakes give (``@anticipates``); a chapter
-exercise without a declared answer stops the guide with an error.
+guide's judgement) and the wrong answers its common mistakes give with the check's feedback on
+each (``@anticipates``), and its written questions (``@written``); a chapter exercise without a
+declared answer or written question stops the guide with an error.
 
 :func:`wrong_answers` gathers those wrong answers, computed from the same tables the exercises
-use; a test checks that the answer check rejects every one of them. :func:`figures` gathers the
-other numbers the guide's feedback quotes, from each topic's ``guide_figures()``.
+use; a test checks that the check rejects every one of them with its feedback.
+:func:`written_figures` gathers the figures the model answers quote, and :func:`figures` the
+other numbers the guide's feedback quotes, from each topic's ``guide_figures()``. This is the
+teacher's side: it uses :mod:`aiparadox.answer_key`.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import exercises, notebooks, toc
+from . import answer_key, exercises, notebooks, toc
 from .pages import book_root
+from .paths import ROOT
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class GuideExercise:
     label: str
     level: str
     hint: str
+    name: str  # what the book calls it: "Exercise 1.2"
 
 
 def _in_toc_order(pages: list[Path], root: Path) -> list[Path]:
@@ -40,6 +46,7 @@ def chapter_exercises(root: Path | None = None) -> list[GuideExercise]:
     """Every exercise of every chapter, in the book's order, with its level and its check's hint."""
     root = root or book_root()
     registry = exercises.registered()
+    names = notebooks.exercise_names(root)
     found = []
     for page in _in_toc_order(notebooks.chapters(root), root):
         for solution in notebooks.solutions(page.read_text(encoding="utf-8")):
@@ -47,7 +54,30 @@ def chapter_exercises(root: Path | None = None) -> list[GuideExercise]:
                 raise KeyError(f"{page.name}: exercise {solution.label!r} has no @expects answer")
             chapter = page.relative_to(root).with_suffix("").as_posix()
             exercise = registry[solution.label]
-            found.append(GuideExercise(chapter, solution.label, exercise.level, exercise.hint))
+            name = names.get(solution.label, "")
+            found.append(GuideExercise(chapter, solution.label, exercise.level, exercise.hint, name))
+    return found
+
+
+@dataclass(frozen=True)
+class GuideWrittenQuestion:
+    chapter: str
+    label: str
+    points: int
+    name: str
+
+
+def chapter_written_questions(root: Path = ROOT) -> list[GuideWrittenQuestion]:
+    """Every written question of every chapter, in the book's order."""
+    declared = exercises.written_questions()
+    names = notebooks.exercise_names(root)
+    found = []
+    for page in _in_toc_order(notebooks.chapters(root), root):
+        for label in notebooks.written_labels(page.read_text(encoding="utf-8")):
+            if label not in declared:
+                raise KeyError(f"{page.name}: exercise {label!r} has neither a solution nor a @written declaration")
+            chapter = page.relative_to(root).with_suffix("").as_posix()
+            found.append(GuideWrittenQuestion(chapter, label, declared[label].points, names.get(label, "")))
     return found
 
 
@@ -65,22 +95,38 @@ def overview_markdown(root: Path | None = None, section: str = "guide-{stem}") -
     file name); the first column links there.
     """
     rows = chapter_exercises(root)
-    lines = ["| Chapter | " + " | ".join(level.capitalize() for level in exercises.LEVELS) + " |", "|---" * (len(exercises.LEVELS) + 1) + "|"]
-    for chapter in dict.fromkeys(r.chapter for r in rows):
+    written = chapter_written_questions(root)
+    columns = [level.capitalize() for level in exercises.LEVELS] + ["Written"]
+    lines = ["| Chapter | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for chapter in dict.fromkeys([r.chapter for r in rows] + [w.chapter for w in written]):
         cells = [f"{{ref}}`{section.format(stem=Path(chapter).name)}`"]
         for level in exercises.LEVELS:
             labels = [f"{{ref}}`{r.label} <{r.label}>`" for r in rows if r.chapter == chapter and r.level == level]
             cells.append(", ".join(labels) or "none")
+        cells.append(", ".join(f"{{ref}}`{w.label} <{w.label}>`" for w in written if w.chapter == chapter) or "none")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def hints_markdown(root: Path | None = None) -> str:
     """A MyST table of what each answer check says to a student whose answer is wrong."""
-    lines = ["| Exercise | Level | The check's hint |", "|---|---|---|"]
+    lines = ["| Exercise | Level | Points | The hint (behind a toggle) |", "|---|---|---|---|"]
     for r in chapter_exercises(root):
-        hint = r.hint.replace("|", "\\|").replace("$", "\\$")
-        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {r.level} | {hint} |")
+        points = exercises.POINTS[r.level]
+        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {r.level} | {points} | {_cell(r.hint)} |")
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("$", "\\$")
+
+
+def feedback_markdown(root: Path = ROOT) -> str:
+    """A MyST table of what the check says to each anticipated wrong answer (never the answer)."""
+    lines = ["| Exercise | Mistake | What the check says |", "|---|---|---|"]
+    for r in chapter_exercises(root):
+        for mistake, declared in answer_key.mistakes(r.label).items():
+            lines.append(f"| {{ref}}`{r.label}` | `{mistake}` | {_cell(declared.feedback)} |")
     return "\n".join(lines)
 
 
@@ -90,7 +136,16 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
     # Each topic's exercises module declares its anticipated mistakes (@anticipates), beside the answer.
-    return {label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())}
+    wrong: dict[str, dict[str, Any]] = {}
+    for label in exercises.registered():
+        if mistakes := answer_key.mistakes(label):
+            wrong[label] = {name: mistake.value for name, mistake in mistakes.items()}
+    return wrong
+
+
+def written_figures() -> dict[str, dict[str, Any]]:
+    """For each written question, the figures its model answer quotes (glued ``guide-<label>-<name>``)."""
+    return {label: answer_key.written_figures(label) for label in exercises.written_questions()}
 
 
 def figures() -> dict[str, float]:
@@ -99,9 +154,16 @@ def figures() -> dict[str, float]:
     Each topic's exercises module declares them in ``guide_figures()``."""
     from . import topics
 
-    declared = {}
+    declared: dict[str, float] = {
+        # What the check accepts (section guide-handing-out).
+        "check-tolerance": exercises.DEFAULT_REL_TOLERANCE,
+        "check-widest": exercises.DEFAULT_REL_TOLERANCE * exercises.WIDEST_ACCEPTED,
+    }
+    for level, points in exercises.POINTS.items():
+        declared[f"points-{level}"] = points
+    for label, question in exercises.written_questions().items():
+        declared[f"points-{label}"] = question.points
     for module in topics.parts("exercises"):
         if callable(getattr(module, "guide_figures", None)):
             declared.update(module.guide_figures())
-
     return declared

@@ -344,11 +344,12 @@ def test_the_ledger_gives_the_thesis_its_own_entry():
 
 # --- Exercises -------------------------------------------------------------------------------------
 def test_the_exercises_accept_the_answer_and_reject_the_anticipated_mistakes(capsys):
-    from aiparadox import exercises
+    from aiparadox import answer_key, exercises
 
     registered = exercises.registered()
     for label in ("gains-lowest-labour-share", "gains-labour-share-1947-percent", "gains-nvidia-income-per-employee"):
-        assert check(label, registered[label].answer())
-        for mistake, value in registered[label].mistakes().items():
-            assert not check(label, value), (label, mistake)
+        assert check(label, answer_key.expected(label))
+        for mistake, wrong in answer_key.mistakes(label).items():
+            assert not check(label, wrong.value), (label, mistake)
+            assert wrong.feedback in capsys.readouterr().out, (label, mistake)
     assert {registered[label].level for label in registered if label.startswith("gains-")} == set(exercises.LEVELS)

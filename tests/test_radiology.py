@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from aiparadox import ledger, load
+from aiparadox.answer_key import expected
 from aiparadox.datapackage import DataError, to_csv_bytes
-from aiparadox.exercises import check, expected
+from aiparadox.exercises import check
 from aiparadox.paths import DATA_DIR
 from aiparadox.topics.radiology import charts, claims, facts, tables
 from aiparadox.topics.radiology import raw as raw_files

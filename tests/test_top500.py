@@ -374,7 +374,7 @@ def test_c09_verdict_is_decided_by_concentration_and_ownership():
 
 
 def test_exercise_answers_come_from_the_tables():
-    from aiparadox.exercises import expected
+    from aiparadox.answer_key import expected
 
     assert expected("top500-majority-rmax") == "2022-06"
     tiers = load("top500_tiers")
@@ -438,8 +438,9 @@ def test_fetch_without_the_lists_says_how_to_get_them(tmp_path: Path):
 
 def test_every_glued_name_of_the_chapter_is_made_by_exactly_one_facts_function():
     page = (ROOT / "chapters" / "top500.md").read_text(encoding="utf-8")
-    # Claims and verdicts are glued by book.claim; every other name comes from a facts function.
-    quoted = {k for k in re.findall(r"\{glue:(?:text|md)\}`([^`:]+)", page) if not k.startswith(("claim-", "verdict-"))}
+    # Claims and verdicts are glued by book.claim, hints by book.hints; every other name comes from a facts function.
+    glued = re.findall(r"\{glue:(?:text|md)\}`([^`:]+)", page)
+    quoted = {k for k in glued if not k.startswith(("claim-", "verdict-", "hint-"))}
     shares, tiers, families = load("top500_accelerators"), load("top500_tiers"), load("top500_families")
     concentration, segments, companies = load("top500_concentration"), load("top500_segments"), load("top500_companies")
     sections = (

@@ -1,5 +1,6 @@
 """The BLS chapter's exercises: each answer, its level and hint, and the wrong answers the teachers'
-guide anticipates, computed from the same tables."""
+guide anticipates with the check's feedback on each, computed from the same tables; and the
+chapter's written question with the figures its model answer quotes."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from ...exercises import anticipates, expects
-from .facts import winter_changes, yearly_means
+from ...exercises import Mistake, anticipates, expects, written
+from .facts import c03_figures, january_rises, the_article, winter_changes, yearly_means
 from .tables import LAYOFFS_ID
 
 
@@ -28,11 +29,15 @@ def largest_winter_year(unemployed: pd.DataFrame) -> int:
 
 
 @anticipates("bls-largest-winter")
-def largest_winter_year_mistakes(unemployed: pd.DataFrame) -> dict[str, Any]:
+def largest_winter_year_mistakes(unemployed: pd.DataFrame) -> dict[str, Mistake]:
     changes = winter_changes(unemployed, "unemployed_thousands")
     return {
         # The year of the January that ends the largest rise.
-        "january-year": int(changes.loc[changes["change"].idxmax(), "december_year"]) + 1,
+        "january-year": Mistake(
+            int(changes.loc[changes["change"].idxmax(), "december_year"]) + 1,
+            "That is the year of the January that ends the rise; the question asks for the year of the December "
+            "that starts it.",
+        ),
     }
 
 
@@ -51,12 +56,20 @@ def rate_january_rises(rate: pd.DataFrame, unemployed: pd.DataFrame) -> int:
 
 
 @anticipates("bls-rate-january-rises")
-def rate_january_rises_mistakes(rate: pd.DataFrame, unemployed: pd.DataFrame) -> dict[str, Any]:
+def rate_january_rises_mistakes(rate: pd.DataFrame, unemployed: pd.DataFrame) -> dict[str, Mistake]:
     rate_changes = winter_changes(rate, "rate_percent")
     level_changes = winter_changes(unemployed, "unemployed_thousands")
     return {
-        "winters": len(rate_changes),  # every winter compared, not the rises
-        "count-table": int((level_changes["change"] > 0).sum()),  # the unemployed count, not the rate
+        # Every winter compared, not the rises.
+        "winters": Mistake(
+            len(rate_changes), "That counts every winter compared; the question counts those in which the rate rose."
+        ),
+        # The unemployed count, not the rate.
+        "count-table": Mistake(
+            int((level_changes["change"] > 0).sum()),
+            "That counts the rises in the number of unemployed people; the question asks about the rate "
+            "(bls_information_unemployment_rate).",
+        ),
     }
 
 
@@ -73,14 +86,41 @@ def layoffs_ratio_2025_2019(employers: pd.DataFrame) -> float:
 
 
 @anticipates("bls-layoffs-ratio")
-def layoffs_ratio_mistakes(employers: pd.DataFrame) -> dict[str, Any]:
+def layoffs_ratio_mistakes(employers: pd.DataFrame) -> dict[str, Mistake]:
     first, last = yearly_means(employers, LAYOFFS_ID).index[[0, -1]]
     layoffs = employers.loc[employers["series_id"] == LAYOFFS_ID]
     by_year = layoffs.groupby(layoffs["month"].str[:4])["thousands"].mean()
     everything = employers.groupby(employers["month"].str[:4])["thousands"].mean()
     return {
         # The last year on file, which is incomplete, instead of the last complete one.
-        "partial-year": float(by_year.iloc[-1] / by_year[str(first)]),
+        "partial-year": Mistake(
+            float(by_year.iloc[-1] / by_year[str(first)]),
+            "That uses the last year on file, which is incomplete. Count the months of each year before "
+            "averaging, and take the year the question names.",
+        ),
         # Every series of the table averaged together.
-        "all-series": float(everything[str(last)] / everything[str(first)]),
+        "all-series": Mistake(
+            float(everything[str(last)] / everything[str(first)]),
+            "That averages every series of the table together: keep the layoffs series (series_id) first.",
+        ),
+    }
+
+
+@written("bls-no-trend", points=3, tables=("bls_information_unemployed", "bls_information_unemployment_rate"))
+def no_trend_figures(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, Any]:
+    """The figures of the model answer: how many winters saw a January rise, the cited rise beside the
+    largest, the January before the article's, and the series break."""
+    c03, rises = c03_figures(unemployed, rate), january_rises(unemployed, rate)
+    return {
+        "rises": c03["n_rises"],
+        "winters": c03["n_winters"],
+        "cited-change": c03["change"],
+        "largest-change": c03["largest_change"],
+        "largest-winter": rises["c03_largest_winter"],
+        "january-before": rises["jan_2024"],
+        "january-before-month": rises["jan_2024_month"],
+        "january-cited": rises["jan_2025"],
+        "january-cited-month": the_article()["article_january_month"],
+        "break-month": rises["break_month"],
+        "break-classification": rises["break_classification"],
     }

@@ -1,4 +1,6 @@
-"""The chapter's exercises: answers, levels, hints, and the wrong answers the teacher's guide anticipates."""
+"""The chapter's exercises: answers, levels, hints, and the wrong answers the teacher's guide anticipates
+with the check's feedback on each; and the chapter's written question with the figures its model answer
+quotes."""
 
 from __future__ import annotations
 
@@ -6,7 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from ...exercises import anticipates, expects
+from ...exercises import Mistake, anticipates, expects, written
+from .facts import labour_share, rules
 from .tables import FINANCIALS, LABOUR_SHARE_ID, PRODUCTIVITY, REPORTED
 
 EXERCISE_QUARTER = "1947Q1"
@@ -29,12 +32,15 @@ def lowest_labour_share_quarter(productivity) -> str:
 
 
 @anticipates("gains-lowest-labour-share")
-def lowest_labour_share_mistakes(productivity) -> dict[str, Any]:
+def lowest_labour_share_mistakes(productivity) -> dict[str, Mistake]:
     return {
         # No filter on series_id: the smallest value of any series (an early productivity index).
-        "any-series": str(productivity.loc[productivity["index_2017"].idxmin(), "period"]),
+        "any-series": Mistake(
+            str(productivity.loc[productivity["index_2017"].idxmin(), "period"]),
+            "That quarter holds the smallest value of another series: keep the labour share's rows (series_id) first.",
+        ),
         # The highest quarter instead of the lowest (idxmax for idxmin).
-        "highest": str(_share(productivity).idxmax()),
+        "highest": Mistake(str(_share(productivity).idxmax()), "That is the highest quarter, not the lowest."),
     }
 
 
@@ -57,15 +63,26 @@ def labour_share_1947_percent(productivity, figures) -> float:
 
 
 @anticipates("gains-labour-share-1947-percent")
-def labour_share_1947_mistakes(productivity, figures) -> dict[str, Any]:
+def labour_share_1947_mistakes(productivity, figures) -> dict[str, Mistake]:
     share, release = _share(productivity), _release(figures)
     return {
         # The index read as a percent: "116% of output went to labour".
-        "index-as-percent": float(share[EXERCISE_QUARTER]),
+        "index-as-percent": Mistake(
+            float(share[EXERCISE_QUARTER]),
+            "That is the index itself, not a percentage: an index says how a quantity moved, and its level has to "
+            "come from elsewhere (the release's percent).",
+        ),
         # The ratio the wrong way up.
-        "inverted": float(release["value"] * share[release["period"]] / share[EXERCISE_QUARTER]),
+        "inverted": Mistake(
+            float(release["value"] * share[release["period"]] / share[EXERCISE_QUARTER]),
+            "The ratio of the two indexes is the wrong way up: the level moves with the index, so the quarter "
+            "asked for goes on top.",
+        ),
         # A fraction where the question asks for a percent.
-        "fraction": float(release["value"] * share[EXERCISE_QUARTER] / share[release["period"]] / 100),
+        "fraction": Mistake(
+            float(release["value"] * share[EXERCISE_QUARTER] / share[release["period"]] / 100),
+            "That is a fraction; the question asks for a percentage.",
+        ),
     }
 
 
@@ -90,12 +107,35 @@ def nvidia_income_per_employee(financials, figures) -> float:
 
 
 @anticipates("gains-nvidia-income-per-employee")
-def nvidia_income_per_employee_mistakes(financials, figures) -> dict[str, Any]:
+def nvidia_income_per_employee_mistakes(financials, figures) -> dict[str, Mistake]:
     nvidia = financials.loc[financials["company"] == "NVIDIA"].set_index("fiscal_year")
     right = int(nvidia.loc[nvidia["calendar_year"] == EXERCISE_CALENDAR_YEAR].index[0])
     return {
         # The fiscal year read as the calendar year: fiscal 2024 mostly covers calendar 2023.
-        "fiscal-as-calendar": _income_per_head(financials, figures, EXERCISE_CALENDAR_YEAR),
+        "fiscal-as-calendar": Mistake(
+            _income_per_head(financials, figures, EXERCISE_CALENDAR_YEAR),
+            "That is the fiscal year with the calendar year's number, which mostly covers the year before: check "
+            "period_start and period_end before matching a fiscal year to a calendar one.",
+        ),
         # Millions of dollars divided by people, left in millions.
-        "millions": _income_per_head(financials, figures, right) / 1e6,
+        "millions": Mistake(
+            _income_per_head(financials, figures, right) / 1e6,
+            "The net income is in millions of dollars: convert it to dollars before dividing.",
+        ),
+    }
+
+
+@written("gains-timing-not-cause", points=3, tables=(PRODUCTIVITY.name, REPORTED.name))
+def timing_not_cause_figures(productivity, figures) -> dict[str, Any]:
+    """The figures of the model answer: labour's share since generative AI against the benchmark decade,
+    and where the series started."""
+    share = labour_share(productivity, figures)
+    return {
+        "ai-from": rules()["rule_ai_from"],
+        "after-mean": share["ls_after_mean"],
+        "bench-low": share["ls_bench_low"],
+        "bench-high": share["ls_bench_high"],
+        "first": share["ls_first"],
+        "first-period": share["ls_first_period"],
+        "fall-predates": share["ls_fall_predates"],
     }

@@ -1,15 +1,17 @@
 """The radiology chapter's exercises: each answer, its level and hint, and the wrong answers the
-teacher's guide anticipates, computed from the tables the exercise names."""
+teacher's guide anticipates with the check's feedback on each, computed from the tables the
+exercise names; and the chapter's written question with the figures its model answer quotes."""
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
 from ...datapackage import load
-from ...exercises import anticipates, expects
-from .facts import secondary_value
+from ...exercises import Mistake, anticipates, expects, written
+from .facts import ai_devices, jobs, pay, secondary_value
 from .tables import CONFIDENCE, RADIOLOGISTS, RADIOLOGY_PANEL, Z, employment_change
 
 # The two Mays of radiology-2023-2024-fall: the one year-to-year fall the survey can see.
@@ -39,12 +41,26 @@ def fall_2023_2024_beyond_error(oews: pd.DataFrame) -> bool:
 
 
 @anticipates("radiology-2023-2024-fall")
-def fall_2023_2024_mistakes(oews: pd.DataFrame) -> dict[str, bool]:
+def fall_2023_2024_mistakes(oews: pd.DataFrame) -> dict[str, Mistake]:
     change, se_a, se_b = _fall_with_standard_errors(oews)
     return {
-        "signed": bool(change > Z * math.hypot(se_a, se_b)),  # a negative change is never "larger"
-        "added-errors": bool(abs(change) > Z * (se_a + se_b)),  # errors added, not combined
-        "rse-not-percent": bool(abs(change) > Z * math.hypot(se_a * 100, se_b * 100)),  # the RSE taken as a fraction
+        # A negative change is never "larger".
+        "signed": Mistake(
+            bool(change > Z * math.hypot(se_a, se_b)),
+            "Did you compare the signed change with the margin? A fall is negative, so it is never larger than a "
+            "positive margin: compare its size (the absolute value).",
+        ),
+        # Errors added, not combined.
+        "added-errors": Mistake(
+            bool(abs(change) > Z * (se_a + se_b)),
+            "Did you add the two standard errors? For independent estimates the error of a difference is the "
+            "square root of the sum of their squares.",
+        ),
+        # The RSE taken as a fraction.
+        "rse-not-percent": Mistake(
+            bool(abs(change) > Z * math.hypot(se_a * 100, se_b * 100)),
+            "Did you take the RSE as a fraction? It is a percentage: standard error = employment x RSE / 100.",
+        ),
     }
 
 
@@ -63,17 +79,23 @@ def radiology_share_2020_2024(fda: pd.DataFrame) -> float:
 
 
 @anticipates("radiology-fda-share-2020-2024")
-def radiology_share_2020_2024_mistakes(fda: pd.DataFrame) -> dict[str, float]:
+def radiology_share_2020_2024_mistakes(fda: pd.DataFrame) -> dict[str, Mistake]:
     def panel_share(frame: pd.DataFrame) -> float:
         return float(frame.loc[frame["review_panel"] == RADIOLOGY_PANEL, "devices"].sum() / frame["devices"].sum())
 
     return {
         # Rows counted instead of devices summed: each row is a panel in a year.
-        "rows": float((fda.loc[fda["decision_year"].between(2020, 2024), "review_panel"] == RADIOLOGY_PANEL).mean()),
+        "rows": Mistake(
+            float((fda.loc[fda["decision_year"].between(2020, 2024), "review_panel"] == RADIOLOGY_PANEL).mean()),
+            "That counts rows, and each row is a panel in a year, not a device: sum the devices column.",
+        ),
         # 2024 left out, as a half-open range would.
-        "end-excluded": panel_share(fda.loc[(fda["decision_year"] >= 2020) & (fda["decision_year"] < 2024)]),
+        "end-excluded": Mistake(
+            panel_share(fda.loc[(fda["decision_year"] >= 2020) & (fda["decision_year"] < 2024)]),
+            "The last year the question names is missing: a half-open range, like Python's range, leaves it out.",
+        ),
         # No filter on the years.
-        "all-years": panel_share(fda),
+        "all-years": Mistake(panel_share(fda), "That is every year on the list: filter decision_year first."),
     }
 
 
@@ -90,13 +112,48 @@ def supply_growth_with_more_slots(secondary: pd.DataFrame, _oews: pd.DataFrame) 
 
 
 @anticipates("radiology-supply-growth")
-def supply_growth_mistakes(secondary: pd.DataFrame, oews: pd.DataFrame) -> dict[str, float]:
+def supply_growth_mistakes(secondary: pd.DataFrame, oews: pd.DataFrame) -> dict[str, Mistake]:
     growing = secondary_value(secondary, "projected_supply_2055_growing")
     medicare = secondary_value(secondary, "medicare_radiologists_2023")
-    jobs = oews.loc[oews["occ_code"] == RADIOLOGISTS].set_index("year")
+    employment = oews.loc[oews["occ_code"] == RADIOLOGISTS].set_index("year")
     return {
-        "flat": secondary_value(secondary, "projected_supply_2055_flat") / medicare - 1,  # places held flat
-        "oews": float(growing / jobs["employment"].iloc[-1] - 1),  # against the latest OEWS count
+        # Residency places held flat.
+        "flat": Mistake(
+            secondary_value(secondary, "projected_supply_2055_flat") / medicare - 1,
+            "That is the projection with residency places held flat; the question takes the one where they grow.",
+        ),
+        # Against the latest OEWS count.
+        "oews": Mistake(
+            float(growing / employment["employment"].iloc[-1] - 1),
+            "That starts from the survey's count of jobs. The question starts from the Medicare count, which "
+            "counts people: the closing question asks why the two are not comparable.",
+        ),
+    }
+
+
+@written(
+    "radiology-replaced",
+    points=3,
+    tables=("radiology_oews", "radiology_secondary_figures", "radiology_fda_devices", "radiology_oews_top_codes"),
+)
+def replaced_figures(
+    oews: pd.DataFrame, secondary: pd.DataFrame, fda: pd.DataFrame, top_codes: pd.DataFrame
+) -> dict[str, Any]:
+    """The figures of the model answer: the whole period's change against its margin, the one dip,
+    pay against all occupations' (the chapter's benchmark), and the FDA's radiology share."""
+    headcount, wages, devices = jobs(oews, secondary), pay(oews, top_codes), ai_devices(fda, secondary)
+    return {
+        "first-year": headcount["first_year"],
+        "last-year": headcount["last_year"],
+        "change-pct": headcount["emp_change_pct"],
+        "margin": headcount["emp_margin"],
+        "peak-year": headcount["peak_year"],
+        "dip": headcount["fall_after_peak"],
+        "dip-margin": headcount["fall_after_peak_margin"],
+        "pay-change-pct": wages["pay_change_pct"],
+        "pay-all-change-pct": wages["pay_all_change_pct"],
+        "pay-gap": wages["pay_gap_phrase"],
+        "fda-share": devices["fda_radiology_share"],
     }
 
 
