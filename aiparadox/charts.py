@@ -34,6 +34,17 @@ CLAIM_COLOUR = "#D55E00"
 DATA_COLOUR = "#0072B2"
 SECONDARY_COLOUR = "#6b6b6b"
 
+# The page's background and the text and rule colours of each mode (sphinx-book-theme's
+# background, pydata-sphinx-theme's text colours). Every mark must stand out from the background
+# by 3:1 (WCAG, non-text contrast): tests/test_charts.py checks each chart's dark drawing. A mark
+# that should read as "ink" in both modes takes its colour from the mode, not from a fixed value:
+# a text mark from `text`, a rule mark from `rule` (see mode_config).
+INK = {
+    "light": {"background": "#ffffff", "text": "#222832", "muted": "#48566b", "grid": "#dddddd", "domain": "#888888"},
+    "dark": {"background": "#121212", "text": "#ced6dd", "muted": "#9ca4af", "grid": "#3a4350", "domain": "#9ca4af"},
+}
+MODES = tuple(INK)
+
 
 def theme() -> dict[str, Any]:
     font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -53,6 +64,31 @@ def theme() -> dict[str, Any]:
             "text": {"fontSize": 12},
         }
     }
+
+
+def mode_config(mode: str) -> dict[str, Any]:
+    """The Vega-Lite config of a mode's text and rules (a chart's own config is applied over it)."""
+    ink = INK[mode]
+    return {
+        "axis": {
+            "labelColor": ink["text"], "titleColor": ink["text"], "gridColor": ink["grid"],
+            "domainColor": ink["domain"], "tickColor": ink["domain"],
+        },
+        "legend": {"labelColor": ink["text"], "titleColor": ink["text"]},
+        "title": {"color": ink["text"], "subtitleColor": ink["muted"]},
+        "header": {"labelColor": ink["text"], "titleColor": ink["text"]},
+        "text": {"color": ink["text"]},
+        "rule": {"color": ink["muted"]},
+    }
+
+
+def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` applied on ``base``, recursively for nested objects (as static/aiparadox-charts.js
+    applies a chart's own config over its mode's)."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def legend_highlight(field: str, dimmed: float = 0.2):

@@ -68,3 +68,22 @@ def book_pages(html_root: Path) -> list[Path]:
     """The book's own pages (not Sphinx's search and index pages)."""
     skip = {"search.html", "genindex.html", "index.html"}
     return sorted(p for p in html_root.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def chart_specs(built_book: Path) -> dict[str, dict]:
+    """Every chart of the book as its notebook glued it, by figure name: the Vega-Lite spec that
+    every drawing of the chart (static or interactive, light or dark) is made from.
+
+    myst-nb keeps what each page glued in ``_build/jupyter_execute/<page>.glue.json``."""
+    import json
+
+    from aiparadox import charts
+
+    specs = {}
+    for path in sorted((built_book.parent / "jupyter_execute").rglob("*.glue.json")):
+        for name, output in json.loads(path.read_text(encoding="utf-8")).items():
+            spec = output.get("data", {}).get(charts.VEGALITE_MIMETYPE)
+            if spec is not None:
+                specs[name] = spec
+    return specs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 import urllib.parse
 
@@ -89,3 +90,119 @@ def test_legend_highlight_dims_the_series_not_clicked():
     param = spec["params"][0]
     assert param["select"] == {"type": "point", "fields": ["series"]} and param["bind"] == "legend"
     assert spec["encoding"]["opacity"] == {"condition": {"param": param["name"], "value": 1}, "value": 0.25}
+
+
+# --- Dark mode hides nothing -------------------------------------------------------------------
+# WCAG 2.1, success criterion 1.4.11 (non-text contrast): a graphical object needed to understand
+# the content stands out from what is next to it by at least 3:1. Every mark of a chart, and every
+# symbol of its legend, is checked against the background it is drawn on.
+NON_TEXT_CONTRAST = 3.0
+# The groups vl-convert's SVG gives the data marks and the legend's symbols (axes, grid and legend
+# labels take the mode's own text and rule colours).
+CHECKED_ROLES = ("role-mark", "role-legend-symbol")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def rgb(colour: str) -> tuple[float, float, float, float] | None:
+    """A colour as vl-convert writes it ("#rgb", "#rrggbb", "rgb()", "rgba()", a few names), with
+    its alpha; None for no paint."""
+    colour = colour.strip().lower()
+    if colour in ("none", "transparent", ""):
+        return None
+    names = {"white": "#ffffff", "black": "#000000"}
+    colour = names.get(colour, colour)
+    if colour.startswith("#"):
+        digits = colour[1:]
+        if len(digits) == 3:
+            digits = "".join(d * 2 for d in digits)
+        return (*(int(digits[i : i + 2], 16) for i in (0, 2, 4)), 1.0)
+    match = re.fullmatch(r"rgba?\(([^)]*)\)", colour)
+    if not match:
+        raise ValueError(f"unreadable colour {colour!r}")
+    parts = [float(p) for p in match.group(1).split(",")]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def relative_luminance(red: float, green: float, blue: float) -> float:
+    def linear(channel: float) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(one: tuple[float, float, float], other: tuple[float, float, float]) -> float:
+    light, dark = sorted((relative_luminance(*one), relative_luminance(*other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def low_contrast_marks(svg: str, background: str) -> list[str]:
+    """The marks and legend symbols of a drawing whose every paint (fill, stroke), blended over the
+    background at its opacity, contrasts with the background by less than 3:1. Invisible items
+    (opacity 0, no paint: hover targets, points shown only on hover) are not drawn, so not checked."""
+    from xml.etree import ElementTree
+
+    ground = rgb(background)[:3]
+    found = []
+
+    def visit(element, inherited: dict[str, str], opacity: float, role: str) -> None:
+        paint = {**inherited, **{k: v for k, v in element.attrib.items() if k in ("fill", "stroke", "stroke-width")}}
+        opacity *= float(element.get("opacity", 1))
+        role = next((r for r in CHECKED_ROLES if r in element.get("class", "").split()), role)
+        tag = element.tag.removeprefix(SVG_NS)
+        if role and tag in ("path", "rect", "line", "circle", "text", "polygon"):
+            painted = []
+            for channel in ("fill", "stroke"):
+                colour = rgb(paint.get(channel, "none"))
+                if colour is None or (channel == "stroke" and float(paint.get("stroke-width", 1)) == 0):
+                    continue
+                alpha = opacity * float(element.get(f"{channel}-opacity", 1)) * colour[3]
+                if alpha > 0:
+                    seen = tuple(alpha * c + (1 - alpha) * g for c, g in zip(colour[:3], ground, strict=True))
+                    painted.append((contrast(seen, ground), f"{channel} {paint[channel]} at opacity {alpha:.2f}"))
+            if painted and max(ratio for ratio, _ in painted) < NON_TEXT_CONTRAST:
+                ratio, what = max(painted)
+                found.append(f"{role} {tag}: {what}, {ratio:.2f}:1")
+        for child in element:
+            visit(child, paint, opacity, role)
+
+    visit(ElementTree.fromstring(svg), {}, 1.0, "")
+    return found
+
+
+def dark_drawing(spec: dict) -> str:
+    """A chart as the dark page shows it: the mode's text and rule colours, on its background, at
+    the width of the book's text column."""
+    import copy
+
+    import vl_convert
+
+    drawn = copy.deepcopy(spec)
+    drawn["config"] = charts.merged(charts.mode_config("dark"), drawn.get("config", {}))
+    drawn["background"] = charts.INK["dark"]["background"]
+    if drawn.get("width") == "container":
+        drawn["width"] = 672
+    return vl_convert.vegalite_to_svg(drawn)
+
+
+def test_low_contrast_marks_are_found():
+    black_on_black = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1, 2]})).mark_line(color="#000000").encode(x="x:Q", y="y:Q")
+    faint = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point(color="#0072B2", opacity=0.3).encode(x="x:Q")
+    light = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point(color="#E69F00", opacity=1).encode(x="x:Q")
+    assert low_contrast_marks(dark_drawing(black_on_black.to_dict()), charts.INK["dark"]["background"])
+    assert len(low_contrast_marks(dark_drawing(faint.to_dict()), charts.INK["dark"]["background"])) == 2
+    assert low_contrast_marks(dark_drawing(light.to_dict()), charts.INK["dark"]["background"]) == []
+
+
+@pytest.mark.book
+def test_every_mark_of_every_dark_chart_stands_out_from_the_background(chart_specs):
+    from aiparadox import toc
+    from aiparadox.paths import ROOT
+
+    figures = sum((ROOT / f"{page}.md").read_text(encoding="utf-8").count("```{glue:figure}") for page in toc.docnames())
+    assert len(chart_specs) == figures, f"{figures} figures in the chapters, {len(chart_specs)} charts glued"
+    problems = []
+    for name, spec in sorted(chart_specs.items()):
+        found = low_contrast_marks(dark_drawing(spec), charts.INK["dark"]["background"])
+        problems += [f"{name}: {n} x {item}" for item, n in collections.Counter(found).items()]
+    assert not problems, "marks that do not stand out by 3:1 from the dark background:\n" + "\n".join(problems)

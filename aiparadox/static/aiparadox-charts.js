@@ -4,10 +4,11 @@
 // is only loaded on pages that have a chart.
 const charts = [...document.querySelectorAll(".aiparadox-chart")];
 
-// Text and rule colours per mode; the data colours (a colour-blind-safe palette) stay the same.
+// Text and rule colours per mode, as aiparadox.charts.INK has them (tests/test_charts.py checks the
+// dark drawing of every chart with those); the data colours (a colour-blind-safe palette) stay the same.
 const INK = {
-  light: { text: "#333333", muted: "#555555", grid: "#dddddd", domain: "#888888" },
-  dark: { text: "#e6e6e6", muted: "#b0b0b0", grid: "#444444", domain: "#999999" },
+  light: { text: "#222832", muted: "#48566b", grid: "#dddddd", domain: "#888888" },
+  dark: { text: "#ced6dd", muted: "#9ca4af", grid: "#3a4350", domain: "#9ca4af" },
 };
 
 function modeColours(mode) {
