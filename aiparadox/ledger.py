@@ -176,9 +176,12 @@ def verdict_markdown(a: Assessment) -> str:
 
 
 def markdown_table(rows: list[Assessment] | None = None) -> str:
-    """The ledger as a MyST table whose last column links to the section with the evidence."""
+    """The ledger as a MyST table whose last column links to the section with the evidence.
+
+    The table is wrapped in a ``div.aiparadox-ledger``: on a phone, each row is laid out as a card
+    (static/aiparadox.css), since four columns in a phone's width are one word wide."""
     rows = assessments() if rows is None else rows
-    lines = ["| Claim | Verdict | What the data show | Where |", "|---|---|---|---|"]
+    lines = [":::{div} aiparadox-ledger", "| Claim | Verdict | What the data show | Where |", "|---|---|---|---|"]
     for a in rows:
         cells = [
             f"**{a.claim.id}** {a.claim.short} ({a.claim.attribution})",
@@ -187,6 +190,7 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
             f"{{ref}}`{a.section}`",
         ]
         lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+    lines.append(":::")
     return "\n".join(lines)
 
 

@@ -25,8 +25,9 @@ CLAIM_SERIES = "The article's claim"
 
 
 def narrow_legend(columns: int):
-    """A legend in a fixed number of columns, short enough to fit a phone screen (375 px)."""
-    return alt.Legend(columns=columns, labelLimit=150)
+    """A legend in a fixed number of columns that fits a phone's text column (342 px): a label is cut
+    only past the width its column has there."""
+    return alt.Legend(columns=columns, labelLimit=300 if columns == 1 else 150)
 
 
 def edition_date(edition: pd.Series) -> pd.Series:
@@ -392,7 +393,9 @@ def concentration_description(concentration_table: pd.DataFrame) -> str:
 
 
 SEGMENT_ORDER = ("Research", "Academic", "Government", "Classified", "Industry", "Vendor", "Others")
-SEGMENT_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#000000", "#E69F00", "#CC79A7", "#999999")
+# Okabe and Ito's palette without its black, which the dark page would swallow (its vermillion is the
+# article's colour): the yellow goes to Classified, a sliver of the early lists.
+SEGMENT_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#CC79A7", "#999999")
 
 
 def segments_frame(segments: pd.DataFrame) -> pd.DataFrame:
