@@ -14,10 +14,22 @@ BOOK_FLAGS := -W --keep-going -n
 RUNS ?= 3
 LOADS ?= 5
 
-.PHONY: book test lint lock pdf bench assignments data data-build data-check clean clean-all
+# The French edition (fr/) builds apart, with its own execution cache, then is served at _build/html/fr/.
+FR_BUILD := _build/fr
+LOCALE := aiparadox/locale
 
-book: $(BOOK_STAMP) ## build the book into _build/html
+.PHONY: book test lint lock pdf bench assignments data data-build data-check messages translations clean clean-all
+
+book: $(BOOK_STAMP) ## build the book into _build/html, then its French edition into _build/html/fr
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+	$(BIN)/jupyter-book build fr --path-output $(FR_BUILD) $(BOOK_FLAGS)
+
+messages: $(BOOK_STAMP) ## extract the texts made in Python into $(LOCALE)/aiparadox.pot, then update each language's catalogue
+	$(BIN)/pybabel extract --no-location --sort-output --project aiparadox -o $(LOCALE)/aiparadox.pot aiparadox
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D aiparadox -i $(LOCALE)/aiparadox.pot -d $(LOCALE)
+
+translations: $(BOOK_STAMP) ## list the French pages whose English twin changed since they were translated (a report, never a failure)
+	$(BIN)/python -m aiparadox.translations
 
 test: lint $(TEST_STAMP) $(NODE_STAMP) ## lint, then run the whole test suite (builds the book first if needed)
 	$(BIN)/python -m pytest

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -172,7 +173,8 @@ def test_every_number_in_the_prose_is_glued_not_typed():
     """A digit left in the prose is a typed number. Years that name an event ("the forum of
     November 2025") are allowed; quantities are not."""
     offenders = []
-    for page in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))]:
+    french = [ROOT / "fr" / "intro.md", *sorted((ROOT / "fr" / "chapters").glob("*.md"))]
+    for page in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md")), *french]:
         for number, prose in prose_lines(page):
             prose = re.sub(r"\b(?:19|20)\d\d\b", "", prose)
             if re.search(r"\d", prose):
@@ -229,9 +231,13 @@ def test_the_repository_address_is_the_same_everywhere():
 def test_every_page_states_the_licences_in_its_footer(built_book: Path):
     for page in book_pages(built_book):
         footer = page.read_text(encoding="utf-8").partition('<div class="extra_footer">')[2].partition("</div>")[0]
-        text = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
-        assert "Text and figures: CC BY 4.0" in text and "Code: MIT" in text, f"{page.name}: {text!r}"
-        assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in footer
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", footer)).split())
+        if page.relative_to(built_book).parts[0] == "fr":
+            assert "Texte et figures : CC BY 4.0" in text and "Code : MIT" in text, f"{page.name}: {text!r}"
+            assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/deed.fr"' in footer
+        else:
+            assert "Text and figures: CC BY 4.0" in text and "Code: MIT" in text, f"{page.name}: {text!r}"
+            assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in footer
 
 
 def verdicts_shown(page: Path) -> dict[str, list[str]]:
@@ -246,7 +252,8 @@ def test_chapters_and_ledger_show_the_verdicts_the_chapters_computed(built_book:
     from aiparadox import ledger
 
     computed = {a.claim.id: a for a in ledger.assessments()}
-    shown = {page: verdicts_shown(page) for page in book_pages(built_book)}
+    # The English edition; the French one is compared with it in test_french.py.
+    shown = {page: verdicts_shown(page) for page in book_pages(built_book) if page.relative_to(built_book).parts[0] != "fr"}
     problems = []
     for claim, assessment in computed.items():
         chapter_page = built_book / f"{assessment.chapter}.html"

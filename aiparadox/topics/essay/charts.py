@@ -8,18 +8,24 @@ import altair as alt
 import pandas as pd
 
 from ...charts import PALETTE, SECONDARY_COLOUR
+from ...i18n import N_, gettext, language
 from ...ledger import VERDICTS, Assessment
 from ...paths import ROOT
 from .claims import LEDGER_PAGE
 
-UNTESTABLE_LABEL = "No data here can test these"
+UNTESTABLE_LABEL = N_("No data here can test these")
+# The source line under the ledger's chart.
+LEDGER_SOURCE = N_("the chapters of this book, which compute each verdict from the data")
 
 
 def chapter_title(docname: str) -> str:
+    """A page's title in the edition's language: its translated page's, else the catalogue's."""
     if docname == LEDGER_PAGE:
-        return UNTESTABLE_LABEL
-    text = (ROOT / f"{docname}.md").read_text(encoding="utf-8")
-    return re.search(r"^# (.+)$", text, re.M).group(1).strip()
+        return gettext(UNTESTABLE_LABEL)
+    translated = ROOT / language() / f"{docname}.md"
+    page = translated if language() != "en" and translated.exists() else ROOT / f"{docname}.md"
+    title = re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), re.M).group(1).strip()
+    return title if page == translated else gettext(title)
 
 
 # Each page's name is written above its bar, across the whole width, and wrapped to lines that fit
@@ -42,11 +48,11 @@ def wrapped(title: str, width: int = LINE_CHARACTERS) -> str:
 
 def verdict_counts(assessments: list[Assessment]) -> pd.DataFrame:
     """How many claims of each verdict each page assesses, in the scale's order."""
-    rows = [{"page": chapter_title(a.chapter), "verdict": a.verdict, "claim": a.claim.id} for a in assessments]
+    rows = [{"page": chapter_title(a.chapter), "verdict": gettext(a.verdict), "claim": a.claim.id} for a in assessments]
     frame = pd.DataFrame(rows)
     counts = frame.groupby(["page", "verdict"], sort=False).agg(claims=("claim", "count"), ids=("claim", ", ".join))
     counts = counts.reset_index()
-    counts["order"] = counts["verdict"].map(VERDICTS.index)
+    counts["order"] = counts["verdict"].map([gettext(v) for v in VERDICTS].index)
     counts["label"] = counts["page"].map(wrapped)
     return counts.sort_values(["order", "page"]).reset_index(drop=True)
 
@@ -61,20 +67,20 @@ def verdict_chart(assessments: list[Assessment]):
         .mark_bar(height=16, yOffset=14)
         .encode(
             y=y,
-            x=alt.X("sum(claims):Q", title="Claims (count)", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("sum(claims):Q", title=gettext("Claims (count)"), axis=alt.Axis(tickMinStep=1, format="d")),
             # Every verdict of the scale is in the legend, in one column, whether or not a page reaches it.
             color=alt.Color(
                 "verdict:N",
-                title="Verdict",
-                scale=alt.Scale(domain=list(VERDICTS), range=colours),
+                title=gettext("Verdict"),
+                scale=alt.Scale(domain=[gettext(v) for v in VERDICTS], range=colours),
                 legend=alt.Legend(columns=1, labelLimit=300),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("page:N", title="Where"),
-                alt.Tooltip("verdict:N", title="Verdict"),
-                alt.Tooltip("claims:Q", title="Claims"),
-                alt.Tooltip("ids:N", title="Which"),
+                alt.Tooltip("page:N", title=gettext("Where")),
+                alt.Tooltip("verdict:N", title=gettext("Verdict")),
+                alt.Tooltip("claims:Q", title=gettext("Claims")),
+                alt.Tooltip("ids:N", title=gettext("Which")),
             ],
         )
     )
@@ -89,8 +95,8 @@ def verdict_chart(assessments: list[Assessment]):
 
 def verdict_description(assessments: list[Assessment]) -> str:
     totals = pd.Series([a.verdict for a in assessments]).value_counts()
-    parts = [f"{totals[v]} {v}" for v in VERDICTS if v in totals]
-    return (
-        f"Stacked bar chart of the {len(assessments)} claims of the article by the page of this book that "
-        f"assesses them, coloured by verdict: {', '.join(parts)}."
-    )
+    parts = [f"{totals[v]} {gettext(v)}" for v in VERDICTS if v in totals]
+    return gettext(
+        "Stacked bar chart of the {count} claims of the article by the page of this book that "
+        "assesses them, coloured by verdict: {verdicts}."
+    ).format(count=len(assessments), verdicts=", ".join(parts))

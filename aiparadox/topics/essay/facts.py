@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...i18n import conjunction
 from ...ledger import CLAIMS, VERDICTS, Assessment
 from ...paths import ROOT
 
@@ -21,7 +22,7 @@ def verdict_totals(assessments: list[Assessment]) -> dict[str, int]:
 def claims_with(assessments: list[Assessment], verdict: str) -> str:
     """The ids of the claims with a verdict, as a phrase ("C08, C11 and C12")."""
     ids = [a.claim.id for a in assessments if a.verdict == verdict]
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1] if ids else "none"
+    return conjunction(ids)
 
 
 def citation(path=None) -> str:
