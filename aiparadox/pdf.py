@@ -1,5 +1,7 @@
-"""The book as one PDF: a single-page build whose charts are PNG images made by vl-convert
-(the extension switches the renderer for any builder but ``html``), printed by headless Chromium.
+"""The book as one PDF: a single-page build whose charts are SVG images made by vl-convert, each
+with its source line (the extension switches the renderer for any builder but ``html``), printed by
+headless Chromium with the page's print styles (static/aiparadox.css: no hints on how to use an
+interactive chart, code wrapped at the margin) and an outline of its headings.
 
 ``make pdf`` runs ``jupyter-book build . --builder singlehtml --path-output _build/pdf`` (its own
 execution cache, since its notebook outputs are images) and then :func:`print_pdf`.
@@ -26,25 +28,50 @@ figure, .cell_output img { break-inside: avoid; }
 """
 
 
-def print_pdf(page: Path = SINGLE_PAGE, out: Path = PDF, chromium: str | None = None) -> Path:
-    from playwright.sync_api import sync_playwright
+# A4 less the margins below, in CSS pixels (96 to the inch): the width the page is laid out at.
+MARGIN_MM = {"top": 18, "bottom": 18, "left": 16, "right": 16}
+PRINT_WIDTH = round((210 - MARGIN_MM["left"] - MARGIN_MM["right"]) / 25.4 * 96)
 
+
+def chromium_path(chromium: str | None = None) -> str:
     executable = chromium or shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not executable:
         raise RuntimeError("printing the PDF needs Chromium (apt-get install chromium)")
+    return executable
+
+
+def open_for_print(browser, page: Path = SINGLE_PAGE):
+    """The single page in a tab as the printer lays it out: print media, the print styles, the
+    printed width. The PDF is printed from it, and the tests look at it."""
     if not page.exists():
         raise FileNotFoundError(f"{page}: build the single-page book first (make pdf does)")
+    tab = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
+    # Offline by construction: only the book's own files are served to the printer.
+    tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    tab.goto(page.as_uri(), wait_until="load")
+    tab.add_style_tag(content=PRINT_CSS)
+    tab.emulate_media(media="print")
+    return tab
+
+
+def print_pdf(page: Path = SINGLE_PAGE, out: Path = PDF, chromium: str | None = None) -> Path:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path(chromium)
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=executable, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
         )
-        tab = browser.new_page()
-        # Offline by construction: only the book's own files are served to the printer.
-        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-        tab.goto(page.as_uri(), wait_until="load")
-        tab.add_style_tag(content=PRINT_CSS)
-        tab.emulate_media(media="print")
+        tab = open_for_print(browser, page)
         out.parent.mkdir(parents=True, exist_ok=True)
-        tab.pdf(path=str(out), format="A4", print_background=True, margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        # Tagged, with an outline (bookmarks) made from the headings, so that a reader can go to a chapter.
+        tab.pdf(
+            path=str(out),
+            format="A4",
+            print_background=True,
+            margin={side: f"{mm}mm" for side, mm in MARGIN_MM.items()},
+            outline=True,
+            tagged=True,
+        )
         browser.close()
     return out

@@ -9,7 +9,13 @@ from .paths import DATA_DIR
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return _plain(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _plain(text: object) -> str:
+    """Text shown as written: a "<" would open an HTML tag (an address pattern such as ".../<code>"
+    became an unclosed <code> element that swallowed the rest of its paragraph)."""
+    return str(text).replace("<", "\\<")
 
 
 def _address(path: str) -> str:
@@ -23,7 +29,7 @@ def markdown(data_dir: Path = DATA_DIR) -> str:
     for res in descriptor["resources"]:
         out.append(f"## {res['title']}\n")
         # The page lives in chapters/; {download} copies the file into the built site.
-        out.append(f"{{download}}`data/{res['path']} <../data/{res['path']}>`: {res['description']}\n")
+        out.append(f"{{download}}`data/{res['path']} <../data/{res['path']}>`: {_plain(res['description'])}\n")
         for s in res["sources"]:
             out.append(
                 "\n".join(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import collections
 import re
 import urllib.parse
@@ -12,6 +13,8 @@ import pandas as pd
 import pytest
 
 from aiparadox import book, charts
+
+from .conftest import figure_names
 
 
 @pytest.fixture
@@ -62,12 +65,15 @@ def test_numbers_are_glued_as_plain_python_numbers():
         book.as_python_number("3")
 
 
-def test_static_mode_renders_png_for_pdf_builds(chart, monkeypatch):
+def test_static_mode_draws_svg_with_the_source_line_for_pdf_builds(chart, monkeypatch):
     monkeypatch.setenv(charts.STATIC_ENV, "1")
     charts.enable()
     try:
-        output = alt.renderers.get()(chart.to_dict())
-        assert output["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
+        spec = book.figure("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
+        output = alt.renderers.get()(spec)
+        image = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="A test chart\."', output["text/html"])
+        assert image and base64.b64decode(image.group(1)).startswith(b"<svg")
+        assert "Source: Somebody&#x27;s survey" in output["text/html"]
     finally:
         monkeypatch.delenv(charts.STATIC_ENV)
         charts.enable()
@@ -101,6 +107,8 @@ NON_TEXT_CONTRAST = 3.0
 # labels take the mode's own text and rule colours).
 CHECKED_ROLES = ("role-mark", "role-legend-symbol")
 SVG_NS = "{http://www.w3.org/2000/svg}"
+# The book's text column on a 390-pixel phone (the narrow drawing).
+PHONE_COLUMN = 342
 
 
 def rgb(colour: str) -> tuple[float, float, float, float] | None:
@@ -171,18 +179,10 @@ def low_contrast_marks(svg: str, background: str) -> list[str]:
 
 
 def dark_drawing(spec: dict) -> str:
-    """A chart as the dark page shows it: the mode's text and rule colours, on its background, at
-    the width of the book's text column."""
-    import copy
-
+    """A chart as the dark page shows it: in the mode's text and rule colours, on its background."""
     import vl_convert
 
-    drawn = copy.deepcopy(spec)
-    drawn["config"] = charts.merged(charts.mode_config("dark"), drawn.get("config", {}))
-    drawn["background"] = charts.INK["dark"]["background"]
-    if drawn.get("width") == "container":
-        drawn["width"] = 672
-    return vl_convert.vegalite_to_svg(drawn)
+    return vl_convert.vegalite_to_svg(charts.static_spec(spec, "dark", charts.STATIC_WIDTH))
 
 
 def test_low_contrast_marks_are_found():
@@ -196,13 +196,38 @@ def test_low_contrast_marks_are_found():
 
 @pytest.mark.book
 def test_every_mark_of_every_dark_chart_stands_out_from_the_background(chart_specs):
-    from aiparadox import toc
-    from aiparadox.paths import ROOT
-
-    figures = sum((ROOT / f"{page}.md").read_text(encoding="utf-8").count("```{glue:figure}") for page in toc.docnames())
-    assert len(chart_specs) == figures, f"{figures} figures in the chapters, {len(chart_specs)} charts glued"
+    assert sorted(chart_specs) == sorted(figure_names()), "the figures of the pages and the charts glued differ"
     problems = []
     for name, spec in sorted(chart_specs.items()):
         found = low_contrast_marks(dark_drawing(spec), charts.INK["dark"]["background"])
         problems += [f"{name}: {n} x {item}" for item, n in collections.Counter(found).items()]
     assert not problems, "marks that do not stand out by 3:1 from the dark background:\n" + "\n".join(problems)
+
+
+@pytest.mark.book
+def test_no_chart_text_is_cut_at_the_wide_or_the_narrow_width(chart_specs):
+    """Vega cuts a label or a legend entry longer than its limit and ends it with "…": at the width of
+    the text column on a desktop and on a phone, every chapter name, legend entry and label is whole."""
+    import vl_convert
+
+    cut = []
+    for name, spec in sorted(chart_specs.items()):
+        for width in (charts.STATIC_WIDTH, PHONE_COLUMN):
+            svg = vl_convert.vegalite_to_svg(charts.static_spec(spec, "light", width))
+            cut += [f"{name} at {width} px: {text!r}" for text in re.findall(r"<text\b[^>]*>([^<]*…)</text>", svg)]
+    assert not cut, "text cut short:\n" + "\n".join(cut)
+
+
+@pytest.mark.book
+def test_a_nearest_point_tooltip_reads_the_point_it_names(chart_specs):
+    """A nearest-point selection draws invisible cells over the chart whose tooltip must read the
+    point's own fields (datum.datum); a field read off the cell itself shows "undefined"."""
+    import vl_convert
+
+    wrong = []
+    for name, spec in sorted(chart_specs.items()):
+        for mark in vl_convert.vegalite_to_vega(spec).get("marks", []):
+            if mark.get("name", "").endswith("_voronoi"):
+                tooltip = mark.get("encode", {}).get("update", {}).get("tooltip", {}).get("signal", "")
+                wrong += [f"{name}: {field}" for field in re.findall(r'(?<!datum\.)datum\["(\w+)"\]', tooltip)]
+    assert not wrong, "tooltips reading a field the nearest-point cell does not have:\n" + "\n".join(wrong)

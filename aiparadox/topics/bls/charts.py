@@ -79,7 +79,11 @@ def monthly_chart(unemployed: pd.DataFrame):
         x=alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount=8)),
         y=alt.Y("thousands:Q", title="Unemployed, last job in Information (thousands, not seasonally adjusted)"),
         color=alt.Color(
-            "series:N", title=None, scale=alt.Scale(domain=[MEASURED_SERIES, CLAIM_SERIES], range=[DATA_COLOUR, CLAIM_COLOUR])
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=[MEASURED_SERIES, CLAIM_SERIES], range=[DATA_COLOUR, CLAIM_COLOUR]),
+            # One entry a line: side by side they are wider than a chart on a phone.
+            legend=alt.Legend(columns=1),
         ),
         tooltip=[
             alt.Tooltip("month:N", title="Month"),
@@ -345,6 +349,7 @@ def jolts_chart(employers: pd.DataFrame):
                 title=None,
                 # Not PALETTE[3]: that orange is the article's colour everywhere in the book.
                 scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[2]]),
+                legend=alt.Legend(columns=1),
             ),
             opacity=highlighted,
             tooltip=[

@@ -162,7 +162,7 @@ def profits_description(accounts: pd.DataFrame) -> str:
 
 
 # --- NVIDIA ------------------------------------------------------------------------------------
-NVIDIA_MEASURES = ("Revenue", "Data Center revenue (10-K)", "Net income", "Data Center revenue (secondary quote)")
+NVIDIA_MEASURES = ("Revenue", "Data Center revenue (10-K)", "Net income", "Data Center (secondary quote)")
 NVIDIA_COLOURS = (PALETTE[0], PALETTE[2], PALETTE[1], SECONDARY_COLOUR)
 NVIDIA_FROM = 2017
 
@@ -172,7 +172,7 @@ def nvidia_frame(financials: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFram
     rows = [("FY" + nvidia["fiscal_year"].astype(str), nvidia["revenue_musd"], "Revenue"),
             ("FY" + nvidia["fiscal_year"].astype(str), nvidia["net_income_musd"], "Net income")]
     centre = figures.loc[figures["figure_id"].str.startswith("nvidia_data_centre")]
-    for status, label in (("primary", "Data Center revenue (10-K)"), ("secondary", "Data Center revenue (secondary quote)")):
+    for status, label in (("primary", "Data Center revenue (10-K)"), ("secondary", "Data Center (secondary quote)")):
         part = centre.loc[centre["status"] == status]
         rows.append((part["period"], part["value"], label))
     frame = pd.concat([pd.DataFrame({"fiscal_year": p.to_numpy(), "billions": (v / 1000).round(3).to_numpy(), "measure": m}) for p, v, m in rows], ignore_index=True)
@@ -185,7 +185,7 @@ def nvidia_chart(financials: pd.DataFrame, figures: pd.DataFrame) -> alt.Chart:
         alt.Chart(nvidia_frame(financials, figures))
         .mark_bar()
         .encode(
-            x=alt.X("fiscal_year:O", title="NVIDIA fiscal year (ends in late January of that year)", axis=alt.Axis(labelAngle=-45, labelExpr="slice(datum.label, 4)")),
+            x=alt.X("fiscal_year:O", title=["NVIDIA fiscal year", "(ends in late January of that year)"], axis=alt.Axis(labelAngle=-45, labelExpr="slice(datum.label, 4)")),
             xOffset=alt.XOffset("order:O"),
             y=alt.Y("billions:Q", title="Billions of US dollars"),
             color=alt.Color("measure:N", title=None, scale=alt.Scale(domain=list(NVIDIA_MEASURES), range=list(NVIDIA_COLOURS)), legend=alt.Legend(columns=1, labelLimit=300)),
@@ -238,7 +238,7 @@ def occupations_chart(oews: pd.DataFrame) -> alt.Chart:
             x=alt.X("year:O", title="May of", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("wage_index:Q", title=f"Mean annual wage (May {claims.OCCUPATIONS_FROM} = 100)", scale=alt.Scale(zero=False)),
             color=alt.Color("occupation:N", title=None, scale=alt.Scale(domain=labels, range=PALETTE[:3] + [PALETTE[4]]),
-                            legend=alt.Legend(columns=2)),
+                            legend=alt.Legend(columns=1)),
             opacity=highlighted,
             tooltip=[alt.Tooltip("year:N", title="May"), alt.Tooltip("occupation:N", title="Occupation"),
                      alt.Tooltip("mean_annual_wage:Q", title="Mean wage ($)", format=",.0f"), alt.Tooltip("employment:Q", title="Jobs", format=",")],

@@ -364,7 +364,9 @@ def annual_chart(annual: pd.DataFrame):
     highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
     y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
-    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]))
+    colour = alt.Color(
+        "shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]), legend=alt.Legend(columns=1)
+    )
     tooltip = [
         alt.Tooltip("entity:N", title="Country"),
         alt.Tooltip("year:Q", title="Year", format="d"),

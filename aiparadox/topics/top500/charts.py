@@ -253,6 +253,8 @@ def _edition_axis(title: str):
         labelAngle=0,
         labelExpr="slice(datum.label, 5) == '06' ? slice(datum.label, 0, 4) : ''",
         labelOverlap=True,
+        # The last list's year sits on the last bar, half past the axis's end: hidden where it would be cut.
+        labelBound=True,
     )
 
 
