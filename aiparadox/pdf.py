@@ -9,7 +9,9 @@ execution cache, since its notebook outputs are images) and then :func:`print_pd
 
 from __future__ import annotations
 
+import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 from .paths import ROOT
@@ -54,6 +56,50 @@ def open_for_print(browser, page: Path = SINGLE_PAGE):
     return tab
 
 
+def headings(tab) -> list[tuple[int, str]]:
+    """The printed page's headings in order, as (level, text): the chapters (h1, h2) and their sections (h3)."""
+    return tab.evaluate(
+        """[...document.querySelectorAll('h1, h2, h3')]
+            .filter(h => h.getClientRects().length > 0)
+            .map(h => {
+                const copy = h.cloneNode(true);
+                copy.querySelectorAll('.headerlink').forEach(link => link.remove());
+                return [Number(h.tagName.slice(1)), copy.textContent.replace(/\\s+/g, ' ').trim()];
+            })"""
+    )
+
+
+def _squeezed(text: str) -> str:
+    # Text as found on a PDF page: ligatures ("ﬁ", "ﬀ") undone, and without the spaces and line
+    # breaks that extraction adds or drops.
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def add_outline(path: Path, entries: list[tuple[int, str]]) -> None:
+    """Bookmarks for the headings, each to the first page, from the previous heading's on, whose
+    text holds it, nested by level. (Chromium's own outline joins a heading's wrapped lines without
+    a space: "Did supercomputing flip toaccelerators?".)"""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(path)
+    pages = [_squeezed(page.extract_text()) for page in reader.pages]
+    writer = PdfWriter(clone_from=reader)
+    parents: dict[int, object] = {}
+    at = 0
+    for level, title in entries:
+        key = _squeezed(title)
+        found = next((i for i in range(at, len(pages)) if key in pages[i]), None)
+        if found is None:
+            raise ValueError(f"{path}: the heading {title!r} is on no page after page {at + 1}")
+        at = found
+        parent = next((parents[lv] for lv in sorted(parents, reverse=True) if lv < level), None)
+        parents = {lv: item for lv, item in parents.items() if lv < level}
+        parents[level] = writer.add_outline_item(title=title, page_number=at, parent=parent)
+    writer.page_mode = "/UseOutlines"
+    with path.open("wb") as out:
+        writer.write(out)
+
+
 def print_pdf(page: Path = SINGLE_PAGE, out: Path = PDF, chromium: str | None = None) -> Path:
     from playwright.sync_api import sync_playwright
 
@@ -64,14 +110,15 @@ def print_pdf(page: Path = SINGLE_PAGE, out: Path = PDF, chromium: str | None = 
         )
         tab = open_for_print(browser, page)
         out.parent.mkdir(parents=True, exist_ok=True)
-        # Tagged, with an outline (bookmarks) made from the headings, so that a reader can go to a chapter.
+        # Tagged, so that a reader's software knows headings, paragraphs and figures.
         tab.pdf(
             path=str(out),
             format="A4",
             print_background=True,
             margin={side: f"{mm}mm" for side, mm in MARGIN_MM.items()},
-            outline=True,
             tagged=True,
         )
+        entries = headings(tab)
         browser.close()
+    add_outline(out, entries)
     return out

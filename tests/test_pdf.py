@@ -8,6 +8,7 @@ import base64
 import html
 import re
 import shutil
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -33,8 +34,8 @@ def figure_count() -> int:
 
 
 def plain(text: str) -> str:
-    # PDF text extraction turns "fi" and "fl" into ligatures; lines and spaces are not the page's.
-    return " ".join(text.replace("\ufb01", "fi").replace("\ufb02", "fl").split())
+    # PDF text extraction gives ligatures ("ﬁ", "ﬀ"); its lines and spaces are not the page's.
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,8 @@ def printed_charts() -> list[dict]:
             svg = base64.b64decode(image.group(1).split(",", 1)[1]).decode()
         else:
             svg = (pdf.SINGLE_PAGE.parent / unquote(urlsplit(image.group(1)).path)).read_text(encoding="utf-8")
-        texts = [html.unescape(t) for t in re.findall(r"<text\b[^>]*>([^<]+)</text>", svg)]
+        # Upright texts only: a rotated axis title comes out of the PDF in pieces.
+        texts = [html.unescape(text) for attrs, text in re.findall(r"<text\b([^>]*)>([^<]+)</text>", svg) if "rotate(" not in attrs]
         charts.append({"source": plain(html.unescape(re.sub(r"<[^>]+>", "", source.group(1)))) if source else "", "texts": texts})
     return charts
 
@@ -111,50 +113,52 @@ def test_no_figure_tells_the_reader_to_hover_click_or_select(pdf_text):
 
 
 def test_the_figures_use_the_books_fonts(reader):
-    """One proportional family in the whole PDF, the text's and the figures' alike (plus the code's
-    monospace): a figure drawn in a font of its own would add another."""
-    families = {}
+    """Each chart's text is set in the family of the book's text (the family most of the PDF's
+    characters are in), not in a font of the drawing's own."""
+    runs = []
     for page in reader.pages:
-        for font in page_fonts(page.get("/Resources")):
-            name = str(font.get("/BaseFont", "")).lstrip("/")
-            family = re.sub(r"^[A-Z]{6}\+", "", name).split("-")[0].split(",")[0]
-            families.setdefault("monospace" if fixed_pitch(font) else "proportional", set()).add(family)
-    assert families.get("proportional"), "no font in the PDF"
-    assert len(families["proportional"]) == 1, f"more than one proportional font family: {families['proportional']}"
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: runs.append((text, family(font))))
+    by_family: dict[str, int] = {}
+    for text, name in runs:
+        by_family[name] = by_family.get(name, 0) + len(text.strip())
+    book_family = max(by_family, key=by_family.get)
+    elsewhere = []
+    for number, chart in enumerate(printed_charts(), 1):
+        title = plain(max(chart["texts"], key=len))[:12]
+        fonts = {name for text, name in runs if title in plain(text)}
+        assert fonts, f"chart {number}: its text {title!r} is in no text run of the PDF"
+        elsewhere += [f"chart {number}: {title!r} in {fonts}"] if fonts != {book_family} else []
+    assert not elsewhere, f"chart text not in the book's font family ({book_family}): {elsewhere}"
 
 
-def page_fonts(resources, seen=None):
-    """The fonts of a page's resources, those of its forms (the printed SVG drawings) included."""
-    seen = set() if seen is None else seen
-    if resources is None or id(resources) in seen:
-        return
-    seen.add(id(resources))
-    resources = resources.get_object()
-    for font in (resources.get("/Font") or {}).values():
-        yield font.get_object()
-    for xobject in (resources.get("/XObject") or {}).values():
-        xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            yield from page_fonts(xobject.get("/Resources"), seen)
-
-
-def fixed_pitch(font) -> bool:
-    descriptor = font.get("/FontDescriptor")
-    if descriptor is None and font.get("/DescendantFonts"):
-        descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-    return bool(descriptor and int(descriptor.get_object().get("/Flags", 0)) & 1)
+def family(font) -> str:
+    """A font's family as the PDF names it: "ABCDEF+DejaVuSans-Bold" is DejaVuSans."""
+    name = str((font or {}).get("/BaseFont", "")).lstrip("/")
+    return re.sub(r"^[A-Z]{6}\+", "", name).split("-")[0].split(",")[0]
 
 
 def test_the_pdf_has_an_outline_of_its_chapters(reader):
-    def titles(outline) -> list[str]:
-        out = []
-        for item in outline:
-            out += titles(item) if isinstance(item, list) else [plain(item.title)]
-        return out
+    """A bookmark for each chapter, titled as the chapter is, in reading order, each to a page that
+    has the chapter's title."""
+    bookmarks = []
 
-    outline = " | ".join(titles(reader.outline))
-    missing = [page for page in toc.docnames() if plain(page_title(page)) not in outline]
-    assert not missing, f"chapters without a bookmark in the PDF: {missing}"
+    def walk(outline) -> None:
+        for item in outline:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                bookmarks.append((plain(item.title), reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    pages = []
+    for page in toc.docnames():
+        title = plain(page_title(page))
+        found = [(at, number) for at, (text, number) in enumerate(bookmarks) if text.endswith(title)]
+        assert found, f"no bookmark for {title!r}: {[text for text, _ in bookmarks][:12]}"
+        at, number = found[0]
+        assert title in plain(reader.pages[number].extract_text()), f"the bookmark {title!r} points to page {number + 1}"
+        pages.append(at)
+    assert pages == sorted(pages), "the chapters' bookmarks are not in reading order"
 
 
 def test_code_is_wrapped_at_the_margin_not_cut(book_pdf):

@@ -253,8 +253,9 @@ def _edition_axis(title: str):
         labelAngle=0,
         labelExpr="slice(datum.label, 5) == '06' ? slice(datum.label, 0, 4) : ''",
         labelOverlap=True,
-        # The last list's year sits on the last bar, half past the axis's end: hidden where it would be cut.
-        labelBound=True,
+        # The last list's year sits on the last bar, near the axis's end: there it ends at the end of
+        # the axis, instead of running past the chart's edge.
+        labelFlush=20,
     )
 
 
