@@ -23,6 +23,7 @@ from typing import Any
 
 import altair as alt
 
+from .datapackage import defuse_formula
 from .environment import STATIC_ENV
 
 THEME = "aiparadox"
@@ -115,9 +116,11 @@ def without_nan(value: Any) -> Any:
 
 
 def _inline_json(spec: dict[str, Any]) -> str:
-    # "</" would end the <script> element early; "<\/" means the same thing to JSON.parse.
+    # Inside <script>, "</script" ends the element and "<!--" changes how the rest is parsed (a
+    # country named "Germany <!--<script>" broke the page). Every "<" is written "\u003c", which
+    # JSON.parse reads back as "<"; outside strings JSON has no "<" at all.
     text = json.dumps(without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return text.replace("</", "<\\/")
+    return text.replace("<", "\\u003c")
 
 
 def _csv(values: list[dict[str, Any]]) -> str:
@@ -127,7 +130,8 @@ def _csv(values: list[dict[str, Any]]) -> str:
 
     def cell(value: Any) -> str:
         missing = value is None or (isinstance(value, float) and value != value)
-        text = "" if missing else str(value)
+        # Text that a spreadsheet would run as a formula is defused; numbers (-3.5) stay numbers.
+        text = "" if missing else defuse_formula(value) if isinstance(value, str) else str(value)
         return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(c in text for c in ',"\n') else text
 
     lines = [",".join(cell(c) for c in columns)]

@@ -242,16 +242,3 @@ def test_a_tampered_published_table_is_refused(standalone):
             standalone.load("top500_accelerators", data_dir=standalone.DATA_DIR)
     assert not (standalone.Path.home() / ".cache" / "aiparadox" / "data").exists()
 
-
-def test_the_data_page_shows_every_description_as_written():
-    """A description may hold a "<" (an address pattern such as ".../AIPI/<code>"): on the page it is
-    text, not the start of an HTML element that would swallow the rest of the paragraph."""
-    from markdown_it import MarkdownIt
-
-    from aiparadox import sources_page
-
-    page = sources_page.markdown()
-    assert "AIPI/\\<code>" in page
-    tokens = MarkdownIt("commonmark").parse(page)
-    raw = [child.content for token in tokens for child in (token.children or []) if child.type == "html_inline"]
-    assert not raw, f"text read as HTML on the data page: {raw[:5]}"
