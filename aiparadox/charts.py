@@ -8,11 +8,13 @@ renderer instead returns
   ``_static/aiparadox-charts.js`` (added to every page by :mod:`aiparadox.sphinxext`) draws
   it as SVG with the vega bundle that vl-convert produced at build time.
 
-For PDF builds, ``AIPARADOX_STATIC_CHARTS=1`` switches to PNG images made by vl-convert.
+For PDF builds, ``AIPARADOX_STATIC_CHARTS=1`` switches to SVG images made by vl-convert, with their source line.
 """
 
 from __future__ import annotations
 
+import base64
+import copy
 import html
 import json
 import os
@@ -35,6 +37,17 @@ CLAIM_COLOUR = "#D55E00"
 DATA_COLOUR = "#0072B2"
 SECONDARY_COLOUR = "#6b6b6b"
 
+# The page's background and the text and rule colours of each mode (sphinx-book-theme's
+# background, pydata-sphinx-theme's text colours). Every mark must stand out from the background
+# by 3:1 (WCAG, non-text contrast): tests/test_charts.py checks each chart's dark drawing. A mark
+# that should read as "ink" in both modes takes its colour from the mode, not from a fixed value:
+# a text mark from `text`, a rule mark from `rule` (see mode_config).
+INK = {
+    "light": {"background": "#ffffff", "text": "#222832", "muted": "#48566b", "grid": "#dddddd", "domain": "#888888"},
+    "dark": {"background": "#121212", "text": "#ced6dd", "muted": "#9ca4af", "grid": "#3a4350", "domain": "#9ca4af"},
+}
+MODES = tuple(INK)
+
 
 def theme() -> dict[str, Any]:
     font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -56,6 +69,31 @@ def theme() -> dict[str, Any]:
     }
 
 
+def mode_config(mode: str) -> dict[str, Any]:
+    """The Vega-Lite config of a mode's text and rules (a chart's own config is applied over it)."""
+    ink = INK[mode]
+    return {
+        "axis": {
+            "labelColor": ink["text"], "titleColor": ink["text"], "gridColor": ink["grid"],
+            "domainColor": ink["domain"], "tickColor": ink["domain"],
+        },
+        "legend": {"labelColor": ink["text"], "titleColor": ink["text"]},
+        "title": {"color": ink["text"], "subtitleColor": ink["muted"]},
+        "header": {"labelColor": ink["text"], "titleColor": ink["text"]},
+        "text": {"color": ink["text"]},
+        "rule": {"color": ink["muted"]},
+    }
+
+
+def merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` applied on ``base``, recursively for nested objects (as static/aiparadox-charts.js
+    applies a chart's own config over its mode's)."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
 def legend_highlight(field: str, dimmed: float = 0.2):
     """Clicking a legend entry highlights that series and dims the others to ``dimmed``.
 
@@ -65,15 +103,15 @@ def legend_highlight(field: str, dimmed: float = 0.2):
     return pick, alt.condition(pick, alt.value(1), alt.value(dimmed))
 
 
-def _without_nan(value: Any) -> Any:
+def without_nan(value: Any) -> Any:
     """Missing values reach the spec as float NaN, which is not JSON: the browser would refuse the
     whole spec. They become null, which Vega-Lite reads as missing."""
     if isinstance(value, float) and value != value:
         return None
     if isinstance(value, dict):
-        return {k: _without_nan(v) for k, v in value.items()}
+        return {k: without_nan(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_without_nan(v) for v in value]
+        return [without_nan(v) for v in value]
     return value
 
 
@@ -81,7 +119,7 @@ def _inline_json(spec: dict[str, Any]) -> str:
     # Inside <script>, "</script" ends the element and "<!--" changes how the rest is parsed (a
     # country named "Germany <!--<script>" broke the page). Every "<" is written "\u003c", which
     # JSON.parse reads back as "<"; outside strings JSON has no "<" at all.
-    text = json.dumps(_without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    text = json.dumps(without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     return text.replace("<", "\\u003c")
 
 
@@ -132,11 +170,43 @@ def book_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
     return {VEGALITE_MIMETYPE: spec, "text/html": chart_html(spec)}
 
 
+# The width a chart is drawn at for paper: the book's text column at a 1280-pixel window, about
+# the width of an A4 page less its margins.
+STATIC_WIDTH = 672
+
+
+def static_spec(spec: dict[str, Any], mode: str, width: int) -> dict[str, Any]:
+    """The spec as drawn at build time: ``width`` pixels wide in all (axes and legend included), in
+    the colours and on the background of ``mode``."""
+    drawn = copy.deepcopy(spec)
+    drawn["config"] = merged(mode_config(mode), drawn.get("config", {}))
+    drawn["background"] = INK[mode]["background"]
+    # Vega-Lite sizes a single or layered view to a given width; not a concatenation or a facet.
+    if not any(key in drawn for key in ("concat", "hconcat", "vconcat", "facet", "repeat")):
+        drawn["width"] = width
+        drawn["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return drawn
+
+
 def static_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
+    """The chart for the PDF: an SVG image, so that its text is printed as text in the page's fonts,
+    with its description as the image's text and its source line (and note) under it."""
     import vl_convert
 
-    png = vl_convert.vegalite_to_png(spec, scale=2)
-    return {"image/png": png, "text/plain": spec.get("description", "chart")}
+    meta = spec.get("usermeta", {}).get("aiparadox", {})
+    svg = vl_convert.vegalite_to_svg(without_nan(static_spec(spec, "light", STATIC_WIDTH)), allowed_base_urls=[])
+    image = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    footer = [f'<span class="aiparadox-chart-source">Source: {html.escape(meta["source"])}</span>'] if meta.get("source") else []
+    if meta.get("note"):
+        footer.append(f'<span class="aiparadox-chart-note">{html.escape(meta["note"])}</span>')
+    description = spec.get("description", "chart")
+    markup = (
+        f'<div class="aiparadox-chart aiparadox-chart-static" data-chart="{html.escape(meta.get("name", "chart"))}">'
+        f'<img src="{image}" alt="{html.escape(description)}" style="max-width: 100%; height: auto">'
+        + ('<p class="aiparadox-chart-footer">' + " · ".join(footer) + "</p>" if footer else "")
+        + "</div>"
+    )
+    return {"text/html": markup, "text/plain": description}
 
 
 def enable() -> None:

@@ -242,19 +242,29 @@ def scale_markdown() -> str:
 
 
 def markdown_table(rows: list[Assessment] | None = None) -> str:
-    """The ledger as a MyST table whose last column links to the section with the evidence."""
+    """The ledger as a MyST table whose last column links to the section with the evidence.
+
+    On a phone each row is laid out as a card, its cells one under the other (four columns in a
+    phone's width are a word wide): the table is wrapped in a ``div.aiparadox-ledger``, and the
+    cells whose content does not say what it is start with their column's name, shown only there
+    (``span.aiparadox-card-label``, static/aiparadox.css)."""
     rows = assessments() if rows is None else rows
     header = [gettext("Claim"), gettext("Verdict"), gettext("What the data show"), gettext("Where")]
-    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+    lines = [":::{div} aiparadox-ledger", "| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for a in rows:
         # Every text goes through plain_text (a "|" would end the cell, a "$" start maths); the
         # markup around it is the page's own.
         source = plain_text(gettext("Source: {source}.").format(source=gettext(a.source)))
         cells = [
             f"**{a.claim.id}** {plain_text(gettext(a.claim.short))} ({plain_text(gettext(a.claim.attribution))})",
-            f"**[{gettext(a.verdict)}]{{.verdict .claim-{a.claim.id}}}**",
+            f"{_card_label(header[1])}**[{gettext(a.verdict)}]{{.verdict .claim-{a.claim.id}}}**",
             f"{plain_text(gettext(a.evidence))} *{source}*",
-            f"{{ref}}`{a.section}`",
+            f"{_card_label(header[3])}{{ref}}`{a.section}`",
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    lines.append(":::")
     return "\n".join(lines)
+
+
+def _card_label(column: str) -> str:
+    return f"[{plain_text(column)}:]{{.aiparadox-card-label}} "

@@ -3,6 +3,7 @@ a reader's clone does not have them, and the tests that need them skip, saying w
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,40 @@ def book_pages(html_root: Path) -> list[Path]:
     """The book's own pages (not Sphinx's search and index pages)."""
     skip = {"search.html", "genindex.html", "index.html"}
     return sorted(p for p in html_root.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+
+
+# Where each edition's sources are, and where its build keeps what each page glued.
+EDITIONS = {"": (ROOT, ROOT / "_build" / "jupyter_execute"), "fr/": (ROOT / "fr", FRENCH_BUILD / "jupyter_execute")}
+
+
+def figure_names() -> list[str]:
+    """Every figure of both editions, as "<edition><page>#<name>", from the pages' {glue:figure} blocks."""
+    from aiparadox import toc
+
+    names = []
+    for edition, (root, _) in EDITIONS.items():
+        for page in toc.docnames(root):
+            text = (root / f"{page}.md").read_text(encoding="utf-8")
+            names += [f"{edition}{page}#{name}" for name in re.findall(r"^```\{glue:figure\} (\S+)", text, re.M)]
+    return names
+
+
+@pytest.fixture(scope="session")
+def chart_specs(built_book: Path) -> dict[str, dict]:
+    """Every chart of both editions as its notebook glued it, by "<edition><page>#<figure name>": the
+    Vega-Lite spec that every drawing of the chart (static or interactive, light or dark) is made from.
+
+    myst-nb keeps what each page glued in ``jupyter_execute/<page>.glue.json`` beside the build."""
+    import json
+
+    from aiparadox import charts
+
+    specs = {}
+    for edition, (_, folder) in EDITIONS.items():
+        for path in sorted(folder.rglob("*.glue.json")):
+            page = path.relative_to(folder).as_posix().removesuffix(".glue.json")
+            for name, output in json.loads(path.read_text(encoding="utf-8")).items():
+                spec = output.get("data", {}).get(charts.VEGALITE_MIMETYPE)
+                if spec is not None:
+                    specs[f"{edition}{page}#{name}"] = spec
+    return specs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -304,3 +305,29 @@ def test_exercise_answers():
     # say how it is made, because the material it read does not.
     published, mean = facts.group_score_and_mean(table, load("imf_aipi_aggregates"), "AE")
     assert published == pytest.approx(0.6830, abs=1e-4) and mean == pytest.approx(0.6993, abs=1e-4)
+
+
+def test_the_strip_charts_names_do_not_run_into_one_another_on_a_phone():
+    """The nine named countries, for each indicator the buttons show: names on one level of one row
+    are apart at the narrowest drawing's scale, and none runs past the ends of the axis."""
+    table, aggregates = load("imf_aipi"), load("imf_aipi_aggregates")
+    frame = charts.aipi_strip_frame(table, facts.group_labels(aggregates))
+    names = charts.strip_labels_frame(frame)
+    assert set(names["indicator"]) == set(tables.AIPI_INDICATORS)
+    for indicator, shown in names.groupby("indicator"):
+        assert len(shown) == frame.loc[frame["selected"]].dropna(subset=[indicator]).shape[0]
+        axis_max = charts.axis_end(float(frame[indicator].max()))
+        assert axis_max >= frame[indicator].max()
+        per_pixel = axis_max / charts.NARROW_PLOT_PIXELS
+        half = shown["country"].str.len() * charts.LABEL_CHAR_PIXELS / 2 * per_pixel
+        assert ((shown["label_x"] - half) >= -1e-9).all() and ((shown["label_x"] + half) <= axis_max + 1e-9).all()
+        for _, level in shown.groupby(["group", "label_offset"]):
+            spans = sorted(zip(level["label_x"] - half[level.index], level["label_x"] + half[level.index], strict=True))
+            overlaps = [(a, b) for a, b in itertools.pairwise(spans) if b[0] < a[1]]
+            assert not overlaps, f"{indicator}: names overlap on one level: {level['country'].tolist()}"
+
+
+def test_axis_end_is_where_a_nice_axis_ends():
+    assert charts.axis_end(0.8) == pytest.approx(0.8)
+    assert charts.axis_end(0.803) == pytest.approx(1.0)
+    assert charts.axis_end(0.217) == pytest.approx(0.25)

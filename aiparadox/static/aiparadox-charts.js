@@ -4,10 +4,11 @@
 // is only loaded on pages that have a chart.
 const charts = [...document.querySelectorAll(".aiparadox-chart")];
 
-// Text and rule colours per mode; the data colours (a colour-blind-safe palette) stay the same.
+// Text and rule colours per mode, as aiparadox.charts.INK has them (tests/test_charts.py checks the
+// dark drawing of every chart with those); the data colours (a colour-blind-safe palette) stay the same.
 const INK = {
-  light: { text: "#333333", muted: "#555555", grid: "#dddddd", domain: "#888888" },
-  dark: { text: "#e6e6e6", muted: "#b0b0b0", grid: "#444444", domain: "#999999" },
+  light: { text: "#222832", muted: "#48566b", grid: "#dddddd", domain: "#888888" },
+  dark: { text: "#ced6dd", muted: "#9ca4af", grid: "#3a4350", domain: "#9ca4af" },
 };
 
 function modeColours(mode) {
@@ -34,6 +35,18 @@ function currentMode() {
   return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
 }
 
+// Vega shows a tooltip when the pointer comes over a mark and hides it when the pointer leaves. A
+// finger leaves as it lifts, so on a touch screen the tooltip would vanish before it is seen: on a
+// click or a tap, show the item's tooltip again, after the pointer has left (it then stays until the
+// next touch). The handler's first argument, the scenegraph handler, is only read for tooltips
+// anchored to their mark; the book's follow the pointer.
+function showTooltipOnTap(view) {
+  const tooltip = view.tooltip();
+  view.addEventListener("click", (event, item) => {
+    if (item && item.tooltip != null) tooltip.call(view, null, event, item, item.tooltip);
+  });
+}
+
 async function draw(chart, mode) {
   const view = chart.querySelector(".aiparadox-chart-view");
   try {
@@ -41,10 +54,11 @@ async function draw(chart, mode) {
     // Colours of the mode first, then the chart's own config, so a chart can still set its own.
     spec.config = merge(modeColours(mode), spec.config ?? {});
     // The editor action would send the spec to vega.github.io: the book stays on its own host.
-    await window.vegaEmbed(view, spec, {
+    const result = await window.vegaEmbed(view, spec, {
       renderer: "svg",
       actions: { export: true, source: false, compiled: false, editor: false },
     });
+    showTooltipOnTap(result.view);
     const svg = view.querySelector("svg");
     if (svg && spec.description) {
       svg.setAttribute("role", "img");

@@ -79,7 +79,11 @@ def monthly_chart(unemployed: pd.DataFrame):
         x=alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount=8)),
         y=alt.Y("thousands:Q", title="Unemployed, last job in Information (thousands, not seasonally adjusted)"),
         color=alt.Color(
-            "series:N", title=None, scale=alt.Scale(domain=[MEASURED_SERIES, CLAIM_SERIES], range=[DATA_COLOUR, CLAIM_COLOUR])
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=[MEASURED_SERIES, CLAIM_SERIES], range=[DATA_COLOUR, CLAIM_COLOUR]),
+            # One entry a line: side by side they are wider than a chart on a phone.
+            legend=alt.Legend(columns=1),
         ),
         tooltip=[
             alt.Tooltip("month:N", title="Month"),
@@ -155,7 +159,7 @@ def winter_chart(unemployed: pd.DataFrame):
 def winter_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
     f = c03_figures(unemployed, rate)
     frame = winter_frame(unemployed)
-    parts = ", ".join(f"{w}: {c:+.0f}" for w, c in zip(frame["winter"], frame["change"]))
+    parts = ", ".join(f"{w}: {c:+.0f}" for w, c in zip(frame["winter"], frame["change"], strict=True))
     return (
         f"Bar chart of the change in the unemployed count of the Information industry from December to January, "
         f"in thousands, not seasonally adjusted, for each of {f['n_winters']} winters ({parts}). The count rose "
@@ -183,7 +187,13 @@ def long_rate_chart(rate: pd.DataFrame):
     frame = long_rate_frame(rate)
     peaks = episode_peaks(rate).assign(date=lambda p: month_date(p["month"]))
     series = [MONTHLY_SERIES, MEAN_SERIES]
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[PALETTE[5], PALETTE[0]]))
+    # One colour encoding for both layers: a layer without the legend would take it from the other.
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=series, range=[PALETTE[5], PALETTE[0]]),
+        legend=alt.Legend(columns=1),
+    )
     long = alt.Chart(frame)
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"], empty=False)
     x = alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
@@ -199,11 +209,13 @@ def long_rate_chart(rate: pd.DataFrame):
         .encode(
             x="date:T",
             y="rate_percent:Q",
-            color=alt.Color("series:N", scale=alt.Scale(domain=series, range=[PALETTE[5], PALETTE[0]]), legend=None),
+            color=colour,
             opacity=alt.condition(nearest, alt.value(1), alt.value(0)),
             tooltip=[
                 alt.Tooltip("date:T", title="Month (mid-year for averages)", format="%B %Y"),
-                alt.Tooltip("series:N", title="Series"),
+                # format="" takes Vega-Lite's formatted path, which reads the nearest point's own
+                # datum; without it the tooltip of a nearest-point selection says "undefined".
+                alt.Tooltip("series:N", title="Series", format=""),
                 alt.Tooltip("rate_percent:Q", title="Rate (%)", format=".1f"),
             ],
         )
@@ -249,7 +261,7 @@ SERIES_NAMES = {
 def definitions_frame(measures: pd.DataFrame) -> pd.DataFrame:
     """One series per measure and status, so that secondary figures can be drawn in grey."""
     frame = measures.copy()
-    keys = list(zip(frame["measure"], frame["status"]))
+    keys = list(zip(frame["measure"], frame["status"], strict=True))
     unknown = sorted(set(keys) - set(SERIES_NAMES))
     if unknown:
         raise DataError(f"{MEASURES.name}: no chart series for {unknown}")
@@ -262,10 +274,10 @@ def definitions_frame(measures: pd.DataFrame) -> pd.DataFrame:
 def definitions_chart(measures: pd.DataFrame):
 
     frame = definitions_frame(measures)
-    primary = [s for s in frame.loc[frame["status"] == "primary", "series"].drop_duplicates()]
-    secondary = [s for s in frame.loc[frame["status"] != "primary", "series"].drop_duplicates()]
-    order = {"information_industry": 0, "computer_math_occupations": 2, "all_workers": 7}
-    colours = [PALETTE[order[frame.loc[frame["series"] == s, "measure"].iloc[0]]] for s in primary]
+    primary = list(frame.loc[frame["status"] == "primary", "series"].drop_duplicates())
+    secondary = list(frame.loc[frame["status"] != "primary", "series"].drop_duplicates())
+    palette_index = {"information_industry": 0, "computer_math_occupations": 2, "all_workers": 4}
+    colours = [PALETTE[palette_index[frame.loc[frame["series"] == s, "measure"].iloc[0]]] for s in primary]
     shapes = ["circle"] * len(primary) + ["triangle-up", "square", "diamond"][: len(secondary)]
     return (
         alt.Chart(frame)
@@ -279,7 +291,8 @@ def definitions_chart(measures: pd.DataFrame):
                 scale=alt.Scale(domain=primary + secondary, range=colours + [SECONDARY_COLOUR] * len(secondary)),
                 legend=alt.Legend(columns=1),
             ),
-            shape=alt.Shape("series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=None),
+            # The same legend as the colour: each entry shows its colour and its shape.
+            shape=alt.Shape("series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=alt.Legend(columns=1)),
             tooltip=[
                 alt.Tooltip("label:N", title="Measure"),
                 alt.Tooltip("status:N", title="Status"),
@@ -333,9 +346,10 @@ def jolts_chart(employers: pd.DataFrame):
             y=alt.Y("thousands:Q", title="Information industry (thousands per month, seasonally adjusted)"),
             color=alt.Color(
                 "series:N",
-                title="Click to highlight",
+                title=None,
                 # Not PALETTE[3]: that orange is the article's colour everywhere in the book.
                 scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[2]]),
+                legend=alt.Legend(columns=1),
             ),
             opacity=highlighted,
             tooltip=[
@@ -415,6 +429,7 @@ SURVEY_LINES = {
     "layoffs_2024_probably": "Layoffs, 2024",
 }
 ARTICLE_READING = "The article's reading"
+SURVEY_GREYS = [SECONDARY_COLOUR, "#959595", "#c2c2c2"]
 
 
 def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
@@ -422,7 +437,8 @@ def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
     bars = survey.loc[survey["answer"].isin(SURVEY_ROWS)].copy()
     bars["row"] = bars["answer"].map(SURVEY_LINES)
     bars["segment"] = bars["answer"].map(SURVEY_ROWS)
-    bars = bars[["row", "segment", "share", "timing", "quoted_by"]]
+    bars["order"] = bars["answer"].map(list(SURVEY_ROWS).index)
+    bars = bars[["row", "segment", "order", "share", "timing", "quoted_by"]]
     article = pd.DataFrame(
         {
             "row": ["Replaced, 2023", "Layoffs, 2024"],
@@ -433,6 +449,7 @@ def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
             "share": [ARTICLE_REPLACED_SHARE, ARTICLE_LAYOFF_SHARE],
             "timing": ["reported", ARTICLE_LAYOFF_TIMING],
             "quoted_by": "the article",
+            "order": len(SURVEY_ROWS),
         }
     )
     return pd.concat([bars, article], ignore_index=True)
@@ -461,10 +478,11 @@ def survey_chart(survey: pd.DataFrame):
             color=alt.Color(
                 "segment:N",
                 title="Quoted survey answers",
-                scale=alt.Scale(domain=segments, range=[SECONDARY_COLOUR, SECONDARY_COLOUR, "#b0b0b0"]),
+                # Secondary figures are grey; each answer its own grey, darkest for what was reported.
+                scale=alt.Scale(domain=segments, range=SURVEY_GREYS),
                 legend=alt.Legend(columns=1),
             ),
-            order=alt.Order("segment:N"),
+            order=alt.Order("order:Q"),
             tooltip=tooltip,
         )
     )

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import math
 import zlib
 
 import altair as alt
@@ -105,17 +106,24 @@ def exposure_chart_frame(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["economy", "series", "start", "end", "share_pct", "status", "document"])
 
 
+# A thin upright bar: the legend's symbol for the note's totals, drawn as ticks.
+TICK_SYMBOL = "M-0.2,-1H0.2V1H-0.2Z"
+LIGHT_GREY = "#b0b0b0"
+
+
 def exposure_chart(table: pd.DataFrame):
     """Exposed employment by group: the note's totals, the third-party split, the article's figures."""
     frame = exposure_chart_frame(table)
+    # The three kinds of grey bar differ by their fill (the country shares, not split, are hollow);
+    # every bar has the same grey outline, which stands out from either page's background by 3:1.
+    # (Fill colours, not opacities: a legend cannot show a fill opacity.)
     series_scale = alt.Scale(
         domain=list(EXPOSURE_SERIES),
-        range=[SECONDARY_COLOUR, SECONDARY_COLOUR, SECONDARY_COLOUR, DATA_COLOUR, CLAIM_COLOUR],
+        range=[SECONDARY_COLOUR, LIGHT_GREY, "transparent", DATA_COLOUR, CLAIM_COLOUR],
     )
-    opacity_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[0.9, 0.4, 0.15, 1, 1])
     dash_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[[1, 0], [1, 0], [4, 2], [1, 0], [1, 0]])
-    shape_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=["square", "square", "square", "stroke", "diamond"])
-    legend = alt.Legend(title=None, columns=1, symbolStrokeWidth=2)
+    shape_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=["square", "square", "square", TICK_SYMBOL, "diamond"])
+    legend = alt.Legend(title=None, columns=1, symbolStrokeWidth=1.5)
     y = alt.Y("economy:N", sort=list(EXPOSURE_ORDER), title=None, axis=labels_above_bands(-13))
     tooltip = [
         alt.Tooltip("economy:N", title="Economy"),
@@ -125,8 +133,9 @@ def exposure_chart(table: pd.DataFrame):
         alt.Tooltip("document:N", title="Stated in"),
     ]
     base = alt.Chart()
+    # One legend for the series: every layer encodes the channels its mark can draw with the same
+    # scales, and the legend merges them.
     color = alt.Color("series:N", scale=series_scale, legend=legend)
-    opacity = alt.Opacity("series:N", scale=opacity_scale, legend=legend)
     shape = alt.Shape("series:N", scale=shape_scale, legend=legend)
     dash = alt.StrokeDash("series:N", scale=dash_scale, legend=legend)
     is_bar = alt.FieldOneOfPredicate(field="series", oneOf=[SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY])
@@ -142,24 +151,24 @@ def exposure_chart(table: pd.DataFrame):
             ),
             x2="end:Q",
             color=color,
-            opacity=opacity,
-            shape=shape,
             strokeDash=dash,
         )
     )
     totals = (
         base.transform_filter(alt.datum.series == SERIES_PRIMARY)
         .mark_tick(thickness=4, size=22, opacity=1, yOffset=6)
-        .encode(x="share_pct:Q", color=color, shape=shape)
+        .encode(x="share_pct:Q", color=color)
     )
     total_labels = (
         base.transform_filter(alt.datum.series == SERIES_PRIMARY)
         .mark_text(align="left", dx=6, dy=6, color=DATA_COLOUR, fontWeight="bold")
         .encode(x="share_pct:Q", text=alt.Text("share_pct:Q", format=".0f"))
     )
+    # Above the tick, clear of it: the tick spans 11 pixels either side of its centre (6 below the
+    # row's), the diamond about 7.
     claims = (
         base.transform_filter(alt.datum.series == SERIES_CLAIM)
-        .mark_point(size=120, filled=True, opacity=1, yOffset=-8)
+        .mark_point(size=120, filled=True, opacity=1, yOffset=-14)
         .encode(x="share_pct:Q", color=color, shape=shape)
     )
     return (
@@ -204,6 +213,52 @@ def aipi_strip_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     return frame
 
 
+# Where the selected countries' names go. Each name sits above or below its dot, on the first of
+# these levels (offsets within the group's row, which spans -0.5 to 0.5) where it does not run into
+# a name already placed; the names are laid out for the narrowest drawing (a phone's text column),
+# so that they are clear of one another at every width.
+LABEL_LEVELS = (0.27, -0.27, 0.41, -0.41)
+NARROW_PLOT_PIXELS = 320
+LABEL_CHAR_PIXELS = 6.2  # the mean width of a character at the labels' 11 pixels
+LABEL_GAP_PIXELS = 8
+
+
+def axis_end(high: float, ticks: int = 5) -> float:
+    """At least where the zero-based axis of the chart ends: its highest value rounded up to a step
+    of 1, 2 or 5 times a power of ten, the step no finer than a fifth of the range (Vega-Lite's
+    "nice" axis with about five ticks)."""
+    rough = high / ticks
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
+    return math.ceil(round(high / step, 9)) * step
+
+
+def strip_labels_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per selected country and indicator: where its name goes when that indicator is shown."""
+    rows = []
+    for indicator in AIPI_INDICATORS:
+        scored = frame.loc[frame["selected"]].dropna(subset=[indicator])
+        axis_max = axis_end(float(frame[indicator].max()))
+        per_pixel = axis_max / NARROW_PLOT_PIXELS
+        for _, group in scored.groupby("group"):
+            placed: dict[float, list[tuple[float, float]]] = {level: [] for level in LABEL_LEVELS}
+            for row in group.sort_values(indicator).itertuples():
+                score = float(getattr(row, indicator))
+                half = (len(row.country) * LABEL_CHAR_PIXELS + LABEL_GAP_PIXELS) / 2 * per_pixel
+                # A name that would run past an end of the axis is moved in, beside its dot.
+                centre = min(max(score, half), axis_max - half)
+                free = [
+                    candidate
+                    for candidate in LABEL_LEVELS
+                    if all(centre + half <= start or centre - half >= end for start, end in placed[candidate])
+                ]
+                # With every level taken, the one whose last name ends furthest left.
+                level = free[0] if free else min(LABEL_LEVELS, key=lambda lv: max(end for _, end in placed[lv]))
+                placed[level].append((centre - half, centre + half))
+                rows.append((row.country, row.group, indicator, round(centre, 4), level))
+    return pd.DataFrame(rows, columns=["country", "group", "indicator", "label_x", "label_offset"])
+
+
 def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
     """Each economy's AIPI (or one pillar, chosen with the buttons) by IMF group; selected countries named."""
     labels = group_labels(aggregates)
@@ -216,13 +271,28 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
             options=list(AIPI_INDICATORS), labels=[SHORT_LABELS[c] for c in AIPI_INDICATORS], name="Show: "
         ),
     )
-    colour = alt.Color("group_label:N", sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3]), legend=None)
+    group_scale = alt.Scale(domain=order, range=PALETTE[:3])
     band = alt.Scale(domain=[-0.5, 0.5])
-    dots = alt.Chart().mark_point(filled=True, opacity=0.55).encode(
+    # The long group names are added in the browser, not repeated on every row of the data.
+    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUPS) + "}"
+    x = alt.X(
+        "score:Q", title="Score (index points, 0-1 scale)", scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=5)
+    )
+    y = alt.Y("group_label:N", sort=order, title=None, axis=labels_above_bands(-48))
+    scores = (
+        alt.Chart(frame)
+        .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
+        .transform_filter("isValid(datum.score)")
+        .encode(x=x, y=y)
+    )
+    # A faint fill shows where dots crowd; each dot's outline, in full, stands out from the page.
+    # The named countries are drawn solid and larger.
+    dots = scores.mark_point(filled=True, opacity=1, strokeWidth=1).encode(
         yOffset=alt.YOffset("jitter:Q", scale=band),
-        color=colour,
+        fill=alt.Fill("group_label:N", sort=order, scale=group_scale, legend=None),
+        stroke=alt.Stroke("group_label:N", sort=order, scale=group_scale, legend=None),
+        fillOpacity=alt.condition("datum.selected", alt.value(1), alt.value(0.45)),
         size=alt.condition("datum.selected", alt.value(110), alt.value(35)),
-        stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(None)),
         tooltip=[
             alt.Tooltip("country:N", title="Economy"),
             alt.Tooltip("group_label:N", title="IMF group"),
@@ -233,46 +303,31 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
             alt.Tooltip("RE:Q", title="Regulation and ethics", format=".3f"),
         ],
     )
+    # A rule across the row: drawn in the page's rule colour, dark on the light page, light on the dark.
     medians = (
-        alt.Chart()
-        .transform_aggregate(median="median(score)", groupby=["group_label"])
-        .mark_tick(color="#000000", thickness=2, size=46)
+        scores.transform_aggregate(median="median(score)", groupby=["group_label"])
+        .mark_rule(strokeWidth=2.5)
         .encode(
             x="median:Q",
+            # Upright, across the row's dots.
+            y=alt.Y("group_label:N", sort=order, bandPosition=0.3, title=None, axis=labels_above_bands(-48)),
+            y2=alt.Y2("group_label:N", bandPosition=0.7),
             tooltip=[
                 alt.Tooltip("group_label:N", title="IMF group"),
                 alt.Tooltip("median:Q", title="Median", format=".3f"),
             ],
         )
     )
-    # Labels take four levels, below and above the centre line in turn by score, so that close
-    # neighbours (France, the UK, Germany and the US) do not overwrite one another.
     names = (
-        alt.Chart()
-        .transform_filter("datum.selected")
-        .transform_window(order="rank(score)", groupby=["group_label"], sort=[alt.SortField("score")])
-        .transform_calculate(label_offset="[0.17, -0.17, 0.32, -0.32][datum.order % 4]")
+        alt.Chart(strip_labels_frame(frame))
+        .transform_filter(alt.datum.indicator == pillar)
+        .transform_calculate(group_label=f"{label_of}[datum.group]")
         .mark_text(fontSize=11)
-        .encode(text="country:N", yOffset=alt.YOffset("label_offset:Q", scale=band))
-    )
-    # The long group names are added in the browser, not repeated on every row of the data.
-    label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUPS) + "}"
-    return (
-        alt.layer(dots, medians, names, data=frame)
-        .transform_calculate(score="datum[pillar]", group_label=f"{label_of}[datum.group]")
-        .transform_filter("isValid(datum.score)")
         .encode(
-            x=alt.X(
-                "score:Q",
-                title="Score (index points, 0-1 scale)",
-                scale=alt.Scale(zero=True),
-                axis=alt.Axis(tickCount=5),
-            ),
-            y=alt.Y("group_label:N", sort=order, title=None, axis=labels_above_bands(-48)),
+            x="label_x:Q", y=y, text="country:N", yOffset=alt.YOffset("label_offset:Q", scale=band)
         )
-        .add_params(pillar)
-        .properties(width="container", height=330)
     )
+    return alt.layer(dots, medians, names).add_params(pillar).properties(width="container", height=330)
 
 
 def aipi_strip_description(table: pd.DataFrame, aggregates: pd.DataFrame) -> str:
@@ -329,7 +384,7 @@ def aipi_components_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
         color=alt.Color(
             "pillar:N",
             scale=alt.Scale(domain=pillars, range=[PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]]),
-            legend=alt.Legend(title="Pillar (click to highlight)", columns=1),
+            legend=alt.Legend(title="Pillar", columns=1),
         ),
         order=alt.Order("pillar_order:Q"),
         opacity=highlighted,

@@ -60,7 +60,7 @@ def employment_chart(oews: pd.DataFrame):
     bars = base.mark_rule(color=DATA_COLOUR, strokeWidth=2).encode(
         y=alt.Y("low:Q", title=title, scale=alt.Scale(zero=False), axis=y_axis), y2="high:Q"
     )
-    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True).encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
+    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True, opacity=1).encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
     line = base.mark_line(color=DATA_COLOUR, strokeDash=[4, 3], strokeWidth=1.5).encode(
         y=alt.Y("employment:Q", title=title, axis=y_axis)
     )
@@ -133,7 +133,7 @@ def wage_chart(oews: pd.DataFrame):
         "series:N",
         title=None,
         scale=alt.Scale(domain=list(WAGE_SERIES.values()), range=PALETTE[:3]),
-        legend=alt.Legend(orient="bottom", title="Click to highlight", columns=1),
+        legend=alt.Legend(orient="bottom", columns=1),
     )
     base = alt.Chart(frame).encode(
         x=alt.X("year:O", title="May of year", axis=alt.Axis(labelAngle=0)),
@@ -185,7 +185,8 @@ def fda_chart(fda: pd.DataFrame):
     partial_label = (
         alt.Chart(frame)
         .transform_filter((alt.datum.complete == False) & (alt.datum.group == RADIOLOGY_PANEL))  # noqa: E712 - a Vega expression
-        .mark_text(dy=-8, fontSize=11, color="#555555")
+        # In the page's text colour (each mode's own), like every label.
+        .mark_text(dy=-8, fontSize=11)
         .encode(x=alt.X("decision_year:O"), y=alt.Y("year_total:Q"), text=alt.value("partial year"))
     )
     bars = (
@@ -198,7 +199,7 @@ def fda_chart(fda: pd.DataFrame):
                 "group:N",
                 title=None,
                 scale=alt.Scale(domain=[RADIOLOGY_PANEL, OTHER_PANELS], range=[PALETTE[0], PALETTE[1]]),
-                legend=alt.Legend(orient="bottom", title="Review panel (click to highlight)", titleLimit=300),
+                legend=alt.Legend(orient="bottom", title="Review panel", titleLimit=300),
             ),
             order=alt.Order("group:N", sort="descending"),
             opacity=highlighted,
@@ -279,7 +280,7 @@ def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
         }
     )
     frame = pd.concat([measured, frame], ignore_index=True)
-    frame["label"] = [short_label(i, p) for i, p in zip(frame["indicator"], frame["period"])]
+    frame["label"] = [short_label(i, p) for i, p in zip(frame["indicator"], frame["period"], strict=True)]
     frame["high"] = frame["high"].fillna(frame["low"])
     frame.loc[frame["kind"] != MEASURED, "low"] = frame["low"].where(frame["high"] != frame["low"], frame["value"])
     return frame[["label", "indicator", "period", "value", "low", "high", "kind", "basis", "detail"]]
@@ -314,7 +315,6 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
     )
     base = alt.Chart().encode(
         y=alt.Y("label:N", title=None, sort=frame["label"].tolist(), axis=None),
-        color=colour,
         tooltip=[
             alt.Tooltip("indicator:N", title="Figure"),
             alt.Tooltip("period:N", title="Period"),
@@ -327,11 +327,10 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
     )
     x = alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%", grid=True))
     zero = alt.Chart().mark_rule(color="#888888", aria=False).encode(x=alt.datum(0))
-    ranges = base.mark_rule(strokeWidth=3, yOffset=7).encode(x=x, x2="high:Q")
-    points = base.mark_point(filled=True, size=80, yOffset=7, opacity=1).encode(x="value:Q")
-    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=12).encode(
-        x=alt.value(0), text="label:N", color=alt.value("#333333")
-    )
+    ranges = base.mark_rule(strokeWidth=3, yOffset=7).encode(x=x, x2="high:Q", color=colour)
+    points = base.mark_point(filled=True, size=80, yOffset=7, opacity=1).encode(x="value:Q", color=colour)
+    # The names in the page's text colour (each mode's own).
+    names = base.mark_text(align="left", baseline="bottom", dy=-2, fontSize=12).encode(x=alt.value(0), text="label:N")
     return alt.layer(zero, ranges, points, names, data=frame).properties(width="container", height=40 * len(frame))
 
 

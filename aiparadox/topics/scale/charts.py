@@ -212,12 +212,14 @@ def powers_chart(frame: pd.DataFrame):
         ),
     )
     dots = base.mark_point(size=110, filled=True, opacity=1).encode(x=x)
-    stems = base.mark_rule(strokeWidth=2, opacity=0.5).encode(x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), x2="watts:Q")
+    # Thin but in full colour: a faint stem would vanish on the dark page.
+    stems = base.mark_rule(strokeWidth=1.5, opacity=1).encode(x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), x2="watts:Q")
     captions = base.mark_text(align="left", baseline="bottom", dy=-7, fontSize=11).encode(
         x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), text="caption:N"
     )
     # Dots first, so that the legend shows their symbol rather than a faint stem.
-    return alt.layer(dots, stems, captions, data=frame).properties(width="container", height=alt.Step(44))
+    # A height in pixels, not a step per row: a chart sized to its container cannot fit a step height.
+    return alt.layer(dots, stems, captions, data=frame).properties(width="container", height=44 * len(frame))
 
 
 def powers_description(frame: pd.DataFrame) -> str:
@@ -289,7 +291,9 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
     ]
     data = alt.Chart().transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
-    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=2))
+    # The legend names the chosen country (the menu's choice; on paper, the one drawn).
+    legend = alt.Legend(columns=2, labelExpr=f"datum.label == '{CHOSEN}' ? country : datum.label")
+    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend)
     highlighted = alt.datum.shown != OTHER_ENTITIES
     lines = (
         data.transform_filter(alt.datum.workers == "all")
@@ -300,7 +304,8 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
             detail="entity:N",
             color=colour,
             strokeWidth=alt.condition(highlighted, alt.value(2.5), alt.value(1)),
-            opacity=alt.condition(highlighted, alt.value(1), alt.value(0.5)),
+            # Faint enough to recede, not so faint that the dark page swallows it (3:1, as every mark).
+            opacity=alt.condition(highlighted, alt.value(1), alt.value(0.7)),
             order=alt.Order("year:Q"),
             tooltip=tooltip,
         )
@@ -308,7 +313,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     by_sex = (
         data.transform_filter(alt.datum.workers != "all")
         .transform_filter(highlighted)
-        .mark_point(filled=True, size=60)
+        .mark_point(filled=True, size=60, opacity=1)
         .encode(
             x=x,
             y=y,
@@ -359,7 +364,9 @@ def annual_chart(annual: pd.DataFrame):
     highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
     x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
     y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
-    colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]))
+    colour = alt.Color(
+        "shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]), legend=alt.Legend(columns=1)
+    )
     tooltip = [
         alt.Tooltip("entity:N", title="Country"),
         alt.Tooltip("year:Q", title="Year", format="d"),

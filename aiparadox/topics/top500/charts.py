@@ -25,8 +25,9 @@ CLAIM_SERIES = "The article's claim"
 
 
 def narrow_legend(columns: int):
-    """A legend in a fixed number of columns, short enough to fit a phone screen (375 px)."""
-    return alt.Legend(columns=columns, labelLimit=150)
+    """A legend in a fixed number of columns that fits a phone's text column (342 px): a label is cut
+    only past the width its column has there."""
+    return alt.Legend(columns=columns, labelLimit=300 if columns == 1 else 150)
 
 
 def edition_date(edition: pd.Series) -> pd.Series:
@@ -252,6 +253,9 @@ def _edition_axis(title: str):
         labelAngle=0,
         labelExpr="slice(datum.label, 5) == '06' ? slice(datum.label, 0, 4) : ''",
         labelOverlap=True,
+        # The last list's year sits on the last bar, near the axis's end: there it ends at the end of
+        # the axis, instead of running past the chart's edge.
+        labelFlush=20,
     )
 
 
@@ -392,7 +396,9 @@ def concentration_description(concentration_table: pd.DataFrame) -> str:
 
 
 SEGMENT_ORDER = ("Research", "Academic", "Government", "Classified", "Industry", "Vendor", "Others")
-SEGMENT_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#000000", "#E69F00", "#CC79A7", "#999999")
+# Okabe and Ito's palette without its black, which the dark page would swallow (its vermillion is the
+# article's colour): the yellow goes to Classified, a sliver of the early lists.
+SEGMENT_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#CC79A7", "#999999")
 
 
 def segments_frame(segments: pd.DataFrame) -> pd.DataFrame:
