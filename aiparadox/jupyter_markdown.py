@@ -147,6 +147,13 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         return "**Solution**"
     if name == "list-table":
         return _list_table(content)
+    if name == "admonition":
+        # A hint behind a toggle in the book stays behind one in the notebook: HTML's <details>,
+        # which Jupyter renders folded, with the Markdown inside it converted like any other.
+        body_text = convert(text, page)
+        if "dropdown" in options.get("class", "").split():
+            return f"<details>\n<summary>{argument}</summary>\n\n{body_text}\n\n</details>"
+        return f"**{argument}.** {body_text}"
     if name == "bibliography":
         return f"[The book's references]({page.doc('chapters/references').url})"
     raise ValueError(
