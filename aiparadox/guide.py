@@ -23,7 +23,6 @@ from typing import Any
 
 from . import answer_key, exercises, notebooks, toc
 from .pages import book_root
-from .paths import ROOT
 
 
 @dataclass(frozen=True)
@@ -67,8 +66,9 @@ class GuideWrittenQuestion:
     name: str
 
 
-def chapter_written_questions(root: Path = ROOT) -> list[GuideWrittenQuestion]:
+def chapter_written_questions(root: Path | None = None) -> list[GuideWrittenQuestion]:
     """Every written question of every chapter, in the book's order."""
+    root = root or book_root()
     declared = exercises.written_questions()
     names = notebooks.exercise_names(root)
     found = []
@@ -121,8 +121,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("$", "\\$")
 
 
-def feedback_markdown(root: Path = ROOT) -> str:
+def feedback_markdown(root: Path | None = None) -> str:
     """A MyST table of what the check says to each anticipated wrong answer (never the answer)."""
+    root = root or book_root()
     lines = ["| Exercise | Mistake | What the check says |", "|---|---|---|"]
     for r in chapter_exercises(root):
         for mistake, declared in answer_key.mistakes(r.label).items():
