@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...datapackage import DataError, Source
+from ...datasets import NOTES_FILE
 from ...fetch_plan import Download, Keep
 from ..radiology import raw as oews_files  # the OEWS national files belong to the radiology dataset
 
@@ -171,16 +172,6 @@ def document_text(path: Path) -> str:
 DATA_CENTRE_ROW = re.compile(r"Year Ended ((?:\w+ \d+, \d{4} ){3})(?:Revenue[^$]*?)Data Center \$ ([\d,]+) \$ ([\d,]+) \$ ([\d,]+)")
 NVIDIA_EMPLOYEES = re.compile(r"As of the end of fiscal year (\d{4}), we had (approximately )?([\d,]+) employees")
 ALPHABET_EMPLOYEES = re.compile(r"As of December 31, (\d{4}), Alphabet had (approximately )?([\d,]+) employees")
-NOTES_FILE = "SOURCE.md"
-
-
-def provenance_notes(folder: Path) -> tuple[Path, str]:
-    """SOURCE.md beside the raw folder (shared layout) or in it (the layout data fetch writes)."""
-    for candidate in (folder / NOTES_FILE, folder.parent / NOTES_FILE):
-        if candidate.is_file():
-            # Sentences wrap across lines in the notes; compare with whitespace collapsed.
-            return candidate, " ".join(candidate.read_text(encoding="utf-8").split())
-    raise DataError(f"{folder}: no {NOTES_FILE} in or beside the raw folder; the secondary figures are read from it")
 
 
 
