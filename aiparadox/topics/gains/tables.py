@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...datapackage import DataError, Field, Table
-from ...datasets import Dataset
+from ...datasets import Dataset, provenance_notes
 from . import raw
 
 # --- Vocabulary -----------------------------------------------------------------------------------
@@ -443,7 +443,7 @@ def employee_rows(tenk: Path) -> pd.DataFrame:
 
 
 def quoted_rows(folder: Path) -> pd.DataFrame:
-    path, text = raw.provenance_notes(folder)
+    path, text = provenance_notes(folder, read_for="the secondary figures")
     rows = []
     for figure_id, subject, measure, period, unit, approximate, sentence, pattern in QUOTED:
         wanted = " ".join(sentence.split())
