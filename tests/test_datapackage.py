@@ -241,4 +241,3 @@ def test_a_tampered_published_table_is_refused(standalone):
         with pytest.raises(DataError, match="top500_accelerators.csv: sha256 does not match the published"):
             standalone.load("top500_accelerators", data_dir=standalone.DATA_DIR)
     assert not (standalone.Path.home() / ".cache" / "aiparadox" / "data").exists()
-
