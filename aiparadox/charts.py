@@ -4,24 +4,21 @@ Altair's default HTML output loads vega, vega-lite and vega-embed from a CDN. Th
 renderer instead returns
 
 * the Vega-Lite mimetype (JupyterLab and Notebook 7 draw it natively, offline), and
-* HTML that holds the spec as inert JSON plus a source line and a CSV download of the data;
-  ``_static/aiparadox-charts.js`` (added to every page by :mod:`aiparadox.sphinxext`) draws
-  it as SVG with the vega bundle that vl-convert produced at build time.
-
-For PDF builds, ``AIPARADOX_STATIC_CHARTS=1`` switches to PNG images made by vl-convert.
+* HTML that holds the spec as inert JSON: when Sphinx writes the page, :mod:`aiparadox.static_charts`
+  replaces it with the chart drawn as SVG at build time (light and dark), its table and its sources;
+  ``_static/aiparadox-charts.js`` makes it interactive on demand with the vega bundle that
+  vl-convert produced at build time. Every builder gets the same drawings, the PDF's included.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
-import urllib.parse
 from typing import Any
 
 import altair as alt
 
-from .environment import STATIC_ENV
+from .chart_drawing import without_nan
 
 THEME = "aiparadox"
 RENDERER = "aiparadox"
@@ -43,8 +40,9 @@ def theme() -> dict[str, Any]:
             "font": font,
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
             "range": {"category": PALETTE},
-            # Text and rule colours are left out: the page sets them for its light or dark mode
-            # (static/aiparadox-charts.js); Jupyter and PNG exports use Vega's defaults.
+            # Text and rule colours are left out: each mode's are set where the chart is drawn
+            # (aiparadox.chart_drawing.INK, for the SVG and the interactive chart); Jupyter uses
+            # Vega's defaults.
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 320},
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
@@ -64,75 +62,24 @@ def legend_highlight(field: str, dimmed: float = 0.2):
     return pick, alt.condition(pick, alt.value(1), alt.value(dimmed))
 
 
-def _without_nan(value: Any) -> Any:
-    """Missing values reach the spec as float NaN, which is not JSON: the browser would refuse the
-    whole spec. They become null, which Vega-Lite reads as missing."""
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, dict):
-        return {k: _without_nan(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_without_nan(v) for v in value]
-    return value
-
-
 def _inline_json(spec: dict[str, Any]) -> str:
     # "</" would end the <script> element early; "<\/" means the same thing to JSON.parse.
-    text = json.dumps(_without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    text = json.dumps(without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     return text.replace("</", "<\\/")
 
 
-def _csv(values: list[dict[str, Any]]) -> str:
-    columns: list[str] = []
-    for row in values:
-        columns.extend(k for k in row if k not in columns)
-
-    def cell(value: Any) -> str:
-        missing = value is None or (isinstance(value, float) and value != value)
-        text = "" if missing else str(value)
-        return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(c in text for c in ',"\n') else text
-
-    lines = [",".join(cell(c) for c in columns)]
-    lines += [",".join(cell(row.get(c)) for c in columns) for row in values]
-    return "\n".join(lines) + "\n"
-
-
 def chart_html(spec: dict[str, Any]) -> str:
-    """The HTML the book embeds for one chart: a container, its spec, a source line and data links."""
-    meta = spec.get("usermeta", {}).get("aiparadox", {})
-    name = meta.get("name", "chart")
-    parts = [
-        f'<div class="aiparadox-chart" data-chart="{html.escape(name)}">',
-        # The SVG gets the description as its accessible label once drawn (static/aiparadox-charts.js).
-        '<div class="aiparadox-chart-view"></div>',
-        f'<script type="application/json" class="aiparadox-chart-spec">{_inline_json(spec)}</script>',
-    ]
-    footer = []
-    if meta.get("source"):
-        footer.append(f'<span class="aiparadox-chart-source">Source: {html.escape(meta["source"])}</span>')
-    datasets = spec.get("datasets", {})
-    for i, values in enumerate(datasets.values()):
-        filename = f"{name}.csv" if len(datasets) == 1 else f"{name}-{i + 1}.csv"
-        href = "data:text/csv;charset=utf-8," + urllib.parse.quote(_csv(values))
-        label = "Download the data (CSV)" if len(datasets) == 1 else f"Data part {i + 1} (CSV)"
-        footer.append(f'<a class="aiparadox-chart-data" download="{filename}" href="{href}">{label}</a>')
-    if meta.get("note"):
-        footer.append(f'<span class="aiparadox-chart-note">{html.escape(meta["note"])}</span>')
-    if footer:
-        parts.append('<p class="aiparadox-chart-footer">' + " · ".join(footer) + "</p>")
-    parts.append("</div>")
-    return "".join(parts)
+    """The placeholder the book embeds for one chart: its name and its spec, which the Sphinx
+    extension turns into the drawn chart, its table and its sources (aiparadox.static_charts)."""
+    name = spec.get("usermeta", {}).get("aiparadox", {}).get("name", "chart")
+    return (
+        f'<div class="aiparadox-chart" data-chart="{html.escape(name)}">'
+        f'<script type="application/json" class="aiparadox-chart-spec">{_inline_json(spec)}</script></div>'
+    )
 
 
 def book_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
     return {VEGALITE_MIMETYPE: spec, "text/html": chart_html(spec)}
-
-
-def static_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
-    import vl_convert
-
-    png = vl_convert.vegalite_to_png(spec, scale=2)
-    return {"image/png": png, "text/plain": spec.get("description", "chart")}
 
 
 def enable() -> None:
@@ -141,10 +88,7 @@ def enable() -> None:
 
     alt.theme.register(THEME, enable=True)(theme)
     alt.renderers.register(RENDERER, book_renderer)
-    alt.renderers.register(f"{RENDERER}-static", static_renderer)
-    if os.environ.get(STATIC_ENV) == "1":
-        alt.renderers.enable(f"{RENDERER}-static")
-    elif "google.colab" in sys.modules:
+    if "google.colab" in sys.modules:
         # Colab shows HTML in a sandboxed frame with internet access but cannot see the book's
         # _static folder; Altair's own Colab renderer is the one that works there.
         alt.renderers.enable("colab")

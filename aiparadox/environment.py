@@ -7,5 +7,3 @@ Altair: that import was most of the time a warm rebuild spent beyond the bare to
 
 # Set inside the kernels of a book build (see aiparadox.book.in_book_build).
 BUILD_ENV = "AIPARADOX_BOOK_BUILD"
-# Set when the builder is not HTML: charts are drawn as PNG images (see aiparadox.charts.enable).
-STATIC_ENV = "AIPARADOX_STATIC_CHARTS"

@@ -1,25 +1,33 @@
-"""Sphinx extension: serve the chart scripts from the book's own ``_static/`` folder.
+"""Sphinx extension: the book's charts drawn at build time, and its pages light before any interaction.
 
+* turns each chart the notebooks left on a page into its static-first block (SVG drawings, table,
+  sources, files in ``_charts/``: :mod:`aiparadox.static_charts`), for every builder, the
+  single page that becomes the PDF included;
 * writes the vega + vega-lite + vega-embed bundle produced by vl-convert (pinned in
   requirements.txt) into the build's static files, so no script is fetched from another host
-  and no third-party JavaScript is committed;
-* adds ``aiparadox-charts.js`` to every page as a module script (as a classic script the bundle's
-  top-level names would collide with the theme's, e.g. "Identifier '_' has already been declared");
-* tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`),
-  and to draw PNG images instead of interactive charts when the builder is not HTML.
+  and no third-party JavaScript is committed; ``aiparadox-charts.js`` (a module script: as a
+  classic script the bundle's top-level names would collide with the theme's) loads it only when
+  a reader first interacts with a page that has a chart;
+* replaces the theme's 1.5 MB ``fontawesome.js`` by a stylesheet of the few icons it draws
+  (:mod:`aiparadox.icons`);
+* tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .environment import BUILD_ENV, STATIC_ENV
+from .environment import BUILD_ENV
 
 STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 BUNDLE_NAME = "vega-bundle.js"
+FONTAWESOME_SCRIPT = re.compile(r'\s*<script\b[^>]*\bsrc="[^"]*/fontawesome\.js[^"]*"[^>]*>\s*</script>')
 
 
 def vega_bundle(cache_dir: Path) -> Path:
@@ -38,14 +46,55 @@ def vega_bundle(cache_dir: Path) -> Path:
 
 def _builder_inited(app: Sphinx) -> None:
     app.aiparadox_written_pages = set()
-    if app.builder.name != "html":
-        # The single-page build that becomes the PDF, and any non-HTML builder, get images.
-        os.environ[STATIC_ENV] = "1"
     if app.builder.format == "html":
         cache = Path(app.doctreedir).parent / "aiparadox-static"
-        app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache))])
+        from . import icons
+
+        app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache)), str(icons.write_stylesheet(cache))])
         if not app.config.html_favicon:
             app.config.html_favicon = str(STATIC_DIR / "favicon.svg")
+        app.builder.templates.environment.filters["aiparadox_without_fontawesome"] = without_fontawesome
+
+
+def without_fontawesome(markup: str) -> str:
+    """The theme's head without its Font Awesome script (templates/layout.html applies this): the
+    icons it would draw are in aiparadox-icons.css."""
+    from markupsafe import Markup
+
+    return Markup(FONTAWESOME_SCRIPT.sub("", str(markup)))
+
+
+def _book(app: Sphinx):
+    """Title, address and data package of the book, read once per build process."""
+    if getattr(app, "aiparadox_book", None) is None:
+        from . import static_charts
+        from .paths import DATA_DIR
+
+        descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+        url = app.config.html_baseurl or ""
+        app.aiparadox_book = static_charts.Book(
+            title=app.config.html_title or app.config.project,
+            url=url if not url or url.endswith("/") else url + "/",
+            resources={r["name"]: r for r in descriptor["resources"]},
+        )
+    return app.aiparadox_book
+
+
+def _static_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Every chart placeholder of the page becomes its drawn, tabbed, sourced block."""
+    body = context.get("body")
+    if not body or 'class="aiparadox-chart-spec"' not in body:
+        return
+    from . import static_charts
+
+    pathto = context["pathto"]
+    place = static_charts.Placement(
+        pagename=pagename,
+        outdir=Path(app.outdir),
+        cache_dir=Path(app.doctreedir).parent / "aiparadox-charts",
+        link=lambda target: pathto(target, 1),
+    )
+    context["body"] = static_charts.rewrite(body, _book(app), place)
 
 
 def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -89,6 +138,13 @@ def _config_inited(app: Sphinx, config) -> None:
     app.aiparadox_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
     if app.aiparadox_inputs_changed:
         shutil.rmtree(Path(app.outdir).parent / ".jupyter_cache", ignore_errors=True)
+
+
+def _templates(app: Sphinx, config) -> None:
+    """The book's layout.html (the theme's, less its Font Awesome script); Sphinx reads the
+    templates path when the builder starts, so it is set when the configuration is read."""
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
@@ -164,16 +220,19 @@ def _bibliography_roles(app: Sphinx, pagename, templatename, context, doctree) -
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     app.connect("config-inited", _config_inited)
+    app.connect("config-inited", _templates)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _build_finished)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.connect("html-page-context", _launch_to_notebooks, priority=900)
     app.connect("html-page-context", _bibliography_roles)
+    app.connect("html-page-context", _static_charts)
     app.connect("html-page-context", _record_written_page)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")
+    app.add_css_file("aiparadox-icons.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 
 import altair as alt
 import numpy as np
@@ -21,7 +20,7 @@ def chart():
 
 def test_renderer_gives_jupyter_the_vegalite_mimetype_and_the_book_offline_html(chart):
     charts.enable()
-    bundle = book.figure("fig-test", chart, description="A test chart.", source="Nobody").to_dict()
+    bundle = book.figure("fig-test", chart, description="A test chart.", source="Nobody", tables=()).to_dict()
     output = charts.book_renderer(bundle)
     assert set(output) == {charts.VEGALITE_MIMETYPE, "text/html"}
     html = output["text/html"]
@@ -37,19 +36,22 @@ def test_spec_cannot_close_its_script_element(chart):
     assert "</" not in spec_text
 
 
-def test_source_line_and_csv_download_carry_the_charted_data(chart):
-    spec = book.figure("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
-    html = charts.chart_html(spec)
-    assert "Source: Somebody&#x27;s survey" in html
-    href = re.search(r'download="fig-test.csv" href="([^"]+)"', html).group(1)
-    csv = urllib.parse.unquote(href.removeprefix("data:text/csv;charset=utf-8,"))
-    assert csv.splitlines()[0] == "x,y,label"
-    assert csv.splitlines()[1] == '1,0.5,"a ""quoted"", name"'
+def test_a_figure_carries_its_source_and_the_tables_it_draws_to_the_page(chart):
+    spec = book.figure(
+        "fig-test", chart, description="A test chart.", source="Somebody's survey", tables=("top500_accelerators",)
+    ).to_dict()
+    assert spec["description"] == "A test chart."
+    assert spec["usermeta"]["aiparadox"] == {"name": "fig-test", "source": "Somebody's survey", "tables": ["top500_accelerators"]}
+
+
+def test_a_figure_refuses_a_table_name_given_as_a_bare_string(chart):
+    with pytest.raises(TypeError, match="tuple of table names"):
+        book.figure("fig-x", chart, description="A chart.", source="Somebody", tables="top500_accelerators")
 
 
 def test_figure_requires_a_description_and_a_source(chart):
     with pytest.raises(ValueError, match="description and a source"):
-        book.figure("fig-x", chart, description=" ", source="Somebody")
+        book.figure("fig-x", chart, description=" ", source="Somebody", tables=())
 
 
 def test_numbers_are_glued_as_plain_python_numbers():
@@ -61,25 +63,12 @@ def test_numbers_are_glued_as_plain_python_numbers():
         book.as_python_number("3")
 
 
-def test_static_mode_renders_png_for_pdf_builds(chart, monkeypatch):
-    monkeypatch.setenv(charts.STATIC_ENV, "1")
-    charts.enable()
-    try:
-        output = alt.renderers.get()(chart.to_dict())
-        assert output["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
-    finally:
-        monkeypatch.delenv(charts.STATIC_ENV)
-        charts.enable()
-
-
 def test_missing_values_become_null_not_nan():
     frame = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, float("nan"), 0.25]})
     spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").to_dict()
     html = charts.chart_html(spec)
     spec_text = re.search(r'class="aiparadox-chart-spec">(.*?)</script>', html, re.S).group(1)
     assert "NaN" not in spec_text and '"y":null' in spec_text
-    csv = urllib.parse.unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', html).group(1))
-    assert csv.splitlines()[2] == "2,"
 
 
 def test_legend_highlight_dims_the_series_not_clicked():
