@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when the way drawings are made changes in a way the inputs below do not show.
-DRAWING_VERSION = 1
+DRAWING_VERSION = 2
 
 # The widths a drawing is made at: the book's text column at a 1280-pixel desktop window and on a
 # 390-pixel phone (measured in Chromium with the theme's own CSS). Narrower windows scale the
@@ -140,6 +140,21 @@ def with_accessible_text(svg: str, title: str, description: str) -> str:
     return tag + text + svg[opening.end():]
 
 
+LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")
+TAG = re.compile(r"<[^>]+>")
+
+
+def compact(svg: str) -> str:
+    """Coordinates to a hundredth of a pixel, in the tags only (a label's text is left as it is):
+    Vega writes up to 16 decimals, which made the drawings twice as heavy to send and to parse."""
+
+    def rounded(number: re.Match) -> str:
+        text = f"{float(number.group(0)):.2f}".rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+
+    return TAG.sub(lambda tag: LONG_NUMBER.sub(rounded, tag.group(0)), svg)
+
+
 def _write_atomically(path: Path, text: str) -> None:
     partial = path.with_name(path.name + f".{os.getpid()}.partial")
     partial.write_text(text, encoding="utf-8")
@@ -162,6 +177,7 @@ def drawings(spec: dict[str, Any], cache_dir: Path, title: str) -> dict[tuple[st
         try:
             svg = vl_convert.vegalite_to_svg(static_spec(spec, mode, WIDTHS[width]), allowed_base_urls=[])
         except ValueError as error:
-            raise ValueError(f"chart {title!r}: vl-convert could not draw it ({str(error).splitlines()[0]})") from None
-        _write_atomically(path, with_accessible_text(svg, title, description))
+            reason = " ".join(line.strip() for line in str(error).splitlines()[:2])
+            raise ValueError(f"chart {title!r}: vl-convert could not draw it ({reason})") from None
+        _write_atomically(path, with_accessible_text(compact(svg), title, description))
     return files

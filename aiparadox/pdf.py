@@ -1,8 +1,10 @@
-"""The book as one PDF: a single-page build whose charts are PNG images made by vl-convert
-(the extension switches the renderer for any builder but ``html``), printed by headless Chromium.
+"""The book as one PDF: a single-page build printed by headless Chromium. Its charts are the same
+SVG drawings that every page shows before any script runs (:mod:`aiparadox.static_charts`), in
+their light version (the print style sheet shows the drawing, its source line and caption, and
+hides the Chart | Table | Sources choice), so the PDF's figures are vector drawings with real text.
 
-``make pdf`` runs ``jupyter-book build . --builder singlehtml --path-output _build/pdf`` (its own
-execution cache, since its notebook outputs are images) and then :func:`print_pdf`.
+``make pdf`` runs ``jupyter-book build . --builder singlehtml --path-output _build/pdf`` and then
+:func:`print_pdf`.
 """
 
 from __future__ import annotations
@@ -41,9 +43,11 @@ def print_pdf(page: Path = SINGLE_PAGE, out: Path = PDF, chromium: str | None = 
         tab = browser.new_page()
         # Offline by construction: only the book's own files are served to the printer.
         tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        tab.emulate_media(media="print", color_scheme="light")
         tab.goto(page.as_uri(), wait_until="load")
         tab.add_style_tag(content=PRINT_CSS)
-        tab.emulate_media(media="print")
+        # Every drawing decoded before printing (the page is long; print waits for nothing).
+        tab.wait_for_function("[...document.images].every(i => i.complete)")
         out.parent.mkdir(parents=True, exist_ok=True)
         tab.pdf(path=str(out), format="A4", print_background=True, margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
         browser.close()

@@ -8,8 +8,8 @@
   and no third-party JavaScript is committed; ``aiparadox-charts.js`` (a module script: as a
   classic script the bundle's top-level names would collide with the theme's) loads it only when
   a reader first interacts with a page that has a chart;
-* replaces the theme's 1.5 MB ``fontawesome.js`` by a stylesheet of the few icons it draws
-  (:mod:`aiparadox.icons`);
+* replaces the theme's 1.5 MB ``fontawesome.js`` and its fonts by a stylesheet of the few icons
+  it draws (:mod:`aiparadox.icons`), and defers the scripts that held up the first paint;
 * tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`).
 """
 
@@ -27,6 +27,7 @@ from .environment import BUILD_ENV
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 BUNDLE_NAME = "vega-bundle.js"
+BLOCKING_SCRIPT = re.compile(r"<script (src=\"[^\"]+\"></script>)")
 FONTAWESOME_SCRIPT = re.compile(r'\s*<script\b[^>]*\bsrc="[^"]*/fontawesome\.js[^"]*"[^>]*>\s*</script>')
 
 
@@ -53,7 +54,38 @@ def _builder_inited(app: Sphinx) -> None:
         app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache)), str(icons.write_stylesheet(cache))])
         if not app.config.html_favicon:
             app.config.html_favicon = str(STATIC_DIR / "favicon.svg")
-        app.builder.templates.environment.filters["aiparadox_without_fontawesome"] = without_fontawesome
+        filters = app.builder.templates.environment.filters
+        filters["aiparadox_without_fontawesome"] = without_fontawesome
+        filters["aiparadox_deferred"] = deferred
+
+
+def deferred(markup: str) -> str:
+    """The theme's search scripts (templates/layout.html applies this) run after the page is parsed,
+    instead of holding up its first paint: searching needs them only once the reader searches."""
+    from markupsafe import Markup
+
+    return Markup(BLOCKING_SCRIPT.sub(r"<script defer \1", str(markup)))
+
+
+# Scripts that the page's inline scripts use as they run ("DOCUMENTATION_OPTIONS.pagename = ...").
+IMMEDIATE_SCRIPTS = ("documentation_options.js",)
+
+
+def _deferred_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Sphinx and the theme's extensions load their scripts in <head>: each one stops the page from
+    being parsed and painted until it has run, though none draws anything the first paint needs
+    (they wait for DOMContentLoaded, which deferred scripts still precede, in their order)."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = []
+    for script in context.get("script_files", []):
+        attributes = dict(getattr(script, "attributes", {}))
+        filename = str(getattr(script, "filename", "") or "")
+        blocking = filename and not ({"defer", "async"} & set(attributes)) and attributes.get("type") != "module"
+        if blocking and not filename.endswith(IMMEDIATE_SCRIPTS):
+            script = _JavaScript(filename, priority=script.priority, **attributes, defer="defer")
+        scripts.append(script)
+    context["script_files"] = scripts
 
 
 def without_fontawesome(markup: str) -> str:
@@ -225,6 +257,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _build_finished)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
+    app.connect("html-page-context", _deferred_scripts, priority=910)
     app.connect("html-page-context", _launch_to_notebooks, priority=900)
     app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _static_charts)

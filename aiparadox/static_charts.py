@@ -231,11 +231,12 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
     tables_html = "".join(
         _table_html(t, table_caption if len(tables) == 1 else f"{table_caption}, part {i + 1}") for i, t in enumerate(tables)
     )
+    # Each item after the source line carries its own separator, so that print can drop the links.
     footer = [f'<span class="aiparadox-chart-source">Source: {html.escape(meta.get("source", ""))}</span>']
-    footer += [f'<a class="aiparadox-chart-data" href="{href}" download>Download the {html.escape(text)}</a>'
+    footer += [f'<span class="aiparadox-chart-data"> · <a href="{href}" download>Download the {html.escape(text)}</a></span>'
                for text, href in links.items() if text.startswith("data")]
     if meta.get("note"):
-        footer.append(f'<span class="aiparadox-chart-note">{html.escape(meta["note"])}</span>')
+        footer.append(f'<span class="aiparadox-chart-note"> · {html.escape(meta["note"])}</span>')
     return "".join([
         f'<div class="aiparadox-chart" data-chart="{html.escape(name)}" data-spec="{place.link(f"{FOLDER}/{spec_file.name}")}">',
         f'<fieldset class="aiparadox-chart-views"><legend>Show {html.escape(label)} as</legend>{views}</fieldset>',
@@ -244,7 +245,7 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
         "</div></div>",
         f'<div class="aiparadox-chart-panel" data-view="table">{tables_html}</div>',
         f'<div class="aiparadox-chart-panel" data-view="sources">{_sources_html(drawn_from, links, cite)}</div>',
-        f'<p class="aiparadox-chart-footer">{" · ".join(footer)}</p>',
+        f'<p class="aiparadox-chart-footer">{"".join(footer)}</p>',
         "</div>",
     ])
 

@@ -333,3 +333,17 @@ def test_every_icon_on_a_page_is_drawn_by_the_icon_stylesheet(built_book: Path):
     used.add("fa-xmark")  # the theme's script adds it to the search dialog
     missing = sorted(name for name in used if f".{name}::before {{ --aiparadox-icon" not in sheet)
     assert used and not missing, f"icons the stylesheet does not draw (add them to aiparadox.icons.ICONS): {missing}"
+
+
+def test_drawings_are_compacted_in_their_coordinates_only():
+    svg = '<svg width="10" height="10"><path d="M1.23456,-0.004L3.5,7.999999"/><text x="2.345678">3.14159 of 1.00001</text></svg>'
+    assert chart_drawing.compact(svg) == '<svg width="10" height="10"><path d="M1.23,0L3.5,8"/><text x="2.35">3.14159 of 1.00001</text></svg>'
+
+
+def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
+    from aiparadox import sphinxext
+
+    head = '<link href="a.css" rel="stylesheet" />\n  <script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n<link rel="preload" />'
+    assert sphinxext.without_fontawesome(head) == '<link href="a.css" rel="stylesheet" />\n<link rel="preload" />'
+    extra = '<script src="../_static/searchtools.js"></script>\n<script src="../searchindex.js"></script>'
+    assert sphinxext.deferred(extra) == '<script defer src="../_static/searchtools.js"></script>\n<script defer src="../searchindex.js"></script>'
