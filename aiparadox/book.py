@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import charts
 from .environment import BUILD_ENV
+from .i18n import gettext
 
 
 def in_book_build() -> bool:
@@ -96,7 +97,7 @@ def claim(claim_id: str):
     assessment = ledger.assess(claim_id)
     text(f"claim-{claim_id}", ledger.verdict_markdown(assessment))
     # The bare verdict, for sentences such as "(C08: {glue:md}`verdict-C08`)".
-    text(f"verdict-{claim_id}", assessment.verdict)
+    text(f"verdict-{claim_id}", gettext(assessment.verdict))
     return assessment
 
 
@@ -117,6 +118,9 @@ def figure(
     download; ``()`` for a chart of what the book itself computes, such as the ledger's verdicts);
     ``note`` is an optional plain-language remark.
     """
+    # A chapter passes its English text; the edition's catalogue gives the page's language.
+    description, source = gettext(description), gettext(source)
+    note = gettext(note) if note else note
     if not description.strip() or not source.strip():
         raise ValueError(f"figure {name!r}: a description and a source are required")
     # A string would be read as a tuple of its letters. (Whether each table exists is checked where

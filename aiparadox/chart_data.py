@@ -193,6 +193,34 @@ def format_cell(value: Any, column: Column) -> str:
     return _plain(value)
 
 
+def grouping_columns(table: DataTable) -> tuple[Column, ...]:
+    """The text columns that change in a few runs only (a series' name over its hundred months):
+    the page's table shows each run's value once, above the run, instead of on every row."""
+    rows = len(table.rows)
+    if rows < 16:
+        return ()
+    grouped = []
+    for column in table.columns[:-1]:
+        values = [row.get(column.field) for row in table.rows]
+        if not all(isinstance(v, str) for v in values) or column.temporal:
+            continue
+        runs = 1 + sum(a != b for a, b in zip(values, values[1:]))
+        if runs <= rows // 8:
+            grouped.append(column)
+    return tuple(grouped) if len(grouped) < len(table.columns) else ()
+
+
+def runs_of(table: DataTable, columns: tuple[Column, ...]) -> list[tuple[tuple[Any, ...], list[dict[str, Any]]]]:
+    """The table's rows cut where the value of any of ``columns`` changes, each run with its values."""
+    runs: list[tuple[tuple[Any, ...], list[dict[str, Any]]]] = []
+    for row in table.rows:
+        key = tuple(row.get(c.field) for c in columns)
+        if not runs or runs[-1][0] != key:
+            runs.append((key, []))
+        runs[-1][1].append(row)
+    return runs
+
+
 def neutralised(text: str) -> str:
     """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -20,6 +20,53 @@ from .paths import BRANCH, DATA_DIR, REPOSITORY
 
 PACKAGE_NAME = "ai-wealth-paradox-data"
 PACKAGE_TITLE = "Data behind the essay 'Who gains from AI?'"
+# The package's own work (which tables, how they are derived, their descriptions) is the book's and
+# shares the book's licence; each table's numbers keep their publisher's terms, in the resource's
+# own ``licenses``, which the Data Package spec says take precedence over the package's.
+PACKAGE_LICENCE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": (
+        "Creative Commons Attribution 4.0 International, for this package's selection, derivation and "
+        "descriptions of the tables; each table's data are under its publisher's terms, in its own licenses"
+    ),
+}
+
+# The Data Package spec wants an Open Definition licence identifier in ``licenses[].name``, and the
+# sentence in ``title``. This maps each licence statement a table's Source makes to its identifier:
+# the licence the publisher states for the file we copied ("notspecified" when it states none); works
+# of the U.S. federal government are "other-pd"; text under copyright that the book quotes, and the
+# IMF's terms (all rights reserved, data reuse on conditions), are "other-closed" (Other, Not Open).
+LICENCE_IDENTIFIERS = {
+    "Public domain (work of the U.S. federal government); BLS asks to be cited": "other-pd",
+    "Public domain (work of the U.S. federal government, 17 U.S.C. 105); cite BLS as the source": "other-pd",
+    "Public domain (work of the U.S. federal government, 17 U.S.C. 105)": "other-pd",
+    (
+        "U.S. government data, public domain (DOE web policy: attribution requested); "
+        "no EIA-specific statement found"
+    ): "other-pd",
+    "CC BY 4.0 (OWID); third-party data under Ember's and the Energy Institute's terms": "CC-BY-4.0",
+    "OWID CC BY 4.0; Penn World Table CC BY 4.0; Huberman and Minns (2005) (c) the authors": "CC-BY-4.0",
+    (
+        "OWID-produced data CC BY 4.0; underlying data by Huberman and Minns (2007); "
+        "the archived repository states no licence"
+    ): "notspecified",
+    "Public domain (BEA data, work of the U.S. federal government); FRED asks to be cited": "other-pd",
+    # SEC EDGAR filings are public records; the 10-K sentences quoted are the companies' own words.
+    "Public domain (U.S. government data; filings are public records)": "other-pd",
+    "Public domain (filings are public records); short quotations": "other-pd",
+    "Short quotations with attribution": "other-closed",
+    "Free to use with citation of TOP500 (no formal licence stated)": "other-at",
+    "IMF Copyright and Usage terms": "other-closed",
+    "IMF copyright; short quotations": "other-closed",
+    "LinkedIn copyright; short quotations": "other-closed",
+    "Short quotation for review; the text belongs to its publisher": "other-closed",
+    "Short quotations with attribution; no reuse licence (each row names its page)": "other-closed",
+    "Short quotations of third-party pages (fair quotation); the reports themselves were not found": "other-closed",
+    (
+        "Short quotations of third-party news (fair quotation); no official press release was found"
+    ): "other-closed",
+}
 
 # Frictionless field types that the book uses, and the pandas dtype the loader gives each.
 PANDAS_DTYPES = {
@@ -90,6 +137,19 @@ class Source:
             out["licenceUrl"] = self.licence_url
         return out
 
+    def licence_entry(self) -> dict[str, str]:
+        """The source's licence as the Data Package spec writes it: identifier, sentence, address."""
+        identifier = LICENCE_IDENTIFIERS.get(self.licence)
+        if identifier is None:
+            raise DataError(
+                f"source '{self.title}': the licence {self.licence!r} has no identifier; "
+                "add it to LICENCE_IDENTIFIERS in aiparadox/datapackage.py"
+            )
+        entry = {"name": identifier, "title": self.licence}
+        if self.licence_url:
+            entry["path"] = self.licence_url
+        return entry
+
 
 @dataclass(frozen=True)
 class Table:
@@ -113,9 +173,7 @@ class Table:
     def descriptor(self, data: bytes) -> dict[str, Any]:
         licences = []
         for s in self.sources:
-            entry = {"name": s.licence, "title": s.licence}
-            if s.licence_url:
-                entry["path"] = s.licence_url
+            entry = s.licence_entry()
             if entry not in licences:
                 licences.append(entry)
         return {

@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import topics
 from .datapackage import (
+    PACKAGE_LICENCE,
     PACKAGE_NAME,
     PACKAGE_TITLE,
     DataError,
@@ -111,6 +112,7 @@ def package_descriptor(tables: dict[str, bytes], specs: dict[str, Table]) -> dic
             "Each resource lists its sources: publisher, series or table id, URL, retrieval date, "
             "licence and the route the cached copy took."
         ),
+        "licenses": [dict(PACKAGE_LICENCE)],
         "resources": [specs[name].descriptor(tables[name]) for name in specs if name in tables],
     }
 

@@ -111,7 +111,7 @@ def expected(label: str) -> Any:
 
 
 def _same(answer: Any, target: Any, ex: Exercise) -> bool:
-    if isinstance(target, bool) or isinstance(target, str):
+    if isinstance(target, (bool, str)):
         return str(answer).strip().lower() == str(target).strip().lower()
     if isinstance(target, (int, float)):
         try:

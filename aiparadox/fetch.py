@@ -22,8 +22,9 @@ import shutil
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from typing import Any
 import requests
 
 from .datapackage import DataError
-from .fetch_plan import Download, Keep, LocalFolder, PlanItem  # noqa: F401  (the plan topics declare)
+from .fetch_plan import Download, Keep, LocalFolder, PlanItem
 from .paths import DATA_DIR, DEFAULT_RAW_DIR
 
 USER_AGENT = "aiparadox-book/0.1 (data essay 'Who gains from AI?'; python-requests)"
@@ -83,10 +84,22 @@ class Client:
         self.timeout = timeout
         self.sleep = sleep
         self.progress = sys.stderr.isatty() if progress is None else progress
+        self.clock = time.monotonic
+        self._last_request: dict[str, float] = {}
+
+    def _pace(self, item: Download) -> None:
+        """Wait until ``item.min_interval`` seconds have passed since the last request to its host."""
+        if item.min_interval <= 0:
+            return
+        host = urllib.parse.urlsplit(item.url).netloc
+        last = self._last_request.get(host)
+        if last is not None and (wait := item.min_interval - (self.clock() - last)) > 0:
+            self.sleep(wait)
+        self._last_request[host] = self.clock()
 
     def fetch(self, dataset: str, item: Download, previous: Mapping[str, Any] | None) -> tuple[bytes | None, dict]:
         """Download one item; returns (content or None when unchanged, manifest entry)."""
-        headers = {}
+        headers = dict(item.headers)
         if previous:
             if previous.get("etag"):
                 headers["If-None-Match"] = previous["etag"]
@@ -100,6 +113,7 @@ class Client:
         attempt = 0
         while True:
             attempt += 1
+            self._pace(item)
             try:
                 response = self.session.request(
                     item.method,
@@ -139,9 +153,9 @@ class Client:
                 hint = " (too many requests; try again later)" if status == 429 else ""
                 raise fail(f"HTTP {status} {reason}{hint}")
             expected = response.headers.get("Content-Length")
-            if expected is not None and response.headers.get("Content-Encoding") in (None, "identity"):
-                if int(expected) != len(content):
-                    raise fail(f"truncated download: {len(content)} of {expected} bytes")
+            identity = response.headers.get("Content-Encoding") in (None, "identity")
+            if expected is not None and identity and int(expected) != len(content):
+                raise fail(f"truncated download: {len(content)} of {expected} bytes")
             if not content:
                 raise fail("the server sent an empty file")
             if item.check is not None:
@@ -182,14 +196,14 @@ class Client:
             seconds = float(value)
         except ValueError:
             try:
-                seconds = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
+                seconds = (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds()
             except (TypeError, ValueError):
                 seconds = 30.0
         return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _read_manifest(folder: Path) -> dict[str, dict]:

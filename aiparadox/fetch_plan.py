@@ -24,6 +24,10 @@ class Download:
     params: Mapping[str, str] = field(default_factory=dict)
     check: Callable[[bytes], None] | None = None
     description: str = ""
+    # Extra request headers (SEC asks for a User-Agent naming a contact), and the least time in
+    # seconds between two requests to this item's host (SEC: at most ten requests a second).
+    headers: Mapping[str, str] = field(default_factory=dict)
+    min_interval: float = 0.0
 
 
 @dataclass(frozen=True)

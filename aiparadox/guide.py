@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import exercises, notebooks
+from . import exercises, notebooks, toc
 from .paths import ROOT
+
 
 @dataclass(frozen=True)
 class GuideExercise:
@@ -30,10 +31,7 @@ class GuideExercise:
 
 def _in_toc_order(pages: list[Path], root: Path) -> list[Path]:
     """The pages in the order of ``_toc.yml`` (pages it does not list go last, by name)."""
-    import yaml
-
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    order = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    order = toc.docnames(root)
     position = {name: i for i, name in enumerate(order)}
     return sorted(pages, key=lambda p: (position.get(p.relative_to(root).with_suffix("").as_posix(), len(order)), p.name))
 
@@ -90,59 +88,8 @@ def wrong_answers() -> dict[str, dict[str, Any]]:
 
     Keys are ``label`` then the mistake's name; the guide glues each as ``wrong-<label>-<name>``.
     """
-    from .datapackage import load
-    from .topics import bls, imf
-
-    # Each topic's exercises module declares its anticipated mistakes (@anticipates); the blocks
-    # below are those of topics not yet moved there. TRANSITION: they go as each topic moves.
-    wrong: dict[str, dict[str, Any]] = {
-        label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())
-    }
-
-    rate = load(bls.RATE.name)
-    rate_changes = bls.winter_changes(rate, "rate_percent")
-    level_changes = bls.winter_changes(load(bls.UNEMPLOYED.name), "unemployed_thousands")
-    wrong["bls-rate-january-rises"] = {
-        "winters": len(rate_changes),  # every winter compared, not the rises
-        "count-table": int((level_changes["change"] > 0).sum()),  # the unemployed count, not the rate
-    }
-    wrong["bls-largest-winter"] = {
-        # The year of the January that ends the largest rise.
-        "january-year": int(level_changes.loc[level_changes["change"].idxmax(), "december_year"]) + 1,
-    }
-    employers = load(bls.EMPLOYERS.name)
-    first, last = bls.yearly_means(employers, bls.LAYOFFS_ID).index[[0, -1]]
-    layoffs = employers.loc[employers["series_id"] == bls.LAYOFFS_ID]
-    by_year = layoffs.groupby(layoffs["month"].str[:4])["thousands"].mean()
-    everything = employers.groupby(employers["month"].str[:4])["thousands"].mean()
-    wrong["bls-layoffs-ratio"] = {
-        # The last year on file, which is incomplete, instead of the last complete one.
-        "partial-year": float(by_year.iloc[-1] / by_year[str(first)]),
-        # Every series of the table averaged together.
-        "all-series": float(everything[str(last)] / everything[str(first)]),
-    }
-
-    aipi = load(imf.AIPI.name)
-    pillars = list(imf.COMPONENTS)
-    means = aipi.groupby("group")[["AI_PI", *pillars]].mean()
-    gaps = means.loc["AE"] - means.loc["EM"]
-    wrong["imf-pillar-gap"] = {
-        "with-composite": str(gaps.idxmax()),  # AI_PI counted as a pillar
-        "relative": str((gaps[pillars] / means.loc["EM", pillars]).idxmax()),  # a ratio, not a difference
-    }
-    advanced = aipi.loc[aipi["group"] == "AE", "AI_PI"]
-    emerging = aipi.loc[aipi["group"] == "EM", "AI_PI"]
-    wrong["imf-em-overlap"] = {
-        "above-mean": int((emerging > advanced.mean()).sum()),  # the advanced mean, not the weakest
-    }
-    exposure = load(imf.EXPOSURE.name)
-    rows = exposure.loc[(exposure["economy"] == "Advanced economies") & exposure["category"].str.contains("complementarity")]
-    high = rows.loc[rows["category"] == "high exposure, high complementarity", "share_pct"].iloc[0]
-    wrong["imf-complementary-share"] = {
-        "duplicate-row": float(high / rows["share_pct"].sum()),  # the blog's copy of a share summed too
-        "of-employment": float(high / 100),  # share of all employment, not of exposed employment
-    }
-    return wrong
+    # Each topic's exercises module declares its anticipated mistakes (@anticipates), beside the answer.
+    return {label: mistakes for label, exercise in exercises.registered().items() if (mistakes := exercise.mistakes())}
 
 
 def figures() -> dict[str, float]:

@@ -14,21 +14,22 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import topics
+from .i18n import N_, gettext
 
 # One fixed scale, from best to worst supported. The order is the order of the ledger's chart.
 VERDICTS = (
-    "accurate",
-    "accurate but misleading",
-    "wrong",
-    "not supported by the data",
-    "not checkable",
+    N_("accurate"),
+    N_("accurate but misleading"),
+    N_("wrong"),
+    N_("not supported by the data"),
+    N_("not checkable"),
 )
 VERDICT_MEANING = {
-    "accurate": "the data say what the article says",
-    "accurate but misleading": "the numbers are right but they do not measure what the article says they do",
-    "wrong": "the data contradict the claim",
-    "not supported by the data": "the data available do not bear the claim out",
-    "not checkable": "a forecast, an anecdote or a framing that no data set here can test",
+    "accurate": N_("the data say what the article says"),
+    "accurate but misleading": N_("the numbers are right but they do not measure what the article says they do"),
+    "wrong": N_("the data contradict the claim"),
+    "not supported by the data": N_("the data available do not bear the claim out"),
+    "not checkable": N_("a forecast, an anecdote or a framing that no data set here can test"),
 }
 
 
@@ -42,23 +43,39 @@ class Claim:
 CLAIMS: dict[str, Claim] = {
     c.id: c
     for c in (
-        Claim("C01", "In 10 to 20 years AI and robots end poverty and work becomes optional", "Elon Musk"),
-        Claim("C02", "Radiologists did not lose their jobs to AI; demand for them rose", "Jensen Huang"),
-        Claim("C03", "US tech unemployment rose from 98,000 in December to 152,000 in January", "the article, citing the US Department of Labor"),
-        Claim("C04", "37% of leaders say AI replaced workers in 2023; 44% laid off staff in 2024 because of AI", "the article, citing a ResumeBuilder survey of 750 leaders"),
-        Claim("C05", "Lawyers doubled their caseloads, developers were asked for more features, designers deliver 20 versions a week", "the article"),
-        Claim("C06", "Workers in the industrial revolution worked 16 hours a day on average", "the article"),
-        Claim("C07", "Email made workers available around the clock", "the article"),
-        Claim("C08", "Six years ago 90% of TOP500 supercomputers were CPU-based, now 15%; accelerated computing went from 10% to 90%", "Jensen Huang, as reported by the article"),
-        Claim("C09", "Hundreds of billions of dollars of computing are owned by a few companies", "the article"),
-        Claim("C10", "The last 15 years were the era of recommender systems", "Jensen Huang, as reported by the article"),
-        Claim("C11", "A 500-terawatt AI data centre in Saudi Arabia, first phase 50 terawatts", "the article, on the xAI, NVIDIA and Humain announcement"),
-        Claim("C12", "Demand for 100-200 billion humanoid robots; Tesla to make 1 billion a year (over 10% of the market) at $20,000, a $25-30 trillion industry", "Elon Musk, as reported by the article"),
-        Claim("C13", "Earth receives only one twentieth of the sun's radiation", "Elon Musk, as reported by the article"),
-        Claim("C14", "US annual electricity production is about 460 GW, so 300 GW for AI would be two thirds of it", "the article"),
-        Claim("C15", "The IMF expects AI to affect almost 40% of jobs worldwide, up to 60% in advanced economies", "the article, citing the IMF"),
-        Claim("C16", "70% of professional skills will change", "the article, attributed to the IMF"),
-        Claim("C17", "Machines were to free people from toil, and email was to shorten working hours", "the article"),
+        Claim("C01", N_("In 10 to 20 years AI and robots end poverty and work becomes optional"), N_("Elon Musk")),
+        Claim("C02", N_("Radiologists did not lose their jobs to AI; demand for them rose"), N_("Jensen Huang")),
+        Claim("C03", N_("US tech unemployment rose from 98,000 in December to 152,000 in January"), N_("the article, citing the US Department of Labor")),
+        Claim("C04", N_("37% of leaders say AI replaced workers in 2023; 44% laid off staff in 2024 because of AI"), N_("the article, citing a ResumeBuilder survey of 750 leaders")),
+        Claim("C05", N_("Lawyers doubled their caseloads, developers were asked for more features, designers deliver 20 versions a week"), N_("the article")),
+        Claim("C06", N_("Workers in the industrial revolution worked 16 hours a day on average"), N_("the article")),
+        Claim("C07", N_("Email made workers available around the clock"), N_("the article")),
+        Claim("C08", N_("Six years ago 90% of TOP500 supercomputers were CPU-based, now 15%; accelerated computing went from 10% to 90%"), N_("Jensen Huang, as reported by the article")),
+        Claim("C09", N_("Hundreds of billions of dollars of computing are owned by a few companies"), N_("the article")),
+        Claim("C10", N_("The last 15 years were the era of recommender systems"), N_("Jensen Huang, as reported by the article")),
+        Claim("C11", N_("A 500-terawatt AI data centre in Saudi Arabia, first phase 50 terawatts"), N_("the article, on the xAI, NVIDIA and Humain announcement")),
+        Claim("C12", N_("Demand for 100-200 billion humanoid robots; Tesla to make 1 billion a year (over 10% of the market) at $20,000, a $25-30 trillion industry"), N_("Elon Musk, as reported by the article")),
+        Claim("C13", N_("Earth receives only one twentieth of the sun's radiation"), N_("Elon Musk, as reported by the article")),
+        Claim("C14", N_("US annual electricity production is about 460 GW, so 300 GW for AI would be two thirds of it"), N_("the article")),
+        Claim("C15", N_("The IMF expects AI to affect almost 40% of jobs worldwide, up to 60% in advanced economies"), N_("the article, citing the IMF")),
+        Claim("C16", N_("70% of professional skills will change"), N_("the article, attributed to the IMF")),
+        Claim("C17", N_("Machines were to free people from toil, and email was to shorten working hours"), N_("the article")),
+    )
+}
+
+# The article's argument itself, apart from the seventeen figures: assessed on the same scale, from
+# predictions fixed before the data (chapters/gains), and shown in the ledger's own section.
+ARGUMENTS: dict[str, Claim] = {
+    c.id: c
+    for c in (
+        Claim(
+            "T1",
+            N_(
+                "The gains of AI go to those who own the computing power, the models and the platforms, not to the "
+                "workers who use the tools, whose bargaining power erodes"
+            ),
+            N_("the article's thesis"),
+        ),
     )
 }
 
@@ -101,7 +118,7 @@ def assesses(claim_id: str, *, chapter: str, section: str, tables: tuple[str, ..
     tables the function is given, in the order of its parameters: the verdict is a pure function
     of them, so a test can hand it any table.
     """
-    if claim_id not in CLAIMS:
+    if claim_id not in CLAIMS and claim_id not in ARGUMENTS:
         raise KeyError(f"unknown claim {claim_id!r}")
 
     def register(compute: Callable[..., tuple[str, str, str]]):
@@ -123,13 +140,20 @@ def assess(claim_id: str) -> Assessment:
         raise KeyError(f"no chapter assesses {claim_id} yet")
     assessor = _ASSESSORS[claim_id]
     verdict, evidence, source = assessor.run()
-    return Assessment(CLAIMS[claim_id], verdict, evidence, source, assessor.chapter, assessor.section)
+    claim = CLAIMS[claim_id] if claim_id in CLAIMS else ARGUMENTS[claim_id]
+    return Assessment(claim, verdict, evidence, source, assessor.chapter, assessor.section)
 
 
 def assessments() -> list[Assessment]:
     """Every claim that a chapter assesses, in claim order."""
     _discover()
     return [assess(cid) for cid in CLAIMS if cid in _ASSESSORS]
+
+
+def arguments() -> list[Assessment]:
+    """The assessments of the article's argument (:data:`ARGUMENTS`), apart from its figures."""
+    _discover()
+    return [assess(aid) for aid in ARGUMENTS if aid in _ASSESSORS]
 
 
 def table() -> pd.DataFrame:
@@ -150,19 +174,30 @@ def table() -> pd.DataFrame:
 
 
 def verdict_markdown(a: Assessment) -> str:
-    """One claim's verdict and evidence, as chapters and the ledger show it."""
-    return f"**{a.claim.id}, verdict: [{a.verdict}]{{.verdict .claim-{a.claim.id}}}.** {_no_maths(a.evidence)}"
+    """One claim's verdict and evidence, as chapters and the ledger show it, in the edition's language.
+
+    The verdict's span keeps the English verdict's claim class, so that a test can compare editions."""
+    verdict, evidence = gettext(a.verdict), gettext(a.evidence)
+    label = gettext("{claim}, verdict:").format(claim=a.claim.id)
+    return f"**{label} [{verdict}]{{.verdict .claim-{a.claim.id}}}.** {_no_maths(evidence)}"
+
+
+def scale_markdown() -> str:
+    """The verdict scale, one item per verdict with what it means (the ledger's "The scale")."""
+    return "\n".join(f"* **{gettext(v)}**: {gettext(VERDICT_MEANING[v])}." for v in VERDICTS)
 
 
 def markdown_table(rows: list[Assessment] | None = None) -> str:
     """The ledger as a MyST table whose last column links to the section with the evidence."""
     rows = assessments() if rows is None else rows
-    lines = ["| Claim | Verdict | What the data show | Where |", "|---|---|---|---|"]
+    header = [gettext("Claim"), gettext("Verdict"), gettext("What the data show"), gettext("Where")]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for a in rows:
+        source = gettext("Source: {source}.").format(source=gettext(a.source))
         cells = [
-            f"**{a.claim.id}** {a.claim.short} ({a.claim.attribution})",
-            f"**[{a.verdict}]{{.verdict .claim-{a.claim.id}}}**",
-            f"{a.evidence} *Source: {a.source}.*",
+            f"**{a.claim.id}** {gettext(a.claim.short)} ({gettext(a.claim.attribution)})",
+            f"**[{gettext(a.verdict)}]{{.verdict .claim-{a.claim.id}}}**",
+            f"{gettext(a.evidence)} *{source}*",
             f"{{ref}}`{a.section}`",
         ]
         lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")

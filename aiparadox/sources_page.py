@@ -12,6 +12,11 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _address(path: str) -> str:
+    """A link for an address; the text itself for a source whose address is not known."""
+    return f"<{path}>" if path.startswith(("https://", "http://")) else _cell(path)
+
+
 def markdown(data_dir: Path = DATA_DIR) -> str:
     descriptor = read_descriptor(data_dir)
     out = []
@@ -28,18 +33,19 @@ def markdown(data_dir: Path = DATA_DIR) -> str:
                     [
                         f"Publisher\n: {_cell(s['publisher'])}\n",
                         f"Series or table\n: {_cell(s['title'])}; {_cell(s['series'])}\n",
-                        f"Address\n: <{s['path']}>\n",
+                        f"Address\n: {_address(s['path'])}\n",
                         f"Retrieved\n: {_cell(s['retrieved'])}\n",
                         f"Licence\n: {_cell(s['licence'])}\n",
                         f"How our copy came\n: {_cell(s['route'])}\n",
                     ]
                 )
             )
-        # Field names in a monospace column (aiparadox.css) rather than as inline code, whose markup
-        # alone would put this page over its 120 KB.
-        out.append(":::{div} aiparadox-fields\n| Field | Type | Unit | Meaning |\n|---|---|---|---|")
+        # The fields as a list (names in monospace, aiparadox.css), which fits a phone and weighs a
+        # third of a four-column table: this page stays under its 120 KB.
+        out.append(":::{div} aiparadox-fields\nFields:\n")
         for f in res["schema"]["fields"]:
-            out.append(f"| {_cell(f['name'])} | {f['type']} | {_cell(f.get('unit', ''))} | {_cell(f['description'])} |")
+            kind = f"{f['type']}, {_cell(f['unit'])}" if f.get("unit") else f["type"]
+            out.append(f"- **{_cell(f['name'])}** ({kind}): {_cell(f['description'])}")
         out.append(":::")
         size_kb = res["bytes"] / 1024
         out.append(f"\n{size_kb:.1f} KB; SHA-256 `{res['hash'].removeprefix('sha256:')}`.\n")

@@ -10,7 +10,11 @@
   a reader first interacts with a page that has a chart;
 * replaces the theme's 1.5 MB ``fontawesome.js`` and its fonts by a stylesheet of the few icons
   it draws (:mod:`aiparadox.icons`), and defers the scripts that held up the first paint;
-* tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`).
+* tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`),
+  and in which language (see :mod:`aiparadox.i18n`);
+* in the French edition (``language: fr``, built from ``fr/``), shows ``{glue:text}`` numbers in
+  French typography (:mod:`aiparadox.typography`) and copies the built pages into the English
+  edition's ``fr/`` folder; in both, links each page to its twin in the other language.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .environment import BUILD_ENV
+from .environment import BUILD_ENV, LANGUAGE_ENV
+from .paths import ROOT
 
 STATIC_DIR = Path(__file__).parent / "static"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -108,6 +113,7 @@ def _book(app: Sphinx):
             title=app.config.html_title or app.config.project,
             url=url if not url or url.endswith("/") else url + "/",
             resources={r["name"]: r for r in descriptor["resources"]},
+            language=app.config.language or "en",
         )
     return app.aiparadox_book
 
@@ -139,23 +145,29 @@ def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -
     ]
 
 
-def inputs_fingerprint() -> str:
-    """SHA-256 over what notebook outputs depend on besides their own text: data and package code."""
+def inputs_fingerprint(language: str = "en") -> str:
+    """SHA-256 over what notebook outputs depend on besides their own text: data, package code, its
+    message catalogues, and the edition's language."""
     import hashlib
 
     from .paths import DATA_DIR
 
     package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted([*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py")]):
+    digest = hashlib.sha256(f"language={language}\n".encode())
+    for path in sorted([*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py"), *package.rglob("*.po")]):
         if path.exists():
             digest.update(path.relative_to(path.parents[1]).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
+# Beside the execution cache in _build/. A warm start needs both: without this stamp, the restored
+# cache is taken for stale and deleted (the CI workflow caches the two together).
+FINGERPRINT_NAME = "aiparadox-inputs.sha256"
+
+
 def _fingerprint_file(app: Sphinx) -> Path:
-    return Path(app.outdir).parent / "aiparadox-inputs.sha256"
+    return Path(app.outdir).parent / FINGERPRINT_NAME
 
 
 def _config_inited(app: Sphinx, config) -> None:
@@ -164,7 +176,11 @@ def _config_inited(app: Sphinx, config) -> None:
     read again."""
     import shutil
 
-    fingerprint = inputs_fingerprint()
+    language = config.language or "en"
+    os.environ[LANGUAGE_ENV] = language
+    if language == "fr":
+        app.add_role_to_domain("glue", "text", _french_paste_text_role(), override=True)
+    fingerprint = inputs_fingerprint(language)
     stamp = _fingerprint_file(app)
     app.aiparadox_fingerprint = fingerprint
     app.aiparadox_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
@@ -188,6 +204,8 @@ def _build_finished(app: Sphinx, exception) -> None:
         _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
         if app.builder.format == "html":
             _downloadable_notebooks(app)
+        if app.builder.name == "html" and app.config.aiparadox_edition_dir:
+            _publish_edition(app)
 
 
 def _record_written_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -202,8 +220,6 @@ def _downloadable_notebooks(app: Sphinx) -> None:
     written by this build need a new copy: converting every chapter on a warm rebuild that writes
     nothing was most of what that rebuild cost beyond the bare toolchain (make bench). Parallel
     writers record pages in other processes, so then every chapter is converted."""
-    from .paths import ROOT
-
     written = app.aiparadox_written_pages
     if not written and app.parallel <= 1:
         return
@@ -211,10 +227,12 @@ def _downloadable_notebooks(app: Sphinx) -> None:
 
     from .notebooks import chapters, to_notebook
 
-    for page in chapters(ROOT):
-        if app.parallel <= 1 and page.relative_to(ROOT).with_suffix("").as_posix() not in written:
+    # The edition's own pages: the French edition's notebooks are its French pages.
+    source = Path(app.srcdir)
+    for page in chapters(source):
+        if app.parallel <= 1 and page.relative_to(source).with_suffix("").as_posix() not in written:
             continue
-        target = Path(app.outdir) / "_sources" / page.relative_to(ROOT).with_suffix(".ipynb")
+        target = Path(app.outdir) / "_sources" / page.relative_to(source).with_suffix(".ipynb")
         if target.exists():
             nbformat.write(to_notebook(page.read_text(encoding="utf-8")), target)
 
@@ -249,8 +267,100 @@ def _bibliography_roles(app: Sphinx, pagename, templatename, context, doctree) -
         context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
 
 
+def _french_paste_text_role():
+    """``{glue:text}`` for the French edition: the same value, formatted with the same spec, in French
+    typography. Cross-document pastes (``doc::key``) are not used by the French pages (a test checks)."""
+    from docutils import nodes
+    from myst_nb.core.variables import RetrievalError
+    from myst_nb.ext.glue.roles import PasteTextRole
+    from myst_nb.ext.glue.utils import glue_warning, retrieve_glue_data
+
+    from .typography import format_number
+
+    class FrenchPasteTextRole(PasteTextRole):
+        def run(self):
+            key, _, spec = self.text.rpartition(":") if ":" in self.text else (self.text, "", "s")
+            if "::" in key:
+                return super().run()
+            try:
+                result = retrieve_glue_data(self.document, key)
+            except RetrievalError as exc:
+                return [], [glue_warning(str(exc), self.document, self.line)]
+            if "text/plain" not in result.data:
+                return [], [glue_warning(f"No text/plain found in {key!r} data", self.document, self.line)]
+            try:
+                text = format_number(result.data["text/plain"], spec, "fr")
+            except (TypeError, ValueError) as exc:
+                return [], [glue_warning(f"Failed to format text/plain data: {exc}", self.document, self.line)]
+            node = nodes.inline(text, text, classes=["pasted-text"])
+            self.set_source_info(node)
+            return [node], []
+
+    return FrenchPasteTextRole()
+
+
+def _publish_edition(app: Sphinx) -> None:
+    """The French edition is built on its own (its own execution cache: jupyter-cache keys on the code,
+    which is the English pages' code) and then served at ``fr/`` of the same site."""
+    import shutil
+
+    target = (Path(app.confdir) / app.config.aiparadox_edition_dir).resolve()
+    if target.parent.resolve() == Path(app.outdir).resolve() or not target.parent.is_dir():
+        raise RuntimeError(f"aiparadox_edition_dir: {target.parent} is not the English edition's built site")
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(app.outdir, partial, ignore=shutil.ignore_patterns(".buildinfo", "reports"))
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(partial, target)
+
+
+# The language of each edition, and the folder of the other edition relative to a page's root.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+SWITCH_LABELS = {"en": "Read this page in English", "fr": "Lire cette page en français"}
+
+
+def _twins(app: Sphinx) -> tuple[str, set[str], str]:
+    """(the other language, the pages it has, the path from this edition's root to the other's)."""
+    if not hasattr(app, "aiparadox_twins"):
+        from .toc import docnames
+
+        if (app.config.language or "en") == "fr":
+            app.aiparadox_twins = ("en", set(docnames(ROOT)), "../")
+        else:
+            french = ROOT / "fr"
+            pages = set(docnames(french)) if (french / "_toc.yml").exists() else set()
+            app.aiparadox_twins = ("fr", pages, "fr/")
+    return app.aiparadox_twins
+
+
+def _language_switch(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """A link to the same page in the other language, where it exists, and its hreflang alternate."""
+    other, pages, prefix = _twins(app)
+    if pagename not in pages or "body" not in context:
+        return
+    href = "../" * pagename.count("/") + prefix + pagename + ".html"
+    switch = (
+        f'<p class="aiparadox-language"><a href="{href}" hreflang="{other}" lang="{other}" rel="alternate">'
+        f"{SWITCH_LABELS[other]}</a></p>\n"
+    )
+    context["body"] = switch + context["body"]
+    context["metatags"] = context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other}" href="{href}" />'
+
+
+def _doc_reference_from_root(app: Sphinx, env, node, contnode):
+    """Intersphinx looks a ``{doc}`` target up as written; a page not translated yet is linked in the
+    English edition under its name from the root, so a relative target ("gains", from chapters/) is
+    made absolute first ("chapters/gains"). Returns nothing: intersphinx then resolves the node."""
+    from sphinx.util import docname_join
+
+    if node.get("reftype") == "doc" and node.get("refdoc"):
+        node["reftarget"] = docname_join(node["refdoc"], node["reftarget"]).lstrip("/")
+
+
 def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
+    # Set in fr/_config.yml: where the French edition's pages are served, relative to fr/.
+    app.add_config_value("aiparadox_edition_dir", "", "html")
     app.connect("config-inited", _config_inited)
     app.connect("config-inited", _templates)
     app.connect("env-get-outdated", _outdated)
@@ -262,6 +372,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _static_charts)
     app.connect("html-page-context", _record_written_page)
+    app.connect("html-page-context", _language_switch)
+    app.connect("missing-reference", _doc_reference_from_root, priority=400)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import chart_data, chart_drawing
+from .i18n import gettext
 
 FOLDER = "_charts"
 PLACEHOLDER = re.compile(
@@ -40,7 +41,7 @@ CAPTION = re.compile(
     r'<span class="caption-text">(?P<text>.*?)</span><a class="headerlink"',
     re.S,
 )
-VIEWS = (("chart", "Chart"), ("table", "Table"), ("sources", "Sources"))
+VIEWS = ("chart", "table", "sources")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Book:
     title: str
     url: str  # the published book's address, ending in "/"
     resources: dict[str, dict[str, Any]]  # data/datapackage.json's resources, by name
+    language: str = "en"  # of the edition: the words around each chart are in it (aiparadox.i18n)
 
 
 @dataclass(frozen=True)
@@ -155,48 +157,61 @@ def _picture(files: dict[tuple[str, str], str], sizes: dict[str, tuple[int, int]
 
 
 def _table_html(table: chart_data.DataTable, caption: str) -> str:
-    head = "".join(f"<th>{html.escape(c.header)}</th>" for c in table.columns)
-    # HTML lets a cell and a row end where the next begins: without "</td>" and "</tr>" a long
-    # table is a quarter lighter, and every page stays under its 120 KB.
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(chart_data.format_cell(row.get(c.field), c))}" for c in table.columns)
-        for row in table.rows
-    )
+    """A real table of the chart's data. A column that changes in a few runs only (a series' name)
+    heads each run instead of filling every row. HTML lets a cell and a row end where the next
+    begins: without "</td>" and "</tr>" a long table is a quarter lighter."""
+    grouped = chart_data.grouping_columns(table)
+    shown = [c for c in table.columns if c not in grouped]
+    head = "".join(f"<th>{html.escape(c.header)}</th>" for c in shown)
+
+    def rows(run: list[dict[str, Any]]) -> str:
+        return "".join("<tr>" + "".join(f"<td>{html.escape(chart_data.format_cell(row.get(c.field), c))}" for c in shown) for row in run)
+
+    if grouped:
+        bodies = "".join(
+            f'<tbody><tr><th colspan="{len(shown)}" scope="rowgroup">'
+            + html.escape("; ".join(f"{c.header}: {chart_data.format_cell(v, c)}" for c, v in zip(grouped, values)))
+            + f"</th></tr>{rows(run)}</tbody>"
+            for values, run in chart_data.runs_of(table, grouped)
+        )
+    else:
+        bodies = f"<tbody>{rows(list(table.rows))}</tbody>"
     label = html.escape(caption)
     return (
         f'<div class="aiparadox-chart-table" role="region" aria-label="{label}" tabindex="0">'
-        f"<table class=\"table\"><caption>{label}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        f'<table class="table"><caption>{label}</caption><thead><tr>{head}</tr></thead>{bodies}</table></div>'
     )
 
 
-def _sources_html(drawn_from: list[dict[str, Any]], links: dict[str, str], cite: str) -> str:
+def _sources_html(drawn_from: list[dict[str, Any]], links: list[tuple[str, str]], cite: str, _: Callable[[str], str]) -> str:
     parts = []
     for resource in drawn_from:
         for s in resource["sources"]:
             licence = html.escape(s["licence"])
             if s.get("licenceUrl"):
                 licence = f'<a href="{html.escape(s["licenceUrl"])}">{licence}</a>'
-            parts.append(
-                f"<li><strong>{html.escape(s['publisher'])}</strong>: {html.escape(s['title'])} ({html.escape(s['series'])}). "
-                f'<a href="{html.escape(s["path"])}">{html.escape(s["path"])}</a>; retrieved {html.escape(s["retrieved"])}; '
-                f"licence: {licence}. In the book's data: <code>{html.escape(resource['name'])}</code>.</li>"
+            address = html.escape(s["path"])
+            if s["path"].startswith(("https://", "http://")):
+                address = f'<a href="{address}">{address}</a>'
+            facts = _("{address}; retrieved {date}; licence: {licence}. In the book's data: {table}.").format(
+                address=address, date=html.escape(s["retrieved"]), licence=licence, table=f"<code>{html.escape(resource['name'])}</code>"
             )
-    listing = f"<ul>{''.join(parts)}</ul>" if parts else "<p>The chart draws what the book's chapters compute.</p>"
-    files = ", ".join(f'<a href="{href}">{html.escape(label)}</a>' for label, href in links.items())
+            parts.append(f"<li><strong>{html.escape(s['publisher'])}</strong>: {html.escape(s['title'])} ({html.escape(s['series'])}). {facts}</li>")
+    listing = f"<ul>{''.join(parts)}</ul>" if parts else f"<p>{html.escape(_('The chart draws what the book itself computes.'))}</p>"
+    files = ", ".join(f'<a href="{href}">{html.escape(label)}</a>' for label, href in links)
     # The source line itself is under the chart whichever view is shown.
-    return f"{listing}<p>Files: {files}.</p><p>How to cite: {html.escape(cite)}</p>"
+    return (
+        f"{listing}<p>{_('Files: {files}.').format(files=files)}</p>"
+        f"<p>{html.escape(_('How to cite: {citation}').format(citation=cite))}</p>"
+    )
 
 
-def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book: Book, place: Placement) -> str:
-    """The chart's whole block, and its files written into the build."""
-    meta = spec.get("usermeta", {}).get("aiparadox", {})
+def _drawing_files(name: str, spec: dict[str, Any], key: str, title: str, place: Placement):
+    """The drawings copied from the cache into the build, and the interactive spec written beside
+    them: (links by width and mode, sizes by width, the spec's link)."""
     folder = place.outdir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    key = chart_drawing.drawing_key(spec)
-    _remove_stale(folder, name, key)
-    cached = chart_drawing.drawings(spec, place.cache_dir, caption[0] or name)
     files, sizes = {}, {}
-    for (width, mode), path in cached.items():
+    for (width, mode), path in chart_drawing.drawings(spec, place.cache_dir, title).items():
         target = folder / f"{name}-{key}-{width}-{mode}.svg"
         if not target.exists():
             shutil.copyfile(path, target)
@@ -205,46 +220,70 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
     spec_file = folder / f"{name}-{key}.json"
     if not spec_file.exists():
         spec_file.write_text(json.dumps(chart_drawing.interactive_spec(spec), separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    return files, sizes, place.link(f"{FOLDER}/{spec_file.name}")
+
+
+def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book: Book, place: Placement) -> str:
+    """The chart's whole block, and its files written into the build."""
+
+    def _(message: str) -> str:
+        return gettext(message, book.language)
+
+    meta = spec.get("usermeta", {}).get("aiparadox", {})
+    folder = place.outdir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    key = chart_drawing.drawing_key(spec)
+    _remove_stale(folder, name, key)
+    files, sizes, spec_link = _drawing_files(name, spec, key, caption[0] or name, place)
 
     tables = chart_data.chart_tables(spec)
     drawn_from = provenance(list(meta.get("tables", [])), book, name)
     page_url = f"{book.url}{place.pagename}.html"
-    label = caption[0] or "the chart"
-    links = {}
+    label = caption[0] or _("the chart")
+    downloads = []  # (label, link) of each CSV
     for i, table in enumerate(tables):
         csv = csv_name(name, i, len(tables))
         _write_if_changed(folder / csv, chart_data.csv_text(table))
-        links[f"data (CSV{'' if len(tables) == 1 else f', part {i + 1}'})"] = place.link(f"{FOLDER}/{csv}")
+        what = _("data (CSV)") if len(tables) == 1 else _("data (CSV, part {number})").format(number=i + 1)
+        downloads.append((what, place.link(f"{FOLDER}/{csv}")))
     _write_if_changed(folder / f"{name}.txt", about_text(name, caption, meta, tables, drawn_from, book, page_url))
-    links["source, licence and how to cite (text)"] = place.link(f"{FOLDER}/{name}.txt")
-    links["drawing (SVG)"] = files[("wide", "light")]
-    links["chart spec (Vega-Lite JSON)"] = place.link(f"{FOLDER}/{spec_file.name}")
+    links = [
+        *downloads,
+        (_("source, licence and how to cite (text)"), place.link(f"{FOLDER}/{name}.txt")),
+        (_("drawing (SVG)"), files[("wide", "light")]),
+        (_("chart spec (Vega-Lite JSON)"), spec_link),
+    ]
     cite = f"{book.title}, {label}, {page_url}#{name}."
 
-    description = spec.get("description", "")
+    names = {"chart": _("Chart"), "table": _("Table"), "sources": _("Sources")}
     views = "".join(
         f'<input type="radio" name="{name}-view" id="{name}-{view}" value="{view}"{" checked" if view == "chart" else ""}>'
-        f'<label for="{name}-{view}">{text}</label>'
-        for view, text in VIEWS
+        f'<label for="{name}-{view}">{html.escape(names[view])}</label>'
+        for view in VIEWS
     )
-    table_caption = f"Data of {label}"
+    table_caption = _("Data of {figure}").format(figure=label)
     tables_html = "".join(
-        _table_html(t, table_caption if len(tables) == 1 else f"{table_caption}, part {i + 1}") for i, t in enumerate(tables)
+        _table_html(t, table_caption if len(tables) == 1 else _("{caption}, part {number}").format(caption=table_caption, number=i + 1))
+        for i, t in enumerate(tables)
     )
     # Each item after the source line carries its own separator, so that print can drop the links.
-    footer = [f'<span class="aiparadox-chart-source">Source: {html.escape(meta.get("source", ""))}</span>']
-    footer += [f'<span class="aiparadox-chart-data"> · <a href="{href}" download>Download the {html.escape(text)}</a></span>'
-               for text, href in links.items() if text.startswith("data")]
+    source = _("Source: {source}").format(source=meta.get("source", ""))
+    footer = [f'<span class="aiparadox-chart-source">{html.escape(source)}</span>']
+    footer += [
+        f'<span class="aiparadox-chart-data"> · <a href="{href}" download>{html.escape(_("Download the {what}").format(what=what))}</a></span>'
+        for what, href in downloads
+    ]
     if meta.get("note"):
         footer.append(f'<span class="aiparadox-chart-note"> · {html.escape(meta["note"])}</span>')
+    legend = html.escape(_("Show {figure} as").format(figure=label))
     return "".join([
-        f'<div class="aiparadox-chart" data-chart="{html.escape(name)}" data-spec="{place.link(f"{FOLDER}/{spec_file.name}")}">',
-        f'<fieldset class="aiparadox-chart-views"><legend>Show {html.escape(label)} as</legend>{views}</fieldset>',
+        f'<div class="aiparadox-chart" data-chart="{html.escape(name)}" data-spec="{spec_link}">',
+        f'<fieldset class="aiparadox-chart-views"><legend>{legend}</legend>{views}</fieldset>',
         '<div class="aiparadox-chart-panel" data-view="chart"><div class="aiparadox-chart-drawing">',
-        _picture(files, sizes, description),
+        _picture(files, sizes, spec.get("description", "")),
         "</div></div>",
         f'<div class="aiparadox-chart-panel" data-view="table">{tables_html}</div>',
-        f'<div class="aiparadox-chart-panel" data-view="sources">{_sources_html(drawn_from, links, cite)}</div>',
+        f'<div class="aiparadox-chart-panel" data-view="sources">{_sources_html(drawn_from, links, cite, _)}</div>',
         f'<p class="aiparadox-chart-footer">{"".join(footer)}</p>',
         "</div>",
     ])

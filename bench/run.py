@@ -45,6 +45,8 @@ from typing import Any
 
 import yaml
 
+from aiparadox import toc
+
 from .pages import THROTTLE, measure_pages, median, page_weights, transfer_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,27 +76,6 @@ EXECUTED = re.compile(r"^(?P<path>\S.*?): Executed notebook in (?P<seconds>\d+(?
 
 # ---------------------------------------------------------------------------------------------
 # The pages, and the bare book made of them
-
-
-def toc_docnames(toc: dict) -> list[str]:
-    """The documents a Jupyter Book table of contents lists, root first, in reading order."""
-    names = [_docname(toc["root"])]
-
-    def walk(entries: Sequence[dict]) -> None:
-        for entry in entries:
-            if "file" in entry:
-                names.append(_docname(entry["file"]))
-            elif "glob" in entry:
-                raise ValueError(f"_toc.yml: glob entries ({entry['glob']!r}) are not supported by the benchmark")
-            for key in ("parts", "chapters", "sections"):
-                walk(entry.get(key, []))
-
-    walk([toc])
-    return names
-
-
-def _docname(path: str) -> str:
-    return re.sub(r"\.(md|ipynb|rst)$", "", path)
 
 
 def source_of(root: Path, docname: str) -> Path:
@@ -139,7 +120,7 @@ def make_bare_book(root: Path, dest: Path) -> list[str]:
     """Write a bare book mirroring the book at ``root`` into ``dest``; return its docnames."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     toc_text = (root / "_toc.yml").read_text(encoding="utf-8")
-    docnames = toc_docnames(yaml.safe_load(toc_text))
+    docnames = toc.docnames(root)
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "_config.yml").write_text(yaml.safe_dump(bare_config(config), sort_keys=False), encoding="utf-8")
     (dest / "_toc.yml").write_text(toc_text, encoding="utf-8")
@@ -168,7 +149,7 @@ def executed_notebooks(log: str, source_root: Path) -> dict[str, float]:
             relative = path.resolve().relative_to(source_root.resolve())
         except ValueError:
             relative = Path(path.name)
-        found[_docname(relative.as_posix())] = float(match.group("seconds"))
+        found[toc.SOURCE_SUFFIX.sub("", relative.as_posix())] = float(match.group("seconds"))
     return found
 
 
@@ -212,7 +193,7 @@ def paired_ratio(book: Sequence[float], bare: Sequence[float]) -> float:
     builds of a pair, so it moves their ratio less than it moves either median."""
     if not book or len(book) != len(bare):
         raise ValueError(f"paired samples needed, got {len(book)} and {len(bare)}")
-    return float(statistics.median(b / r for b, r in zip(book, bare)))
+    return float(statistics.median(b / r for b, r in zip(book, bare, strict=True)))
 
 
 def drawings_since(cache: Path, started: float) -> int:
@@ -360,7 +341,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in cells)])
 
@@ -499,7 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not (html_root / "index.html").exists():
                 raise SystemExit(f"--skip-builds needs a built book in {html_root}: run `make book` first")
             bare_root = None
-            pages = toc_docnames(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
+            pages = toc.docnames(ROOT)
         else:
             print(f"Building the book and a bare book, {args.runs} times each ...", flush=True)
             results["builds"] = measure_builds(args.runs, args.build_flags.split(), Path(scratch))

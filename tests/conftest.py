@@ -44,6 +44,9 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 BUILD_COMMAND = ["jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
+# The French edition, built after the English one as `make book` does, then served at _build/html/fr/.
+FRENCH_BUILD_COMMAND = ["jupyter-book", "build", "fr", "--path-output", "_build/fr", "-W", "-n", "--keep-going"]
+FRENCH_BUILD = ROOT / "_build" / "fr" / "_build"
 
 
 def jupyter_book(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -54,13 +57,15 @@ def jupyter_book(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """Build the book exactly as `make book` does (warnings are errors) and return _build/html.
+    """Build the book exactly as `make book` does (warnings are errors), both editions, and return
+    _build/html (the French edition is its fr/ folder).
 
     The execution cache in _build/.jupyter_cache makes a second run cheap; a clean clone executes
     every notebook."""
-    result = jupyter_book(*BUILD_COMMAND[1:], cwd=ROOT)
-    if result.returncode != 0:
-        pytest.fail(f"the book does not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    for command in (BUILD_COMMAND, FRENCH_BUILD_COMMAND):
+        result = jupyter_book(*command[1:], cwd=ROOT)
+        if result.returncode != 0:
+            pytest.fail(f"{' '.join(command)} fails:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
     return ROOT / "_build" / "html"
 
 

@@ -1,9 +1,10 @@
-"""BLS: the readers of both shapes (FRED CSV, BLS API v2 JSON), the tables, C03 and C04."""
+"""BLS: the readers of both shapes (FRED CSV, BLS API v2 JSON), the tables, the facts, C03 and C04, charts."""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -11,28 +12,28 @@ import pytest
 
 from aiparadox import ledger, load
 from aiparadox.datapackage import DataError, to_csv_bytes
-from aiparadox.paths import DATA_DIR
-from aiparadox.topics.bls import analysis, parsers, tables
+from aiparadox.paths import DATA_DIR, ROOT
+from aiparadox.topics.bls import article, charts, claims, facts, raw, tables
 
 from .conftest import writable_copy
 
 
 @pytest.fixture(scope="module")
-def raw(shared_sources: Path) -> Path:
+def raw_folder(shared_sources: Path) -> Path:
     return shared_sources / "bls" / "raw"
 
 
 @pytest.fixture
-def raw_copy(raw: Path, tmp_path: Path) -> Path:
+def raw_copy(raw_folder: Path, tmp_path: Path) -> Path:
     """A writable copy of the BLS source folder (raw/ and SOURCE.md) that a test may damage."""
-    return writable_copy(raw.parent, tmp_path / "bls") / "raw"
+    return writable_copy(raw_folder.parent, tmp_path / "bls") / "raw"
 
 
 # --- FRED-style CSV ---------------------------------------------------------------------------
 
 
-def test_fred_long_form_reads_the_whole_vintage(raw: Path):
-    frame = parsers.read_fred_csv(raw / tables.RATE_FILE)
+def test_fred_long_form_reads_the_whole_vintage(raw_folder: Path):
+    frame = raw.read_fred_csv(raw_folder / raw.RATE_FILE)
     assert list(frame.columns) == ["series_id", "month", "value"]
     assert len(frame) == 300 and frame["month"].iloc[0] == "2000-01" and frame["month"].iloc[-1] == "2024-12"
     assert frame.attrs["realtime_start"] == "2025-01-20"
@@ -43,7 +44,7 @@ def test_fred_long_form_reads_the_whole_vintage(raw: Path):
 
 def test_fred_wide_form_keeps_a_missing_month_as_missing():
     text = "observation_date,LNU03032237\n2025-09-01,177\n2025-10-01,.\n2025-11-01,125\n"
-    frame = parsers.parse_fred_csv(text, "fredgraph.csv")
+    frame = raw.parse_fred_csv(text, "fredgraph.csv")
     assert frame["month"].to_list() == ["2025-09", "2025-10", "2025-11"]
     assert math.isnan(frame["value"].iloc[1]) and frame["value"].iloc[2] == 125
 
@@ -64,7 +65,7 @@ def test_fred_wide_form_keeps_a_missing_month_as_missing():
 )
 def test_bad_fred_csv_is_a_clear_error(text: str, message: str):
     with pytest.raises(DataError, match=message):
-        parsers.parse_fred_csv(text, "fredgraph.csv")
+        raw.parse_fred_csv(text, "fredgraph.csv")
 
 
 # --- BLS Public Data API v2 -------------------------------------------------------------------
@@ -97,7 +98,7 @@ API_RESPONSE = {
 
 
 def test_api_v2_response_is_read_oldest_first_without_the_annual_average():
-    frame = parsers.parse_bls_api_v2(json.dumps(API_RESPONSE), "api.json")
+    frame = raw.parse_bls_api_v2(json.dumps(API_RESPONSE), "api.json")
     level = frame.loc[frame["series_id"] == "LNU03032237"]
     assert level["month"].to_list() == ["2024-12", "2025-09", "2025-10", "2025-11"]
     assert math.isnan(level.set_index("month").loc["2025-10", "value"])
@@ -108,7 +109,7 @@ def test_api_v2_documentation_sample_with_results_in_a_list(tmp_path: Path):
     sample = dict(API_RESPONSE, Results=[API_RESPONSE["Results"]])
     path = tmp_path / "LNU03032237.json"
     path.write_text(json.dumps(sample))
-    assert len(parsers.read_bls_api_v2(path)) == 5
+    assert len(raw.read_bls_api_v2(path)) == 5
 
 
 @pytest.mark.parametrize(
@@ -139,37 +140,37 @@ def test_api_v2_documentation_sample_with_results_in_a_list(tmp_path: Path):
 )
 def test_bad_api_v2_responses_are_clear_errors(response: dict, message: str):
     with pytest.raises(DataError, match=f"api.json[:,] .*{message}"):
-        parsers.parse_bls_api_v2(json.dumps(response), "api.json")
+        raw.parse_bls_api_v2(json.dumps(response), "api.json")
 
 
-def test_api_v2_reader_gives_the_cached_series_back(raw: Path):
+def test_api_v2_reader_gives_the_cached_series_back(raw_folder: Path):
     """The cached LNU03032237, rewritten in the API's own shape, reads back identically."""
-    cached = parsers.read_points_json(raw / tables.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
+    cached = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
     data = [
         {"year": m[:4], "period": f"M{m[5:]}", "periodName": "", "value": f"{v:g}", "footnotes": [{}]}
         for m, v in zip(cached["month"][::-1], cached["value"][::-1])
     ]
     response = {"status": "REQUEST_SUCCEEDED", "responseTime": 50, "message": [], "Results": {"series": [{"seriesID": "LNU03032237", "data": data}]}}
-    pd.testing.assert_frame_equal(parsers.parse_bls_api_v2(json.dumps(response), "api.json"), cached)
+    pd.testing.assert_frame_equal(raw.parse_bls_api_v2(json.dumps(response), "api.json"), cached)
 
 
 # --- the cached {t, v} files and the October 2025 gap -----------------------------------------
 
 
-def test_october_2025_is_absent_from_the_cached_count_and_kept_missing(raw: Path):
-    cached = parsers.read_points_json(raw / tables.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
+def test_october_2025_is_absent_from_the_cached_count_and_kept_missing(raw_folder: Path):
+    cached = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
     assert "2025-10" not in set(cached["month"]) and len(cached) == 90
-    with pytest.raises(DataError, match=f"{tables.FRED_JSON}: LNU03032237 has no observation for 2025-10"):
-        parsers.complete_months(cached, {}, tables.FRED_JSON)
-    full = parsers.complete_months(cached, tables.CPS_GAPS, tables.FRED_JSON).set_index("month")
+    with pytest.raises(DataError, match=f"{raw.FRED_JSON}: LNU03032237 has no observation for 2025-10"):
+        raw.complete_months(cached, {}, raw.FRED_JSON)
+    full = raw.complete_months(cached, tables.CPS_GAPS, raw.FRED_JSON).set_index("month")
     assert len(full) == 91 and math.isnan(full.loc["2025-10", "value"])
     assert "lapse in federal appropriations" in full.loc["2025-10", "gap"]
     assert full.loc["2025-09", "value"] == 177 and full.loc["2025-11", "value"] == 125
 
 
-def test_the_trailing_mean_labelled_as_the_rate_is_not_used(raw: Path):
+def test_the_trailing_mean_labelled_as_the_rate_is_not_used(raw_folder: Path):
     # fred.json's 'unemployment' key carries the id LNU04032237 but is a 12-month mean (SOURCE.md).
-    trailing = parsers.read_points_json(raw / tables.FRED_JSON, "unemployment", "unemploymentSeriesId").set_index("month")
+    trailing = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemployment", "unemploymentSeriesId").set_index("month")
     rate = load("bls_information_unemployment_rate").set_index("month")
     assert trailing.loc["2024-12", "value"] == 4.44 and rate.loc["2024-12", "rate_percent"] == 3.9
 
@@ -177,21 +178,21 @@ def test_the_trailing_mean_labelled_as_the_rate_is_not_used(raw: Path):
 def test_a_null_point_is_an_error_not_a_zero():
     body = {"jobOpenings": [{"t": "2025-01-01", "v": None}], "jobOpeningsSeriesId": "JTS510000000000000JOL"}
     with pytest.raises(DataError, match=r"bls.json, jobOpenings\[0\]: value is null"):
-        parsers.parse_points(body, "jobOpenings", "jobOpeningsSeriesId", "bls.json")
+        raw.parse_points(body, "jobOpenings", "jobOpeningsSeriesId", "bls.json")
 
 
 def test_seasonal_adjustment_is_read_from_the_series_id():
-    assert parsers.seasonal_adjustment("LNU03032237") == "not seasonally adjusted"
-    assert parsers.seasonal_adjustment("JTS510000000000000LDL") == "seasonally adjusted"
+    assert raw.seasonal_adjustment("LNU03032237") == "not seasonally adjusted"
+    assert raw.seasonal_adjustment("JTS510000000000000LDL") == "seasonally adjusted"
     with pytest.raises(DataError, match="not a BLS seasonal adjustment code"):
-        parsers.seasonal_adjustment("LNX03032237")
+        raw.seasonal_adjustment("LNX03032237")
 
 
 # --- the derivation ---------------------------------------------------------------------------
 
 
-def test_derivation_reproduces_the_committed_tables(raw: Path):
-    derived = tables.derive(raw)
+def test_derivation_reproduces_the_committed_tables(raw_folder: Path):
+    derived = tables.derive(raw_folder)
     for table in tables.DATASET.tables:
         assert to_csv_bytes(derived[table.name], table) == (DATA_DIR / table.filename).read_bytes(), table.name
 
@@ -210,7 +211,7 @@ def test_tables_carry_series_ids_units_and_adjustment():
 
 
 def test_a_transcription_that_disagrees_with_the_series_stops_the_build(raw_copy: Path):
-    a14 = raw_copy / tables.A14_FILE
+    a14 = raw_copy / raw.A14_FILE
     a14.write_text(a14.read_text().replace("Information,86,98,3.1,3.9", "Information,86,99,3.1,3.9"))
     with pytest.raises(DataError, match="Information 2024-12 unemployed 99.0 but LNU03032237"):
         tables.derive(raw_copy)
@@ -227,7 +228,7 @@ def test_a_press_figure_is_read_only_from_its_quoted_sentence(raw_copy: Path):
 
 
 def test_an_unexplained_missing_month_stops_the_build(raw_copy: Path):
-    path = raw_copy / tables.JOLTS_JSON
+    path = raw_copy / raw.JOLTS_JSON
     body = json.loads(path.read_text())
     body["layoffsDischarges"] = [p for p in body["layoffsDischarges"] if p["t"] != "2024-03-01"]
     path.write_text(json.dumps(body))
@@ -248,39 +249,35 @@ def test_published_cross_checks_hold():
 # --- claims, charts, exercises ----------------------------------------------------------------
 
 
-def test_c03_verdict_follows_the_data(monkeypatch):
+def test_c03_verdict_follows_the_data():
     assert ledger.assess("C03").verdict == "accurate but misleading"
-    unemployed = load("bls_information_unemployed").copy()
+    unemployed, rate = load("bls_information_unemployed").copy(), load("bls_information_unemployment_rate")
+    assert claims.c03(unemployed, rate)[0] == "accurate but misleading"
+    # A January that is not the article's 152 thousand: the article's numbers are then wrong.
     unemployed.loc[unemployed["month"] == "2025-01", "unemployed_thousands"] = 140.0
-    real_load = load
-    monkeypatch.setattr(
-        "aiparadox.datapackage.load",
-        lambda name, data_dir=None: unemployed if name == "bls_information_unemployed" else real_load(name),
-    )
-    assert ledger.assess("C03").verdict == "wrong"
+    assert claims.c03(unemployed, rate)[0] == "wrong"
 
 
 def test_c03_would_be_accurate_for_an_exceptional_jump_in_a_tech_series():
-    figures = analysis.c03_figures(load("bls_information_unemployed"), load("bls_information_unemployment_rate"))
-    assert analysis.c03_verdict(figures, same_measure=True) == "accurate but misleading"  # seasonal
+    figures = facts.c03_figures(load("bls_information_unemployed"), load("bls_information_unemployment_rate"))
+    assert claims.c03_verdict(figures, same_measure=True) == "accurate but misleading"  # seasonal
     exceptional = dict(figures, n_rises=1, rate_n_rises=1, largest_change=figures["change"])
-    assert analysis.c03_verdict(exceptional, same_measure=True) == "accurate"
-    assert analysis.c03_verdict(exceptional, same_measure=False) == "accurate but misleading"
+    assert claims.c03_verdict(exceptional, same_measure=True) == "accurate"
+    assert claims.c03_verdict(exceptional, same_measure=False) == "accurate but misleading"
 
 
-def test_c04_verdict_follows_the_data(monkeypatch):
+def test_c04_verdict_follows_the_data():
     assert ledger.assess("C04").verdict == "accurate but misleading"
     survey = load("bls_resumebuilder_survey").copy()
-    monkeypatch.setattr("aiparadox.datapackage.load", lambda name, data_dir=None: survey)
     survey.loc[survey["answer"] == "layoffs_2024", "timing"] = "reported"
-    assert ledger.assess("C04").verdict == "accurate"
+    assert claims.c04(survey)[0] == "accurate"
     survey.loc[survey["answer"] == "replaced_2023", "share"] = 0.30
-    assert ledger.assess("C04").verdict == "wrong"
+    assert claims.c04(survey)[0] == "wrong"
 
 
 def test_winter_changes_skip_winters_with_a_missing_month():
     table = pd.DataFrame({"month": ["2024-12", "2025-01", "2025-12", "2026-01"], "v": [98.0, 152.0, float("nan"), 128.0]})
-    changes = analysis.winter_changes(table, "v")
+    changes = facts.winter_changes(table, "v")
     assert changes["december_year"].to_list() == [2024] and changes["change"].iloc[0] == 54
 
 
@@ -297,28 +294,28 @@ CHARTS = [
 
 @pytest.mark.parametrize(("function", "inputs"), CHARTS)
 def test_charts_are_small_and_fill_the_container(function: str, inputs: list[str]):
-    spec = getattr(analysis, function)(*[load(n) for n in inputs]).to_dict()
+    spec = getattr(charts, function)(*[load(n) for n in inputs]).to_dict()
     assert len(json.dumps(spec, allow_nan=False)) < 50_000  # strict JSON: a NaN would break the page
     assert spec["width"] == "container"
 
 
 def test_monthly_chart_keeps_the_gap_and_marks_the_article():
-    spec = analysis.monthly_chart(load("bls_information_unemployed")).to_dict()
+    spec = charts.monthly_chart(load("bls_information_unemployed")).to_dict()
     line, gaps = spec["datasets"].values()
     assert [g["month"] for g in gaps] == ["2025-10"] and "not collected" in gaps[0]["reason"]
     # The line is broken at the gap: September and November 2025 are in different stretches.
-    stretch = {v["month"]: v["stretch"] for v in line if v["series"] == analysis.MEASURED_SERIES}
+    stretch = {v["month"]: v["stretch"] for v in line if v["series"] == charts.MEASURED_SERIES}
     assert "2025-10" not in stretch and stretch["2025-09"] != stretch["2025-11"]
-    claimed = [v["thousands"] for v in line if v["series"] == analysis.CLAIM_SERIES]
-    assert claimed == [analysis.ARTICLE_DECEMBER_THOUSANDS, analysis.ARTICLE_JANUARY_THOUSANDS]
+    claimed = [v["thousands"] for v in line if v["series"] == charts.CLAIM_SERIES]
+    assert claimed == [article.ARTICLE_DECEMBER_THOUSANDS, article.ARTICLE_JANUARY_THOUSANDS]
 
 
 def test_descriptions_state_the_key_numbers():
     unemployed, rate = load("bls_information_unemployed"), load("bls_information_unemployment_rate")
-    text = analysis.winter_description(unemployed, rate)
+    text = charts.winter_description(unemployed, rate)
     assert "+70" in text and "+54" in text and "6 of them" in text
-    assert "October 2025" in analysis.monthly_description(unemployed, rate)
-    assert "12.3% in July 2020" in analysis.long_rate_description(rate)
+    assert "October 2025" in charts.monthly_description(unemployed, rate)
+    assert "12.3% in July 2020" in charts.long_rate_description(rate)
 
 
 def test_exercise_answers():
@@ -334,14 +331,57 @@ def test_definitions_chart_refuses_a_measure_it_cannot_label():
     measures = load("bls_tech_unemployment_measures").copy()
     measures.loc[0, "measure"] = "mystery"
     with pytest.raises(DataError, match="no chart series for \\[\\('mystery'"):
-        analysis.definitions_frame(measures)
+        charts.definitions_frame(measures)
 
 
 def test_latest_partial_year_is_averaged_only_when_incomplete():
     months = [f"2025-{m:02d}" for m in range(1, 13)] + ["2026-01", "2026-02"]
     employers = pd.DataFrame({"series_id": "JTS510000000000000LDL", "month": months, "thousands": [30.0] * 12 + [50.0, 60.0]})
-    recent = analysis.latest_partial_year(employers, "JTS510000000000000LDL")
+    recent = facts.latest_partial_year(employers, "JTS510000000000000LDL")
     assert recent == {"span": "January 2026 to February 2026", "mean": 55.0}
-    assert analysis.latest_partial_year(employers.iloc[:12], "JTS510000000000000LDL") is None
-    figures = analysis.jolts_figures(pd.concat([employers, employers.assign(series_id="JTS510000000000000JOL")]))
+    assert facts.latest_partial_year(employers.iloc[:12], "JTS510000000000000LDL") is None
+    figures = facts.jolts_figures(pd.concat([employers, employers.assign(series_id="JTS510000000000000JOL")]))
     assert figures["layoffs_recent"] == 55.0 and figures["layoffs_recent_higher_since"] == ""
+
+
+# --- facts: what the chapter glues ------------------------------------------------------------
+
+
+def chapter_facts() -> dict:
+    """Every value the chapter's cells glue, by key, from the facts functions it calls (each key made once)."""
+    unemployed, rate = load("bls_information_unemployed"), load("bls_information_unemployment_rate")
+    employers, measures = load("bls_information_employer_series"), load("bls_tech_unemployment_measures")
+    made: dict = {}
+    for named in (
+        facts.the_article(),
+        facts.industry_series(unemployed, rate),
+        facts.january_rises(unemployed, rate),
+        facts.long_view(rate),
+        facts.what_tech_means(measures),
+        facts.what_employers_did(employers),
+        facts.the_survey(load("bls_resumebuilder_survey")),
+    ):
+        assert not set(made) & set(named), f"made twice: {sorted(set(made) & set(named))}"
+        made.update(named)
+    return made
+
+
+def test_the_chapter_quotes_only_what_the_facts_functions_make_as_numbers_and_phrases():
+    text = (ROOT / "chapters" / "bls.md").read_text(encoding="utf-8")
+    # {glue:text}`key:format` formats a number; {glue:md}`key` shows a phrase.
+    as_number = set(re.findall(r"\{glue:text\}`([\w-]+)", text))
+    as_phrase = set(re.findall(r"\{glue:md\}`([\w-]+)", text)) - {"claim-C03", "claim-C04"}
+    made = chapter_facts()
+    assert as_number | as_phrase <= set(made), sorted((as_number | as_phrase) - set(made))
+    assert all(isinstance(made[k], (int, float)) and not isinstance(made[k], bool) for k in as_number), as_number
+    assert all(isinstance(made[k], str) for k in as_phrase), as_phrase
+
+
+def test_facts_state_the_articles_months_in_the_series():
+    made = chapter_facts()
+    assert (made["c03_december"], made["c03_january"]) == (98, 152)
+    assert made["article_december"] == 98_000 and made["article_december_month"] == "December 2024"
+    assert made["gap_month"] == "October 2025" and made["jan_2024_month"] == "January 2024"
+    assert made["c03_largest_winter"] == "December 2023 to January 2024"
+    conclusion = facts.conclusion(load("bls_information_employer_series"))
+    assert conclusion["jolts_last_year"] == made["jolts_last_year"] and 0 < conclusion["openings_fall"] < 1

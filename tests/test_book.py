@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -55,7 +56,7 @@ def test_no_broken_internal_link(built_book: Path):
     for page, collector in parsed.items():
         for where, url in collector.links:
             parts = urlsplit(url)
-            if parts.scheme or url.startswith("//") or url.startswith("data:"):
+            if parts.scheme or url.startswith(("//", "data:")):
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.exists():
@@ -76,6 +77,45 @@ def test_nothing_is_loaded_from_another_host(built_book: Path):
             if re.search(r"""\b(?:src|href)=["'](?:https?:)?//""", tag) and 'rel="canonical"' not in tag:
                 external.append(f"{page.relative_to(built_book)}: {tag}")
     assert not external, "\n".join(external)
+
+
+# Hosts on which the stored material found copies of a publisher's page, as its notes say: the
+# Christian Post's article ("mirror"), CNBC's ("reproduced at"), NVIDIA's blog post ("as
+# reproduced at"), the article itself, the Works in Progress essay ("re-post") and a Mint report
+# ("Mint-syndicated"). A reader is sent to the publisher, or given no link; the data's provenance
+# may still name the copy it read, as text.
+MIRROR_HOSTS = (
+    "b5iptu270.asia",
+    "dunyanews.tv",
+    "vainsoftgames.com",
+    "smartappnet.net",
+    "sipoch.com",
+    "gokawiil.com",
+    "kaik.ai",
+)
+
+
+def _on_mirror(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == mirror or host.endswith("." + mirror) for mirror in MIRROR_HOSTS)
+
+
+def test_no_link_points_at_a_copy_of_a_publishers_page(built_book: Path):
+    found = []
+    for page in book_pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        links = [url for _, url in _parse(page).links]
+        # Addresses inside chart specs and their data (tooltips, downloads) are links a reader can follow too.
+        links += re.findall(r"https?(?::|%3A)(?://|%2F%2F)[^\s\"'<>,)]+", html, re.I)
+        found += [f"{page.relative_to(built_book)}: {url}" for url in links if _on_mirror(unquote(url))]
+    assert not found, "\n".join(found)
+
+
+def test_the_mirror_check_recognises_a_mirror_and_spares_the_publisher():
+    assert _on_mirror("https://245798.b5iptu270.asia/news/at-least-a-third.html?mobile=true")
+    assert _on_mirror("https://vainsoftgames.com/article/18042")
+    assert not _on_mirror("https://www.christianpost.example/news/at-least-a-third.html")
+    assert not _on_mirror("https://www.bls.gov/oes/")
 
 
 def test_pages_and_chart_specs_stay_within_budget(built_book: Path):
@@ -100,7 +140,7 @@ def test_the_vega_bundle_is_served_by_the_book(built_book: Path):
 
 
 # Identifiers that contain digits but are names, not numbers.
-NAMES_WITH_DIGITS = r"A-\d+|TOP500|TOP100|SHA-256|C\d\d|A64FX|LX2|SW26010|MI\d+A?|[GH]B?\d00|H\d00|A\d00|V100|P100|3\.11|AI_PI|29-1224|LNU\d+|CES\d+"
+NAMES_WITH_DIGITS = r"A-\d+|TOP500|TOP100|SHA-256|C\d\d|A64FX|LX2|SW26010|MI\d+A?|[GH]B?\d00|H\d00|A\d00|V100|P100|3\.11|AI_PI|29-1224|29-1210|LNU\d+|CES\d+"
 
 
 def prose_lines(page: Path):
@@ -133,7 +173,8 @@ def test_every_number_in_the_prose_is_glued_not_typed():
     """A digit left in the prose is a typed number. Years that name an event ("the forum of
     November 2025") are allowed; quantities are not."""
     offenders = []
-    for page in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))]:
+    french = [ROOT / "fr" / "intro.md", *sorted((ROOT / "fr" / "chapters").glob("*.md"))]
+    for page in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md")), *french]:
         for number, prose in prose_lines(page):
             prose = re.sub(r"\b(?:19|20)\d\d\b", "", prose)
             if re.search(r"\d", prose):
@@ -180,6 +221,23 @@ def test_the_repository_address_is_the_same_everywhere():
     assert config["html"]["baseurl"] == PAGES_URL == config["sphinx"]["config"]["ogp_site_url"]
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert citation["repository-code"] == REPOSITORY and citation["url"] == PAGES_URL
+    book = citation["preferred-citation"]
+    assert book["repository-code"] == REPOSITORY and book["url"] == PAGES_URL
+    footer_links = re.findall(r'href="([^"]+)"', config["html"]["extra_footer"])
+    assert f"{REPOSITORY}/blob/{BRANCH}/LICENSE" in footer_links
+    assert f"{PAGES_URL}chapters/data-and-sources.html" in footer_links and (ROOT / "chapters/data-and-sources.md").exists()
+
+
+def test_every_page_states_the_licences_in_its_footer(built_book: Path):
+    for page in book_pages(built_book):
+        footer = page.read_text(encoding="utf-8").partition('<div class="extra_footer">')[2].partition("</div>")[0]
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", footer)).split())
+        if page.relative_to(built_book).parts[0] == "fr":
+            assert "Texte et figures : CC BY 4.0" in text and "Code : MIT" in text, f"{page.name}: {text!r}"
+            assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/deed.fr"' in footer
+        else:
+            assert "Text and figures: CC BY 4.0" in text and "Code: MIT" in text, f"{page.name}: {text!r}"
+            assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/"' in footer
 
 
 def verdicts_shown(page: Path) -> dict[str, list[str]]:
@@ -194,7 +252,8 @@ def test_chapters_and_ledger_show_the_verdicts_the_chapters_computed(built_book:
     from aiparadox import ledger
 
     computed = {a.claim.id: a for a in ledger.assessments()}
-    shown = {page: verdicts_shown(page) for page in book_pages(built_book)}
+    # The English edition; the French one is compared with it in test_french.py.
+    shown = {page: verdicts_shown(page) for page in book_pages(built_book) if page.relative_to(built_book).parts[0] != "fr"}
     problems = []
     for claim, assessment in computed.items():
         chapter_page = built_book / f"{assessment.chapter}.html"

@@ -57,7 +57,7 @@ def test_figure_requires_a_description_and_a_source(chart):
 def test_numbers_are_glued_as_plain_python_numbers():
     assert type(book.as_python_number(np.float64(0.25))) is float
     assert type(book.as_python_number(np.int64(3))) is int
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="missing value"):
         book.as_python_number(pd.NA)
     with pytest.raises(TypeError):
         book.as_python_number("3")

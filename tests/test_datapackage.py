@@ -3,15 +3,31 @@ build replaces the cache only when everything it derived is valid."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from aiparadox import datasets
-from aiparadox.datapackage import DataError, Field, Source, Table, load, read_descriptor, sha256, validate_package
+from aiparadox.datapackage import (
+    LICENCE_IDENTIFIERS,
+    DataError,
+    Field,
+    Source,
+    Table,
+    load,
+    read_descriptor,
+    sha256,
+    validate_package,
+)
 from aiparadox.paths import DATA_DIR
+
+PUBLIC_DOMAIN = "Public domain (work of the U.S. federal government, 17 U.S.C. 105)"
+# The Data Package spec (v1) holds licences[].name to this pattern: an identifier, not a sentence.
+LICENCE_IDENTIFIER = re.compile(r"^[-a-zA-Z0-9._]+$")
 
 
 def test_committed_package_is_valid():
@@ -33,6 +49,19 @@ def test_every_table_is_listed_with_provenance_and_matching_hash():
                 assert str(source.get(key, "")).strip(), f"{res['name']}: source lacks {key}"
         for field in res["schema"]["fields"]:
             assert field.get("description"), f"{res['name']}.{field['name']} has no description"
+
+
+def test_every_licence_is_an_identifier_with_the_sources_sentence_as_its_title():
+    descriptor = read_descriptor(DATA_DIR)
+    assert descriptor["licenses"], "the package has a licence of its own"
+    for licence in descriptor["licenses"]:
+        assert LICENCE_IDENTIFIER.match(licence["name"]) and licence["title"], licence
+    for res in descriptor["resources"]:
+        assert res["licenses"], res["name"]
+        for licence in res["licenses"]:
+            assert LICENCE_IDENTIFIER.match(licence["name"]), f"{res['name']}: {licence['name']!r} is not an identifier"
+            assert LICENCE_IDENTIFIERS[licence["title"]] == licence["name"]
+        assert {lic["title"] for lic in res["licenses"]} == {s["licence"] for s in res["sources"]}, res["name"]
 
 
 def test_every_registered_table_is_in_the_package():
@@ -87,7 +116,7 @@ TOY = Table(
         Field("count", "integer", "A count", unit="things", constraints={"minimum": 0}),
     ),
     primary_key=("year",),
-    sources=(Source("Nobody", "Toy", "toy-1", "https://example.org/toy", "2026-01-01", "CC0-1.0", "made in a test"),),
+    sources=(Source("Nobody", "Toy", "toy-1", "https://example.org/toy", "2026-01-01", PUBLIC_DOMAIN, "made in a test"),),
 )
 
 
@@ -123,7 +152,7 @@ def test_build_writes_a_valid_package(tmp_path: Path, toy_registry):
 
 
 @pytest.mark.parametrize(
-    "bad_raw, message",
+    ("bad_raw", "message"),
     [
         ("year,count\n2024,3\n2025,-5\n", "minimum"),  # a value out of range
         ("year,total\n2024,3\n", "columns do not match"),  # a renamed column (schema drift)
@@ -139,6 +168,20 @@ def test_a_bad_input_leaves_the_cache_untouched(tmp_path: Path, toy_registry, ba
         datasets.build(_raw(tmp_path, bad_raw), data_dir=data_dir)
     assert _snapshot(data_dir) == before
     assert not list(data_dir.glob(".staging-*"))
+
+
+def test_a_licence_statement_without_an_identifier_stops_the_build_and_says_where_to_add_it(
+    tmp_path: Path, toy_registry, monkeypatch
+):
+    data_dir = tmp_path / "data"
+    datasets.build(_raw(tmp_path, "year,count\n2024,3\n2025,5\n"), data_dir=data_dir)
+    before = _snapshot(data_dir)
+    unknown = dataclasses.replace(TOY.sources[0], licence="Ask the publisher")
+    toy = datasets.Dataset("toy", "Toy", (dataclasses.replace(TOY, sources=(unknown,)),), _toy_derive)
+    monkeypatch.setattr(datasets, "registry", lambda: {"toy": toy})
+    with pytest.raises(DataError, match=r"'Ask the publisher' has no identifier; add it to LICENCE_IDENTIFIERS"):
+        datasets.build(_raw(tmp_path, "year,count\n2024,3\n"), data_dir=data_dir)
+    assert _snapshot(data_dir) == before
 
 
 def test_a_missing_raw_folder_is_a_clear_error(tmp_path: Path, toy_registry):

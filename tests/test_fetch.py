@@ -17,6 +17,7 @@ from aiparadox import datasets, fetch
 from aiparadox.datapackage import DataError, Field, Source, Table, load
 
 CSV_URL = "https://stats.example.org/files/toy.csv"
+PUBLIC_DOMAIN = "Public domain (work of the U.S. federal government, 17 U.S.C. 105)"  # a statement datapackage knows
 API_URL = "https://api.example.org/v2/timeseries/data/"
 KEY = "s3cr3t-api-key-0123456789"
 
@@ -30,7 +31,7 @@ TOY = Table(
         Field("api_value", "number", "The same from the API", unit="thousands", constraints={"minimum": 0}),
     ),
     primary_key=("year",),
-    sources=(Source("Toy", "Toy", "T1", CSV_URL, "2026-01-01", "CC0-1.0", "test"),),
+    sources=(Source("Toy", "Toy", "T1", CSV_URL, "2026-01-01", PUBLIC_DOMAIN, "test"),),
 )
 
 
@@ -236,6 +237,5 @@ def test_a_login_only_source_without_files_says_where_to_get_them(tmp_path: Path
 
 
 def test_no_request_reaches_the_network_unannounced():
-    with responses.RequestsMock():
-        with pytest.raises(requests.exceptions.ConnectionError):
-            requests.get("https://www.bls.gov/")
+    with responses.RequestsMock(), pytest.raises(requests.exceptions.ConnectionError):
+        requests.get("https://www.bls.gov/")

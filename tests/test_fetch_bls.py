@@ -19,8 +19,7 @@ import responses
 
 from aiparadox import datasets, fetch
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics.bls import tables
-from aiparadox.topics.bls.parsers import read_fred_csv, read_points_json
+from aiparadox.topics.bls import raw, tables
 
 from .conftest import writable_copy
 
@@ -32,12 +31,12 @@ THRESHOLD = (
 )
 
 
-def cached_series(raw: Path) -> dict[str, dict[str, float]]:
+def cached_series(raw_folder: Path) -> dict[str, dict[str, float]]:
     """Series id -> {'YYYY-MM': value} from the cached copies (the values the API would send)."""
     frames = [
-        read_points_json(raw / tables.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId"),
-        read_fred_csv(raw / tables.RATE_FILE),
-        *(read_points_json(raw / file, key, series_key) for file, key, series_key, _, _ in tables.EMPLOYER_SERIES),
+        raw.read_points_json(raw_folder / raw.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId"),
+        raw.read_fred_csv(raw_folder / raw.RATE_FILE),
+        *(raw.read_points_json(raw_folder / file, key, series_key) for file, key, series_key, _ in raw.CACHED_EMPLOYER_SERIES),
     ]
     every = pd.concat(frames, ignore_index=True)
     return {sid: dict(zip(group["month"], group["value"])) for sid, group in every.groupby("series_id")}
@@ -116,7 +115,7 @@ def fast_client() -> fetch.Client:
 
 def run_fetch(raw_root: Path, data: Path, api: FakeBlsApi) -> None:
     with responses.RequestsMock() as mock:
-        mock.add_callback(responses.POST, tables.API_URL, callback=api)
+        mock.add_callback(responses.POST, raw.API_URL, callback=api)
         fetch.fetch(["bls"], raw_root=raw_root, data_dir=data, client=fast_client())
 
 
@@ -133,35 +132,35 @@ def assert_committed_tables(data: Path) -> None:
 
 
 def test_requests_stay_within_the_limits_with_and_without_a_key():
-    without = tables.api_requests(with_key=False, this_year=2026)
-    assert [(s, a, b) for s, a, b in without if s == (tables.RATE_ID,)] == [
-        ((tables.RATE_ID,), 2000, 2009),
-        ((tables.RATE_ID,), 2010, 2019),
-        ((tables.RATE_ID,), 2020, 2024),
+    without = raw.api_requests(with_key=False, this_year=2026)
+    assert [(s, a, b) for s, a, b in without if s == (raw.RATE_ID,)] == [
+        ((raw.RATE_ID,), 2000, 2009),
+        ((raw.RATE_ID,), 2010, 2019),
+        ((raw.RATE_ID,), 2020, 2024),
     ]
-    with_key = tables.api_requests(with_key=True, this_year=2026)
-    assert [(a, b) for s, a, b in with_key if s == (tables.RATE_ID,)] == [(2000, 2019), (2020, 2024)]
+    with_key = raw.api_requests(with_key=True, this_year=2026)
+    assert [(a, b) for s, a, b in with_key if s == (raw.RATE_ID,)] == [(2000, 2019), (2020, 2024)]
     # Twelve years from 2019 need two requests without a key, one with.
-    assert [(a, b) for s, a, b in tables.api_requests(False, 2030) if tables.LEVEL_ID in s] == [(2019, 2028), (2029, 2030)]
-    assert [(a, b) for s, a, b in tables.api_requests(True, 2030) if tables.LEVEL_ID in s] == [(2019, 2030)]
-    for with_key, (most_series, most_years) in ((False, tables.LIMITS_WITHOUT_KEY), (True, tables.LIMITS_WITH_KEY)):
-        for series, start, end in tables.api_requests(with_key, 2026):
+    assert [(a, b) for s, a, b in raw.api_requests(False, 2030) if raw.LEVEL_ID in s] == [(2019, 2028), (2029, 2030)]
+    assert [(a, b) for s, a, b in raw.api_requests(True, 2030) if raw.LEVEL_ID in s] == [(2019, 2030)]
+    for with_key, (most_series, most_years) in ((False, raw.LIMITS_WITHOUT_KEY), (True, raw.LIMITS_WITH_KEY)):
+        for series, start, end in raw.api_requests(with_key, 2026):
             assert len(series) <= most_series and end - start + 1 <= most_years
 
 
 def test_a_long_series_list_is_split_into_chunks(monkeypatch):
     many = tuple(f"LNU0{n:07d}" for n in range(60))
-    monkeypatch.setattr(tables, "API_REQUESTS", ((many, 2024, 2025),))
-    assert [len(s) for s, _, _ in tables.api_requests(False, 2026)] == [25, 25, 10]
-    assert [len(s) for s, _, _ in tables.api_requests(True, 2026)] == [50, 10]
+    monkeypatch.setattr(raw, "API_REQUESTS", ((many, 2024, 2025),))
+    assert [len(s) for s, _, _ in raw.api_requests(False, 2026)] == [25, 25, 10]
+    assert [len(s) for s, _, _ in raw.api_requests(True, 2026)] == [50, 10]
 
 
 def test_the_key_goes_in_the_body_only():
-    plan = tables.remote({"BLS_API_KEY": KEY}, this_year=2026)
+    plan = raw.remote({"BLS_API_KEY": KEY}, this_year=2026)
     downloads = [item for item in plan if isinstance(item, fetch.Download)]
-    assert downloads and all(d.method == "POST" and d.url == tables.API_URL for d in downloads)
+    assert downloads and all(d.method == "POST" and d.url == raw.API_URL for d in downloads)
     assert all(d.json_body["registrationkey"] == KEY and KEY not in d.url and KEY not in d.filename for d in downloads)
-    assert all("registrationkey" not in d.json_body for d in tables.remote({}, this_year=2026) if isinstance(d, fetch.Download))
+    assert all("registrationkey" not in d.json_body for d in raw.remote({}, this_year=2026) if isinstance(d, fetch.Download))
 
 
 # --- a good fetch ------------------------------------------------------------------------------
@@ -178,11 +177,11 @@ def test_a_fetch_without_a_key_reproduces_the_committed_tables(seeded, shared_bl
     assert all("registrationkey" not in b for b in api.bodies)
     folder = raw_root / "bls"
     assert not (folder / "raw").exists(), "data fetch writes the flat layout"
-    assert {p.name for p in folder.glob("*.txt")} == {tables.A14_FILE, tables.A30_FILE}
-    assert (folder / tables.NOTES_FILE).read_bytes() == (shared_bls / tables.NOTES_FILE).read_bytes()
+    assert {p.name for p in folder.glob("*.txt")} == {raw.A14_FILE, raw.A30_FILE}
+    assert (folder / raw.NOTES_FILE).read_bytes() == (shared_bls / raw.NOTES_FILE).read_bytes()
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert len(manifest["files"]) == len(api.bodies) == len(tables.api_files(folder))
-    assert {e["url"] for e in manifest["files"]} == {tables.API_URL}
+    assert len(manifest["files"]) == len(api.bodies) == len(raw.api_files(folder))
+    assert {e["url"] for e in manifest["files"]} == {raw.API_URL}
 
     # --offline: the same derivation from what the fetch left in data/raw gives the same bytes.
     offline = tmp_path / "offline-data"
@@ -197,7 +196,7 @@ def test_a_fetch_with_a_key_and_results_as_a_list(seeded, shared_bls: Path, monk
     api = FakeBlsApi(cached_series(shared_bls / "raw"), results_as_list=True, october_as_dash=False)
     run_fetch(raw_root, data, api)
     assert_committed_tables(data)
-    assert [(b["startyear"], b["endyear"]) for b in api.bodies if b["seriesid"] == [tables.RATE_ID]] == [("2000", "2019"), ("2020", "2024")]
+    assert [(b["startyear"], b["endyear"]) for b in api.bodies if b["seriesid"] == [raw.RATE_ID]] == [("2000", "2019"), ("2020", "2024")]
     assert all(b["registrationkey"] == KEY for b in api.bodies)
     assert all(KEY not in url for url in api.urls)
     assert all(KEY.encode() not in content for content in snapshot(raw_root, data).values())
@@ -212,30 +211,30 @@ def refusal(status: str, message: list[str]):
     return lambda request: (200, {}, json.dumps({"status": status, "responseTime": 5, "message": message, "Results": {}}))
 
 
-def changed_series(raw: Path, change) -> FakeBlsApi:
-    series = cached_series(raw)
+def changed_series(raw_folder: Path, change) -> FakeBlsApi:
+    series = cached_series(raw_folder)
     change(series)
     return FakeBlsApi(series)
 
 
 FAULTS = {
-    "daily threshold": (lambda raw: refusal("REQUEST_NOT_PROCESSED", [THRESHOLD]), "BLS API status REQUEST_NOT_PROCESSED: Request could not be serviced"),
+    "daily threshold": (lambda raw_folder: refusal("REQUEST_NOT_PROCESSED", [THRESHOLD]), "BLS API status REQUEST_NOT_PROCESSED: Request could not be serviced"),
     "invalid key, echoed": (
-        lambda raw: refusal("REQUEST_NOT_PROCESSED", [f"The key:{KEY} provided by the User is invalid."]),
+        lambda raw_folder: refusal("REQUEST_NOT_PROCESSED", [f"The key:{KEY} provided by the User is invalid."]),
         "The key:*** provided by the User is invalid.",
     ),
     "unknown series": (
-        lambda raw: changed_series(raw, lambda s: s.pop(tables.LEVEL_ID)),
-        f"no data for {tables.LEVEL_ID} (BLS API messages: Series does not exist for Series {tables.LEVEL_ID}",
+        lambda raw_folder: changed_series(raw_folder, lambda s: s.pop(raw.LEVEL_ID)),
+        f"no data for {raw.LEVEL_ID} (BLS API messages: Series does not exist for Series {raw.LEVEL_ID}",
     ),
     "year range cut": (
-        lambda raw: FakeBlsApi(cached_series(raw)),
+        lambda raw_folder: FakeBlsApi(cached_series(raw_folder)),
         "Year range has been reduced",
     ),
-    "malformed JSON": (lambda raw: (lambda request: (200, {}, '{"status": "REQUEST_SUCC')), "malformed JSON"),
+    "malformed JSON": (lambda raw_folder: (lambda request: (200, {}, '{"status": "REQUEST_SUCC')), "malformed JSON"),
     "an unexplained month without data": (
-        lambda raw: changed_series(raw, lambda s: s[tables.LAYOFFS_ID].pop("2024-05")),
-        f"{tables.LAYOFFS_ID} has no observation for 2024-05 and no known reason",
+        lambda raw_folder: changed_series(raw_folder, lambda s: s[raw.LAYOFFS_ID].pop("2024-05")),
+        f"{raw.LAYOFFS_ID} has no observation for 2024-05 and no known reason",
     ),
 }
 
@@ -247,14 +246,14 @@ def test_a_refusal_is_one_line_quoting_the_api_and_leaves_the_cache_untouched(se
     monkeypatch.setenv("BLS_API_KEY", KEY)
     if fault == "year range cut":
         # Ask for more years than a request may hold: the API answers, shortened, with a message.
-        monkeypatch.setattr(tables, "LIMITS_WITH_KEY", (50, 25))
+        monkeypatch.setattr(raw, "LIMITS_WITH_KEY", (50, 25))
     before = snapshot(raw_root, data)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_callback(responses.POST, tables.API_URL, callback=make(shared_bls / "raw"))
+        mock.add_callback(responses.POST, raw.API_URL, callback=make(shared_bls / "raw"))
         with pytest.raises(fetch.FetchError) as error:
             fetch.fetch(["bls"], raw_root=raw_root, data_dir=data, client=fast_client())
     message = str(error.value)
-    assert "\n" not in message and message.startswith(f"bls: {tables.API_URL}")
+    assert "\n" not in message and message.startswith(f"bls: {raw.API_URL}")
     assert expected in message
     assert KEY not in message
     assert snapshot(raw_root, data) == before
@@ -264,7 +263,7 @@ def test_a_refusal_is_one_line_quoting_the_api_and_leaves_the_cache_untouched(se
 def test_a_first_fetch_without_the_transcriptions_says_why_they_are_needed(tmp_path: Path, shared_bls: Path, monkeypatch):
     monkeypatch.delenv("BLS_API_KEY", raising=False)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_callback(responses.POST, tables.API_URL, callback=FakeBlsApi(cached_series(shared_bls / "raw")))
+        mock.add_callback(responses.POST, raw.API_URL, callback=FakeBlsApi(cached_series(shared_bls / "raw")))
         with pytest.raises(fetch.FetchError, match=r"bls: no files matching bls_empsit_tableA14.*transcribed from stored copies"):
             fetch.fetch(["bls"], raw_root=tmp_path / "raw", data_dir=tmp_path / "data", client=fast_client())
 
@@ -276,7 +275,7 @@ def test_october_2025_is_a_known_gap_whether_absent_or_a_dash(seeded, shared_bls
     raw_root, data = seeded
     monkeypatch.delenv("BLS_API_KEY", raising=False)
     run_fetch(raw_root, data, FakeBlsApi(cached_series(shared_bls / "raw"), october_as_dash=True))
-    answers = [json.loads(p.read_text()) for p in tables.api_files(raw_root / "bls")]
+    answers = [json.loads(p.read_text()) for p in raw.api_files(raw_root / "bls")]
     dashes = [d for a in answers for s in a["Results"]["series"] for d in s["data"] if d["value"] == "-"]
     assert {(d["year"], d["period"]) for d in dashes} == {("2025", "M10")}
     unemployed = tables.derive(raw_root / "bls")[tables.UNEMPLOYED.name].set_index("month")
@@ -289,7 +288,7 @@ def test_api_files_take_precedence_and_a_series_answered_twice_is_an_error(seede
     monkeypatch.delenv("BLS_API_KEY", raising=False)
     run_fetch(raw_root, data, FakeBlsApi(cached_series(shared_bls / "raw")))
     folder = raw_root / "bls"
-    first = tables.api_files(folder)[0]
-    shutil.copy(first, folder / f"{tables.API_FILE_PREFIX}copy.json")
+    first = raw.api_files(folder)[0]
+    shutil.copy(first, folder / f"{raw.API_FILE_PREFIX}copy.json")
     with pytest.raises(Exception, match=r"is answered twice"):
         tables.derive(folder)

@@ -19,7 +19,8 @@ import responses
 
 from aiparadox import datasets, fetch
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics import imf
+from aiparadox.topics.imf import raw as imf_raw
+from aiparadox.topics.imf import tables
 
 from .conftest import writable_copy
 
@@ -28,9 +29,9 @@ API_BLOCK = {"version": "1", "output-method": "json"}
 
 def indicator_answers(raw: Path, nulls_for_missing_composites: bool = False) -> dict[str, dict]:
     """One DataMapper answer per AIPI indicator, from the values of the stored copy."""
-    long = imf.futuregrid_as_long(raw / imf.FUTUREGRID_FILE)
+    long = imf_raw.futuregrid_as_long(raw / imf_raw.FUTUREGRID_FILE)
     answers = {}
-    for code in imf.AIPI_INDICATORS:
+    for code in imf_raw.AIPI_INDICATORS:
         rows = long.loc[long["indicator"] == code]
         areas = {area: {str(year): (None if math.isnan(value) else value)} for area, year, value in zip(rows["area"], rows["year"], rows["value"])}
         if code == "AI_PI" and nulls_for_missing_composites:
@@ -54,12 +55,12 @@ def seeded(shared_imf: Path, tmp_path: Path, data_copy: Path) -> tuple[Path, Pat
 
 def register(mock: responses.RequestsMock, raw: Path, answers: dict[str, dict] | None = None, **replace) -> None:
     answers = answers or indicator_answers(raw)
-    for code in imf.AIPI_INDICATORS:
+    for code in imf_raw.AIPI_INDICATORS:
         body = replace.get(code, json.dumps(answers[code]))
-        mock.get(imf.datamapper_url(code), body=body, content_type="application/json")
-    mock.get(f"{imf.DATAMAPPER_API}/groups", body=replace.get("groups", (raw / imf.GROUPS_RESPONSE).read_bytes()))
-    mock.get(f"{imf.DATAMAPPER_API}/regions", body=(raw / imf.REGIONS_RESPONSE).read_bytes())
-    mock.get(imf.WORKBOOK_URL, body=replace.get("workbook", (raw / imf.WORKBOOK_FILE).read_bytes()))
+        mock.get(imf_raw.datamapper_url(code), body=body, content_type="application/json")
+    mock.get(f"{imf_raw.DATAMAPPER_API}/groups", body=replace.get("groups", (raw / imf_raw.GROUPS_RESPONSE).read_bytes()))
+    mock.get(f"{imf_raw.DATAMAPPER_API}/regions", body=(raw / imf_raw.REGIONS_RESPONSE).read_bytes())
+    mock.get(imf_raw.WORKBOOK_URL, body=replace.get("workbook", (raw / imf_raw.WORKBOOK_FILE).read_bytes()))
 
 
 def fast_client() -> fetch.Client:
@@ -71,12 +72,12 @@ def snapshot(*folders: Path) -> dict[str, bytes]:
 
 
 def assert_committed_tables(data: Path) -> None:
-    for table in imf.DATASET.tables:
+    for table in tables.DATASET.tables:
         assert (data / table.filename).read_bytes() == (DATA_DIR / table.filename).read_bytes(), table.name
 
 
 def test_the_plan_asks_the_imf_itself():
-    plan = imf.remote({})
+    plan = imf_raw.remote({})
     urls = [item.url for item in plan if isinstance(item, fetch.Download)]
     assert urls == [
         "https://www.imf.org/external/datamapper/api/v1/AIPI/AI_PI",
@@ -101,8 +102,8 @@ def test_a_fetch_reproduces_the_committed_tables(seeded, shared_imf: Path, nulls
     assert_committed_tables(data)
     folder = raw_root / "imf"
     assert sorted(p.name for p in folder.glob("page_*.txt")) == sorted(p.name for p in raw.glob("page_*.txt"))
-    assert not (folder / imf.FUTUREGRID_FILE).exists(), "the third-party copy is not carried over"
-    assert (folder / imf.FETCHED_WORKBOOK).read_bytes() == (raw / imf.WORKBOOK_FILE).read_bytes()
+    assert not (folder / imf_raw.FUTUREGRID_FILE).exists(), "the third-party copy is not carried over"
+    assert (folder / imf_raw.FETCHED_WORKBOOK).read_bytes() == (raw / imf_raw.WORKBOOK_FILE).read_bytes()
     assert len(json.loads((folder / "manifest.json").read_text())["files"]) == 8
 
     offline = tmp_path / "offline-data"
@@ -134,33 +135,33 @@ def null_series(code: str):
 
 
 FAULTS = {
-    "empty answer": (lambda raw: {"RE": json.dumps({"api": API_BLOCK})}, imf.datamapper_url("RE"), "the answer has no 'values'"),
-    "null series": (null_series("DI"), imf.datamapper_url("DI"), "every value of DI is null"),
+    "empty answer": (lambda raw: {"RE": json.dumps({"api": API_BLOCK})}, imf_raw.datamapper_url("RE"), "the answer has no 'values'"),
+    "null series": (null_series("DI"), imf_raw.datamapper_url("DI"), "every value of DI is null"),
     "series that is null itself": (
         lambda raw: {"HCLMP": json.dumps({"values": {"HCLMP": None}, "api": API_BLOCK})},
-        imf.datamapper_url("HCLMP"),
+        imf_raw.datamapper_url("HCLMP"),
         "values of HCLMP are not an object of areas",
     ),
     "another indicator": (
         lambda raw: {"IEI": json.dumps(indicator_answers(raw)["RE"])},
-        imf.datamapper_url("IEI"),
+        imf_raw.datamapper_url("IEI"),
         "asked for IEI, the DataMapper answered ['RE']",
     ),
-    "groups without groups": (lambda raw: {"groups": json.dumps({"api": API_BLOCK})}, f"{imf.DATAMAPPER_API}/groups", "no 'groups' object"),
+    "groups without groups": (lambda raw: {"groups": json.dumps({"api": API_BLOCK})}, f"{imf_raw.DATAMAPPER_API}/groups", "no 'groups' object"),
     "a web page instead of the workbook": (
         lambda raw: {"workbook": b"<!DOCTYPE html><html><body>Page not found</body></html>"},
-        imf.WORKBOOK_URL,
+        imf_raw.WORKBOOK_URL,
         "not an .xlsx workbook",
     ),
     "a composite its sub-indices do not add up to": (
         lambda raw: {"AI_PI": json.dumps(indicator_answers(raw)["AI_PI"]).replace('"USA": {"2023": 0.77', '"USA": {"2023": 0.87')},
-        imf.datamapper_url("AI_PI"),
+        imf_raw.datamapper_url("AI_PI"),
         "the four sub-indices do not add up to AI_PI (e.g. USA",
     ),
     "a value the workbook contradicts": (
         # Halved everywhere, so the sub-indices still add up: only the workbook can catch it.
-        lambda raw: {code: json.dumps(_halve(indicator_answers(raw)[code], code, "FRA")) for code in imf.AIPI_INDICATORS},
-        imf.datamapper_url("AI_PI"),
+        lambda raw: {code: json.dumps(_halve(indicator_answers(raw)[code], code, "FRA")) for code in imf_raw.AIPI_INDICATORS},
+        imf_raw.datamapper_url("AI_PI"),
         "FRA AI_PI is 0.348",
     ),
 }

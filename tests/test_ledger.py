@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aiparadox import ledger
-from aiparadox.topics import essay
+from aiparadox.topics.essay import facts as essay_facts
 
 
 def test_every_claim_of_the_article_is_assessed():
@@ -29,7 +29,7 @@ def test_a_verdict_off_the_scale_is_refused():
 
 def test_verdict_totals_count_every_verdict_once():
     assessments = ledger.assessments()
-    totals = essay.verdict_totals(assessments)
+    totals = essay_facts.verdict_totals(assessments)
     assert list(totals) == list(ledger.VERDICTS)
     assert sum(totals.values()) == len(assessments)
 
@@ -37,7 +37,7 @@ def test_verdict_totals_count_every_verdict_once():
 def test_claim_lists_read_as_a_phrase():
     a = ledger.assessments()
     wrong = [x.claim.id for x in a if x.verdict == "wrong"]
-    phrase = essay.claims_with(a, "wrong")
+    phrase = essay_facts.claims_with(a, "wrong")
     assert all(cid in phrase for cid in wrong) and phrase.count(" and ") == (1 if len(wrong) > 1 else 0)
 
 
@@ -47,5 +47,5 @@ def test_the_citation_comes_from_citation_cff():
     from aiparadox.paths import ROOT
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
-    text = essay.citation()
+    text = essay_facts.citation()
     assert cff["title"] in text and cff["url"] in text and str(cff["version"]) in text

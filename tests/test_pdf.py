@@ -8,22 +8,13 @@ import re
 import shutil
 
 import pytest
-import yaml
 
-from aiparadox import pdf
+from aiparadox import pdf, toc
 from aiparadox.paths import ROOT
 
 from .conftest import jupyter_book
 
 pytestmark = pytest.mark.book
-
-
-def toc_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    pages = [toc["root"]]
-    for entry in toc.get("chapters", []) + [c for part in toc.get("parts", []) for c in part["chapters"]]:
-        pages.append(entry["file"])
-    return pages
 
 
 def page_title(page: str) -> str:
@@ -32,7 +23,7 @@ def page_title(page: str) -> str:
 
 
 def figure_count() -> int:
-    return sum((ROOT / f"{page}.md").read_text(encoding="utf-8").count("```{glue:figure}") for page in toc_pages())
+    return sum((ROOT / f"{page}.md").read_text(encoding="utf-8").count("```{glue:figure}") for page in toc.docnames())
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +47,7 @@ def test_the_pdf_has_every_chapter_and_every_figure_drawn_with_its_source(book_p
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     # PDF text extraction turns "fi" and "fl" into ligatures.
     text = text.replace("\ufb01", "fi").replace("\ufb02", "fl")
-    missing = [page for page in toc_pages() if " ".join(page_title(page).split()) not in text]
+    missing = [page for page in toc.docnames() if " ".join(page_title(page).split()) not in text]
     assert not missing, f"chapters missing from the PDF: {missing}"
     figures = figure_count()
     captions = set(re.findall(r"Fig\. (\d+(?:\.\d+)?)", text))

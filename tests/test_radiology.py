@@ -92,6 +92,27 @@ def test_2025_radiologists_are_checked_against_the_by_industry_file(raw: Path, t
         tables.check_2025_radiologists(latest, changed)
 
 
+def test_each_national_file_states_its_top_code(raw: Path):
+    # The notes sheet, to May 2021: "# = indicates a wage equal to or greater than $100.00 per hour or
+    # $208,000 per year"; from May 2022, $115.00 and $239,200.
+    codes = tables.top_codes_table(raw / "oews").set_index("year")
+    old, new = 208000, 239200
+    assert codes["annual_top_code"].to_dict() == {2019: old, 2020: old, 2021: old, 2022: new, 2023: new, 2024: new}
+    assert codes.loc[2022, "hourly_top_code"] == 115
+    # May 2018's file has no notes sheet: it has no top code, rather than a guessed one.
+    assert raw_files.read_national_file(raw / "oews" / "national_M2018_dl.xlsx").top_code is None
+
+
+def test_a_notes_sheet_without_the_top_code_is_a_clear_error(tmp_path: Path):
+    broken = tmp_path / "national_M2022_dl.xlsx"
+    with pd.ExcelWriter(broken) as writer:
+        pd.DataFrame({"OCC_CODE": ["00-0000"]}).to_excel(writer, sheet_name="national_M2022_dl", index=False)
+        notes = pd.DataFrame({"note": ["* = indicates that a wage estimate is not available"]})
+        notes.to_excel(writer, sheet_name="Field Descriptions", index=False)
+    with pytest.raises(DataError, match=r"national_M2022_dl.xlsx: the 'Field Descriptions' sheet defines the '#' top code 0 times"):
+        raw_files.read_national_file(broken)
+
+
 def test_derivation_reproduces_the_committed_tables(raw: Path):
     frames = tables.derive(raw)
     for table in tables.DATASET.tables:
@@ -219,28 +240,97 @@ def _change(change: float, margin: float) -> tables.Change:
 
 
 @pytest.mark.parametrize(
-    ("jobs", "gap_all", "gap_physicians", "verdict"),
+    ("jobs", "headcount_gap", "pay_gap", "verdict"),
     [
+        # Jobs falling beyond their margin contradict the claim, whatever pay did.
         ((-0.2, 0.1), (0.1, 0.05), (0.2, 0.05), "wrong"),
-        ((0.2, 0.1), (-0.1, 0.05), (-0.1, 0.05), "accurate"),
-        ((-0.05, 0.1), (0.05, 0.08), (0.16, 0.08), "accurate"),
-        ((-0.05, 0.1), (-0.01, 0.08), (0.16, 0.08), "not supported by the data"),
-        ((-0.05, 0.1), (0.05, 0.08), (0.05, 0.08), "not supported by the data"),
+        # Headcount and pay both gaining on the benchmark beyond their margins: rising demand.
+        ((0.2, 0.1), (0.1, 0.05), (0.1, 0.05), "accurate"),
+        # Both falling behind it beyond their margins: falling demand.
+        ((-0.05, 0.1), (-0.1, 0.05), (-0.1, 0.05), "wrong"),
+        # Pay gaining while headcount lags (the stored data's case): demand or a shrinking supply.
+        ((-0.05, 0.1), (-0.2, 0.17), (0.06, 0.08), "not supported by the data"),
+        ((-0.05, 0.1), (-0.2, 0.17), (0.16, 0.08), "not supported by the data"),
+        # Headcount gaining alone, or pay gaining alone, is not enough.
+        ((0.2, 0.1), (0.1, 0.05), (0.01, 0.05), "not supported by the data"),
+        ((-0.05, 0.1), (0.01, 0.05), (0.1, 0.05), "not supported by the data"),
     ],
 )
-def test_c02_rule(jobs, gap_all, gap_physicians, verdict):
-    assert claims.c02_verdict(_change(*jobs), _change(*gap_all), _change(*gap_physicians)) == verdict
+def test_c02_rule(jobs, headcount_gap, pay_gap, verdict):
+    assert claims.c02_verdict(_change(*jobs), _change(*headcount_gap), _change(*pay_gap)) == verdict
+
+
+def _oews(radiologists, all_occupations, physicians, rse=1.0) -> pd.DataFrame:
+    """A synthetic radiology_oews: each occupation's (employment, mean wage) in May 2021 and May
+    2025, every estimate with the same RSE."""
+    rows = []
+    occupations = {tables.RADIOLOGISTS: radiologists, tables.ALL_OCCUPATIONS: all_occupations, tables.PHYSICIANS: physicians}
+    for code, series in occupations.items():
+        for year, (employment, wage) in zip((2021, 2025), series, strict=True):
+            rows.append(
+                {"year": year, "occ_code": code, "employment": employment, "employment_rse_pct": rse,
+                 "mean_annual_wage": wage, "mean_wage_rse_pct": rse}
+            )
+    return pd.DataFrame(rows)
+
+
+FLAT = ((100_000, 100_000.0), (100_000, 100_000.0))
+
+
+def test_c02_benchmark_is_all_occupations_for_headcount_and_pay():
+    assert claims.BENCHMARK == tables.ALL_OCCUPATIONS
+    # With every RSE at 1%, a gap's margin is about 3.5 index points: 5 points clear it, 2 do not.
+    rad_up_5 = ((10_000, 100_000.0), (10_500, 110_000.0))
+    all_up_0 = ((1_000_000, 50_000.0), (1_000_000, 52_500.0))
+    assert claims.c02(_oews(rad_up_5, all_up_0, FLAT))[0] == "accurate"
+    all_up_3 = ((1_000_000, 50_000.0), (1_030_000, 52_500.0))
+    assert claims.c02(_oews(rad_up_5, all_up_3, FLAT))[0] == "not supported by the data"
+    pay_inside = ((1_000_000, 50_000.0), (1_000_000, 54_000.0))
+    assert claims.c02(_oews(rad_up_5, pay_inside, FLAT))[0] == "not supported by the data"
+
+
+def test_c02_physicians_are_a_sensitivity_that_does_not_decide():
+    rad = ((10_000, 100_000.0), (10_500, 110_000.0))
+    all_flat = ((1_000_000, 50_000.0), (1_000_000, 50_000.0))
+    all_matching = ((1_000_000, 50_000.0), (1_050_000, 55_000.0))
+    physicians_far_ahead = ((500_000, 200_000.0), (700_000, 300_000.0))
+    physicians_far_behind = ((500_000, 200_000.0), (400_000, 180_000.0))
+    # Radiologists ahead of all occupations but behind physicians: the verdict follows all occupations.
+    table = _oews(rad, all_flat, physicians_far_ahead)
+    assert claims.c02(table)[0] == "accurate"
+    assert claims.verdict_against(table, tables.PHYSICIANS) == "wrong"
+    # Radiologists far ahead of physicians but level with all occupations: not supported.
+    table = _oews(rad, all_matching, physicians_far_behind)
+    assert claims.c02(table)[0] == "not supported by the data"
+    assert claims.verdict_against(table, tables.PHYSICIANS) == "accurate"
+
+
+def test_c02_a_fall_in_jobs_beyond_its_margin_is_wrong_whatever_the_benchmark():
+    rad_down = ((10_000, 100_000.0), (8_000, 150_000.0))
+    assert claims.c02(_oews(rad_down, ((1_000_000, 50_000.0), (700_000, 50_000.0)), FLAT))[0] == "wrong"
 
 
 def test_c02_verdict_follows_the_data():
     assessment = ledger.assess("C02")
-    assert assessment.verdict == "accurate"
+    # Headcount fell 19.7 points behind all occupations (margin 17.5); pay gained 6.7 (margin 8.1).
+    assert assessment.verdict == "not supported by the data"
     assert "29,530" in assessment.evidence and "26,770" in assessment.evidence
+    assert "fell behind by 19.7 index points, more than its ±17.5-point margin" in assessment.evidence
+    assert "gained 6.7 index points, within its ±8.1-point margin" in assessment.evidence
     # Had the 2025 count been 20,000 (same RSE), the fall would exceed its margin: the claim would be wrong.
     table = load("radiology_oews").copy()
     table.loc[(table["year"] == 2025) & (table["occ_code"] == tables.RADIOLOGISTS), "employment"] = 20_000
     verdict, evidence, _ = claims.c02(table)
     assert verdict == "wrong" and "20,000" in evidence
+
+
+def test_the_chapter_shows_the_same_rule_against_the_other_yardsticks():
+    oews = load("radiology_oews")
+    shown = facts.claim(oews)
+    # Against physicians: headcount 27.0 points behind (beyond), pay 16.6 ahead (beyond): opposite ways.
+    assert shown["headcount_gap_physicians_phrase"].startswith("fell behind by 27.0 index points, more than")
+    assert shown["verdict_physicians_benchmark"] == "not supported by the data"
+    assert shown["verdict_no_benchmark"] == "not supported by the data"
 
 
 # --- Charts and exercises -------------------------------------------------------------------------
@@ -279,11 +369,16 @@ def test_exercise_answers_come_from_the_data(capsys):
     assert expected("radiology-supply-growth") == pytest.approx(52591 / 37482 - 1)
 
 
-def test_the_chapter_says_what_the_all_occupations_benchmark_alone_would_give():
+def test_the_chapter_facts_come_from_the_tables():
     oews, fda, secondary = load("radiology_oews"), load("radiology_fda_devices"), load("radiology_secondary_figures")
-    # The lead over all occupations (6.7 points) is inside its 8.1-point margin.
-    assert facts.claim(oews)["verdict_against_all_only"] == "not supported by the data"
     assert facts.jobs(oews, secondary)["first_year"] == "2021"
+    # "It might be 10 years": the longer horizon ends in 2026, after the last release.
+    assert facts.introduction(secondary)["hinton_hedge_deadline"] == "2026"
+    pay = facts.pay(oews, load("radiology_oews_top_codes"))
+    assert (pay["top_code_old"], pay["top_code_old_last_year"]) == (208000, "2021")
+    assert (pay["top_code_new"], pay["top_code_new_first_year"]) == (239200, "2022")
+    assert (pay["median_hidden_first_year"], pay["median_hidden_last_year"]) == ("2021", "2024")
+    assert pay["median_published"] == 420860
     assert facts.ai_devices(fda, secondary)["fda_partial_through"] == "2025-09-29"
 
 

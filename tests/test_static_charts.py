@@ -255,7 +255,8 @@ def charts_of(page: Path) -> list[dict]:
 
 
 def figures_in_sources() -> int:
-    pages = [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))]
+    pages = [root / "intro.md" for root in (ROOT, ROOT / "fr")] + sorted((ROOT / "chapters").glob("*.md"))
+    pages += sorted((ROOT / "fr" / "chapters").glob("*.md"))
     return sum(p.read_text(encoding="utf-8").count("```{glue:figure}") for p in pages)
 
 
@@ -281,7 +282,7 @@ def test_every_chart_is_on_its_page_with_no_script(built_book: Path):
                 problems.append(f"{where}: no source line or no caption")
             if not (page.parent / chart["spec"]).is_file():
                 problems.append(f"{where}: no interactive spec at {chart['spec']}")
-    assert total == figures_in_sources(), f"{figures_in_sources()} figures in the chapters, {total} charts on the pages"
+    assert total == figures_in_sources(), f"{figures_in_sources()} figures in the pages' sources, {total} charts on the pages"
     assert not problems, "\n".join(problems)
 
 

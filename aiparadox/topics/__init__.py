@@ -35,7 +35,7 @@ import importlib
 from types import ModuleType
 
 # In the book's order (the order of _toc.yml); the ledger and the guide list topics in this order.
-TOPICS = ("top500", "bls", "imf", "radiology", "scale", "essay")
+TOPICS = ("top500", "bls", "imf", "radiology", "scale", "gains", "essay")
 
 # The parts a topic may have, in the order the data flow through them.
 PARTS = ("raw", "tables", "article", "facts", "claims", "charts", "exercises")
@@ -58,12 +58,4 @@ def part(topic: str, name: str) -> ModuleType | None:
 
 def parts(name: str) -> list[ModuleType]:
     """The ``name`` part of every topic that has one, in the book's order."""
-    found = []
-    for topic in TOPICS:
-        whole = importlib.import_module(f"{__name__}.{topic}")
-        if not hasattr(whole, "__path__"):
-            # TRANSITION: a topic still written as one module holds every part itself.
-            found.append(whole)
-        elif (module := part(topic, name)) is not None:
-            found.append(module)
-    return list(dict.fromkeys(found))
+    return [module for topic in TOPICS if (module := part(topic, name)) is not None]

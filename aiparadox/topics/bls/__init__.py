@@ -1,12 +1,19 @@
 """BLS: the article's "tech unemployment" jump (C03) and the ResumeBuilder survey (C04).
 
-* :mod:`.parsers`: readers for FRED-style CSV, BLS Public Data API v2 JSON and the cached
-  ``{t, v}`` lists, reusable by ``data fetch``;
-* :mod:`.tables`: the tidy tables, their schemas and sources, and the derivation;
-* :mod:`.analysis`: the assessments of C03 and C04, the charts and the exercises.
-"""
+Chapter: ``chapters/bls.md``. Dataset: ``bls`` (the tables ``bls_information_unemployed``,
+``bls_information_unemployment_rate``, ``bls_information_employer_series``,
+``bls_tech_unemployment_measures`` and ``bls_resumebuilder_survey``).
 
-from .analysis import *  # noqa: F401,F403
-from .analysis import ARTICLE_DECEMBER, ARTICLE_JANUARY  # noqa: F401
-from .parsers import complete_months, parse_bls_api_v2, parse_fred_csv, read_bls_api_v2, read_fred_csv, read_points_json  # noqa: F401
-from .tables import CPS_GAPS, DATASET, SHUTDOWN_STATEMENT_DATE, SHUTDOWN_STATEMENT_URL  # noqa: F401
+The flow, one module per step:
+
+* :mod:`.raw`: the BLS and press files as published (FRED CSV, BLS Public Data API v2 JSON, the
+  cached ``{t, v}`` lists, the transcribed tables A-14 and A-30, the notes that quote the press),
+  their readers, and ``remote()``, what ``data fetch`` asks the BLS API for;
+* :mod:`.tables`: the known gaps, the sources, each table's schema above the function that
+  derives it, ``derive()`` and the ``DATASET``;
+* :mod:`.article`: the article's own figures, as quoted;
+* :mod:`.facts`: tables -> the named numbers of the chapter, one function per section;
+* :mod:`.claims`: the verdicts on C03 and C04, pure functions of the tables;
+* :mod:`.charts`: the chapter's charts and their descriptions;
+* :mod:`.exercises`: the exercises' answers, levels, hints and anticipated wrong answers.
+"""

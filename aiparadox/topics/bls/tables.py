@@ -16,41 +16,46 @@ The traps listed in ``../shared/sources/bls/SOURCE.md`` and how they are handled
 * figures known only through the press (CompTIA's rate, the ResumeBuilder survey) are read from
   the exact sentences quoted in ``SOURCE.md`` and tagged ``secondary``.
 
-The monthly series reach the derivation in one of two shapes, read by the same code:
-
-* the cached copies of the shared folder (FRED vintage CSV, the ``{t, v}`` JSON lists), or
-* the BLS Public Data API v2 answers that ``python -m aiparadox data fetch`` saves as
-  ``bls_api_v2_*.json`` (:func:`remote` says what it asks for). When such files are present they
-  are the only source of the monthly series; the transcribed tables and ``SOURCE.md`` are carried
-  over from the previous copy because no API serves them.
+Each :class:`Table` is declared right above the function that derives it; the files these
+functions read, and their readers, are in :mod:`.raw`.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import re
-from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
-from .parsers import complete_months, parse_bls_api_v2, read_bls_api_v2, read_fred_csv, read_points_json, seasonal_adjustment
+from .raw import (
+    A14_FILE,
+    A30_FILE,
+    CSD_EMPLOYMENT_ID,
+    FRED_JSON,
+    JOLTS_JSON,
+    LAYOFFS_ID,
+    LEVEL_ID,
+    NOTES_FILE,
+    OPENINGS_ID,
+    RATE_FILE,
+    RATE_ID,
+    RATE_VINTAGE,
+    complete_months,
+    excerpt_month,
+    excerpt_number,
+    expect_one_series,
+    monthly_inputs,
+    provenance_notes,
+    quoted_number,
+    read_csv_blocks,
+    remote,
+    seasonal_adjustment,
+)
 
-LEVEL_ID, RATE_ID = "LNU03032237", "LNU04032237"
-OPENINGS_ID, LAYOFFS_ID = "JTS510000000000000JOL", "JTS510000000000000LDL"
-CSD_EMPLOYMENT_ID = "CES6054150001"
 
-RATE_FILE = "LNU04032237_fred_vintage_2025-01-20.csv"
-RATE_VINTAGE = "2025-01-20"
-FRED_JSON = "fred_LNU03032237_CES6054150001_2019-2026.json"
-JOLTS_JSON = "bls_jolts_information_2019-2026.json"
-A14_FILE = "bls_empsit_tableA14_information_excerpts.txt"
-A30_FILE = "bls_cpseea30_computer_math_occupations_excerpts.txt"
-NOTES_FILE = "SOURCE.md"
+# --- the months a CPS series may lack -------------------------------------------------------------
 
 # Why a CPS month may be absent. BLS statement of 19 November 2025, as quoted by Reuters
 # (https://fixedincome.fidelity.com/ftgw/fi/FINewsArticle?id=202511200509RTRSNEWSCOMBINED_KBN3MP26T-OUSTP_1).
@@ -62,12 +67,17 @@ CPS_GAPS = {"2025-10": SHUTDOWN_GAP}
 SHUTDOWN_STATEMENT_DATE = "19 November 2025"
 SHUTDOWN_STATEMENT_URL = "https://fixedincome.fidelity.com/ftgw/fi/FINewsArticle?id=202511200509RTRSNEWSCOMBINED_KBN3MP26T-OUSTP_1"
 
-NSA = "not seasonally adjusted"
+
+# --- who published what ---------------------------------------------------------------------------
+
 BLS_PUBLISHER = "U.S. Bureau of Labor Statistics (BLS)"
 BLS_LICENCE = "Public domain (work of the U.S. federal government); BLS asks to be cited"
 BLS_LICENCE_URL = "https://www.bls.gov/opub/copyright-information.htm"
 CLIU55 = "GitHub repository cliu55/howfuckedareswe at commit c31c64918e422db9636e4fc877a2d5030ae31adb"
 STORED_PAGE = "stored copy of the page (retrieval date not recorded in SOURCE.md)"
+
+
+# --- the monthly series ---------------------------------------------------------------------------
 
 LEVEL_SOURCE = Source(
     publisher=f"{BLS_PUBLISHER}, Current Population Survey",
@@ -83,6 +93,53 @@ LEVEL_SOURCE = Source(
         f"byte as {FRED_JSON} (sha256 bb05dce44dbc5c686e56702f653726410d5b25f30992ccd5d96fb6604e8eecda)"
     ),
 )
+
+_GAP_FIELD = Field(
+    "gap",
+    "string",
+    "Why the value is missing, when the source has no observation for the month (empty otherwise)",
+)
+
+UNEMPLOYED = Table(
+    name="bls_information_unemployed",
+    title="Unemployed, Information industry, monthly, not seasonally adjusted (LNU03032237)",
+    description=(
+        "CPS count of unemployed private wage and salary workers whose last job was in the Information "
+        "industry, in thousands, not seasonally adjusted: the series behind the article's 98,000 and "
+        "152,000. One row per month; October 2025 was not collected and stays empty."
+    ),
+    fields=(
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field("series_id", "string", "BLS series id", constraints={"required": True}),
+        Field(
+            "unemployed_thousands",
+            "number",
+            "Unemployed whose last job was in the Information industry, not seasonally adjusted",
+            unit="thousands of persons",
+            constraints={"minimum": 0},
+        ),
+        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
+        _GAP_FIELD,
+    ),
+    primary_key=("month",),
+    sources=(LEVEL_SOURCE,),
+)
+
+
+def information_unemployed(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
+    raw, where = inputs[LEVEL_ID]
+    full = complete_months(expect_one_series(raw, LEVEL_ID, where), CPS_GAPS, where)
+    return pd.DataFrame(
+        {
+            "month": full["month"],
+            "series_id": full["series_id"],
+            "unemployed_thousands": full["value"],
+            "seasonal_adjustment": seasonal_adjustment(LEVEL_ID),
+            "gap": full["gap"],
+        }
+    )
+
+
 RATE_SOURCE = Source(
     publisher=f"{BLS_PUBLISHER}, Current Population Survey",
     title="(Unadj) Unemployment Rate - Information Industry, Private Wage and Salary Workers",
@@ -98,6 +155,46 @@ RATE_SOURCE = Source(
         "(sha256 6b8bda99db3cf88d693ca0f1ae290f425d653fc157ddfd7f250933a7a3772aae)"
     ),
 )
+
+RATE = Table(
+    name="bls_information_unemployment_rate",
+    title="Unemployment rate, Information industry, monthly, not seasonally adjusted (LNU04032237), 2000-2024",
+    description=(
+        "CPS unemployment rate of private wage and salary workers in the Information industry, percent, "
+        "not seasonally adjusted, as FRED held it on 2025-01-20 (January 2000 to December 2024)."
+    ),
+    fields=(
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field("series_id", "string", "BLS series id", constraints={"required": True}),
+        Field(
+            "rate_percent",
+            "number",
+            "Unemployment rate, Information industry, not seasonally adjusted",
+            unit="percent of the industry's labour force",
+            constraints={"minimum": 0, "maximum": 100, "required": True},
+        ),
+        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
+    ),
+    primary_key=("month",),
+    sources=(RATE_SOURCE,),
+)
+
+
+def information_rate(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
+    raw, where = inputs[RATE_ID]
+    full = complete_months(expect_one_series(raw, RATE_ID, where), {}, where)
+    if full["value"].isna().any():
+        raise DataError(f"{where}: missing values for {list(full.loc[full['value'].isna(), 'month'])}")
+    return pd.DataFrame(
+        {
+            "month": full["month"],
+            "series_id": full["series_id"],
+            "rate_percent": full["value"],
+            "seasonal_adjustment": seasonal_adjustment(RATE_ID),
+        }
+    )
+
+
 JOLTS_SOURCE = Source(
     publisher=f"{BLS_PUBLISHER}, Job Openings and Labor Turnover Survey (JOLTS)",
     title="Information (NAICS 51): job openings, and layoffs and discharges, levels, seasonally adjusted",
@@ -125,6 +222,63 @@ CES_SOURCE = Source(
         f"byte for byte as {FRED_JSON}"
     ),
 )
+
+# What each employer series counts, in the words of the table's measure column (in the order of raw.EMPLOYER_IDS).
+EMPLOYER_MEASURES = {
+    OPENINGS_ID: "Job openings, Information industry (JOLTS)",
+    LAYOFFS_ID: "Layoffs and discharges, Information industry (JOLTS)",
+    CSD_EMPLOYMENT_ID: "Jobs in computer systems design and related services (CES)",
+}
+
+EMPLOYERS = Table(
+    name="bls_information_employer_series",
+    title="What employers did: JOLTS openings and layoffs in Information; jobs in computer systems design",
+    description=(
+        "Monthly levels, in thousands, seasonally adjusted: job openings and layoffs and discharges in the "
+        "Information industry (JOLTS) and payroll employment in computer systems design and related "
+        "services (CES). Long form, one row per series and month."
+    ),
+    fields=(
+        Field("series_id", "string", "BLS series id", constraints={"required": True}),
+        Field("measure", "string", "What the series counts", constraints={"required": True}),
+        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
+        Field(
+            "thousands",
+            "number",
+            "Level of the measure, seasonally adjusted (openings on the last business day of the month; "
+            "layoffs and discharges during the month; jobs in the pay period including the 12th)",
+            unit="thousands (of openings, of separations or of jobs, as the measure says)",
+            constraints={"minimum": 0, "required": True},
+        ),
+        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
+    ),
+    primary_key=("series_id", "month"),
+    sources=(JOLTS_SOURCE, CES_SOURCE),
+)
+
+
+def employer_series(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
+    parts = []
+    for series_id, measure in EMPLOYER_MEASURES.items():
+        raw, where = inputs[series_id]
+        # The establishment surveys have no known gap here.
+        full = complete_months(expect_one_series(raw, series_id, where), {}, where)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "series_id": full["series_id"],
+                    "measure": measure,
+                    "month": full["month"],
+                    "thousands": full["value"],
+                    "seasonal_adjustment": seasonal_adjustment(series_id),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+# --- four measures of 'tech unemployment': the transcribed BLS tables and the press ---------------
+
 A14_SOURCE = Source(
     publisher=f"{BLS_PUBLISHER}, The Employment Situation",
     title="Table A-14. Unemployed persons by industry and class of worker, not seasonally adjusted",
@@ -166,102 +320,112 @@ REGISTER_SOURCE = Source(
     licence=PRESS_LICENCE,
     route=f"Sentence quoted in {NOTES_FILE} (section 1), located verbatim by the derivation",
 )
-RESUMEBUILDER_URL = "https://dunyanews.tv/amp/english/778408.php"
-CHRISTIAN_POST_URL = (
-    "https://245798.b5iptu270.asia/news/at-least-a-third-of-us-companies-to-replace-some-workers-with-ai.html?mobile=true"
-)
-RESUMEBUILDER_SOURCE = Source(
-    publisher="ResumeBuilder.com survey, as relayed by CNBC and The Christian Post (secondary)",
-    title="Survey of 750 U.S. business leaders at companies using or planning to use AI (late 2023)",
-    series="Original report not found; figures as quoted by the press",
-    url=RESUMEBUILDER_URL,
-    retrieved=STORED_PAGE,
-    licence=PRESS_LICENCE,
-    route=(
-        f"Sentences quoted in {NOTES_FILE} (section 5) from CNBC's text (reproduced at {RESUMEBUILDER_URL}) "
-        f"and The Christian Post ({CHRISTIAN_POST_URL}), located verbatim by the derivation"
-    ),
-)
 
-# --- tables -----------------------------------------------------------------------------------
+A14_ROWS = {"Information": "information_industry", "Total 16 years and over": "all_workers"}
+A30_ROWS = {"Computer and mathematical occupations": "computer_math_occupations", "Total 16 years and over": "all_workers"}
+LABELS = {
+    "information_industry": "Information industry (by last job's industry; BLS)",
+    "computer_math_occupations": "Computer and mathematical occupations (BLS)",
+    "all_workers": "All workers, 16 years and over (BLS)",
+    "comptia_it_occupations": "IT occupations (CompTIA, as quoted by CIO Dive)",
+}
 
-_GAP_FIELD = Field(
-    "gap",
-    "string",
-    "Why the value is missing, when the source has no observation for the month (empty otherwise)",
-)
 
-UNEMPLOYED = Table(
-    name="bls_information_unemployed",
-    title="Unemployed, Information industry, monthly, not seasonally adjusted (LNU03032237)",
-    description=(
-        "CPS count of unemployed private wage and salary workers whose last job was in the Information "
-        "industry, in thousands, not seasonally adjusted: the series behind the article's 98,000 and "
-        "152,000. One row per month; October 2025 was not collected and stays empty."
-    ),
-    fields=(
-        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
-        Field("series_id", "string", "BLS series id", constraints={"required": True}),
-        Field(
-            "unemployed_thousands",
-            "number",
-            "Unemployed whose last job was in the Information industry, not seasonally adjusted",
-            unit="thousands of persons",
-            constraints={"minimum": 0},
-        ),
-        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
-        _GAP_FIELD,
-    ),
-    primary_key=("month",),
-    sources=(LEVEL_SOURCE,),
-)
-RATE = Table(
-    name="bls_information_unemployment_rate",
-    title="Unemployment rate, Information industry, monthly, not seasonally adjusted (LNU04032237), 2000-2024",
-    description=(
-        "CPS unemployment rate of private wage and salary workers in the Information industry, percent, "
-        "not seasonally adjusted, as FRED held it on 2025-01-20 (January 2000 to December 2024)."
-    ),
-    fields=(
-        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
-        Field("series_id", "string", "BLS series id", constraints={"required": True}),
-        Field(
-            "rate_percent",
-            "number",
-            "Unemployment rate, Information industry, not seasonally adjusted",
-            unit="percent of the industry's labour force",
-            constraints={"minimum": 0, "maximum": 100, "required": True},
-        ),
-        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
-    ),
-    primary_key=("month",),
-    sources=(RATE_SOURCE,),
-)
-EMPLOYERS = Table(
-    name="bls_information_employer_series",
-    title="What employers did: JOLTS openings and layoffs in Information; jobs in computer systems design",
-    description=(
-        "Monthly levels, in thousands, seasonally adjusted: job openings and layoffs and discharges in the "
-        "Information industry (JOLTS) and payroll employment in computer systems design and related "
-        "services (CES). Long form, one row per series and month."
-    ),
-    fields=(
-        Field("series_id", "string", "BLS series id", constraints={"required": True}),
-        Field("measure", "string", "What the series counts", constraints={"required": True}),
-        Field("month", "yearmonth", "Reference month", constraints={"required": True}),
-        Field(
-            "thousands",
-            "number",
-            "Level of the measure, seasonally adjusted (openings on the last business day of the month; "
-            "layoffs and discharges during the month; jobs in the pay period including the 12th)",
-            unit="thousands (of openings, of separations or of jobs, as the measure says)",
-            constraints={"minimum": 0, "required": True},
-        ),
-        Field("seasonal_adjustment", "string", "Decoded from the series id", constraints={"required": True}),
-    ),
-    primary_key=("series_id", "month"),
-    sources=(JOLTS_SOURCE, CES_SOURCE),
-)
+def table_a14(folder: Path) -> pd.DataFrame:
+    path = folder / A14_FILE
+    rows = []
+    for block in read_csv_blocks(path, "industry,"):
+        for column in block.columns[1:]:
+            match = re.fullmatch(r"(unemployed|rate)_([a-z]{3}\d{4})_(thous|pct)", column)
+            if not match:
+                raise DataError(f"{A14_FILE}: column {column!r} is not unemployed_<mon><year>_thous or rate_<mon><year>_pct")
+        found = set(block["industry"])
+        if not set(A14_ROWS) <= found:
+            raise DataError(f"{A14_FILE}: a block lacks the rows {sorted(set(A14_ROWS) - found)}")
+        months = sorted({re.search(r"_([a-z]{3}\d{4})_", c).group(1) for c in block.columns[1:]})
+        for _, rec in block.loc[block["industry"].isin(A14_ROWS)].iterrows():
+            for key in months:
+                at = f"{A14_FILE}, {rec['industry']}, {key}"
+                rows.append(
+                    {
+                        "measure": A14_ROWS[rec["industry"]],
+                        "month": excerpt_month(key, at),
+                        "unemployed_thousands": excerpt_number(rec[f"unemployed_{key}_thous"], at),
+                        "rate_percent": excerpt_number(rec[f"rate_{key}_pct"], at),
+                        "status": "primary",
+                        "publisher": "BLS, Employment Situation table A-14",
+                        "found_in": A14_FILE,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def table_a30(folder: Path) -> pd.DataFrame:
+    path = folder / A30_FILE
+    rows = []
+    for block in read_csv_blocks(path, "version,"):
+        needed = {"version", "occupation", "unemp_y1", "unemp_y2", "rate_total_y1", "rate_total_y2"}
+        if not needed <= set(block.columns):
+            raise DataError(f"{A30_FILE}: columns {sorted(needed - set(block.columns))} missing")
+        for _, rec in block.loc[block["occupation"].isin(A30_ROWS)].iterrows():
+            parts = str(rec["version"]).split("_vs_")
+            if len(parts) != 2:
+                raise DataError(f"{A30_FILE}: version {rec['version']!r} is not '<Mon><year>_vs_<Mon><year>'")
+            for suffix, key in zip(("y1", "y2"), parts):
+                at = f"{A30_FILE}, {rec['occupation']}, {key}"
+                rows.append(
+                    {
+                        "measure": A30_ROWS[rec["occupation"]],
+                        "month": excerpt_month(key, at),
+                        "unemployed_thousands": excerpt_number(rec[f"unemp_{suffix}"], at),
+                        "rate_percent": excerpt_number(rec[f"rate_total_{suffix}"], at),
+                        "status": "primary",
+                        "publisher": "BLS, CPS table A-30",
+                        "found_in": A30_FILE,
+                    }
+                )
+    if not rows:
+        raise DataError(f"{A30_FILE}: none of the rows {sorted(A30_ROWS)}")
+    return pd.DataFrame(rows)
+
+
+COMPTIA_QUOTE = "unemployment among IT positions also increased in January to 2.9%, up from 2% the previous month."
+REGISTER_QUOTE = "5.7 percent unemployment rate in the IT sector in January"
+
+
+def press_measures(folder: Path) -> pd.DataFrame:
+    notes = provenance_notes(folder)
+    comptia = f"CompTIA via {COMPTIA_URL}"
+    return pd.DataFrame(
+        [
+            ("comptia_it_occupations", "2024-12", None, quoted_number(notes, COMPTIA_QUOTE, r"up from ([\d.]+)%"), comptia),
+            ("comptia_it_occupations", "2025-01", None, quoted_number(notes, COMPTIA_QUOTE, r"in January to ([\d.]+)%"), comptia),
+            (
+                "information_industry",
+                "2025-01",
+                None,
+                quoted_number(notes, REGISTER_QUOTE, r"^([\d.]+) percent"),
+                f"Janco Associates via {REGISTER_URL}",
+            ),
+        ],
+        columns=["measure", "month", "unemployed_thousands", "rate_percent", "found_in"],
+    ).assign(status="secondary", publisher=lambda f: f["found_in"].str.split(" via ").str[0])
+
+
+def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str]) -> None:
+    """A transcription that disagrees with the monthly series for the same month stops the build."""
+    info = bls_tables.loc[bls_tables["measure"] == "information_industry"].set_index("month")
+    level = unemployed.set_index("month")["unemployed_thousands"]
+    rates = rate.set_index("month")["rate_percent"]
+    for month, rec in info.iterrows():
+        if month in level.index and pd.notna(level[month]) and level[month] != rec["unemployed_thousands"]:
+            raise DataError(
+                f"{A14_FILE}: Information {month} unemployed {rec['unemployed_thousands']} but {LEVEL_ID} in {read_from[0]} says {level[month]}"
+            )
+        if month in rates.index and rates[month] != rec["rate_percent"]:
+            raise DataError(f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {read_from[1]} says {rates[month]}")
+
+
 MEASURES = Table(
     name="bls_tech_unemployment_measures",
     title="What 'tech unemployment' can mean: four measures at the months they are known",
@@ -295,6 +459,49 @@ MEASURES = Table(
     primary_key=("measure", "month"),
     sources=(A14_SOURCE, A30_SOURCE, COMPTIA_SOURCE, REGISTER_SOURCE),
 )
+
+
+def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str] = (FRED_JSON, RATE_FILE)) -> pd.DataFrame:
+    bls_tables = pd.concat([table_a14(folder), table_a30(folder)], ignore_index=True)
+    _cross_check(bls_tables, unemployed, rate, read_from)
+    frame = pd.concat([bls_tables, press_measures(folder)], ignore_index=True)
+    frame["label"] = frame["measure"].map(LABELS)
+    frame["unemployed_thousands"] = frame["unemployed_thousands"].astype(float)
+    return frame.sort_values(["measure", "month"], ignore_index=True)[MEASURES.columns]
+
+
+# --- the ResumeBuilder survey, as quoted by the press ---------------------------------------------
+
+# The figures were read in copies of the two articles republished on other sites. The tables name
+# the publishers, whose own addresses are not in the stored material, so a reader is never sent to
+# a copy; the route says which copies were read (host names only, not links).
+CNBC = "CNBC"
+CHRISTIAN_POST = "The Christian Post"
+RESUMEBUILDER_SOURCE = Source(
+    publisher="ResumeBuilder.com survey, as relayed by CNBC and The Christian Post (secondary)",
+    title="Survey of 750 U.S. business leaders at companies using or planning to use AI (late 2023)",
+    series="Original report not found; figures as quoted by the press",
+    url=(
+        "not linked: the addresses of ResumeBuilder's report and of the CNBC and Christian Post articles "
+        "are not in the stored material"
+    ),
+    retrieved=STORED_PAGE,
+    licence=PRESS_LICENCE,
+    route=(
+        f"Sentences quoted in {NOTES_FILE} (section 5) from CNBC's text, read in a copy republished on the site "
+        "dunyanews.tv, and from The Christian Post's article \"At least a third of US companies to replace some "
+        "workers with AI in 2024, survey finds\", read in a copy on the host 245798.b5iptu270.asia; located "
+        "verbatim by the derivation"
+    ),
+)
+
+
+CNBC_QUOTE = (
+    "a recent report of 750 business leaders using AI from ResumeBuilder, 37% say the technology replaced "
+    "workers in 2023. Meanwhile, 44% report that there will be layoffs in 2024 resulting from AI efficiency."
+)
+SPLIT_QUOTE = '44% = 21% "definitely" + 23% "probably"'
+
 SURVEY = Table(
     name="bls_resumebuilder_survey",
     title="ResumeBuilder survey of business leaders using AI (late 2023), as quoted by the press",
@@ -316,311 +523,22 @@ SURVEY = Table(
         ),
         Field("respondents", "integer", "Business leaders surveyed", unit="persons", constraints={"minimum": 1}),
         Field("status", "string", "secondary: quoted by the press, original report not seen", constraints={"required": True}),
-        Field("quoted_by", "string", "Address of the page that quotes the figure", constraints={"required": True}),
+        Field("quoted_by", "string", "Publication that quotes the figure (the source's route says which copy was read)", constraints={"required": True}),
         Field("quote", "string", "The sentence the figure was read from", constraints={"required": True}),
     ),
     primary_key=("answer",),
     sources=(RESUMEBUILDER_SOURCE,),
 )
 
-# --- the monthly series -----------------------------------------------------------------------
-
-
-def _expect_series(frame: pd.DataFrame, series_id: str, where: str) -> pd.DataFrame:
-    found = sorted(frame["series_id"].unique())
-    if found != [series_id]:
-        raise DataError(f"{where}: expected series {series_id}, found {found}")
-    return frame
-
-
-API_FILE_PREFIX = "bls_api_v2_"
-API_FILES = "BLS API v2 files"
-
-
-def api_files(folder: Path) -> list[Path]:
-    return sorted(Path(folder).glob(f"{API_FILE_PREFIX}*.json"))
-
-
-def read_api_series(folder: Path) -> dict[str, pd.DataFrame]:
-    """Every series of the saved API answers, by id. A ``-`` value (no data) is a month without an
-    observation: :func:`complete_months` then accepts it only if it is a known gap."""
-    frames = [read_bls_api_v2(path) for path in api_files(folder)]
-    every = pd.concat(frames, ignore_index=True)
-    twice = every.duplicated(["series_id", "month"], keep=False)
-    if twice.any():
-        first = every.loc[twice].iloc[0]
-        raise DataError(f"{API_FILES} in {folder}: {first['series_id']} {first['month']} is answered twice")
-    every = every.dropna(subset=["value"])
-    return {series_id: group.reset_index(drop=True) for series_id, group in every.groupby("series_id", sort=True)}
-
-
-def monthly_inputs(folder: Path) -> dict[str, tuple[pd.DataFrame, str]]:
-    """Each monthly series the tables need, with the name of what it was read from."""
-    folder = Path(folder)
-    if api_files(folder):
-        series = read_api_series(folder)
-        missing = [s for s in (LEVEL_ID, RATE_ID, *EMPLOYER_IDS) if s not in series]
-        if missing:
-            raise DataError(f"{API_FILES} in {folder}: no observations for {missing}")
-        return {series_id: (series[series_id], API_FILES) for series_id in (LEVEL_ID, RATE_ID, *EMPLOYER_IDS)}
-    level = read_points_json(folder / FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
-    rate = read_fred_csv(folder / RATE_FILE)
-    if _expect_series(rate, RATE_ID, RATE_FILE).attrs.get("realtime_start") != RATE_VINTAGE:
-        raise DataError(f"{RATE_FILE}: expected the FRED vintage {RATE_VINTAGE}, found {rate.attrs.get('realtime_start')}")
-    inputs = {LEVEL_ID: (level, FRED_JSON), RATE_ID: (rate, RATE_FILE)}
-    for file, key, series_key, series_id, _ in EMPLOYER_SERIES:
-        inputs[series_id] = (read_points_json(folder / file, key, series_key), file)
-    return inputs
-
-
-def information_unemployed(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
-    raw, where = inputs[LEVEL_ID]
-    full = complete_months(_expect_series(raw, LEVEL_ID, where), CPS_GAPS, where)
-    return pd.DataFrame(
-        {
-            "month": full["month"],
-            "series_id": full["series_id"],
-            "unemployed_thousands": full["value"],
-            "seasonal_adjustment": seasonal_adjustment(LEVEL_ID),
-            "gap": full["gap"],
-        }
-    )
-
-
-def information_rate(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
-    raw, where = inputs[RATE_ID]
-    full = complete_months(_expect_series(raw, RATE_ID, where), {}, where)
-    if full["value"].isna().any():
-        raise DataError(f"{where}: missing values for {list(full.loc[full['value'].isna(), 'month'])}")
-    return pd.DataFrame(
-        {
-            "month": full["month"],
-            "series_id": full["series_id"],
-            "rate_percent": full["value"],
-            "seasonal_adjustment": seasonal_adjustment(RATE_ID),
-        }
-    )
-
-
-EMPLOYER_SERIES = (
-    (JOLTS_JSON, "jobOpenings", "jobOpeningsSeriesId", OPENINGS_ID, "Job openings, Information industry (JOLTS)"),
-    (JOLTS_JSON, "layoffsDischarges", "layoffsSeriesId", LAYOFFS_ID, "Layoffs and discharges, Information industry (JOLTS)"),
-    (FRED_JSON, "techEmployment", "techEmploymentSeriesId", CSD_EMPLOYMENT_ID, "Jobs in computer systems design and related services (CES)"),
-)
-EMPLOYER_IDS = tuple(series_id for *_, series_id, _ in EMPLOYER_SERIES)
-
-
-def employer_series(inputs: dict[str, tuple[pd.DataFrame, str]]) -> pd.DataFrame:
-    parts = []
-    for *_, series_id, measure in EMPLOYER_SERIES:
-        raw, where = inputs[series_id]
-        full = complete_months(_expect_series(raw, series_id, where), {}, where)  # the establishment surveys have no known gap here
-        parts.append(
-            pd.DataFrame(
-                {
-                    "series_id": full["series_id"],
-                    "measure": measure,
-                    "month": full["month"],
-                    "thousands": full["value"],
-                    "seasonal_adjustment": seasonal_adjustment(series_id),
-                }
-            )
-        )
-    return pd.concat(parts, ignore_index=True)
-
-
-# --- the transcribed BLS tables ---------------------------------------------------------------
-
-MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-
-
-def _csv_blocks(path: Path, header_start: str) -> list[pd.DataFrame]:
-    """The CSV blocks of an excerpt file: each starts at a line beginning with ``header_start``."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    blocks, current = [], None
-    for line in lines:
-        if line.startswith(header_start):
-            current = [line]
-            blocks.append(current)
-        elif line.startswith("#") or not line.strip():
-            current = None
-        elif current is not None:
-            current.append(line)
-    if not blocks:
-        raise DataError(f"{path.name}: no table starting with '{header_start}'")
-    return [pd.read_csv(io.StringIO("\n".join(b)), dtype=str) for b in blocks]
-
-
-def _month_key(text: str, where: str) -> str:
-    match = re.fullmatch(r"([a-z]{3})(\d{4})", text.lower())
-    if not match or match.group(1) not in MONTHS:
-        raise DataError(f"{where}: cannot read a month in {text!r}")
-    return f"{match.group(2)}-{MONTHS[match.group(1)]:02d}"
-
-
-def _value(text: str, where: str) -> float:
-    try:
-        return float(str(text).replace(",", ""))
-    except ValueError:
-        raise DataError(f"{where}: {text!r} is not a number") from None
-
-
-A14_ROWS = {"Information": "information_industry", "Total 16 years and over": "all_workers"}
-A30_ROWS = {"Computer and mathematical occupations": "computer_math_occupations", "Total 16 years and over": "all_workers"}
-LABELS = {
-    "information_industry": "Information industry (by last job's industry; BLS)",
-    "computer_math_occupations": "Computer and mathematical occupations (BLS)",
-    "all_workers": "All workers, 16 years and over (BLS)",
-    "comptia_it_occupations": "IT occupations (CompTIA, as quoted by CIO Dive)",
-}
-
-
-def table_a14(folder: Path) -> pd.DataFrame:
-    path = folder / A14_FILE
-    rows = []
-    for block in _csv_blocks(path, "industry,"):
-        for column in block.columns[1:]:
-            match = re.fullmatch(r"(unemployed|rate)_([a-z]{3}\d{4})_(thous|pct)", column)
-            if not match:
-                raise DataError(f"{A14_FILE}: column {column!r} is not unemployed_<mon><year>_thous or rate_<mon><year>_pct")
-        found = set(block["industry"])
-        if not set(A14_ROWS) <= found:
-            raise DataError(f"{A14_FILE}: a block lacks the rows {sorted(set(A14_ROWS) - found)}")
-        months = sorted({re.search(r"_([a-z]{3}\d{4})_", c).group(1) for c in block.columns[1:]})
-        for _, rec in block.loc[block["industry"].isin(A14_ROWS)].iterrows():
-            for key in months:
-                at = f"{A14_FILE}, {rec['industry']}, {key}"
-                rows.append(
-                    {
-                        "measure": A14_ROWS[rec["industry"]],
-                        "month": _month_key(key, at),
-                        "unemployed_thousands": _value(rec[f"unemployed_{key}_thous"], at),
-                        "rate_percent": _value(rec[f"rate_{key}_pct"], at),
-                        "status": "primary",
-                        "publisher": "BLS, Employment Situation table A-14",
-                        "found_in": A14_FILE,
-                    }
-                )
-    return pd.DataFrame(rows)
-
-
-def table_a30(folder: Path) -> pd.DataFrame:
-    path = folder / A30_FILE
-    rows = []
-    for block in _csv_blocks(path, "version,"):
-        needed = {"version", "occupation", "unemp_y1", "unemp_y2", "rate_total_y1", "rate_total_y2"}
-        if not needed <= set(block.columns):
-            raise DataError(f"{A30_FILE}: columns {sorted(needed - set(block.columns))} missing")
-        for _, rec in block.loc[block["occupation"].isin(A30_ROWS)].iterrows():
-            parts = str(rec["version"]).split("_vs_")
-            if len(parts) != 2:
-                raise DataError(f"{A30_FILE}: version {rec['version']!r} is not '<Mon><year>_vs_<Mon><year>'")
-            for suffix, key in zip(("y1", "y2"), parts):
-                at = f"{A30_FILE}, {rec['occupation']}, {key}"
-                rows.append(
-                    {
-                        "measure": A30_ROWS[rec["occupation"]],
-                        "month": _month_key(key, at),
-                        "unemployed_thousands": _value(rec[f"unemp_{suffix}"], at),
-                        "rate_percent": _value(rec[f"rate_total_{suffix}"], at),
-                        "status": "primary",
-                        "publisher": "BLS, CPS table A-30",
-                        "found_in": A30_FILE,
-                    }
-                )
-    if not rows:
-        raise DataError(f"{A30_FILE}: none of the rows {sorted(A30_ROWS)}")
-    return pd.DataFrame(rows)
-
-
-# --- figures quoted by the press --------------------------------------------------------------
-
-
-def provenance_notes(folder: Path) -> tuple[Path, str]:
-    """SOURCE.md beside the raw folder (shared layout) or in it (the layout ``data fetch`` writes)."""
-    for candidate in (folder / NOTES_FILE, folder.parent / NOTES_FILE):
-        if candidate.is_file():
-            # Quotes are wrapped across lines in the notes; compare with whitespace collapsed.
-            return candidate, " ".join(candidate.read_text(encoding="utf-8").split())
-    raise DataError(
-        f"{folder}: no {NOTES_FILE} in or beside the raw folder; the press-quoted figures are read from it"
-    )
-
-
-def quoted_number(notes: tuple[Path, str], sentence: str, pattern: str) -> float:
-    """The number that ``pattern`` captures inside ``sentence``, which must appear verbatim in the notes."""
-    path, text = notes
-    wanted = " ".join(sentence.split())
-    if wanted not in text:
-        raise DataError(f"{path}: the quoted sentence {wanted!r} is not there")
-    match = re.search(pattern, wanted)
-    if not match:
-        raise DataError(f"{path}: {pattern!r} finds no number in the sentence {wanted!r}")
-    return float(match.group(1))
-
-
-COMPTIA_QUOTE = "unemployment among IT positions also increased in January to 2.9%, up from 2% the previous month."
-REGISTER_QUOTE = "5.7 percent unemployment rate in the IT sector in January"
-CNBC_QUOTE = (
-    "a recent report of 750 business leaders using AI from ResumeBuilder, 37% say the technology replaced "
-    "workers in 2023. Meanwhile, 44% report that there will be layoffs in 2024 resulting from AI efficiency."
-)
-SPLIT_QUOTE = '44% = 21% "definitely" + 23% "probably"'
-
-
-def press_measures(folder: Path) -> pd.DataFrame:
-    notes = provenance_notes(folder)
-    comptia = f"CompTIA via {COMPTIA_URL}"
-    return pd.DataFrame(
-        [
-            ("comptia_it_occupations", "2024-12", None, quoted_number(notes, COMPTIA_QUOTE, r"up from ([\d.]+)%"), comptia),
-            ("comptia_it_occupations", "2025-01", None, quoted_number(notes, COMPTIA_QUOTE, r"in January to ([\d.]+)%"), comptia),
-            (
-                "information_industry",
-                "2025-01",
-                None,
-                quoted_number(notes, REGISTER_QUOTE, r"^([\d.]+) percent"),
-                f"Janco Associates via {REGISTER_URL}",
-            ),
-        ],
-        columns=["measure", "month", "unemployed_thousands", "rate_percent", "found_in"],
-    ).assign(status="secondary", publisher=lambda f: f["found_in"].str.split(" via ").str[0])
-
-
-def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str] = (FRED_JSON, RATE_FILE)) -> pd.DataFrame:
-    bls_tables = pd.concat([table_a14(folder), table_a30(folder)], ignore_index=True)
-    _cross_check(bls_tables, unemployed, rate, read_from)
-    frame = pd.concat([bls_tables, press_measures(folder)], ignore_index=True)
-    frame["label"] = frame["measure"].map(LABELS)
-    frame["unemployed_thousands"] = frame["unemployed_thousands"].astype(float)
-    return frame.sort_values(["measure", "month"], ignore_index=True)[MEASURES.columns]
-
-
-def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str]) -> None:
-    """A transcription that disagrees with the monthly series for the same month stops the build."""
-    info = bls_tables.loc[bls_tables["measure"] == "information_industry"].set_index("month")
-    level = unemployed.set_index("month")["unemployed_thousands"]
-    rates = rate.set_index("month")["rate_percent"]
-    for month, rec in info.iterrows():
-        if month in level.index and pd.notna(level[month]) and level[month] != rec["unemployed_thousands"]:
-            raise DataError(
-                f"{A14_FILE}: Information {month} unemployed {rec['unemployed_thousands']} but {LEVEL_ID} in {read_from[0]} says {level[month]}"
-            )
-        if month in rates.index and rates[month] != rec["rate_percent"]:
-            raise DataError(f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {read_from[1]} says {rates[month]}")
-
 
 def resumebuilder_survey(folder: Path) -> pd.DataFrame:
     notes = provenance_notes(folder)
     respondents = int(quoted_number(notes, CNBC_QUOTE, r"report of (\d+) business leaders"))
     rows = [
-        ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, RESUMEBUILDER_URL),
-        ("layoffs_2024", "There will be layoffs resulting from AI efficiency", 2024, "expected", r"(\d+)% report that there will be layoffs", CNBC_QUOTE, RESUMEBUILDER_URL),
-        ("layoffs_2024_definitely", "AI will definitely lead to layoffs", 2024, "expected", r'(\d+)% "definitely"', SPLIT_QUOTE, CHRISTIAN_POST_URL),
-        ("layoffs_2024_probably", "AI will probably lead to layoffs", 2024, "expected", r'(\d+)% "probably"', SPLIT_QUOTE, CHRISTIAN_POST_URL),
+        ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, CNBC),
+        ("layoffs_2024", "There will be layoffs resulting from AI efficiency", 2024, "expected", r"(\d+)% report that there will be layoffs", CNBC_QUOTE, CNBC),
+        ("layoffs_2024_definitely", "AI will definitely lead to layoffs", 2024, "expected", r'(\d+)% "definitely"', SPLIT_QUOTE, CHRISTIAN_POST),
+        ("layoffs_2024_probably", "AI will probably lead to layoffs", 2024, "expected", r'(\d+)% "probably"', SPLIT_QUOTE, CHRISTIAN_POST),
     ]
     frame = pd.DataFrame(
         [
@@ -632,10 +550,10 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
                 "share": quoted_number(notes, quote, pattern) / 100,
                 "respondents": respondents,
                 "status": "secondary",
-                "quoted_by": url,
+                "quoted_by": publication,
                 "quote": " ".join(quote.split()),
             }
-            for answer, statement, year, timing, pattern, quote, url in rows
+            for answer, statement, year, timing, pattern, quote, publication in rows
         ]
     )
     shares = frame.set_index("answer")["share"]
@@ -643,6 +561,8 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
         raise DataError(f"{notes[0]}: 'definitely' + 'probably' do not add up to the quoted layoff expectation")
     return frame
 
+
+# --- the dataset ----------------------------------------------------------------------------------
 
 def derive(folder: Path) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
@@ -656,103 +576,6 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
         MEASURES.name: tech_measures(folder, unemployed, rate, (inputs[LEVEL_ID][1], inputs[RATE_ID][1])),
         SURVEY.name: resumebuilder_survey(folder),
     }
-
-
-# --- refreshing from the BLS Public Data API v2 (``python -m aiparadox data fetch``) ----------
-
-API_URL = "https://api.bls.gov/publicAPI/v2/timeseries/data/"
-API_KEY_VARIABLE = "BLS_API_KEY"
-# (series, first year, last year; None = the current year). The rate table stops in December
-# 2024, as its title says: January 2025 brought new population controls and the 2022 Census
-# industry classification (SOURCE.md section 1), and the table is the long history before that.
-API_REQUESTS = (
-    ((RATE_ID,), 2000, 2024),
-    ((LEVEL_ID, *EMPLOYER_IDS), 2019, None),
-)
-# Per request, from the BLS API FAQ (SOURCE.md section 4): series, then years (first to last, inclusive).
-LIMITS_WITH_KEY = (50, 20)
-LIMITS_WITHOUT_KEY = (25, 10)
-API_SUCCESS = "REQUEST_SUCCEEDED"
-
-
-def api_requests(with_key: bool, this_year: int) -> list[tuple[tuple[str, ...], int, int]]:
-    """The requests that cover :data:`API_REQUESTS` within the API's limits."""
-    most_series, most_years = LIMITS_WITH_KEY if with_key else LIMITS_WITHOUT_KEY
-    requests = []
-    for series, first, last in API_REQUESTS:
-        last = this_year if last is None else last
-        for start in range(first, last + 1, most_years):
-            end = min(start + most_years - 1, last)
-            for i in range(0, len(series), most_series):
-                requests.append((tuple(series[i : i + most_series]), start, end))
-    return requests
-
-
-def api_filename(series: tuple[str, ...], start: int, end: int) -> str:
-    return f"{API_FILE_PREFIX}{start}-{end}_{'-'.join(series)}.json"
-
-
-def api_check(series: tuple[str, ...], filename: str):
-    """A ``Download.check``: the API's own status, every requested series answered, values readable.
-
-    The BLS answers HTTP 200 even when it refuses a request (a daily limit, a bad key) or knows
-    no such series; what went wrong is in ``status`` and ``message``, quoted in the error."""
-
-    def check(payload: bytes) -> None:
-        try:
-            body = json.loads(payload)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise DataError(f"the BLS API answered with malformed JSON ({exc})") from None
-        if not isinstance(body, Mapping):
-            raise DataError("the BLS API answer is not a JSON object")
-        messages = "; ".join(map(str, body.get("message") or [])) or "no message"
-        if body.get("status") != API_SUCCESS:
-            raise DataError(f"BLS API status {body.get('status')}: {messages}")
-        # Asked for more years than it allows, the API still succeeds, with fewer years and a note.
-        cut = [str(m) for m in body.get("message") or [] if "has been reduced" in str(m)]
-        if cut:
-            raise DataError(f"the BLS API shortened the request: {'; '.join(cut)}")
-        results = body.get("Results")
-        blocks = results if isinstance(results, list) else [results]
-        answered = {
-            entry.get("seriesID"): entry.get("data")
-            for block in blocks
-            if isinstance(block, Mapping)
-            for entry in block.get("series") or []
-            if isinstance(entry, Mapping)
-        }
-        unanswered = [s for s in series if not answered.get(s)]
-        if unanswered:
-            raise DataError(f"no data for {', '.join(unanswered)} (BLS API messages: {messages})")
-        frame = parse_bls_api_v2(body, filename)
-        empty = [s for s in series if not frame.loc[frame["series_id"] == s, "value"].notna().any()]
-        if empty:
-            raise DataError(f"only '-' (no data) for {', '.join(empty)} (BLS API messages: {messages})")
-
-    return check
-
-
-def remote(environ: Mapping[str, str], this_year: int | None = None) -> list:
-    """What ``data fetch`` asks the BLS for. The key, if any, travels in the POST body only."""
-    from ...fetch import Download, Keep
-
-    key = environ.get(API_KEY_VARIABLE, "")
-    plan: list = []
-    for series, start, end in api_requests(bool(key), this_year or date.today().year):
-        body = {"seriesid": list(series), "startyear": str(start), "endyear": str(end)}
-        if key:
-            body["registrationkey"] = key
-        filename = api_filename(series, start, end)
-        plan.append(
-            Download(API_URL, filename, method="POST", json_body=body, check=api_check(series, filename),
-                     description=f"BLS series {', '.join(series)}, {start}-{end}")
-        )
-    plan += [
-        Keep(A14_FILE, "table A-14 is transcribed from stored copies of a BLS news-release page; no API serves those versions"),
-        Keep(A30_FILE, "table A-30 is transcribed from stored copies of a BLS page; no API serves those versions"),
-        Keep(NOTES_FILE, "the press figures (CompTIA, Janco, ResumeBuilder) are read from sentences quoted in these notes"),
-    ]
-    return plan
 
 
 DATASET = Dataset(

@@ -27,10 +27,10 @@ from .tables import (
     RADIOLOGY_PANEL,
     Z,
     employment_change,
+    estimate_index,
     index_gap,
     radiologist_years,
     row,
-    wage_index,
 )
 
 WAGE_SERIES = {RADIOLOGISTS: "Radiologists", PHYSICIANS: "Physicians (all specialties)", ALL_OCCUPATIONS: "All occupations"}
@@ -108,7 +108,7 @@ def wage_index_frame(oews: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for code, label in WAGE_SERIES.items():
         for year in range(first, last + 1):
-            index, se = wage_index(oews, code, first, year)
+            index, se = estimate_index(oews, code, first, year)
             r = row(oews, code, year)
             rows.append(
                 {

@@ -1,9 +1,19 @@
 """C02, radiologists did not lose their jobs to AI and demand for them rose (Jensen Huang).
 
 Huang's claim has no figure of its own. It is tested on the radiologist series of the BLS OEWS,
-first year to last (2021-2025), by a rule fixed before the data and stated in the chapter's
-section radiology-claim: the benchmark is the sampling error at the tables' CONFIDENCE, and the
-pay comparison is physicians', with all occupations' as a floor.
+first year to last (2021-2025), by a rule stated, with its benchmark, in the chapter's section
+radiology-claim before any of its numbers:
+
+* the benchmark, for headcount and pay alike, is all occupations (BENCHMARK): the neutral
+  yardstick, not chosen among neighbouring occupations for how they moved, and whatever moves every
+  job (the business cycle, general wage growth, the survey's own method) moves it too;
+* a change counts only when it is larger than its sampling margin at the tables' CONFIDENCE;
+* demand is said to have risen only when radiologists' headcount and their pay both gain on the
+  benchmark: a rise in demand moves quantity and price the same way, a fall in supply moves them
+  apart (pay up, headcount down), so pay rising alone cannot tell the two apart.
+
+Physicians, and no benchmark at all (nominal levels), are shown as sensitivity (SENSITIVITY): the
+same rule against another yardstick, which does not decide the verdict.
 """
 
 from __future__ import annotations
@@ -22,53 +32,94 @@ from .tables import (
     wage_change,
 )
 
+# The yardstick of the verdict, declared with the rule rather than chosen by the result, and the
+# ones shown beside it, which do not decide.
+BENCHMARK = ALL_OCCUPATIONS
+SENSITIVITY = (PHYSICIANS, None)  # None: no benchmark, the nominal levels themselves
+BENCHMARK_NAMES = {ALL_OCCUPATIONS: "all occupations", PHYSICIANS: "physicians", None: "no benchmark (nominal levels)"}
 
-def c02_figures(oews: pd.DataFrame) -> dict[str, object]:
-    """The changes the verdict rests on, from the first to the last May of the radiologist series."""
+
+def c02_figures(oews: pd.DataFrame, benchmark: str | None = BENCHMARK) -> dict[str, object]:
+    """The changes the verdict rests on, from the first to the last May of the radiologist series,
+    against ``benchmark``: the jobs themselves, and headcount and pay indexed against the benchmark's."""
     first, last = radiologist_years(oews)
     return {
         "first": first,
         "last": last,
+        "benchmark": benchmark,
         "jobs": employment_change(oews, first, last),
         "pay": wage_change(oews, first, last),
-        "pay_all": wage_change(oews, first, last, ALL_OCCUPATIONS),
-        "pay_physicians": wage_change(oews, first, last, PHYSICIANS),
-        "gap_all": index_gap(oews, first, last, ALL_OCCUPATIONS),
-        "gap_physicians": index_gap(oews, first, last, PHYSICIANS),
+        "headcount_gap": index_gap(oews, first, last, benchmark, measure="employment"),
+        "pay_gap": index_gap(oews, first, last, benchmark, measure="wage"),
     }
 
 
-def c02_verdict(jobs: Change, gap_all: Change, gap_physicians: Change) -> str:
-    """The rule, in order: a fall in jobs beyond the sampling error contradicts the claim; a rise in
-    jobs beyond it, or pay rising faster than other physicians' beyond it (and not behind the average
-    worker's), is the sign of demand the claim asserts; anything else leaves the claim unsupported."""
+def _gained(gap: Change) -> bool:
+    return gap.beyond_error and gap.change > 0
+
+
+def _lost(gap: Change) -> bool:
+    return gap.beyond_error and gap.change < 0
+
+
+def c02_verdict(jobs: Change, headcount_gap: Change, pay_gap: Change) -> str:
+    """The rule, in order: radiologist jobs falling by more than their sampling margin contradicts
+    the claim; headcount and pay both gaining on the benchmark beyond their margins is the rise in
+    demand the claim asserts; both falling behind it beyond their margins is a fall in demand, which
+    contradicts it; anything else (one moving without the other, or neither) leaves the claim unsupported."""
     if jobs.beyond_error and jobs.change < 0:
         return "wrong"
-    headcount_up = jobs.beyond_error and jobs.change > 0
-    relative_pay_up = gap_physicians.beyond_error and gap_physicians.change > 0 and gap_all.change > 0
-    return "accurate" if headcount_up or relative_pay_up else "not supported by the data"
+    if _gained(headcount_gap) and _gained(pay_gap):
+        return "accurate"
+    if _lost(headcount_gap) and _lost(pay_gap):
+        return "wrong"
+    return "not supported by the data"
+
+
+def verdict_against(oews: pd.DataFrame, benchmark: str | None) -> str:
+    """What the same rule gives with another yardstick (the chapter's sensitivity)."""
+    f = c02_figures(oews, benchmark)
+    return c02_verdict(f["jobs"], f["headcount_gap"], f["pay_gap"])
 
 
 def _within(change: Change) -> str:
     return "larger than" if change.beyond_error else "within"
 
 
+def gap_phrase(gap: Change) -> str:
+    """'fell behind by 19.7 index points, more than its ±17.5-point margin', from the gap itself."""
+    direction = "gained" if gap.change >= 0 else "fell behind by"
+    relation = "more than" if gap.beyond_error else "within"
+    return f"{direction} {100 * abs(gap.change):.1f} index points, {relation} its ±{100 * gap.margin:.1f}-point margin"
+
+
 @assesses("C02", chapter="chapters/radiology", section="radiology-claim", tables=("radiology_oews",))
 def c02(oews: pd.DataFrame) -> tuple[str, str, str]:
     f = c02_figures(oews)
-    jobs, pay, gap_all, gap_phys = f["jobs"], f["pay"], f["gap_all"], f["gap_physicians"]
-    verdict = c02_verdict(jobs, gap_all, gap_phys)
+    jobs, headcount_gap, pay_gap = f["jobs"], f["headcount_gap"], f["pay_gap"]
+    verdict = c02_verdict(jobs, headcount_gap, pay_gap)
     reading = {
-        "accurate": "pay outrunning other doctors' while headcount holds is what rising demand looks like, not replacement",
-        "wrong": "fewer radiologists are employed, by more than the survey's error",
-        "not supported by the data": "the survey shows neither a rise in headcount nor pay clearly outrunning comparable pay",
+        "accurate": (
+            "more radiologists employed and better paid than the workforce as a whole is what rising demand looks like"
+        ),
+        "wrong": (
+            "fewer radiologists are employed, by more than the survey's error"
+            if jobs.beyond_error and jobs.change < 0
+            else "radiologists fell behind the workforce in jobs and pay together, as falling demand would have them"
+        ),
+        "not supported by the data": (
+            "the survey shows no rise in demand, which needs headcount and pay both gaining on the workforce"
+        ),
     }[verdict]
+    if verdict != "accurate" and pay_gap.change > 0 > headcount_gap.change:
+        reading += "; pay gaining while headcount lags fits a shrinking supply as well as a rising demand"
+    others = "; ".join(f"against {BENCHMARK_NAMES[b]}, '{verdict_against(oews, b)}'" for b in SENSITIVITY)
     evidence = (
         f"BLS OEWS counts {jobs.start:,.0f} employed radiologists in May {f['first']} and {jobs.end:,.0f} in May "
         f"{f['last']} ({jobs.relative:+.1%}), a change {_within(jobs)} its {CONFIDENCE:.0%} sampling margin of "
-        f"±{jobs.margin:,.0f}. Their mean wage rose {pay.relative:.1%}: {100 * gap_phys.change:.1f} index points more "
-        f"than physicians' ({_within(gap_phys)} the ±{100 * gap_phys.margin:.1f} margin) and {100 * gap_all.change:.1f} "
-        f"more than all occupations' ({_within(gap_all)} the ±{100 * gap_all.margin:.1f} margin). So {reading}. "
-        "No series here can show that AI caused any of it, and OEWS leaves out self-employed radiologists."
+        f"±{jobs.margin:,.0f}. Against the rule's benchmark, {BENCHMARK_NAMES[BENCHMARK]}, "
+        f"their headcount {gap_phrase(headcount_gap)}, and their mean wage {gap_phrase(pay_gap)}. So {reading}. "
+        f"The same rule gives: {others}. No series here measures hiring demand or shows that AI caused any of it, "
+        "and OEWS leaves out self-employed radiologists."
     )
     return verdict, evidence, f"BLS OEWS national estimates, May {f['first']} and May {f['last']}"

@@ -11,19 +11,23 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
-from .claims import c02_figures, c02_verdict
+from .claims import BENCHMARK, BENCHMARK_NAMES, c02, c02_figures, gap_phrase, verdict_against
 from .tables import (
+    ALL_OCCUPATIONS,
     CONFIDENCE,
     OLD_CODE_2019_2020,
     OLD_CODE_TO_2018,
     OTHER_PHYSICIANS,
+    PHYSICIANS,
     RADIOLOGISTS,
     RADIOLOGY_PANEL,
     Z,
     employment_change,
+    index_gap,
     margin,
     radiologist_years,
     row,
+    wage_change,
 )
 
 
@@ -139,10 +143,13 @@ def secondary_period(secondary: pd.DataFrame, figure_id: str) -> str:
 
 # --- The chapter's sections ---------------------------------------------------------------------
 def introduction(secondary: pd.DataFrame) -> dict[str, object]:
-    """The opening: Hinton's forecast."""
+    """The opening: Hinton's forecast, and the longer horizon he gave in the same breath."""
+    year = int(secondary_period(secondary, "hinton_horizon"))
     return {
-        "hinton_year": str(secondary_period(secondary, "hinton_horizon")),
+        "hinton_year": str(year),
         "hinton_years": secondary_value(secondary, "hinton_horizon"),
+        "hinton_hedge_years": secondary_value(secondary, "hinton_hedge"),
+        "hinton_hedge_deadline": str(year + int(secondary_value(secondary, "hinton_hedge"))),
     }
 
 
@@ -193,19 +200,42 @@ def jobs(oews: pd.DataFrame, secondary: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def pay(oews: pd.DataFrame) -> dict[str, float]:
-    """Section radiology-pay: radiologists' mean wage against physicians' and all occupations'."""
+def pay(oews: pd.DataFrame, top_codes: pd.DataFrame) -> dict[str, object]:
+    """Section radiology-pay: radiologists' mean wage against all occupations' (the benchmark) and
+    physicians' (a sensitivity), and why the median cannot be used (the top code)."""
     f = c02_figures(oews)
+    first, last = f["first"], f["last"]
+    physicians = index_gap(oews, first, last, PHYSICIANS, measure="wage")
+    codes = top_codes.astype({"year": int}).sort_values("year")
+    # The radiologists' median is hidden ('#') in the years whose file top-codes it.
+    rad = oews.loc[oews["occ_code"] == RADIOLOGISTS].astype({"year": int}).set_index("year")
+    hidden = rad.loc[rad["median_top_coded"].fillna(False).astype(bool)].index
+    if codes["annual_top_code"].nunique() != 2:
+        raise DataError(
+            f"radiology_oews_top_codes: the chapter describes one change of top code, "
+            f"the table has {codes['annual_top_code'].nunique()} values"
+        )
+    old, new = codes["annual_top_code"].unique()
+    if pd.isna(rad.loc[last, "median_annual_wage"]):
+        raise DataError(
+            f"radiology_oews: the radiologists' median of May {last} is top-coded; the chapter says it is published"
+        )
     return {
         "pay_first": float(f["pay"].start),
         "pay_last": float(f["pay"].end),
         "pay_change_pct": float(f["pay"].relative),
-        "pay_all_change_pct": float(f["pay_all"].relative),
-        "pay_physicians_change_pct": float(f["pay_physicians"].relative),
-        "gap_all_points": float(100 * f["gap_all"].change),
-        "gap_all_margin": float(100 * f["gap_all"].margin),
-        "gap_physicians_points": float(100 * f["gap_physicians"].change),
-        "gap_physicians_margin": float(100 * f["gap_physicians"].margin),
+        "pay_all_change_pct": float(wage_change(oews, first, last, ALL_OCCUPATIONS).relative),
+        "pay_physicians_change_pct": float(wage_change(oews, first, last, PHYSICIANS).relative),
+        "pay_gap_phrase": gap_phrase(f["pay_gap"]),
+        "pay_gap_physicians_phrase": gap_phrase(physicians),
+        "top_code_old": float(old),
+        "top_code_new": float(new),
+        "top_code_old_last_year": str(int(codes.loc[codes["annual_top_code"] == old, "year"].max())),
+        "top_code_new_first_year": str(int(codes.loc[codes["annual_top_code"] == new, "year"].min())),
+        "median_hidden_first_year": str(int(hidden.min())),
+        "median_hidden_last_year": str(int(hidden.max())),
+        "median_published_year": str(last),
+        "median_published": float(rad.loc[last, "median_annual_wage"]),
     }
 
 
@@ -267,19 +297,34 @@ def demand(secondary: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def claim(oews: pd.DataFrame) -> dict[str, str]:
-    """Section radiology-claim: what C02's rule would say with all occupations as the only pay benchmark."""
+def claim(oews: pd.DataFrame) -> dict[str, object]:
+    """Section radiology-claim: the headcount half of the rule's inputs (the pay half is in ``pay``),
+    against the declared benchmark and physicians, and what the same rule gives against the
+    sensitivity yardsticks (physicians; no benchmark)."""
     f = c02_figures(oews)
-    return {"verdict_against_all_only": c02_verdict(f["jobs"], f["gap_all"], f["gap_all"])}
+    physicians = c02_figures(oews, PHYSICIANS)
+    return {
+        "benchmark_name": BENCHMARK_NAMES[BENCHMARK],
+        "headcount_gap_phrase": gap_phrase(f["headcount_gap"]),
+        "headcount_gap_physicians_phrase": gap_phrase(physicians["headcount_gap"]),
+        "verdict_physicians_benchmark": verdict_against(oews, PHYSICIANS),
+        "verdict_no_benchmark": verdict_against(oews, None),
+    }
 
 
 def conclusion(oews: pd.DataFrame) -> dict[str, object]:
-    """What chapters/conclusion.md says of radiologists: jobs and pay over the OEWS series."""
+    """What chapters/conclusion.md says of radiologists: jobs and pay over the OEWS series, against
+    the benchmark C02's rule declares."""
     f = c02_figures(oews)
     jobs_change = f["jobs"].relative
     return {
+        "radiology_verdict": f"*{c02(oews)[0]}*",
         "radiology_jobs_change": f"{'fell' if jobs_change < 0 else 'rose'} by {abs(jobs_change):.0%}",
+        "radiology_jobs_within_error": "within" if not f["jobs"].beyond_error else "larger than",
         "radiology_pay_change": float(f["pay"].relative),
         "radiology_first": str(f["first"]),
         "radiology_last": str(f["last"]),
+        "radiology_benchmark": BENCHMARK_NAMES[BENCHMARK],
+        "radiology_headcount_gap": gap_phrase(f["headcount_gap"]),
+        "radiology_pay_gap": gap_phrase(f["pay_gap"]),
     }

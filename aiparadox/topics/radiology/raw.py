@@ -68,35 +68,86 @@ def zipped_workbook(path: Path) -> tuple[str, bytes]:
         raise DataError(f"{path.name}: not a zip archive ({exc})") from None
 
 
+# How the national files from May 2019 define their top code, on the "Field Descriptions" sheet.
+TOP_CODE_NOTE = re.compile(
+    r"^#\s*=\s*indicates a wage equal to or greater than \$([\d.]+) per hour or \$([\d,]+) per year"
+)
+FIELD_DESCRIPTIONS = "Field Descriptions"
+
+
+@dataclass(frozen=True)
+class TopCode:
+    """The wage at or above which a national file prints ``#``, as its own notes state it."""
+
+    year: int
+    hourly: float
+    annual: float
+    wording: str  # the note as printed
+    workbook: str
+
+
 @dataclass(frozen=True)
 class NationalFile:
-    """The first sheet of one year's national file, cells as published."""
+    """The first sheet of one year's national file, cells as published, and its top code."""
 
     sheet: pd.DataFrame
     year: int
     where: str  # how messages name the file: the workbook, or archive/workbook
     workbook: str  # the workbook's own name, whichever route it took
+    top_code: TopCode | None  # None for a file whose notes do not state it (May 2018's has no notes sheet)
+
+
+def _workbook(path: Path) -> tuple[str, str, Path | io.BytesIO]:
+    """A national file, as published (zip) or unpacked (xlsx): the workbook's own name, how
+    messages name the file, and what a spreadsheet reader opens."""
+    if ZIP_PATTERN.match(path.name):
+        name, content = zipped_workbook(path)
+        if year_of(Path(name)) != 2000 + int(ZIP_PATTERN.match(path.name).group(1)):
+            raise DataError(f"{path.name}: holds {name}, the file of another year")
+        return name, f"{path.name}/{name}", io.BytesIO(content)
+    return path.name, path.name, path
+
+
+def _open(path: Path) -> tuple[str, str, pd.ExcelFile]:
+    """A national file opened for reading: the workbook's name, how messages name it, the workbook."""
+    name, where, workbook = _workbook(path)
+    try:
+        # pandas loads its spreadsheet reader (python-calamine) here, on the first workbook read,
+        # not when this module is imported: the chapters, which import the tables' names, stay free of it.
+        return name, where, pd.ExcelFile(workbook, engine="calamine")
+    except Exception as exc:  # calamine raises its own error types for damaged workbooks
+        raise DataError(f"{where}: cannot be read as a spreadsheet ({exc})") from None
 
 
 def read_national_file(path: Path) -> NationalFile:
     """One year's national file, as published (zip) or unpacked (xlsx). ``workbook`` names the
     workbook either way, so the two routes give the same table."""
-    if ZIP_PATTERN.match(path.name):
-        name, content = zipped_workbook(path)
-        if year_of(Path(name)) != 2000 + int(ZIP_PATTERN.match(path.name).group(1)):
-            raise DataError(f"{path.name}: holds {name}, the file of another year")
-        where, workbook = f"{path.name}/{name}", io.BytesIO(content)
-    else:
-        name = where = path.name
-        workbook = path
-    year = year_of(Path(name))
+    name, where, workbook = _open(path)
     try:
-        # pandas loads its spreadsheet reader (python-calamine) here, on the first workbook read,
-        # not when this module is imported: the chapters, which import the tables' names, stay free of it.
-        frame = pd.read_excel(workbook, sheet_name=0, engine="calamine", dtype=object)
-    except Exception as exc:  # calamine raises its own error types for damaged workbooks
+        frame = pd.read_excel(workbook, sheet_name=0, dtype=object)
+    except Exception as exc:  # calamine raises its own error types for damaged sheets
         raise DataError(f"{where}: cannot be read as a spreadsheet ({exc})") from None
-    return NationalFile(frame, year, where, name)
+    return NationalFile(frame, year_of(Path(name)), where, name, read_top_code(workbook, name, where))
+
+
+def read_top_code(workbook: pd.ExcelFile, name: str, where: str) -> TopCode | None:
+    """The top code a national file states on its notes sheet; None for a file without that sheet;
+    an error for a notes sheet that does not define it once."""
+    title = next((t for t in workbook.sheet_names if str(t).strip() == FIELD_DESCRIPTIONS), None)
+    if title is None:
+        return None
+    try:
+        notes = pd.read_excel(workbook, sheet_name=title, header=None, dtype=object)
+    except Exception as exc:  # calamine raises its own error types for damaged sheets
+        raise DataError(f"{where}: the '{FIELD_DESCRIPTIONS}' sheet cannot be read ({exc})") from None
+    cells = [" ".join(str(cell).split()) for cell in notes.to_numpy().ravel() if isinstance(cell, str)]
+    found = [(cell, match) for cell in cells if (match := TOP_CODE_NOTE.match(cell))]
+    if len(found) != 1:
+        raise DataError(
+            f"{where}: the '{FIELD_DESCRIPTIONS}' sheet defines the '#' top code {len(found)} times, expected once"
+        )
+    wording, match = found[0]
+    return TopCode(year_of(Path(name)), float(match.group(1)), float(match.group(2).replace(",", "")), wording, name)
 
 
 def excel_files(folder: Path) -> list[Path]:
@@ -243,6 +294,105 @@ def locate(figure: Quoted, folder: Path) -> dict[str, object]:
         "file": figure.file,
         "quote": figure.quote,
     }
+
+
+# The figures read from the excerpts: each is found by its exact quoted sentence in its file.
+QUOTED = (
+    Quoted("hinton_horizon", "hinton_2016_quote.txt",
+           "It's just completely obvious that within 5 years, deep learning is going to do better than radiologists",
+           "5", "Hinton's horizon for deep learning to outperform radiologists", "2016", "years",
+           "Geoffrey Hinton, Creative Destruction Lab seminar, Toronto (quoted in a journal editorial)"),
+    # His hedge, in the same passage: the longer horizon the chapter also tests.
+    Quoted("hinton_hedge", "hinton_2016_quote.txt",
+           "It might be 10 years, but we've got plenty of radiologists already",
+           "10", "Hinton's longer horizon, given in the same passage", "2016", "years",
+           "Geoffrey Hinton, Creative Destruction Lab seminar, Toronto (quoted in a journal editorial)"),
+    Quoted("residency_positions_2018", "acr_workforce_and_residency_positions.txt",
+           "If we compare to 2018, there were 1,042 spots offered", "1,042",
+           "PGY-2 diagnostic and interventional radiology residency positions offered (NRMP Match)", "2018",
+           "positions", "American College of Radiology, Young and Early Career Professionals Section"),
+    Quoted("residency_positions_2022", "acr_workforce_and_residency_positions.txt",
+           "there were 1,120 PGY-2 diagnostic radiology and interventional radiology spots offered in the US", "1,120",
+           "PGY-2 diagnostic and interventional radiology residency positions offered (NRMP Match)", "2022",
+           "positions", "American College of Radiology, Young and Early Career Professionals Section"),
+    Quoted("residency_positions_2025", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
+           "American diagnostic radiology residency programs offered a record 1,208 positions across all radiology specialties",
+           "1,208", "Radiology residency positions offered, all radiology specialties", "2025", "positions",
+           "Works in Progress (Deena Mousa), from NRMP data"),
+    Quoted("residency_growth_2024_2025", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
+           "a four percent increase from 2024", "four",
+           "Change in radiology residency positions offered", "2024-2025", "percent",
+           "Works in Progress (Deena Mousa), from NRMP data"),
+    Quoted("acr_hired_2011", "acr_workforce_and_residency_positions.txt",
+           "approximately 1,241 radiologists were hired in 2011", "1,241",
+           "Radiologists hired (ACR workforce survey)", "2011", "radiologists", "ACR Commission on Human Resources (JACR 2012)"),
+    Quoted("acr_hired_2013", "acr_workforce_and_residency_positions.txt",
+           "1,069 radiologists were hired in 2013", "1,069",
+           "Radiologists hired (ACR workforce survey)", "2013", "radiologists", "ACR Commission on Human Resources (JACR 2016)"),
+    Quoted("acr_hired_2014", "acr_workforce_and_residency_positions.txt",
+           "That number jumped to 1,393 in 2014", "1,393",
+           "Radiologists hired (ACR workforce survey)", "2014", "radiologists", "ACR Commission on Human Resources (JACR 2016)"),
+    Quoted("acr_hired_2015", "acr_workforce_and_residency_positions.txt",
+           "1,707 in 2015", "1,707",
+           "Radiologists hired (ACR workforce survey)", "2015", "radiologists", "ACR Commission on Human Resources (JACR 2016)"),
+    Quoted("imaging_volume_growth", "acr_workforce_and_residency_positions.txt",
+           "imaging volumes grow at about 3% per year", "3%",
+           "Growth of imaging volumes (long-run)", "per year", "percent per year",
+           "American College of Radiology, citing Smith-Bindman et al., JAMA 2019"),
+    Quoted("medicare_radiologists_2023", "neiman_hpi_2025_supply_demand.txt",
+           "In 2023, 37,482 radiologists were enrolled to provide care to Medicare patients", "37,482",
+           "Radiologists enrolled in Medicare (CMS files)", "2023", "radiologists",
+           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
+    Quoted("projected_supply_2055_flat", "neiman_hpi_2025_supply_demand.txt",
+           "the projected number of radiologists in 2055 would be 47,119", "47,119",
+           "Projected radiologists if residency positions stay at their 2024 level", "2055", "radiologists",
+           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
+    Quoted("projected_supply_2055_growing", "neiman_hpi_2025_supply_demand.txt",
+           "expect the profession to reach 52,591 physicians in three decades", "52,591",
+           "Projected radiologists if residency positions grow", "2055", "radiologists",
+           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
+    Quoted("imaging_use_growth_2055_low", "neiman_hpi_2025_supply_demand.txt",
+           "ranging from 16.9% to 26.9%", "16.9%",
+           "Projected increase in imaging use per modality, lowest", "2025-2055", "percent",
+           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
+    Quoted("imaging_use_growth_2055_high", "neiman_hpi_2025_supply_demand.txt",
+           "ranging from 16.9% to 26.9%", "26.9%",
+           "Projected increase in imaging use per modality, highest", "2025-2055", "percent",
+           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
+    Quoted("population_growth_2055", "neiman_hpi_2025_supply_demand.txt",
+           "projects an 8.2% increase in the overall population by 2055", "8.2%",
+           "Projected increase in US population", "2025-2055", "percent", "U.S. Census Bureau (quoted by DOTmed)"),
+    Quoted("attrition_since_2020", "neiman_hpi_2025_supply_demand.txt",
+           "radiologists began leaving the workforce at a 50% higher rate starting in 2020", "50%",
+           "Increase in the rate at which radiologists leave the workforce", "2020 on", "percent",
+           "Harvey L. Neiman Health Policy Institute (quoted by Becker's)"),
+    Quoted("bls_projection_2021_2031", "bls_employment_projections_secondary.txt",
+           "3. Radiologist: 3.7 percent", "3.7",
+           "BLS projected employment growth, radiologists", "2021-2031", "percent",
+           "BLS Employment Projections (quoted by Becker's)"),
+    Quoted("bls_projection_2022_2032", "bls_employment_projections_secondary.txt",
+           "Radiologists: 3.6 percent", "3.6",
+           "BLS projected employment growth, radiologists", "2022-2032", "percent",
+           "BLS Employment Projections (quoted by Becker's)"),
+    Quoted("hrsa_demand_2023_2036", "bls_employment_projections_secondary.txt",
+           "Radiology: 7%", "7%",
+           "HRSA projected growth in demand for radiologists", "2023-2036", "percent",
+           "Health Resources and Services Administration (quoted by Becker's)"),
+    Quoted("aamc_radiology_change", "aamc_physician_specialty_data_secondary.txt",
+           "radiology (down 2.4%)", "2.4%",
+           "Change in active radiologists (AMA Masterfile; period not stated precisely)", "about 2016-2021", "percent",
+           "AAMC Physician Specialty Data Report 2022 (quoted by Healthcare Today)", sign=-1),
+    Quoted("doximity_income_2025", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
+           "with an average income of $520,000", "$520,000",
+           "Average radiologist income (Doximity)", "2025", "US dollars per year", "Works in Progress, citing Doximity"),
+    Quoted("doximity_income_growth", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
+           "over 48 percent higher than the average salary in 2015", "48",
+           "Growth of average radiologist income (Doximity)", "2015-2025", "percent", "Works in Progress, citing Doximity"),
+    Quoted("wip_fda_radiology_models", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
+           "there are over 700 FDA-cleared radiology models", "700",
+           "FDA-cleared radiology AI models (an earlier version of the FDA list)", "2025", "devices",
+           "Works in Progress (Deena Mousa)"),
+)
 
 
 # --- What `data fetch` downloads ----------------------------------------------------------------

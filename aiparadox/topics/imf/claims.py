@@ -1,0 +1,101 @@
+"""IMF: the verdicts on C15 (40% and 60% of jobs) and C16 (70% of skills), as pure functions of
+the tables the ledger gives them.
+
+The rules, fixed before the data: a figure quoted by a source is the article's when it is within
+:data:`.facts.CLAIM_TOLERANCE_PCT` points of it.
+
+* C15 is *accurate* when the note's own summary (primary) gives both the world and the
+  advanced-economy figure; *accurate but misleading* when only secondary figures do; else *wrong*.
+* C16 is *accurate but misleading* when a LinkedIn figure (a share of skills) matches the 70%,
+  since every IMF figure is a share of employment; else *not supported by the data*.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ...ledger import assesses
+from .article import CLAIMED_ADVANCED_PCT, CLAIMED_SKILLS_PCT, CLAIMED_WORLD_PCT
+from .facts import earlier_linkedin_editions, exposure_figures, linkedin_matching_the_claim, matches_claim
+from .tables import BLOG_JANUARY, BLOG_JUNE, SDN_SUMMARY, SDN_VIA_AETHER
+
+
+@assesses("C15", chapter="chapters/imf", section="imf-exposure", tables=("imf_ai_exposure",))
+def c15(exposure: pd.DataFrame) -> tuple[str, str, str]:
+    f = exposure_figures(exposure)
+    matches_primary = matches_claim(f["world"], CLAIMED_WORLD_PCT) and matches_claim(
+        f["advanced"], CLAIMED_ADVANCED_PCT
+    )
+    secondary = exposure.loc[exposure["status"] != "primary", "share_pct"]
+    matches_secondary = any(matches_claim(v, CLAIMED_WORLD_PCT) for v in secondary) and any(
+        matches_claim(v, CLAIMED_ADVANCED_PCT) for v in secondary
+    )
+    if matches_primary:
+        verdict = "accurate"
+    elif matches_secondary:
+        verdict = "accurate but misleading"
+    else:
+        verdict = "wrong"
+    evidence = (
+        f"The IMF note's own summary puts {f['world']:.0f}% of global employment and {f['advanced']:.0f}% of "
+        f"employment in advanced economies in occupations highly exposed to AI ({f['emerging']:.0f}% in emerging "
+        f"market economies, {f['low_income']:.0f}% in low-income countries). Exposure is not job loss: by the note's "
+        f"split, as quoted by a third party, {f['advanced_high']:.0f} of the {f['advanced']:.0f} points in advanced "
+        f"economies are jobs where AI is more likely to complement workers and {f['advanced_low']:.0f} are jobs "
+        "where it may substitute for them."
+    )
+    return verdict, evidence, "IMF Staff Discussion Note SDN/2024/001 (January 2024); split quoted by a third party"
+
+
+def c16_figures(exposure: pd.DataFrame, skills: pd.DataFrame) -> dict[str, Any]:
+    """What C16's evidence cites: the IMF figures, any of them near 70%, and LinkedIn's quotations."""
+    imf_rows = exposure.loc[exposure["document"].isin([SDN_SUMMARY, SDN_VIA_AETHER, BLOG_JANUARY, BLOG_JUNE])]
+    return {
+        "imf_figures": len(imf_rows),
+        "imf_match": imf_rows.loc[matches_claim(imf_rows["share_pct"], CLAIMED_SKILLS_PCT)],
+        "linkedin_match": linkedin_matching_the_claim(skills),
+        "earlier": earlier_linkedin_editions(skills),
+    }
+
+
+@assesses(
+    "C16", chapter="chapters/imf", section="imf-skills", tables=("imf_ai_exposure", "imf_linkedin_skills_change")
+)
+def c16(exposure: pd.DataFrame, skills: pd.DataFrame) -> tuple[str, str, str]:
+    f = c16_figures(exposure, skills)
+    # Every IMF figure in the material is a share of employment; a share of skills would have to
+    # be in the LinkedIn table, whose unit is percent of skills.
+    if not f["linkedin_match"].empty:
+        verdict = "accurate but misleading"
+    else:
+        verdict = "not supported by the data"
+    imf_70 = f["imf_match"]
+    about_70 = (
+        f" The only figure near {CLAIMED_SKILLS_PCT}% in the IMF material is the share of employment exposed to AI "
+        f"in the {imf_70['economy'].iloc[0]} ({imf_70['share_pct'].iloc[0]:.0f}%, quoted by a third party)."
+        if not imf_70.empty
+        else ""
+    )
+    if f["linkedin_match"].empty:
+        source_sentence = f"No source in the material gives {CLAIMED_SKILLS_PCT}% of skills changing."
+    else:
+        match = f["linkedin_match"]
+        source_sentence = (
+            f"The figure is LinkedIn's: its {match['report'].iloc[0].removeprefix('LinkedIn, ')} projects that "
+            f"{match['share_pct'].iloc[0]:.0f}% of the skills of a job will change by "
+            f"{match['horizon_year'].iloc[0]}, from the skills its members list for the same job "
+            f"({len(match)} pages quote it)."
+        )
+        if not f["earlier"].empty:
+            e = f["earlier"].iloc[0]
+            source_sentence += (
+                f" An earlier edition, the {e['report'].removeprefix('LinkedIn, ')}, said at least "
+                f"{e['share_pct']:.0f}%."
+            )
+    evidence = (
+        f"None of the {f['imf_figures']} IMF figures in the material (the note and two blogs) is about skills: "
+        f"all are shares of employment in exposed occupations.{about_70} {source_sentence}"
+    )
+    return verdict, evidence, "LinkedIn Work Change Report (January 2025), as quoted; IMF SDN/2024/001 and blogs"

@@ -1,0 +1,236 @@
+"""The French edition: the same numbers as the English one, in French typography; the same code cells;
+the same verdicts; a record of the English commit each page follows; the language switch."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import warnings
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from aiparadox import i18n, ledger, translations
+from aiparadox.paths import ROOT
+from aiparadox.typography import NARROW_NO_BREAK_SPACE as NNBSP
+from aiparadox.typography import format_number
+
+from .conftest import FRENCH_BUILD, book_pages
+
+FRENCH = ROOT / "fr"
+
+
+# --- numbers in French typography ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("glued", "spec", "shown"),
+    [
+        ("0.29", ".1%", f"29,0{NNBSP}%"),
+        ("4178.2", ",.0f", f"4{NNBSP}178"),
+        ("1.8", ".1f", "1,8"),
+        ("2025", "", "2025"),  # a year glued with no grouping spec is not grouped
+        ("2025", "s", "2025"),
+        ("1234567", ",d", f"1{NNBSP}234{NNBSP}567"),
+        ("-0.05", ".0%", f"-5{NNBSP}%"),
+        ("0.125", ".2f", "0,12"),  # an exact tie: half to even, as Python rounds
+        ("2.675", ".2f", "2,67"),  # below the tie in binary: Python's 2.67, not Decimal('2.675')'s 2.68
+        ("'2.5 times'", "s", "2.5 times"),  # a glued string is shown as it is
+    ],
+)
+def test_french_numbers(glued, spec, shown):
+    assert format_number(glued, spec, "fr") == shown
+
+
+@pytest.mark.parametrize("spec", ["", "s", ".0f", ".1f", ".2f", ",.0f", ".0%", ".1%", ",d", ".3g"])
+def test_the_english_text_is_myst_nbs_own_and_the_french_digits_are_the_same(spec):
+    from myst_nb.core.variables import format_plain_text
+
+    for value in (0.0, 0.285, 0.125, 2.675, 1e-7, 29.04, 4178.4999, 12345678.9, -0.3, 2025, 7):
+        if spec.endswith("d") and isinstance(value, float):
+            continue
+        text = repr(value)
+        english = format_number(text, spec, "en")
+        assert english == format_plain_text(text, spec)
+        french = format_number(text, spec, "fr")
+        # The same digits in the same order: only the marks differ.
+        assert re.sub(r"\D", "", french) == re.sub(r"\D", "", english), (value, spec, english, french)
+        if spec in (".0f", ".1f", ".2f"):
+            # Python rounds the exact binary value, as Decimal does.
+            assert english == format(Decimal(value), spec)
+
+
+def test_an_unknown_language_is_refused_in_one_line(monkeypatch):
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "de")
+    with pytest.raises(ValueError, match="AIPARADOX_LANGUAGE='de': the book is written in en, fr only"):
+        i18n.language()
+
+
+# --- the catalogue -----------------------------------------------------------------------------
+
+
+def test_every_verdict_and_claim_summary_has_a_french_translation():
+    catalogue = i18n.catalogue("fr")
+    wanted = [*ledger.VERDICTS, *ledger.VERDICT_MEANING.values()]
+    for claim in [*ledger.CLAIMS.values(), *ledger.ARGUMENTS.values()]:
+        wanted += [claim.short, claim.attribution]
+    missing = [m for m in wanted if not catalogue.get(m)]
+    assert not missing, "untranslated (make messages, then translate fr/LC_MESSAGES/aiparadox.po):\n" + "\n".join(missing)
+    french_verdicts = [catalogue[v] for v in ledger.VERDICTS]
+    assert len(set(french_verdicts)) == len(ledger.VERDICTS), "two verdicts share a French word"
+
+
+def test_the_catalogue_holds_what_the_package_marks():
+    from babel.messages.extract import extract_from_dir
+
+    marked = {message for _, _, message, _, _ in extract_from_dir(str(ROOT / "aiparadox")) if isinstance(message, str)}
+    known = set(i18n.catalogue("fr"))
+    assert marked - known == set(), "run `make messages` and translate the new entries"
+
+
+def test_the_language_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict : [invérifiable]{.verdict .claim-C10}.**")
+    monkeypatch.delenv("AIPARADOX_LANGUAGE")
+    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict: [not checkable]{.verdict .claim-C10}.**")
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+
+def french_pages() -> list[translations.Translation]:
+    return translations.translations(ROOT, "fr")
+
+
+def code_cells(page: Path) -> list[tuple[str, dict]]:
+    import jupytext
+
+    notebook = jupytext.read(page, fmt="md:myst")
+    return [(cell.source, dict(cell.metadata)) for cell in notebook.cells if cell.cell_type == "code"]
+
+
+@pytest.mark.parametrize("translation", french_pages(), ids=lambda t: t.page.relative_to(ROOT).as_posix())
+def test_every_french_page_has_the_code_cells_of_its_english_twin(translation):
+    assert translation.twin.exists(), f"{translation.page}: no English page {translation.twin}"
+    assert code_cells(translation.page) == code_cells(translation.twin)
+
+
+def test_every_french_page_records_the_english_commit_it_follows():
+    for t in french_pages():
+        assert t.translated_from, f"{t.page.relative_to(ROOT)}: no translated_from in its front matter"
+        exists = subprocess.run(["git", "cat-file", "-e", f"{t.translated_from}^{{commit}}"], cwd=ROOT, capture_output=True)
+        assert exists.returncode == 0, f"{t.page.relative_to(ROOT)}: translated_from {t.translated_from} is not a commit"
+    stale = translations.stale_pages()
+    if stale:  # a report, not a failure: the code cells keep the numbers right
+        warnings.warn("French pages behind their English twin:\n" + "\n".join(stale), stacklevel=1)
+
+
+def test_a_french_page_whose_english_twin_changed_is_flagged(tmp_path: Path):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (tmp_path / "fr" / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (tmp_path / "intro.md").write_text("# Hello\n")
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "English")
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+    (tmp_path / "fr" / "intro.md").write_text(f"---\ntranslated_from: {sha}\n---\n# Bonjour\n")
+    assert translations.stale_pages(tmp_path) == []
+    (tmp_path / "intro.md").write_text("# Hello, world\n")
+    assert translations.stale_pages(tmp_path) == [f"fr/intro.md: intro.md changed since {sha[:10]} (git diff {sha[:10]} -- intro.md)"]
+
+
+GLUE_REFERENCE = re.compile(r"\{glue:(?:text|md|any|)\}`([^`:]+)|```\{glue:figure\}\s+(\S+)")
+
+
+def glued_names(executed: Path) -> set[str]:
+    """The names a page's cells glued in the build, from myst-nb's record beside the executed notebook."""
+    return set(json.loads(executed.with_suffix(".glue.json").read_text(encoding="utf-8")))
+
+
+@pytest.mark.book
+def test_every_glue_key_a_french_page_refers_to_exists(built_book: Path):
+    missing = []
+    for t in french_pages():
+        name = t.page.relative_to(FRENCH).with_suffix("")
+        referred = {a or b for a, b in GLUE_REFERENCE.findall(t.page.read_text(encoding="utf-8"))}
+        if not referred:
+            continue
+        assert all("::" not in key for key in referred), f"{name}: a cross-document glue is formatted in English"
+        glued = glued_names(FRENCH_BUILD / "jupyter_execute" / name.with_suffix(".ipynb"))
+        missing += [f"{name}: {key}" for key in sorted(referred - glued)]
+    assert not missing, "glue keys no cell of the page glues:\n" + "\n".join(missing)
+
+
+def french_html(built_book: Path) -> list[Path]:
+    return [p for p in book_pages(built_book) if p.relative_to(built_book).parts[0] == "fr"]
+
+
+@pytest.mark.book
+def test_every_french_page_is_in_french_and_links_its_english_twin(built_book: Path):
+    pages = french_html(built_book)
+    assert len(pages) == len(french_pages())
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<html[^>]* lang="fr"', html), page
+        name = page.relative_to(built_book / "fr")
+        twin = built_book / name
+        switch = re.search(r'<p class="aiparadox-language"><a href="([^"]+)" hreflang="en" lang="en"', html)
+        assert switch, f"{name}: no link to the English page"
+        assert (page.parent / switch.group(1)).resolve() == twin.resolve()
+        english = twin.read_text(encoding="utf-8")
+        back = re.search(r'<p class="aiparadox-language"><a href="([^"]+)" hreflang="fr" lang="fr"', english)
+        assert back and (twin.parent / back.group(1)).resolve() == page.resolve(), f"{name}: the English page does not link it"
+
+
+@pytest.mark.book
+def test_english_pages_without_a_french_twin_have_no_language_switch(built_book: Path):
+    translated = {t.twin.relative_to(ROOT).with_suffix(".html") for t in french_pages()}
+    for page in book_pages(built_book):
+        name = page.relative_to(built_book)
+        if name.parts[0] != "fr" and name not in translated:
+            assert 'class="aiparadox-language"' not in page.read_text(encoding="utf-8"), name
+
+
+def pasted(page: Path) -> list[str]:
+    return re.findall(r'<span class="pasted-text">([^<]*)</span>', page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.book
+def test_glued_numbers_on_french_pages_are_in_french_typography(built_book: Path):
+    seen = 0
+    for page in french_html(built_book):
+        for text in pasted(page):
+            seen += 1
+            assert not re.search(r"\d[.,]\d{3}\b|\d\.\d|\d%", text.replace(f"{NNBSP}", "")), f"{page.name}: {text!r}"
+            assert not re.search(r"\d %|\d\u00a0%", text), f"{page.name}: {text!r} (the space before % is U+202F)"
+    assert seen
+
+
+@pytest.mark.book
+def test_the_french_and_english_ledgers_give_the_same_verdict_for_every_claim(built_book: Path):
+    def verdicts(page: Path) -> dict[str, str]:
+        found = re.findall(r'<span class="verdict claim-(C\d\d)">([^<]+)</span>', page.read_text(encoding="utf-8"))
+        return {claim: " ".join(word.split()) for claim, word in found}
+
+    english = verdicts(built_book / "chapters" / "ledger.html")
+    french = verdicts(built_book / "fr" / "chapters" / "ledger.html")
+    assert english and english.keys() == french.keys() == set(ledger.CLAIMS)
+    disagree = [f"{c}: {english[c]!r} but {french[c]!r}" for c in english if i18n.gettext(english[c], "fr") != french[c]]
+    assert not disagree, "\n".join(disagree)
+    assert all(french[c] != english[c] or english[c] == i18n.gettext(english[c], "fr") for c in english)
+
+
+@pytest.mark.book
+def test_the_french_search_index_is_built_from_french_text(built_book: Path):
+    index = (built_book / "fr" / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"]
+    # The French stemmer: "affirmations" and "affirmation" share the stem "affirm".
+    assert {"affirm", "verdict", "pouvoir"} <= set(terms) and "affirmations" not in terms
+    # Sphinx's French stemmer serves the search box too, so that a query is stemmed as the index was.
+    assert "FrenchStemmer" in (built_book / "fr" / "_static" / "language_data.js").read_text(encoding="utf-8")
