@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .datapackage import DataError, validate_package
+from .datapackage import DataError, differences_from_code, read_descriptor, validate_package
 from .paths import DATA_DIR, DEFAULT_RAW_DIR
 
 
@@ -18,6 +18,14 @@ def main(argv: list[str] | None = None) -> int:
     build = data.add_parser("build", help="derive the tidy tables from raw inputs and replace the cache if valid")
     build.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"folder of raw inputs (default {DEFAULT_RAW_DIR})")
     build.add_argument("--dataset", action="append", help="only this dataset (repeatable); default all")
+    accept = {
+        "action": "append",
+        "default": [],
+        "metavar": "TABLE",
+        "help": "accept a refresh of this table that loses rows, shortens a series or revises final figures "
+        "of the committed copy (repeatable); refused otherwise",
+    }
+    build.add_argument("--accept", **accept)
 
     fetch = data.add_parser(
         "fetch", help="download the raw inputs from the publishers, re-derive, validate, then replace the cache"
@@ -32,8 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         help="files you downloaded by hand for a dataset whose publisher needs a login, e.g. top500=~/Downloads",
     )
     fetch.add_argument("--offline", action="store_true", help="no network: rebuild from the raw folder only")
+    fetch.add_argument("--accept", **accept)
+    fetch.add_argument(
+        "--deadline", type=float, metavar="SECONDS", help="stop the whole fetch after this long (default 1800)"
+    )
 
-    data.add_parser("check", help="validate data/datapackage.json and every table (hashes, schema, constraints)")
+    data.add_parser(
+        "check",
+        help="validate data/datapackage.json and every table (hashes, schema, constraints, the code's declarations)",
+    )
     data.add_parser("list", help="list the datasets and the tables each derives")
 
     notebooks = sub.add_parser(
@@ -59,27 +74,31 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .datasets import build as build_data
 
-            for result in build_data(args.raw, args.dataset):
+            for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, accept=args.accept):
                 print(f"{result.dataset}: {', '.join(result.tables)} derived in {result.seconds:.2f} s")
             print(f"data package written to {DATA_DIR / 'datapackage.json'}")
         elif args.command == "fetch":
             from .datasets import build as build_data
+            from .fetch import Client
             from .fetch import fetch as fetch_data
 
             if args.offline:
-                for result in build_data(args.raw, args.dataset):
+                for result in build_data(args.raw, args.dataset, data_dir=DATA_DIR, accept=args.accept):
                     print(f"{result.dataset}: rebuilt from {args.raw} in {result.seconds:.2f} s")
             else:
                 folders = dict(_pair(p) for p in args.folder)
-                for name in fetch_data(args.dataset, raw_root=args.raw, local_folders=folders):
+                client = Client() if args.deadline is None else Client(deadline=args.deadline)
+                for name in fetch_data(
+                    args.dataset, args.raw, DATA_DIR, client, local_folders=folders, accept=args.accept
+                ):
                     print(f"{name}: downloaded, derived, validated and replaced")
         elif args.command == "check":
-            problems = validate_package(DATA_DIR)
+            problems = check(DATA_DIR)
             for p in problems:
                 print(p, file=sys.stderr)
             if problems:
                 return 1
-            print(f"{DATA_DIR / 'datapackage.json'}: valid")
+            print(f"{DATA_DIR / 'datapackage.json'}: valid, and as the code declares it")
         elif args.command == "list":
             from .datasets import registry
 
@@ -88,9 +107,32 @@ def main(argv: list[str] | None = None) -> int:
                 for t in ds.tables:
                     print(f"  {t.name}: {t.title}")
     except DataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # Disk full, permissions: the file and the cause, not a traceback.
+        print(f"error: {exc.filename or 'data/'}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def check(data_dir: Path) -> list[str]:
+    """``data check``: finish an interrupted refresh, then Frictionless validation (types,
+    constraints, keys, bytes, hashes) and the comparison with the code's Table declarations."""
+    from . import swap
+    from .datasets import registry
+
+    with swap.lock(data_dir):
+        for notice in swap.recover(data_dir):
+            print(notice, file=sys.stderr)
+    try:
+        read_descriptor(data_dir)
+    except DataError as exc:
+        return [str(exc)]
+    tables = {t.name: t for ds in registry().values() for t in ds.tables}
+    path = data_dir / "datapackage.json"
+    problems = [p if p.startswith(str(data_dir)) else f"{path}: {p}" for p in validate_package(data_dir)]
+    return problems + [p for p in differences_from_code(data_dir, tables) if p not in problems]
 
 
 def _pair(text: str) -> tuple[str, Path]:

@@ -25,6 +25,7 @@ import pandas as pd
 from . import charts
 from .environment import BUILD_ENV
 from .i18n import gettext
+from .markup import Markdown, plain_text
 
 
 def in_book_build() -> bool:
@@ -66,23 +67,28 @@ def number(name: str, value: Any) -> int | float:
 def facts(named: dict[str, Any]) -> dict[str, Any]:
     """Glue every value of a topic's ``facts`` function under its own key.
 
-    Numbers are glued as numbers (``{glue:text}`key:.1%```), strings as MyST phrases
-    (``{glue:md}`key```). The keys are spelled out in the facts function, so ``grep`` finds where
-    each glued value of a page is made.
+    Numbers are glued as numbers (``{glue:text}`key:.1%```), strings for ``{glue:md}`key``` as
+    text: facts come from the tables, and a country named ``[China](https://...)`` must show as
+    those characters, not become a link. Markup that the facts function writes itself (a table
+    of steps) is returned as :class:`aiparadox.markup.Markdown` and glued as it is. The keys are
+    spelled out in the facts function, so ``grep`` finds where each glued value of a page is made.
     """
     for name, value in named.items():
-        if isinstance(value, str):
+        if isinstance(value, Markdown):
             text(name, value)
+        elif isinstance(value, str):
+            text(name, plain_text(value))
         else:
             number(name, value)
     return named
 
 
 def text(name: str, markdown: str) -> str:
-    """Glue a phrase of MyST markdown for ``{glue:md}`name```."""
-    from IPython.display import Markdown
+    """Glue a phrase of MyST markdown for ``{glue:md}`name```. Text from data goes through
+    :func:`aiparadox.markup.plain_text` first (``facts`` does it for every string)."""
+    from IPython.display import Markdown as Displayed
 
-    _glue(name, Markdown(markdown))
+    _glue(name, Displayed(markdown))
     return markdown
 
 

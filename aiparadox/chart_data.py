@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .cells import defuse_formula
+
 MINUS = "\u2212"  # what d3-format, and so the chart's tooltips, write for a negative number
 ENCODING_CHANNELS = ("x", "y", "x2", "y2", "color", "theta", "size", "shape", "text", "detail")
 
@@ -58,7 +58,11 @@ def _tooltips(node: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _encoded(node: dict[str, Any]) -> list[dict[str, Any]]:
     encoding = node.get("encoding", {})
-    return [encoding[c] for c in ENCODING_CHANNELS if isinstance(encoding.get(c), dict) and isinstance(encoding[c].get("field"), str)]
+    return [
+        encoding[c]
+        for c in ENCODING_CHANNELS
+        if isinstance(encoding.get(c), dict) and isinstance(encoding[c].get("field"), str)
+    ]
 
 
 def _children(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -85,7 +89,9 @@ def _read_fields(expression: str) -> list[str]:
     return [a or b for a, b in re.findall(r"datum\.(\w+)|datum\[['\"]([^'\"]+)['\"]\]", expression)]
 
 
-def _traced(entry: dict[str, Any], transforms: tuple[dict[str, Any], ...], columns: set[str], direct: dict[str, Column]) -> list[Column]:
+def _traced(
+    entry: dict[str, Any], transforms: tuple[dict[str, Any], ...], columns: set[str], direct: dict[str, Column]
+) -> list[Column]:
     """The dataset columns behind a field the chart shows, titled as the chart titles them."""
     field = entry["field"]
     if field in columns:
@@ -101,7 +107,9 @@ def _traced(entry: dict[str, Any], transforms: tuple[dict[str, Any], ...], colum
 
 
 def _direct(entry: dict[str, Any]) -> Column:
-    return Column(entry["field"], entry.get("title") or entry["field"], entry.get("format"), entry.get("type") == "temporal")
+    return Column(
+        entry["field"], entry.get("title") or entry["field"], entry.get("format"), entry.get("type") == "temporal"
+    )
 
 
 def chart_tables(spec: dict[str, Any]) -> list[DataTable]:
@@ -126,7 +134,9 @@ def chart_tables(spec: dict[str, Any]) -> list[DataTable]:
         if dataset in untold:
             for entry in _encoded(node):
                 if entry["field"] in columns[dataset]:
-                    shown[dataset].setdefault(entry["field"], Column(entry["field"], entry.get("title") or entry["field"]))
+                    shown[dataset].setdefault(
+                        entry["field"], Column(entry["field"], entry.get("title") or entry["field"])
+                    )
     tables = []
     for name, rows in datasets.items():
         if shown[name]:
@@ -204,7 +214,7 @@ def grouping_columns(table: DataTable) -> tuple[Column, ...]:
         values = [row.get(column.field) for row in table.rows]
         if not all(isinstance(v, str) for v in values) or column.temporal:
             continue
-        runs = 1 + sum(a != b for a, b in zip(values, values[1:]))
+        runs = 1 + sum(a != b for a, b in zip(values, values[1:], strict=False))
         if runs <= rows // 8:
             grouped.append(column)
     return tuple(grouped) if len(grouped) < len(table.columns) else ()
@@ -221,11 +231,6 @@ def runs_of(table: DataTable, columns: tuple[Column, ...]) -> list[tuple[tuple[A
     return runs
 
 
-def neutralised(text: str) -> str:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def csv_value(value: Any, column: Column) -> str:
     if value is None:
         return ""
@@ -235,14 +240,14 @@ def csv_value(value: Any, column: Column) -> str:
         number = round(value * 100, 10) if column.percent else value
         # A whole number stored as a float (a count of thousands) is written as the count it is.
         return repr(int(number)) if isinstance(number, float) and number.is_integer() else repr(number)
-    return neutralised(str(value))
+    return defuse_formula(str(value))
 
 
 def csv_text(table: DataTable) -> str:
     """The table as CSV: the headers with their units, raw values (percentages in percent)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([neutralised(c.header) for c in table.columns])
+    writer.writerow([defuse_formula(c.header) for c in table.columns])
     for row in table.rows:
         writer.writerow([csv_value(row.get(c.field), c) for c in table.columns])
     return out.getvalue()

@@ -45,8 +45,11 @@ def mode_config(mode: str) -> dict[str, Any]:
     ink = INK[mode]
     return {
         "axis": {
-            "labelColor": ink["text"], "titleColor": ink["text"], "gridColor": ink["grid"],
-            "domainColor": ink["domain"], "tickColor": ink["domain"],
+            "labelColor": ink["text"],
+            "titleColor": ink["text"],
+            "gridColor": ink["grid"],
+            "domainColor": ink["domain"],
+            "tickColor": ink["domain"],
         },
         "legend": {"labelColor": ink["text"], "titleColor": ink["text"]},
         "title": {"color": ink["text"], "subtitleColor": ink["muted"]},
@@ -113,8 +116,12 @@ def drawing_key(spec: dict[str, Any]) -> str:
     import vl_convert
 
     inputs = {
-        "spec": spec, "ink": INK, "widths": WIDTHS, "version": DRAWING_VERSION,
-        "vl_convert": vl_convert.__version__, "vega_lite": vl_convert.get_vegalite_versions()[-1],
+        "spec": spec,
+        "ink": INK,
+        "widths": WIDTHS,
+        "version": DRAWING_VERSION,
+        "vl_convert": vl_convert.__version__,
+        "vega_lite": vl_convert.get_vegalite_versions()[-1],
     }
     return hashlib.sha256(canonical_json(inputs).encode()).hexdigest()[:16]
 
@@ -136,8 +143,10 @@ def with_accessible_text(svg: str, title: str, description: str) -> str:
     if not opening:
         raise ValueError("vl-convert returned something that does not start with <svg>")
     tag = opening.group(0)[:-1] + ' role="img" aria-labelledby="chart-title chart-desc">'
-    text = f'<title id="chart-title">{html.escape(title)}</title><desc id="chart-desc">{html.escape(description)}</desc>'
-    return tag + text + svg[opening.end():]
+    text = (
+        f'<title id="chart-title">{html.escape(title)}</title><desc id="chart-desc">{html.escape(description)}</desc>'
+    )
+    return tag + text + svg[opening.end() :]
 
 
 LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")

@@ -63,9 +63,11 @@ def legend_highlight(field: str, dimmed: float = 0.2):
 
 
 def _inline_json(spec: dict[str, Any]) -> str:
-    # "</" would end the <script> element early; "<\/" means the same thing to JSON.parse.
+    # Inside <script>, "</script" ends the element and "<!--" changes how the rest is parsed (a
+    # country named "Germany <!--<script>" broke the page). Every "<" is written "\u003c", which
+    # JSON.parse reads back as "<"; outside strings JSON has no "<" at all.
     text = json.dumps(without_nan(spec), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return text.replace("</", "<\\/")
+    return text.replace("<", "\\u003c")
 
 
 def chart_html(spec: dict[str, Any]) -> str:

@@ -12,11 +12,18 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
+from .cells import defuse_formula
 from .paths import BRANCH, DATA_DIR, REPOSITORY
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .refresh import Check
+
+# pandas is imported where a frame is made, not here: the Sphinx extension checks the package's
+# hashes before every build (see verify), and a warm rebuild should not pay for importing pandas.
 
 PACKAGE_NAME = "ai-wealth-paradox-data"
 PACKAGE_TITLE = "Data behind the essay 'Who gains from AI?'"
@@ -153,7 +160,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Table:
-    """One tidy table: its name (the CSV is ``data/<name>.csv``), meaning, schema and sources."""
+    """One tidy table: its name (the CSV is ``data/<name>.csv``), meaning, schema and sources.
+
+    ``checks`` say what a plausible refresh of it looks like (rules of :mod:`aiparadox.refresh`,
+    run against the new copy and the committed one before anything is replaced)."""
 
     name: str
     title: str
@@ -161,6 +171,7 @@ class Table:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     sources: tuple[Source, ...]
+    checks: tuple[Check, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -202,12 +213,18 @@ def sha256(data: bytes) -> str:
 def to_csv_bytes(frame: pd.DataFrame, table: Table) -> bytes:
     """Serialise a derived frame exactly as it is committed, so re-derivation is byte-comparable."""
     check_frame(frame, table, where=f"derived table {table.name}")
-    text = frame[table.columns].to_csv(index=False, lineterminator="\n")
+    frame = frame[table.columns].copy()
+    for f in table.fields:
+        if PANDAS_DTYPES[f.type] == "string":
+            frame[f.name] = frame[f.name].map(lambda v: defuse_formula(v) if isinstance(v, str) else v)
+    text = frame.to_csv(index=False, lineterminator="\n")
     return text.encode("utf-8")
 
 
 def check_frame(frame: pd.DataFrame, table: Table, where: str) -> None:
     """Cheap structural checks shared by derivation and loading: columns and primary key."""
+    import pandas as pd
+
     missing = [c for c in table.columns if c not in frame.columns]
     extra = [c for c in frame.columns if c not in table.columns]
     if missing or extra:
@@ -234,13 +251,46 @@ def check_frame(frame: pd.DataFrame, table: Table, where: str) -> None:
 
 
 def read_descriptor(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """``datapackage.json``, with the shape the loader relies on checked: a damaged descriptor is
+    one clear error here rather than a KeyError or TypeError deep in the loader."""
     path = Path(data_dir) / "datapackage.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataError(f"{path}: no data package here; run `make data-build` to derive it") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}: not valid JSON ({exc})") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    problem = descriptor_shape_problem(descriptor)
+    if problem:
+        raise DataError(f"{path}: {problem}")
+    return descriptor
+
+
+def descriptor_shape_problem(descriptor: Any) -> str | None:
+    """What is missing from a descriptor for the loader to use it, or None."""
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return "not a data package (no list of 'resources')"
+    for i, res in enumerate(descriptor["resources"]):
+        label = res.get("name", f"resource {i + 1}") if isinstance(res, dict) else f"resource {i + 1}"
+        if not isinstance(res, dict):
+            return f"{label} is not an object"
+        missing = [k for k in ("name", "path", "hash") if not isinstance(res.get(k), str)]
+        missing += [] if isinstance(res.get("schema"), dict) else ["schema"]
+        if missing:
+            return f"{label} lacks {', '.join(repr(k) for k in missing)}"
+        fields = res["schema"].get("fields")
+        if not isinstance(fields, list) or not all(isinstance(f, dict) and "name" in f for f in fields):
+            return f"{label}: 'schema' has no list of named 'fields'"
+        unknown = [f.get("type") for f in fields if f.get("type") not in PANDAS_DTYPES]
+        if unknown:
+            return f"{label}: field type(s) {unknown} are not ones the book uses"
+        if "/" in res["path"] or "\\" in res["path"] or res["path"].startswith("."):
+            return f"{label}: path {res['path']!r} is not a file name inside data/"
+    return None
 
 
 def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
@@ -250,6 +300,37 @@ def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
             return res
     known = ", ".join(sorted(r["name"] for r in descriptor["resources"]))
     raise DataError(f"no table named '{name}' in {Path(data_dir) / 'datapackage.json'}; known tables: {known}")
+
+
+def differences_from_code(data_dir: Path, tables: dict[str, Table]) -> list[str]:
+    """Where ``datapackage.json`` is not what the code's Table declarations make of the files
+    beside it: a table missing or unknown, a schema, source or hash edited by hand. One line each."""
+    path = Path(data_dir) / "datapackage.json"
+    try:
+        descriptor = read_descriptor(data_dir)
+    except DataError as exc:
+        return [str(exc)]
+    problems = []
+    listed = {res["name"]: res for res in descriptor["resources"]}
+    for name in sorted(set(listed) - set(tables)):
+        problems.append(f"{path}: lists '{name}', which no Table in the code declares")
+    for name, table in tables.items():
+        if name not in listed:
+            problems.append(f"{path}: does not list '{name}' (declared in the code); run `make data-build`")
+            continue
+        csv = Path(data_dir) / table.filename
+        try:
+            expected = table.descriptor(csv.read_bytes())
+        except OSError as exc:
+            problems.append(f"{csv}: cannot be read ({exc.strerror or exc})")
+            continue
+        for key in sorted(set(expected) | set(listed[name])):
+            if expected.get(key) != listed[name].get(key):
+                what = "missing" if key not in listed[name] else "not what the code declares"
+                if key == "hash" and key in listed[name]:
+                    what = "does not match the file (changed since it was derived)"
+                problems.append(f"{path}: '{name}'.{key} is {what}")
+    return problems
 
 
 def published_data_url() -> str:
@@ -307,24 +388,52 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """
     if Path(data_dir) == DATA_DIR and not (DATA_DIR / "datapackage.json").exists():
         data_dir = published_copy()
+    finish_interrupted_refresh(Path(data_dir))
     res = resource(name, data_dir)
+    path = Path(data_dir) / res["path"]
+    return parse_csv(checked_bytes(res, data_dir), res, where=str(path))
+
+
+def checked_bytes(res: dict[str, Any], data_dir: Path) -> bytes:
+    """A listed table's bytes, after checking them against the SHA-256 its descriptor records."""
     path = Path(data_dir) / res["path"]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{path}: listed in datapackage.json but missing") from None
-    expected = res["hash"].removeprefix("sha256:")
-    if sha256(data) != expected:
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if sha256(data) != res["hash"].removeprefix("sha256:"):
         raise DataError(
             f"{path}: sha256 does not match datapackage.json (the file changed since it was derived); "
             "re-derive it with `make data-build` or restore it with git"
         )
-    return parse_csv(data, res, where=str(path))
+    return data
+
+
+def verify(data_dir: Path = DATA_DIR) -> None:
+    """The cheap check the book build makes first: the descriptor is readable and every table it
+    lists is there with its recorded SHA-256. One error, naming the file, instead of one failing
+    cell per page that loads it."""
+    finish_interrupted_refresh(Path(data_dir))
+    for res in read_descriptor(data_dir)["resources"]:
+        checked_bytes(res, data_dir)
+
+
+def finish_interrupted_refresh(data_dir: Path) -> None:
+    """A refresh killed after its commit left a journal; finish it before reading (aiparadox.swap)."""
+    from . import swap
+
+    if (data_dir / swap.JOURNAL).exists():
+        with swap.lock(data_dir):
+            swap.recover(data_dir)
 
 
 def parse_csv(data: bytes, res: dict[str, Any], where: str) -> pd.DataFrame:
     """Parse CSV bytes with the dtypes of a resource descriptor, checking its columns."""
     import io
+
+    import pandas as pd
 
     fields = res["schema"]["fields"]
     dtypes = {f["name"]: PANDAS_DTYPES[f["type"]] for f in fields}
@@ -346,11 +455,12 @@ def validate_package(data_dir: Path = DATA_DIR) -> list[str]:
     """Full Frictionless validation (types, constraints, keys, bytes, hashes). Returns the problems."""
     from frictionless import validate
 
-    report = validate(str(Path(data_dir) / "datapackage.json"))
+    descriptor = Path(data_dir) / "datapackage.json"
+    report = validate(str(descriptor))
     problems = []
     for task in report.tasks:
         for error in task.errors:
-            problems.append(f"{task.name}: {error.type}: {error.note}")
+            problems.append(f"{Path(data_dir) / task.place if task.place else task.name}: {error.type}: {error.note}")
     for error in report.errors:
-        problems.append(f"datapackage.json: {error.type}: {error.note}")
+        problems.append(f"{descriptor}: {error.type}: {error.note}")
     return problems

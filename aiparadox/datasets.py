@@ -2,16 +2,18 @@
 
 Each topic module in :mod:`aiparadox.topics` declares one :class:`Dataset`: the folder of raw
 inputs it reads, the tables it produces and the function that derives them. ``build`` runs the
-derivations, writes the results to a staging folder beside the cache, validates the whole
-package there, and only then moves the new files into place. A derivation that fails, or a
-table that does not match its schema, leaves ``data/`` exactly as it was.
+derivations, checks each new table against the committed one and its refresh rules
+(:mod:`aiparadox.refresh`), writes the results to a staging folder beside the cache, validates the
+whole package there, and only then moves the new files into place in one step
+(:mod:`aiparadox.swap`). A derivation that fails, an implausible refresh, or a table that does not
+match its schema, leaves ``data/`` exactly as it was.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -20,13 +22,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import topics
+from . import refresh, swap, topics
 from .datapackage import (
     PACKAGE_LICENCE,
     PACKAGE_NAME,
     PACKAGE_TITLE,
     DataError,
     Table,
+    parse_csv,
     read_descriptor,
     sha256,
     to_csv_bytes,
@@ -95,6 +98,12 @@ def derive(dataset: Dataset, raw_root: Path) -> dict[str, bytes]:
         frames = dataset.derive(folder)
     except DataError as exc:
         raise DataError(f"dataset '{dataset.name}' ({folder}): {exc}") from exc
+    except OSError as exc:
+        where = exc.filename or folder
+        raise DataError(f"dataset '{dataset.name}': {where}: cannot be read ({exc.strerror or exc})") from exc
+    except (UnicodeDecodeError, pd.errors.EmptyDataError, pd.errors.ParserError) as exc:
+        # A reader that does not say which file it was reading: name the folder and the cause.
+        raise DataError(f"dataset '{dataset.name}' ({folder}): a raw file cannot be read ({exc})") from exc
     produced, declared = set(frames), {t.name for t in dataset.tables}
     if produced != declared:
         raise DataError(
@@ -117,12 +126,43 @@ def package_descriptor(tables: dict[str, bytes], specs: dict[str, Table]) -> dic
     }
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A complete, validated new ``data/`` waiting in ``folder`` for :func:`aiparadox.swap.commit`."""
+
+    folder: Path
+    files: tuple[str, ...]
+    results: tuple[BuildResult, ...]
+
+
 def build(
     raw_root: Path,
     names: Iterable[str] | None = None,
     data_dir: Path = DATA_DIR,
+    accept: Iterable[str] = (),
 ) -> list[BuildResult]:
-    """Derive the named datasets (all by default) and replace their cached tables atomically."""
+    """Derive the named datasets (all by default) and replace their cached tables in one step.
+
+    Holds the lock of ``data_dir`` throughout, so that a second build waits instead of mixing its
+    tables with this one's; finishes or cleans up what an interrupted refresh left first."""
+    data_dir = Path(data_dir)
+    with swap.lock(data_dir):
+        for notice in swap.recover(data_dir):
+            print(notice, file=sys.stderr)
+        staged = stage(raw_root, names, data_dir, accept)
+        swap.commit(data_dir, staged.folder, staged.files)
+    return list(staged.results)
+
+
+def stage(
+    raw_root: Path,
+    names: Iterable[str] | None,
+    data_dir: Path,
+    accept: Iterable[str] = (),
+) -> Staged:
+    """Derive, check each new table against its committed copy and its refresh rules, write the
+    whole new package to a staging folder in ``data_dir`` and validate it there. Call it holding
+    :func:`aiparadox.swap.lock`; on any failure nothing is left behind."""
     datasets = registry()
     selected = list(names) if names else list(datasets)
     unknown = [n for n in selected if n not in datasets]
@@ -130,6 +170,10 @@ def build(
         raise DataError(f"unknown dataset(s) {unknown}; known: {sorted(datasets)}")
 
     specs = {t.name: t for ds in datasets.values() for t in ds.tables}
+    accepted = set(accept)
+    unknown = sorted(accepted - set(specs))
+    if unknown:
+        raise DataError(f"--accept names unknown table(s) {unknown}")
     new: dict[str, bytes] = {}
     results = []
     for name in selected:
@@ -137,27 +181,62 @@ def build(
         new.update(derive(datasets[name], raw_root))
         results.append(BuildResult(name, tuple(t.name for t in datasets[name].tables), time.perf_counter() - start))
 
-    data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
+    committed = read_descriptor(data_dir)["resources"] if (data_dir / "datapackage.json").exists() else []
+    for name, data in new.items():
+        check_refresh(specs[name], data, _committed_frame(data_dir, committed, name), data_dir, name in accepted)
     kept = _current_tables(data_dir, specs, exclude=new)
     everything = {**kept, **new}
     descriptor = package_descriptor(everything, specs)
 
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=data_dir))
+    staging = Path(tempfile.mkdtemp(prefix=swap.STAGING_PREFIX, dir=data_dir))
     try:
+        # The kept tables are written too: validation reads the whole package. Only the new ones move.
         for name, data in everything.items():
-            (staging / specs[name].filename).write_bytes(data)
-        (staging / "datapackage.json").write_text(_json(descriptor), encoding="utf-8")
+            _write(staging / specs[name].filename, data)
+        _write(staging / "datapackage.json", _json(descriptor).encode("utf-8"))
         problems = validate_package(staging)
         if problems:
-            raise DataError("the derived data package is invalid, cache left untouched:\n  " + "\n  ".join(problems))
-        for name in new:
-            os.replace(staging / specs[name].filename, data_dir / specs[name].filename)
-        # The descriptor goes last: until it is replaced, the old hashes flag a half-finished swap.
-        os.replace(staging / "datapackage.json", data_dir / "datapackage.json")
-    finally:
+            raise DataError("the derived data package is invalid, cache left untouched: " + "; ".join(problems))
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-    return results
+        raise
+    files = tuple(specs[name].filename for name in new) + ("datapackage.json",)
+    return Staged(staging, files, tuple(results))
+
+
+def check_refresh(table: Table, data: bytes, committed: pd.DataFrame | None, data_dir: Path, accept: bool) -> None:
+    """A refresh may add rows but not lose them, and must pass the table's own ``checks``;
+    ``accept`` (the refresh says it means it) waives the comparisons with the committed copy."""
+    frame = parse_csv(data, table.descriptor(data), where=f"derived table {table.name}")
+    # The table's own rules first: they say more precisely what is wrong than a list of lost keys.
+    rules = [rule for rule in table.checks if not (accept and rule.compares_with_committed)]
+    problems = [rule.problem(frame, committed, table.primary_key) for rule in rules]
+    if committed is not None and not accept:
+        problems.append(refresh.lost_keys(frame, committed, table.primary_key))
+    problems = [p for p in problems if p]
+    if problems:
+        raise DataError(f"table {table.name} ({Path(data_dir) / table.filename}): refresh refused: {problems[0]}")
+
+
+def _committed_frame(data_dir: Path, resources: list[dict], name: str) -> pd.DataFrame | None:
+    """The committed copy of a table to compare a refresh with; None when there is none to trust
+    (first build, file missing or changed by hand: the build then replaces it)."""
+    res = next((r for r in resources if r["name"] == name), None)
+    path = data_dir / res["path"] if res else None
+    if path is None or not path.is_file():
+        return None
+    data = path.read_bytes()
+    if sha256(data) != res["hash"].removeprefix("sha256:"):
+        return None
+    return parse_csv(data, res, where=str(path))
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be written ({exc.strerror or exc}); data/ left untouched") from None
 
 
 def _current_tables(data_dir: Path, specs: dict[str, Table], exclude: dict[str, bytes]) -> dict[str, bytes]:

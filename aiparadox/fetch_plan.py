@@ -11,11 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# The largest file a plan item may bring, decoded: OWID's whole energy file, the largest, is about
+# 9 MB; a body a hundred times larger is not the file asked for, and would fill memory.
+MAX_BYTES = 100_000_000
+
 
 @dataclass(frozen=True)
 class Download:
     """One file to fetch. ``check`` inspects the payload (e.g. an API's own status field) and
-    raises :class:`DataError` with a plain message when the publisher answered with an error."""
+    raises :class:`DataError` with a plain message when the publisher answered with an error.
+    ``max_bytes`` caps its size after decompression."""
 
     url: str
     filename: str
@@ -24,6 +29,7 @@ class Download:
     params: Mapping[str, str] = field(default_factory=dict)
     check: Callable[[bytes], None] | None = None
     description: str = ""
+    max_bytes: int = MAX_BYTES
     # Extra request headers (SEC asks for a User-Agent naming a contact), and the least time in
     # seconds between two requests to this item's host (SEC: at most ten requests a second).
     headers: Mapping[str, str] = field(default_factory=dict)

@@ -28,9 +28,26 @@ CSS_NAME = "aiparadox-icons.css"
 # buttons, sidebars, search, colour mode, launch and download menus, the search dialog's close
 # button). tests/test_static_charts.py checks that every icon on a built page is here.
 ICONS = (
-    "angle-left", "angle-right", "arrow-up", "bars", "chevron-down", "circle-half-stroke", "code", "compress",
-    "download", "expand", "file", "file-pdf", "github", "list", "magnifying-glass", "moon", "outdent",
-    "rocket", "sun", "xmark",
+    "angle-left",
+    "angle-right",
+    "arrow-up",
+    "bars",
+    "chevron-down",
+    "circle-half-stroke",
+    "code",
+    "compress",
+    "download",
+    "expand",
+    "file",
+    "file-pdf",
+    "github",
+    "list",
+    "magnifying-glass",
+    "moon",
+    "outdent",
+    "rocket",
+    "sun",
+    "xmark",
 )
 # The theme's stylesheets whose pseudo-elements draw Font Awesome glyphs.
 THEME_STYLESHEETS = (
@@ -143,10 +160,14 @@ def stylesheet(script: str, licence: str, stylesheets: list[str], names: tuple[s
     ]
     for name in names:
         width, height, path = outlines.by_name[name]
-        rules.append(f'.fa-{name}::before {{ --aiparadox-icon: url("{_mask(width, height, path)}"); width: {width / height:.4g}em; }}')
+        rules.append(
+            f'.fa-{name}::before {{ --aiparadox-icon: url("{_mask(width, height, path)}"); width: {width / height:.4g}em; }}'
+        )
     for selector, code in glyphs:
         width, height, path = outlines.by_code[code]
-        rules.append(f'{selector} {{ --aiparadox-icon: url("{_mask(width, height, path)}"); width: {width / height:.4g}em; }}')
+        rules.append(
+            f'{selector} {{ --aiparadox-icon: url("{_mask(width, height, path)}"); width: {width / height:.4g}em; }}'
+        )
     return "\n".join(rules) + "\n"
 
 
@@ -161,7 +182,11 @@ def write_stylesheet(folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         script = theme_fontawesome()
         licence = script.with_name(script.name + ".LICENSE.txt")
-        notice = licence.read_text(encoding="utf-8") if licence.exists() else "Font Awesome Free, https://fontawesome.com/license/free"
+        notice = (
+            licence.read_text(encoding="utf-8")
+            if licence.exists()
+            else "Font Awesome Free, https://fontawesome.com/license/free"
+        )
         css = [_package_file(package, path).read_text(encoding="utf-8") for package, path in THEME_STYLESHEETS]
         partial = target.with_suffix(".partial")
         partial.write_text(stylesheet(script.read_text(encoding="utf-8"), notice, css), encoding="utf-8")

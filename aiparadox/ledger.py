@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import topics
 from .i18n import N_, gettext
+from .markup import plain_text
 
 # One fixed scale, from best to worst supported. The order is the order of the ledger's chart.
 VERDICTS = (
@@ -31,6 +32,54 @@ VERDICT_MEANING = {
     "not supported by the data": N_("the data available do not bear the claim out"),
     "not checkable": N_("a forecast, an anecdote or a framing that no data set here can test"),
 }
+
+
+# --- The rule for a claim about a period of time -------------------------------------------------
+# One rule for every claim that names a period (the teacher's guide states it in the same words):
+# a claim is judged only on data from the period it names. No data from any of that period: "not
+# checkable". Data from only part of it: the data cannot confirm or refute the claim for the whole
+# period, whatever that part shows, so "not supported by the data" (the evidence says what the
+# covered part shows). Data from the whole period: the claim's own rule decides.
+NO_COVERAGE, PART_COVERAGE, FULL_COVERAGE = "none", "part", "all"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period a claim names, with the first and last year (or month, as "YYYY-MM") the book takes
+    for it; a claims module says where the dating comes from."""
+
+    name: str
+    first: int | str
+    last: int | str
+
+
+def coverage(period: Period, observed) -> str:
+    """How much of ``period`` the years (or months) with a value reach: none of it (no value inside
+    the period), all of it (values inside, and the series starts no later than the period and ends no
+    earlier, as a series observed every ten years can), or part of it."""
+    observed = sorted(observed)
+    if not any(period.first <= value <= period.last for value in observed):
+        return NO_COVERAGE
+    return FULL_COVERAGE if observed[0] <= period.first and observed[-1] >= period.last else PART_COVERAGE
+
+
+def joint_coverage(*coverages: str) -> str:
+    """The coverage of a claim about several periods or dates: all only if every one is covered."""
+    if all(c == FULL_COVERAGE for c in coverages):
+        return FULL_COVERAGE
+    return NO_COVERAGE if all(c == NO_COVERAGE for c in coverages) else PART_COVERAGE
+
+
+def period_verdict(covered: str, verdict_on_the_data: str) -> str:
+    """The verdict on a claim about a period, given how much of it the data cover (:func:`coverage`)
+    and what the claim's own rule says on the data there."""
+    if covered == NO_COVERAGE:
+        return "not checkable"
+    if covered == PART_COVERAGE:
+        return "not supported by the data"
+    if covered != FULL_COVERAGE:
+        raise ValueError(f"coverage must be one of {(NO_COVERAGE, PART_COVERAGE, FULL_COVERAGE)}, not {covered!r}")
+    return verdict_on_the_data
 
 
 @dataclass(frozen=True)
@@ -179,7 +228,7 @@ def verdict_markdown(a: Assessment) -> str:
     The verdict's span keeps the English verdict's claim class, so that a test can compare editions."""
     verdict, evidence = gettext(a.verdict), gettext(a.evidence)
     label = gettext("{claim}, verdict:").format(claim=a.claim.id)
-    return f"**{label} [{verdict}]{{.verdict .claim-{a.claim.id}}}.** {_no_maths(evidence)}"
+    return f"**{label} [{verdict}]{{.verdict .claim-{a.claim.id}}}.** {plain_text(evidence)}"
 
 
 def scale_markdown() -> str:
@@ -193,22 +242,14 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
     header = [gettext("Claim"), gettext("Verdict"), gettext("What the data show"), gettext("Where")]
     lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for a in rows:
-        source = gettext("Source: {source}.").format(source=gettext(a.source))
+        # Every text goes through plain_text (a "|" would end the cell, a "$" start maths); the
+        # markup around it is the page's own.
+        source = plain_text(gettext("Source: {source}.").format(source=gettext(a.source)))
         cells = [
-            f"**{a.claim.id}** {gettext(a.claim.short)} ({gettext(a.claim.attribution)})",
+            f"**{a.claim.id}** {plain_text(gettext(a.claim.short))} ({plain_text(gettext(a.claim.attribution))})",
             f"**[{gettext(a.verdict)}]{{.verdict .claim-{a.claim.id}}}**",
-            f"{gettext(a.evidence)} *{source}*",
+            f"{plain_text(gettext(a.evidence))} *{source}*",
             f"{{ref}}`{a.section}`",
         ]
-        lines.append("| " + " | ".join(_table_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def _no_maths(text: str) -> str:
-    # With dollarmath, two prices in one paragraph ("$20,000 ... $25 trillion") would be typeset as maths.
-    return text.replace("$", "\\$")
-
-
-def _table_cell(text: str) -> str:
-    # "|" would end the cell.
-    return _no_maths(text.replace("|", "\\|").replace("\n", " "))

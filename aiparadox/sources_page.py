@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from .datapackage import read_descriptor
+from .datapackage import DataError, read_descriptor
+from .markup import link_or_text, plain_text
 from .paths import DATA_DIR
 
-
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def _address(path: str) -> str:
-    """A link for an address; the text itself for a source whose address is not known."""
-    return f"<{path}>" if path.startswith(("https://", "http://")) else _cell(path)
+# The page's own markup is written here; every text read from the descriptor goes through
+# plain_text, so a description holding "<code>" or "[x](https://...)" shows as those characters.
+FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+\.csv")
+HEX_SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 
 
 def markdown(data_dir: Path = DATA_DIR) -> str:
     descriptor = read_descriptor(data_dir)
     out = []
     for res in descriptor["resources"]:
-        out.append(f"## {res['title']}\n")
+        if not FILE_NAME.fullmatch(res["path"]) or not HEX_SHA256.fullmatch(res["hash"]):
+            raise DataError(f"{Path(data_dir) / 'datapackage.json'}: '{res['name']}' has an unexpected path or hash")
+        out.append(f"## {plain_text(res['title'])}\n")
         # The page lives in chapters/; {download} copies the file into the built site.
-        out.append(f"{{download}}`data/{res['path']} <../data/{res['path']}>`: {res['description']}\n")
+        out.append(f"{{download}}`data/{res['path']} <../data/{res['path']}>`: {plain_text(res['description'])}\n")
         # A definition list per source: as readable as a two-column table, at a third of its markup.
         for i, s in enumerate(res["sources"], 1):
             if len(res["sources"]) > 1:
@@ -31,22 +31,21 @@ def markdown(data_dir: Path = DATA_DIR) -> str:
             out.append(
                 "\n".join(
                     [
-                        f"Publisher\n: {_cell(s['publisher'])}\n",
-                        f"Series or table\n: {_cell(s['title'])}; {_cell(s['series'])}\n",
-                        f"Address\n: {_address(s['path'])}\n",
-                        f"Retrieved\n: {_cell(s['retrieved'])}\n",
-                        f"Licence\n: {_cell(s['licence'])}\n",
-                        f"How our copy came\n: {_cell(s['route'])}\n",
+                        f"Publisher\n: {plain_text(s['publisher'])}\n",
+                        f"Series or table\n: {plain_text(s['title'])}; {plain_text(s['series'])}\n",
+                        f"Address\n: {link_or_text(s['path'])}\n",
+                        f"Retrieved\n: {plain_text(s['retrieved'])}\n",
+                        f"Licence\n: {plain_text(s['licence'])}\n",
+                        f"How our copy came\n: {plain_text(s['route'])}\n",
                     ]
                 )
             )
-        # The fields as a list (names in monospace, aiparadox.css), which fits a phone and weighs a
-        # third of a four-column table: this page stays under its 120 KB.
-        out.append(":::{div} aiparadox-fields\nFields:\n")
+        # The fields as a list, which fits a phone and weighs a third of a four-column table (names
+        # in bold rather than as code, whose markup is four times heavier): the page stays under 120 KB.
+        out.append("Fields:\n")
         for f in res["schema"]["fields"]:
-            kind = f"{f['type']}, {_cell(f['unit'])}" if f.get("unit") else f["type"]
-            out.append(f"- **{_cell(f['name'])}** ({kind}): {_cell(f['description'])}")
-        out.append(":::")
+            kind = f"{plain_text(f['type'])}, {plain_text(f['unit'])}" if f.get("unit") else plain_text(f["type"])
+            out.append(f"- **{plain_text(f['name'])}** ({kind}): {plain_text(f['description'])}")
         size_kb = res["bytes"] / 1024
         out.append(f"\n{size_kb:.1f} KB; SHA-256 `{res['hash'].removeprefix('sha256:')}`.\n")
     return "\n".join(out)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -56,7 +57,8 @@ def _builder_inited(app: Sphinx) -> None:
         cache = Path(app.doctreedir).parent / "aiparadox-static"
         from . import icons
 
-        app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache)), str(icons.write_stylesheet(cache))])
+        static = [STATIC_DIR, vega_bundle(cache), icons.write_stylesheet(cache)]
+        app.config.html_static_path.extend(str(folder) for folder in static)
         if not app.config.html_favicon:
             app.config.html_favicon = str(STATIC_DIR / "favicon.svg")
         filters = app.builder.templates.environment.filters
@@ -173,8 +175,32 @@ def _fingerprint_file(app: Sphinx) -> Path:
 def _config_inited(app: Sphinx, config) -> None:
     """Jupyter Book caches executed notebooks by their own text only; when the data or the package
     change, the cached outputs (numbers, charts) are stale. Then the cache goes and every page is
-    read again."""
+    read again.
+
+    First, one build at a time: a second ``make book`` in the same folder waits for the lock of
+    ``_build/`` (it would otherwise delete or lock the execution cache under the first). And the
+    data are checked once here, so that a damaged ``data/`` stops the build with one line naming
+    the file instead of a failing cell on every page."""
     import shutil
+    from contextlib import ExitStack
+
+    from . import swap
+    from .datapackage import DataError, verify
+    from .paths import DATA_DIR
+
+    build_dir = Path(app.outdir).parent
+    app.aiparadox_lock = ExitStack()
+    waiting = "another build of this book is running (pid {pid}); waiting"
+    app.aiparadox_lock.enter_context(swap.lock(build_dir, wait_message=waiting))
+    try:
+        # Without any data/ (a chapter built outside the repository) the loader has its own way.
+        if DATA_DIR.exists():
+            verify(DATA_DIR)
+    except DataError as exc:
+        # An ExtensionError would come back wrapped in two tracebacks by Jupyter Book: one line, exit.
+        print(f"aiparadox: the book's data cannot be used: {' '.join(str(exc).split())}", file=sys.stderr)
+        raise SystemExit(2) from None
+    shutil.rmtree(Path(app.outdir) / REPORTS, ignore_errors=True)
 
     language = config.language or "en"
     os.environ[LANGUAGE_ENV] = language
@@ -200,12 +226,37 @@ def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
 
 
 def _build_finished(app: Sphinx, exception) -> None:
-    if exception is None:
-        _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
-        if app.builder.format == "html":
-            _downloadable_notebooks(app)
-        if app.builder.name == "html" and app.config.aiparadox_edition_dir:
-            _publish_edition(app)
+    try:
+        for line in data_errors(Path(app.outdir) / REPORTS):
+            print(line, file=sys.stderr)
+        if exception is None:
+            _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
+            if app.builder.format == "html":
+                _downloadable_notebooks(app)
+            if app.builder.name == "html" and app.config.aiparadox_edition_dir:
+                _publish_edition(app)
+    finally:
+        app.aiparadox_lock.close()
+
+
+# Where myst-nb writes the traceback of a notebook that failed (one <page>.err.log each).
+REPORTS = "reports"
+DATA_ERROR = re.compile(r"^(?:\x1b\[[0-9;]*m)*(?:aiparadox\.\w+\.)?(?:DataError|FetchError)(?:\x1b\[[0-9;]*m)*: (.+)$")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def data_errors(reports: Path) -> list[str]:
+    """One line per page whose notebook stopped on a DataError: the page and the error's message.
+    The build's warnings only say that a notebook failed; the cause is in the report."""
+    lines = []
+    for report in sorted(reports.rglob("*.err.log")) if reports.is_dir() else []:
+        for text in report.read_text(encoding="utf-8", errors="replace").splitlines():
+            match = DATA_ERROR.match(text.strip())
+            if match:
+                page = report.relative_to(reports).as_posix().removesuffix(".err.log")
+                lines.append(f"aiparadox: {page} stopped on a data error: {ANSI.sub('', match.group(1)).strip()}")
+                break
+    return lines
 
 
 def _record_written_page(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -23,9 +23,10 @@ import html
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import chart_data, chart_drawing
 from .i18n import gettext
@@ -100,8 +101,15 @@ def citation(source: dict[str, Any]) -> str:
     return f"{source['publisher']}, {source['title']} ({source['series']}), {source['path']}, retrieved {source['retrieved']}"
 
 
-def about_text(name: str, caption: tuple[str, str], meta: dict[str, Any], tables: list[chart_data.DataTable],
-               drawn_from: list[dict[str, Any]], book: Book, page_url: str) -> str:
+def about_text(
+    name: str,
+    caption: tuple[str, str],
+    meta: dict[str, Any],
+    tables: list[chart_data.DataTable],
+    drawn_from: list[dict[str, Any]],
+    book: Book,
+    page_url: str,
+) -> str:
     """The text file beside a chart's CSV: what it is, where its numbers come from, how to cite it."""
     number, text = caption
     lines = [f"{number or name}: {text}".rstrip(": "), f"From {book.title}: {page_url}#{name}", ""]
@@ -116,8 +124,10 @@ def about_text(name: str, caption: tuple[str, str], meta: dict[str, Any], tables
         lines.append(f"- {resource['title']} (data/{resource['path']})")
         for s in resource["sources"]:
             lines += [
-                f"  Publisher: {s['publisher']}", f"  Series or table: {s['title']}; {s['series']}",
-                f"  Address: {s['path']}", f"  Retrieved: {s['retrieved']}",
+                f"  Publisher: {s['publisher']}",
+                f"  Series or table: {s['title']}; {s['series']}",
+                f"  Address: {s['path']}",
+                f"  Retrieved: {s['retrieved']}",
                 f"  Licence: {s['licence']}" + (f" ({s['licenceUrl']})" if s.get("licenceUrl") else ""),
                 f"  How our copy came: {s['route']}",
             ]
@@ -146,14 +156,16 @@ def _picture(files: dict[tuple[str, str], str], sizes: dict[str, tuple[int, int]
         marker = f' data-mode="dark" data-screen="{screen}"' if mode == "dark" else ""
         return f'<source media="{media}" srcset="{files[(width, mode)]}" width="{w}" height="{h}"{marker}>'
 
-    return "".join([
-        "<picture>",
-        source("narrow", "dark", f"{narrow_screen} and {dark}", narrow_screen),
-        source("narrow", "light", narrow_screen, narrow_screen),
-        source("wide", "dark", f"screen and {dark}", "screen"),
-        f'<img src="{files[("wide", "light")]}" width="{wide[0]}" height="{wide[1]}" alt="{html.escape(description)}">',
-        "</picture>",
-    ])
+    return "".join(
+        [
+            "<picture>",
+            source("narrow", "dark", f"{narrow_screen} and {dark}", narrow_screen),
+            source("narrow", "light", narrow_screen, narrow_screen),
+            source("wide", "dark", f"screen and {dark}", "screen"),
+            f'<img src="{files[("wide", "light")]}" width="{wide[0]}" height="{wide[1]}" alt="{html.escape(description)}">',
+            "</picture>",
+        ]
+    )
 
 
 def _table_html(table: chart_data.DataTable, caption: str) -> str:
@@ -165,12 +177,17 @@ def _table_html(table: chart_data.DataTable, caption: str) -> str:
     head = "".join(f"<th>{html.escape(c.header)}</th>" for c in shown)
 
     def rows(run: list[dict[str, Any]]) -> str:
-        return "".join("<tr>" + "".join(f"<td>{html.escape(chart_data.format_cell(row.get(c.field), c))}" for c in shown) for row in run)
+        return "".join(
+            "<tr>" + "".join(f"<td>{html.escape(chart_data.format_cell(row.get(c.field), c))}" for c in shown)
+            for row in run
+        )
 
     if grouped:
         bodies = "".join(
             f'<tbody><tr><th colspan="{len(shown)}" scope="rowgroup">'
-            + html.escape("; ".join(f"{c.header}: {chart_data.format_cell(v, c)}" for c, v in zip(grouped, values)))
+            + html.escape(
+                "; ".join(f"{c.header}: {chart_data.format_cell(v, c)}" for c, v in zip(grouped, values, strict=True))
+            )
             + f"</th></tr>{rows(run)}</tbody>"
             for values, run in chart_data.runs_of(table, grouped)
         )
@@ -183,7 +200,9 @@ def _table_html(table: chart_data.DataTable, caption: str) -> str:
     )
 
 
-def _sources_html(drawn_from: list[dict[str, Any]], links: list[tuple[str, str]], cite: str, _: Callable[[str], str]) -> str:
+def _sources_html(
+    drawn_from: list[dict[str, Any]], links: list[tuple[str, str]], cite: str, _: Callable[[str], str]
+) -> str:
     parts = []
     for resource in drawn_from:
         for s in resource["sources"]:
@@ -194,10 +213,19 @@ def _sources_html(drawn_from: list[dict[str, Any]], links: list[tuple[str, str]]
             if s["path"].startswith(("https://", "http://")):
                 address = f'<a href="{address}">{address}</a>'
             facts = _("{address}; retrieved {date}; licence: {licence}. In the book's data: {table}.").format(
-                address=address, date=html.escape(s["retrieved"]), licence=licence, table=f"<code>{html.escape(resource['name'])}</code>"
+                address=address,
+                date=html.escape(s["retrieved"]),
+                licence=licence,
+                table=f"<code>{html.escape(resource['name'])}</code>",
             )
-            parts.append(f"<li><strong>{html.escape(s['publisher'])}</strong>: {html.escape(s['title'])} ({html.escape(s['series'])}). {facts}</li>")
-    listing = f"<ul>{''.join(parts)}</ul>" if parts else f"<p>{html.escape(_('The chart draws what the book itself computes.'))}</p>"
+            parts.append(
+                f"<li><strong>{html.escape(s['publisher'])}</strong>: {html.escape(s['title'])} ({html.escape(s['series'])}). {facts}</li>"
+            )
+    listing = (
+        f"<ul>{''.join(parts)}</ul>"
+        if parts
+        else f"<p>{html.escape(_('The chart draws what the book itself computes.'))}</p>"
+    )
     files = ", ".join(f'<a href="{href}">{html.escape(label)}</a>' for label, href in links)
     # The source line itself is under the chart whichever view is shown.
     return (
@@ -219,7 +247,10 @@ def _drawing_files(name: str, spec: dict[str, Any], key: str, title: str, place:
         sizes[width] = chart_drawing.svg_size(path.read_text(encoding="utf-8"))
     spec_file = folder / f"{name}-{key}.json"
     if not spec_file.exists():
-        spec_file.write_text(json.dumps(chart_drawing.interactive_spec(spec), separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        spec_file.write_text(
+            json.dumps(chart_drawing.interactive_spec(spec), separators=(",", ":"), ensure_ascii=False),
+            encoding="utf-8",
+        )
     return files, sizes, place.link(f"{FOLDER}/{spec_file.name}")
 
 
@@ -263,7 +294,12 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
     )
     table_caption = _("Data of {figure}").format(figure=label)
     tables_html = "".join(
-        _table_html(t, table_caption if len(tables) == 1 else _("{caption}, part {number}").format(caption=table_caption, number=i + 1))
+        _table_html(
+            t,
+            table_caption
+            if len(tables) == 1
+            else _("{caption}, part {number}").format(caption=table_caption, number=i + 1),
+        )
         for i, t in enumerate(tables)
     )
     # Each item after the source line carries its own separator, so that print can drop the links.
@@ -276,17 +312,19 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
     if meta.get("note"):
         footer.append(f'<span class="aiparadox-chart-note"> · {html.escape(meta["note"])}</span>')
     legend = html.escape(_("Show {figure} as").format(figure=label))
-    return "".join([
-        f'<div class="aiparadox-chart" data-chart="{html.escape(name)}" data-spec="{spec_link}">',
-        f'<fieldset class="aiparadox-chart-views"><legend>{legend}</legend>{views}</fieldset>',
-        '<div class="aiparadox-chart-panel" data-view="chart"><div class="aiparadox-chart-drawing">',
-        _picture(files, sizes, spec.get("description", "")),
-        "</div></div>",
-        f'<div class="aiparadox-chart-panel" data-view="table">{tables_html}</div>',
-        f'<div class="aiparadox-chart-panel" data-view="sources">{_sources_html(drawn_from, links, cite, _)}</div>',
-        f'<p class="aiparadox-chart-footer">{"".join(footer)}</p>',
-        "</div>",
-    ])
+    return "".join(
+        [
+            f'<div class="aiparadox-chart" data-chart="{html.escape(name)}" data-spec="{spec_link}">',
+            f'<fieldset class="aiparadox-chart-views"><legend>{legend}</legend>{views}</fieldset>',
+            '<div class="aiparadox-chart-panel" data-view="chart"><div class="aiparadox-chart-drawing">',
+            _picture(files, sizes, spec.get("description", "")),
+            "</div></div>",
+            f'<div class="aiparadox-chart-panel" data-view="table">{tables_html}</div>',
+            f'<div class="aiparadox-chart-panel" data-view="sources">{_sources_html(drawn_from, links, cite, _)}</div>',
+            f'<p class="aiparadox-chart-footer">{"".join(footer)}</p>',
+            "</div>",
+        ]
+    )
 
 
 def rewrite(body: str, book: Book, place: Placement) -> str:

@@ -65,7 +65,11 @@ def page_weights(html_root: Path, docnames: Sequence[str]) -> dict[str, dict[str
         text = page.read_text(encoding="utf-8")
         specs = re.findall(r'data-spec="([^"]+)"', text)
         sizes = [(page.parent / s).stat().st_size for s in specs if (page.parent / s).is_file()]
-        weights[docname] = {"bytes": len(text.encode()), "charts": len(CHART.findall(text)), "largest_spec_bytes": max(sizes, default=0)}
+        weights[docname] = {
+            "bytes": len(text.encode()),
+            "charts": len(CHART.findall(text)),
+            "largest_spec_bytes": max(sizes, default=0),
+        }
     return weights
 
 
@@ -116,7 +120,12 @@ def visit(browser, url: str, charts: int, throttle: int = 1, transfer: bool = Fa
             page.wait_for_load_state("networkidle")
             for response in responses:
                 if response.url.startswith("http://127.0.0.1") and response.status == 200:
-                    files.append((response.url.split("/", 3)[-1].split("?")[0], sent_bytes(response.body(), response.headers.get("content-type", ""))))
+                    files.append(
+                        (
+                            response.url.split("/", 3)[-1].split("?")[0],
+                            sent_bytes(response.body(), response.headers.get("content-type", "")),
+                        )
+                    )
         fcp, visible, found, load = page.evaluate(
             """[performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null, window.__benchVisible,
             window.__benchCharts, performance.getEntriesByType("navigation")[0].loadEventEnd]"""
@@ -129,7 +138,9 @@ def visit(browser, url: str, charts: int, throttle: int = 1, transfer: bool = Fa
     return result
 
 
-def measure_pages(html_root: Path, docnames: Sequence[str], loads: int, bare_root: Path | None = None) -> dict[str, Any] | str:
+def measure_pages(
+    html_root: Path, docnames: Sequence[str], loads: int, bare_root: Path | None = None
+) -> dict[str, Any] | str:
     """Per page: the files of a first visit and their sent bytes (once: they do not vary), and
     ``loads`` visits at full speed and as many with the CPU slowed, each paired with the same visit
     to the bare book's page of the same name when ``bare_root`` is given. A string instead says
@@ -146,7 +157,9 @@ def measure_pages(html_root: Path, docnames: Sequence[str], loads: int, bare_roo
             visit(browser, f"{book}/{docnames[0]}.html", 0)  # the browser's own start-up is not the page's
             for docname in docnames:
                 charts = len(CHART.findall((html_root / f"{docname}.html").read_text(encoding="utf-8")))
-                entry: dict[str, Any] = {"files": visit(browser, f"{book}/{docname}.html", charts, transfer=True)["files"]}
+                entry: dict[str, Any] = {
+                    "files": visit(browser, f"{book}/{docname}.html", charts, transfer=True)["files"]
+                }
                 if bare_root:
                     entry["bare_files"] = visit(browser, f"{bare}/{docname}.html", 0, transfer=True)["files"]
                 for throttle, label in ((1, ""), (THROTTLE, "throttled_")):
@@ -156,7 +169,11 @@ def measure_pages(html_root: Path, docnames: Sequence[str], loads: int, bare_roo
                         if bare_root:
                             bare_visits.append(visit(browser, f"{bare}/{docname}.html", 0, throttle))
                     for v in visits:
-                        v["after_fcp_ms"] = None if v["visible_ms"] is None or v["fcp_ms"] is None else max(0.0, v["visible_ms"] - v["fcp_ms"])
+                        v["after_fcp_ms"] = (
+                            None
+                            if v["visible_ms"] is None or v["fcp_ms"] is None
+                            else max(0.0, v["visible_ms"] - v["fcp_ms"])
+                        )
                     for key in ("fcp_ms", "visible_ms", "after_fcp_ms", "load_ms"):
                         entry[f"{label}{key}"] = [v[key] for v in visits if v.get(key) is not None]
                         entry[f"{label}bare_{key}"] = [v[key] for v in bare_visits if v.get(key) is not None]

@@ -287,7 +287,8 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     if builds:
         warm = builds["samples"]["book"]["warm"], builds["samples"]["bare"]["warm"]
         add("warm rebuild / bare book's", TARGETS["warm_ratio"], paired_ratio(*warm), f"median of {len(warm[0])} pairs", "x")
-        add("chart drawings made by warm rebuilds", TARGETS["warm_drawings"], builds.get("warm_drawings"), f"{len(warm[0])} warm rebuilds", "")
+        drawn = builds.get("warm_drawings")
+        add("chart drawings made by warm rebuilds", TARGETS["warm_drawings"], drawn, f"{len(warm[0])} warm rebuilds", "")
         slowest = max(builds["notebooks"].items(), key=lambda kv: median(kv[1]), default=None)
         add(
             "slowest notebook execution", TARGETS["notebook_seconds"], slowest and median(slowest[1]),
@@ -423,7 +424,8 @@ def report(results: dict[str, Any]) -> str:
     heaviest = max(measured, key=lambda d: transfer_bytes(measured[d]["files"]), default=None)
     if heaviest:
         files = sorted(measured[heaviest]["files"], key=lambda f: -f[1])
-        parts.append(f"sent for {heaviest}, largest first: " + ", ".join(f"{name.split('/')[-1]} {size / KB:.1f}" for name, size in files[:8]))
+        largest = ", ".join(f"{name.split('/')[-1]} {size / KB:.1f}" for name, size in files[:8])
+        parts.append(f"sent for {heaviest}, largest first: {largest}")
     if isinstance(visits, str):
         parts.append(f"browser: {visits}")
 
@@ -462,7 +464,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--skip-builds", action="store_true",
         help="measure the pages of a book already built (--html, default _build/html) instead of building",
     )
-    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="with --skip-builds: the built book to measure")
+    parser.add_argument(
+        "--html", type=Path, default=ROOT / "_build" / "html", help="with --skip-builds: the built book to measure"
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.loads < 1:
         parser.error("--runs and --loads must be at least 1")

@@ -148,7 +148,7 @@ def test_api_v2_reader_gives_the_cached_series_back(raw_folder: Path):
     cached = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
     data = [
         {"year": m[:4], "period": f"M{m[5:]}", "periodName": "", "value": f"{v:g}", "footnotes": [{}]}
-        for m, v in zip(cached["month"][::-1], cached["value"][::-1])
+        for m, v in zip(cached["month"][::-1], cached["value"][::-1], strict=True)
     ]
     response = {"status": "REQUEST_SUCCEEDED", "responseTime": 50, "message": [], "Results": {"series": [{"seriesID": "LNU03032237", "data": data}]}}
     pd.testing.assert_frame_equal(raw.parse_bls_api_v2(json.dumps(response), "api.json"), cached)
@@ -258,6 +258,34 @@ def test_c03_verdict_follows_the_data():
     assert claims.c03(unemployed, rate)[0] == "wrong"
 
 
+def test_c03_follows_the_period_rule_for_the_two_months_it_compares():
+    unemployed, rate = load("bls_information_unemployed"), load("bls_information_unemployment_rate")
+    without_january = unemployed.assign(
+        unemployed_thousands=unemployed["unemployed_thousands"].where(unemployed["month"] != "2025-01")
+    )
+    verdict, evidence, _ = claims.c03(without_january, rate)
+    assert verdict == "not supported by the data" and "no value for January 2025" in evidence
+    neither = unemployed.loc[~unemployed["month"].isin(["2024-12", "2025-01"])]
+    assert claims.c03(neither, rate)[0] == "not checkable"
+
+
+def test_layoffs_are_compared_with_two_baselines():
+    made = facts.what_employers_did(load("bls_information_employer_series"))
+    # 2025 against 2019 (the year before the pandemic), and against 2023-2024 (the two years before).
+    assert made["layoffs_ratio"] == pytest.approx(37.5833 / 38.5, abs=1e-4)
+    assert (made["jolts_two_before_first"], made["jolts_two_before_last"]) == ("2023", "2024")
+    assert made["layoffs_vs_two_before"] == pytest.approx(37.5833 / ((33.75 + 34.0833) / 2) - 1, abs=1e-4)
+    assert made["layoffs_vs_two_before"] > 0.1
+
+
+def test_c04_rule_on_both_sides_of_its_tolerance():
+    survey = load("bls_resumebuilder_survey")
+    near = survey.assign(share=survey["share"].where(survey["answer"] != "replaced_2023", 0.37 + 0.004))
+    far = survey.assign(share=survey["share"].where(survey["answer"] != "replaced_2023", 0.37 + 0.006))
+    assert claims.c04(near)[0] == "accurate but misleading" and claims.c04(far)[0] == "wrong"
+    assert "using or planning to use AI" in ledger.assess("C04").evidence
+
+
 def test_c03_would_be_accurate_for_an_exceptional_jump_in_a_tech_series():
     figures = facts.c03_figures(load("bls_information_unemployed"), load("bls_information_unemployment_rate"))
     assert claims.c03_verdict(figures, same_measure=True) == "accurate but misleading"  # seasonal
@@ -360,6 +388,7 @@ def chapter_facts() -> dict:
         facts.what_tech_means(measures),
         facts.what_employers_did(employers),
         facts.the_survey(load("bls_resumebuilder_survey")),
+        claims.rule_figures(),
     ):
         assert not set(made) & set(named), f"made twice: {sorted(set(made) & set(named))}"
         made.update(named)
@@ -370,7 +399,7 @@ def test_the_chapter_quotes_only_what_the_facts_functions_make_as_numbers_and_ph
     text = (ROOT / "chapters" / "bls.md").read_text(encoding="utf-8")
     # {glue:text}`key:format` formats a number; {glue:md}`key` shows a phrase.
     as_number = set(re.findall(r"\{glue:text\}`([\w-]+)", text))
-    as_phrase = set(re.findall(r"\{glue:md\}`([\w-]+)", text)) - {"claim-C03", "claim-C04"}
+    as_phrase = set(re.findall(r"\{glue:md\}`([\w-]+)", text)) - {"claim-C03", "claim-C04", "verdict-C03", "verdict-C04"}
     made = chapter_facts()
     assert as_number | as_phrase <= set(made), sorted((as_number | as_phrase) - set(made))
     assert all(isinstance(made[k], (int, float)) and not isinstance(made[k], bool) for k in as_number), as_number

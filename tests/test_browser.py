@@ -120,7 +120,8 @@ def visit(browser, url: str, width: int = 1280, interactive: bool = True) -> dic
 
 
 def chart_pages(built_book: Path) -> list[str]:
-    return [p.relative_to(built_book).as_posix() for p in book_pages(built_book) if 'class="aiparadox-chart"' in p.read_text(encoding="utf-8")]
+    pages = [p for p in book_pages(built_book) if 'class="aiparadox-chart"' in p.read_text(encoding="utf-8")]
+    return [p.relative_to(built_book).as_posix() for p in pages]
 
 
 def test_every_page_renders_its_charts_offline(browser, server, built_book: Path):
@@ -182,7 +183,7 @@ def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move
     assert late, "the vega bundle was never loaded"
     moved = [
         f"{b['name']}: {b['top']:.0f}+{b['height']:.0f} -> {a['top']:.0f}+{a['height']:.0f}"
-        for b, a in zip(before, after)
+        for b, a in zip(before, after, strict=True)
         if abs(b["top"] - a["top"]) > 1 or abs(b["height"] - a["height"]) > 1
     ]
     assert not moved, f"charts moved when they became interactive: {moved}"
@@ -195,8 +196,9 @@ def test_charts_fit_a_phone_screen(browser, server, built_book: Path):
     for relative in chart_pages(built_book):
         report = visit(browser, f"{server}/{relative}", width=375)
         report["context"].close()
-        too_wide += [f"{relative}: {c['name']} drawing {c['width']:.0f} px" for c in report["static"] if c["width"] > 375]
-        too_wide += [f"{relative}: {c['name']} shows {c['src']}" for c in report["static"] if "-narrow-" not in c["src"]]
+        for c in report["static"]:
+            if c["width"] > 375 or "-narrow-" not in c["src"]:
+                too_wide.append(f"{relative}: {c['name']} drawing {c['width']:.0f} px, {c['src']}")
         too_wide += [f"{relative}: {c['name']} {c['width']:.0f} px" for c in report["charts"] if c["width"] > 375]
     assert not too_wide, "\n".join(too_wide)
 
@@ -226,7 +228,8 @@ def test_no_serious_or_critical_accessibility_violation(browser, server, built_b
             for violation in result["violations"]:
                 if violation["impact"] in ("serious", "critical"):
                     targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
-                    problems.append(f"{relative} ({state}): {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+                    found = f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+                    problems.append(f"{relative} ({state}): {found}")
         report["context"].close()
     assert not problems, "\n".join(problems)
 

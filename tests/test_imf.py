@@ -224,6 +224,13 @@ def test_c16_names_linkedin_and_depends_on_its_figure():
     exposure, skills = load("imf_ai_exposure"), load("imf_linkedin_skills_change")
     assert claims.c16(exposure, skills)[:2] == (c16.verdict, c16.evidence)
     assert claims.c16(exposure, skills.assign(share_pct=65.0))[0] == "not supported by the data"
+    # The verdict's words say what kind of error it is: a misattribution.
+    assert c16.evidence.startswith("Misattributed: the article credits the IMF")
+    # The rule's benchmark: a LinkedIn figure within 2 points of the article's 70% is the article's.
+    assert claims.rule_figures() == {"claim_tolerance_pct": 2}
+    assert claims.c16(exposure, skills.assign(share_pct=68.0))[0] == "accurate but misleading"
+    verdict, evidence, _ = claims.c16(exposure, skills.assign(share_pct=67.9))
+    assert verdict == "not supported by the data" and evidence.startswith("No source in the material gives 70%")
 
 
 def test_exposure_chart_keeps_status_and_the_claims():
@@ -276,7 +283,8 @@ def test_the_facts_make_every_number_and_phrase_the_chapter_glues():
     page = (ROOT / "chapters" / "imf.md").read_text(encoding="utf-8")
     glued = set(re.findall(r"\{glue:(?:text|md)\}`([^`:]+)", page))
     # The verdicts are glued by book.claim ("claim-C15") and beside it ("c15_verdict").
-    assert glued - set(made) == {"claim-C15", "claim-C16", "c15_verdict", "c16_verdict"}
+    made |= claims.rule_figures()
+    assert glued - set(made) == {"claim-C15", "claim-C16", "verdict-C15", "verdict-C16"}
     assert (made["aipi_france_rank"], made["aipi_n_AE"], made["aipi_label_LIC"]) == (22, 39, "Low-income countries")
     skills_keys = ("skills_share", "skills_horizon", "skills_pages", "skills_earlier_share")
     assert tuple(made[key] for key in skills_keys) == (70, 2030, 3, 65)
@@ -291,4 +299,7 @@ def test_exercise_answers():
     assert expected("imf-pillar-gap") == facts.pillar_gaps(table).index[0] == "RE"
     assert expected("imf-em-overlap") == 6
     assert expected("imf-complementary-share") == pytest.approx(27 / 60)
-    assert facts.aggregate_is_sum_of_pillars(load("imf_aipi_aggregates"))
+    # The published group score is not the plain mean of the members' composites; the book does not
+    # say how it is made, because the material it read does not.
+    published, mean = facts.group_score_and_mean(table, load("imf_aipi_aggregates"), "AE")
+    assert published == pytest.approx(0.6830, abs=1e-4) and mean == pytest.approx(0.6993, abs=1e-4)

@@ -56,6 +56,8 @@ def test_the_pdf_has_every_chapter_and_every_figure_drawn_with_its_source(book_p
     single = pdf.SINGLE_PAGE.read_text(encoding="utf-8")
     drawings = re.findall(r'<img src="(_charts/[^"]+-wide-light\.svg)"', single)
     assert len(drawings) == figures, f"{figures} figures, {len(drawings)} drawings on the printed page"
-    not_drawn = [d for d in drawings if not any(label in text for label in drawing_labels((pdf.SINGLE_PAGE.parent / d).read_text()))]
+    not_drawn = [
+        d for d in drawings if not any(label in text for label in drawing_labels((pdf.SINGLE_PAGE.parent / d).read_text()))
+    ]
     assert not not_drawn, f"drawings whose labels are not in the PDF: {not_drawn}"
     assert text.count("Source: ") >= figures, "a figure lost its source line"

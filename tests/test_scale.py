@@ -55,7 +55,7 @@ def test_format_power_picks_the_unit():
     assert facts.format_power(5e8) == "500 MW"
     assert facts.format_power(5e14) == "500 TW"
     assert facts.format_power(2.0091e10) == "20.1 GW"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be positive"):
         facts.format_power(0)
 
 
@@ -176,9 +176,9 @@ def test_quote_blocks_stop_at_headings(extra_raw: Path):
 
 def test_datacentre_figures_for_the_prose():
     f = facts.datacentre_figures(load(tables.DATACENTRES.name))
-    assert (f["now_year"], f["now_twh"], f["future_year"]) == (2023, 176, 2028)
-    assert (f["future_low_capacity"], f["future_high_capacity"]) == (74, 132)
-    assert (f["epri_low_share"], f["epri_high_share"]) == (pytest.approx(0.09), pytest.approx(0.17))
+    assert (f["dc_now_year"], f["dc_now_twh"], f["dc_future_year"]) == (2023, 176, 2028)
+    assert (f["dc_future_low_capacity"], f["dc_future_high_capacity"]) == (74, 132)
+    assert (f["dc_epri_low_share"], f["dc_epri_high_share"]) == (pytest.approx(0.09), pytest.approx(0.17))
 
 
 def test_a_quote_that_is_not_in_the_file_is_an_error(extra_raw: Path, tmp_path: Path):
@@ -287,6 +287,12 @@ def test_c14_figures_from_the_table():
     assert f["ai_share_eia"] == pytest.approx(300 / 476.9602, rel=1e-6)
     assert f["widest_gap_year"] < 2000 and f["max_gap_share_since_2000"] < 0.02 < f["narrowest_gap_share_before_2000"]
     assert f["first_year_at_claim"] == 2005
+    # The widest gap in percent (1988) is not the widest in GW (1999): each is computed on its own.
+    assert (f["widest_gap_year"], f["widest_gap_gw_year"]) == (1988, 1999)
+    assert f["widest_gap_share"] == pytest.approx(0.0765, abs=1e-4) and f["widest_gap_gw"] == pytest.approx(27.5, abs=0.05)
+    # "Since 2005": the EIA years 2005 to 2023, their mean and range.
+    assert f["eia_mean_gw_since"] == pytest.approx(467.2, abs=0.05)
+    assert (round(f["eia_min_gw_since"]), round(f["eia_max_gw_since"])) == (451, 483)
 
 
 def test_c11_is_wrong_by_a_factor_of_a_million():
@@ -319,39 +325,112 @@ def test_solar_fraction_is_geometry():
     assert f["fraction"] == pytest.approx(4.534e-10, rel=1e-3)
     assert f["claim_over_fraction"] == pytest.approx(1.1e8, rel=0.01)
     assert ledger.assess("C13").verdict == "wrong"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the distance must exceed the radius"):
         facts.solar_fraction(10.0, 1.0)
 
 
-def test_c06_has_no_data_for_the_industrial_revolution():
-    assessment = ledger.assess("C06")
-    assert assessment.verdict == "not supported by the data"
-    assert "96 hours a week" in assessment.evidence and "10.3" in assessment.evidence
-    # With 1830 data at 16 hours a day, the claim would be checkable and accurate.
+def test_the_period_rule_of_the_ledger():
+    # One rule for every claim about a period: no data from it, part of it, or all of it.
+    period = ledger.Period("the industrial revolution", 1750, 1914)
+    assert ledger.coverage(period, [1950, 2000]) == ledger.NO_COVERAGE
+    assert ledger.coverage(period, [1870, 1913, 1929]) == ledger.PART_COVERAGE
+    assert ledger.coverage(period, [1740, 1800, 1913, 1929]) == ledger.FULL_COVERAGE
+    assert ledger.coverage(period, [1740, 1800, 1913]) == ledger.PART_COVERAGE
+    # A claim about two dates is covered only if both are.
+    december, january = ledger.Period("December", "2024-12", "2024-12"), ledger.Period("January", "2025-01", "2025-01")
+    months = ["2024-11", "2024-12", "2025-02"]
+    assert ledger.joint_coverage(ledger.coverage(december, months), ledger.coverage(january, months)) == ledger.PART_COVERAGE
+    assert ledger.joint_coverage(ledger.NO_COVERAGE, ledger.NO_COVERAGE) == ledger.NO_COVERAGE
+    assert ledger.joint_coverage(ledger.FULL_COVERAGE, ledger.FULL_COVERAGE) == ledger.FULL_COVERAGE
+    assert ledger.period_verdict(ledger.NO_COVERAGE, "wrong") == "not checkable"
+    assert ledger.period_verdict(ledger.PART_COVERAGE, "wrong") == "not supported by the data"
+    assert ledger.period_verdict(ledger.PART_COVERAGE, "accurate") == "not supported by the data"
+    assert ledger.period_verdict(ledger.FULL_COVERAGE, "wrong") == "wrong"
+    with pytest.raises(ValueError, match="coverage must be one of"):
+        ledger.period_verdict("most", "wrong")
+
+
+def weekly_from_1750(hours_per_week: float) -> pd.DataFrame:
+    """The weekly table with every year of the industrial revolution (1750 to 1914) at one value:
+    the 1870 rows copied back to 1750, and the years to 1913 set to the same hours."""
     weekly = load(tables.WEEKLY_HOURS.name)
-    early = weekly.loc[weekly["year"] == 1870].assign(year=1830, hours_per_week_all=96.0)
-    verdict, _, _ = claims.assess_c06(pd.concat([early, weekly]), load(tables.ANNUAL_HOURS.name))
-    assert verdict == "accurate"
+    early = weekly.loc[weekly["year"] == 1870].assign(year=1750)
+    extended = pd.concat([early, weekly], ignore_index=True)
+    in_period = extended["year"] <= facts.INDUSTRIAL_REVOLUTION_YEARS[1]
+    extended.loc[in_period & extended["hours_per_week_all"].notna(), "hours_per_week_all"] = hours_per_week
+    return extended
 
 
-def test_c17_follows_the_fall_in_hours():
-    assert ledger.assess("C17").verdict == "not supported by the data"
-    f = facts.hours_figures(load(tables.WEEKLY_HOURS.name), load(tables.ANNUAL_HOURS.name))
-    assert f["us_change_long"] == pytest.approx(1757.2255 / 3096 - 1)
-    flat = load(tables.ANNUAL_HOURS.name).assign(hours_per_year=2000.0)
-    verdict, _, _ = claims.assess_c17(load(tables.WEEKLY_HOURS.name), flat)
-    assert verdict == "accurate"
+def test_c06_is_judged_on_the_industrial_revolution_the_data_reach():
+    assessment = ledger.assess("C06")
+    # The data start in 1870, the first year of the second industrial revolution: part of the period.
+    period = claims.INDUSTRIAL_REVOLUTION
+    assert (period.first, period.last) == (1750, 1914)
+    assert assessment.verdict == "not supported by the data"
+    assert "only 1870 to 1913" in assessment.evidence and "96 a week" in assessment.evidence
+    assert "10.1 hours a day" in assessment.evidence and "10.3" in assessment.evidence
+    annual = load(tables.ANNUAL_HOURS.name)
+    # With data for the whole period, C06's own test decides, on both sides of its 10% tolerance.
+    claimed_week = facts.WORKDAYS_PER_WEEK * 16
+    assert claims.assess_c06(weekly_from_1750(claimed_week * (1 - 0.09)), annual)[0] == "accurate"
+    assert claims.assess_c06(weekly_from_1750(claimed_week * (1 - 0.11)), annual)[0] == "wrong"
+    # With no year inside the period, the claim is not checkable.
+    later = load(tables.WEEKLY_HOURS.name).loc[lambda t: t["year"] > 1914]
+    verdict, evidence, _ = claims.assess_c06(later, annual)
+    assert verdict == "not checkable" and "No series here has weekly hours between 1750 and 1914" in evidence
+
+
+def test_c17_halves_are_measured_inside_their_periods_and_within_one_series():
+    assessment = ledger.assess("C17")
+    assert assessment.verdict == "not supported by the data"
+    halves = claims.c17_halves(load(tables.WEEKLY_HOURS.name), load(tables.ANNUAL_HOURS.name))
+    machines, email = halves["machines"], halves["email"]
+    # Weekly hours 1870-1913 (Huberman and Minns), annual hours 1990-2017 (Penn World Table only).
+    assert (machines["figures"]["first_year"], machines["figures"]["last_year"]) == (1870, 1913)
+    assert machines["figures"]["us_change"] == pytest.approx(58.3 / 62.0 - 1)
+    assert (email["figures"]["first_year"], email["figures"]["last_year"]) == (1990, 2017)
+    assert email["figures"]["us_change"] == pytest.approx(1757.2255 / 1795.5515 - 1)
+    # Where the data reach, both halves point the article's way; neither reaches its whole period.
+    assert machines["on_data"] == email["on_data"] == "accurate"
+    assert machines["covered"] == email["covered"] == ledger.PART_COVERAGE
+    assert "1938" in assessment.evidence and "only part of the information age (1990 to 2025)" in assessment.evidence
+    # The −43% of 1870-2017 crosses the change of source: it is in no part of the verdict.
+    assert "43%" not in assessment.evidence
+
+
+def test_c17_rule_on_both_sides_of_the_material_fall():
+    # A half's own test: hours that fell by no more than 10% in both countries bear the article out.
+    assert claims.c17_half_on_the_data(-0.09, -0.05) == "accurate"
+    assert claims.c17_half_on_the_data(-0.11, -0.30) == "wrong"
+    assert claims.c17_half_on_the_data(-0.11, -0.05) == "not supported by the data"
+    assert claims.c17_verdict("accurate", "accurate") == "accurate"
+    assert claims.c17_verdict("wrong", "wrong") == "wrong"
+    assert claims.c17_verdict("accurate", "wrong") == "not supported by the data"
+    # With both periods covered, the data decide: the weekly series from 1750 and the annual one to 2025.
+    annual = load(tables.ANNUAL_HOURS.name)
+    to_2025 = annual.loc[(annual["year"] == 2017) & (annual["series"] == tables.PWT_SERIES)].assign(year=2025)
+    annual_to_2025 = pd.concat([annual, to_2025], ignore_index=True)
+    assert claims.assess_c17(weekly_from_1750(60.0), annual_to_2025)[0] == "accurate"
+    steep = annual_to_2025.copy()
+    steep.loc[steep["year"] == 2025, "hours_per_year"] = 1000.0
+    falling = weekly_from_1750(60.0)
+    falling.loc[(falling["year"] == 1750) & falling["hours_per_week_all"].notna(), "hours_per_week_all"] = 90.0
+    assert claims.assess_c17(falling, steep)[0] == "wrong"
 
 
 def test_the_ledger_gives_each_verdict_the_tables_it_names(monkeypatch):
     # The ledger loads the tables named in @assesses, in order: a changed table reaches the verdict.
-    flat = load(tables.ANNUAL_HOURS.name).assign(hours_per_year=2000.0)
+    annual = load(tables.ANNUAL_HOURS.name)
+    halved = annual.assign(hours_per_year=annual["hours_per_year"].where(annual["year"] < 2017, 900.0))
 
     def loader(name, data_dir=None):
-        return flat if name == tables.ANNUAL_HOURS.name else load(name)
+        return halved if name == tables.ANNUAL_HOURS.name else load(name)
 
     monkeypatch.setattr("aiparadox.datapackage.load", loader)
-    assert ledger.assess("C17").verdict == "accurate"
+    # Halved hours in 2017 contradict the email half where the data reach; it still ends in 2017.
+    assessment = ledger.assess("C17")
+    assert "by more than 10% in both, against the article" in assessment.evidence
+    assert assessment.verdict == "not supported by the data"
 
 
 # --- Charts and exercises --------------------------------------------------------------------------------
@@ -439,6 +518,7 @@ def chapter_facts() -> dict:
         facts.sixteen_hours(weekly, annual),
         facts.hours_trend(weekly, annual),
         facts.exercise_questions(),
+        claims.rule_figures(),
     )
     merged: dict = {}
     for section in sections:
@@ -473,6 +553,7 @@ def test_the_conclusion_quotes_the_same_figures_as_the_chapter():
     trend = facts.hours_trend(weekly, annual)
     terawatts = facts.terawatts(t[tables.ANNOUNCEMENT.name], t[tables.GENERATION.name])
     assert quoted["unit_factor"] == terawatts["c11_site_factor"]
-    assert quoted["us_hours_fall"] == trend["hours_us_fall_long"]
-    assert (quoted["hours_first_year"], quoted["hours_last_year"]) == ("1870", "2017")
+    assert quoted["us_week_fall"] == trend["hours_us_week_fall"]
+    assert quoted["us_hours_fall_recent"] == trend["hours_us_fall_email"]
+    assert (quoted["hours_first_year"], quoted["hours_week_last_year"], quoted["hours_last_year"]) == ("1870", "1990", "2017")
     assert quoted["solar_factor"] == "110 million"

@@ -43,7 +43,14 @@ def small_spec(**usermeta) -> dict:
                     ],
                 },
             },
-            {"data": {"name": "notes"}, "mark": "text", "encoding": {"x": {"field": "year", "type": "quantitative", "title": "Year"}, "text": {"field": "note"}}},
+            {
+                "data": {"name": "notes"},
+                "mark": "text",
+                "encoding": {
+                    "x": {"field": "year", "type": "quantitative", "title": "Year"},
+                    "text": {"field": "note"},
+                },
+            },
         ],
         "datasets": {
             "main": [
@@ -52,7 +59,14 @@ def small_spec(**usermeta) -> dict:
             ],
             "notes": [{"year": 2021, "note": "a note"}],
         },
-        "usermeta": {"aiparadox": {"name": "fig-small", "source": "Somebody's survey", "tables": ["top500_accelerators"], **usermeta}},
+        "usermeta": {
+            "aiparadox": {
+                "name": "fig-small",
+                "source": "Somebody's survey",
+                "tables": ["top500_accelerators"],
+                **usermeta,
+            }
+        },
     }
 
 
@@ -60,7 +74,11 @@ def test_the_table_has_the_columns_the_tooltips_show_titled_as_they_title_them()
     main, notes = chart_data.chart_tables(small_spec())
     assert [c.field for c in main.columns] == ["year", "share", "code"]  # "rank" only orders marks
     assert [c.header for c in main.columns] == ["Year", "Share (%)", "Code"]
-    assert [chart_data.format_cell(main.rows[0][c.field], c) for c in main.columns] == ["2020", "12.3%", "=HYPERLINK(1)"]
+    assert [chart_data.format_cell(main.rows[0][c.field], c) for c in main.columns] == [
+        "2020",
+        "12.3%",
+        "=HYPERLINK(1)",
+    ]
     assert [c.field for c in notes.columns] == ["year", "note"]  # no tooltip: what its marks encode
 
 
@@ -69,7 +87,9 @@ def test_a_folded_column_is_shown_under_its_own_name():
         "data": {"name": "d"},
         "transform": [{"fold": ["Share of systems", "Share of Rmax"], "as": ["measure", "share"]}],
         "mark": "bar",
-        "encoding": {"tooltip": [{"field": "family", "title": "Family"}, {"field": "share", "title": "Share", "format": ".1%"}]},
+        "encoding": {
+            "tooltip": [{"field": "family", "title": "Family"}, {"field": "share", "title": "Share", "format": ".1%"}]
+        },
         "datasets": {"d": [{"family": "NVIDIA", "Share of systems": 0.25, "Share of Rmax": 0.5, "order": 1}]},
     }
     (table,) = chart_data.chart_tables(spec)
@@ -78,7 +98,7 @@ def test_a_folded_column_is_shown_under_its_own_name():
 
 
 @pytest.mark.parametrize(
-    "value, spec, shown",
+    ("value", "spec", "shown"),
     [
         (1234.5, ",.0f", "1,235"),  # a tie goes up, as in JavaScript
         (-2760, "+,.0f", "\u22122,760"),
@@ -113,7 +133,10 @@ def test_the_static_spec_is_drawn_at_a_width_in_the_modes_colours():
     assert dark["config"]["axis"]["labelColor"] == chart_drawing.INK["dark"]["text"]
     assert spec["width"] == "container" and "config" not in spec, "the chart's own spec was changed"
     interactive = chart_drawing.interactive_spec(spec)
-    assert set(interactive["usermeta"]["aiparadox"]["modes"]) == {"light", "dark"} and interactive["usermeta"]["aiparadox"]["fits"]
+    assert (
+        set(interactive["usermeta"]["aiparadox"]["modes"]) == {"light", "dark"}
+        and interactive["usermeta"]["aiparadox"]["fits"]
+    )
 
 
 def test_drawings_are_svg_with_a_title_and_description_and_are_not_drawn_twice(tmp_path: Path, monkeypatch):
@@ -167,7 +190,7 @@ def test_a_placeholder_becomes_the_chart_its_table_its_sources_and_its_files(tmp
     assert 'media="screen and (prefers-color-scheme: dark) and (scripting: enabled)"' in picture
     for src in re.findall(r'(?:srcset|src)="\.\./([^"]+)"', picture):
         assert (tmp_path / "html" / src).read_text().startswith("<svg"), src
-    assert [v for v in re.findall(r'value="(\w+)"', body)] == ["chart", "table", "sources"]
+    assert re.findall(r'value="(\w+)"', body) == ["chart", "table", "sources"]
     assert "<caption>Data of Fig. 9.1, part 1</caption>" in body and "<th>Share (%)</th>" in body
     assert "<td>12.3%<td>=HYPERLINK(1)" in body  # escaped text on the page; neutralised only in the file
     resource = book_info.resources["top500_accelerators"]
@@ -179,7 +202,12 @@ def test_a_placeholder_becomes_the_chart_its_table_its_sources_and_its_files(tmp
     assert (folder / "fig-small-1.csv").read_text().splitlines()[1] == "2020,12.34,'=HYPERLINK(1)"
     about = (folder / "fig-small.txt").read_text()
     assert about.startswith("Fig. 9.1: Two points.")
-    for needed in (f"Licence: {source['licence']}", f"Retrieved: {source['retrieved']}", "How to cite:", "https://example.org/book/chapters/x.html#fig-small"):
+    for needed in (
+        f"Licence: {source['licence']}",
+        f"Retrieved: {source['retrieved']}",
+        "How to cite:",
+        "https://example.org/book/chapters/x.html#fig-small",
+    ):
         assert needed in about
     spec_file = re.search(r'data-spec="\.\./(_charts/[^"]+\.json)"', body).group(1)
     assert json.loads((tmp_path / "html" / spec_file).read_text())["datasets"]["main"][0]["year"] == 2020
@@ -188,14 +216,20 @@ def test_a_placeholder_becomes_the_chart_its_table_its_sources_and_its_files(tmp
 def test_a_chart_naming_a_table_the_data_package_lacks_is_refused(tmp_path: Path, book_info):
     spec = small_spec()
     spec["usermeta"]["aiparadox"]["tables"] = ["no_such_table"]
-    with pytest.raises(ValueError, match="'fig-small' names tables that data/datapackage.json does not have: no_such_table"):
+    with pytest.raises(
+        ValueError, match="'fig-small' names tables that data/datapackage.json does not have: no_such_table"
+    ):
         static_charts.rewrite(page_with(spec), book_info, placement(tmp_path))
 
 
 def test_a_new_version_of_a_chart_replaces_the_old_files(tmp_path: Path, book_info):
     static_charts.rewrite(page_with(small_spec()), book_info, placement(tmp_path))
     static_charts.rewrite(page_with(small_spec(note="changed")), book_info, placement(tmp_path))
-    keys = {re.match(r"fig-small-([0-9a-f]{16})", p.name).group(1) for p in (tmp_path / "html" / "_charts").glob("fig-small-*") if re.match(r"fig-small-[0-9a-f]{16}", p.name)}
+    keys = {
+        re.match(r"fig-small-([0-9a-f]{16})", p.name).group(1)
+        for p in (tmp_path / "html" / "_charts").glob("fig-small-*")
+        if re.match(r"fig-small-[0-9a-f]{16}", p.name)
+    }
     assert len(keys) == 1
 
 
@@ -203,10 +237,13 @@ def test_the_icon_stylesheet_draws_the_themes_icons_without_its_fonts():
     script = icons.theme_fontawesome().read_text(encoding="utf-8")
     css = [icons._package_file(p, f).read_text(encoding="utf-8") for p, f in icons.THEME_STYLESHEETS]
     sheet = icons.stylesheet(script, "licence", css)
-    assert ".fa-bars::before { --aiparadox-icon: url(\"data:image/svg+xml," in sheet
+    assert '.fa-bars::before { --aiparadox-icon: url("data:image/svg+xml,' in sheet
     assert "a.reference.download:before { --aiparadox-icon" in sheet  # a glyph the theme's CSS puts in content
     # The icons' own elements keep the text's font, so that the browser fetches no Font Awesome font.
-    assert ".fa, .fas, .fa-solid, .far, .fa-regular, .fab, .fa-brands, .fa-classic { font-family: inherit !important; }" in sheet
+    assert (
+        ".fa, .fas, .fa-solid, .far, .fa-regular, .fab, .fa-brands, .fa-classic { font-family: inherit !important; }"
+        in sheet
+    )
     with pytest.raises(RuntimeError, match="no icon named not-an-icon"):
         icons.stylesheet(script, "licence", css, names=("not-an-icon",))
 
@@ -228,7 +265,17 @@ class _Charts(HTMLParser):
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
         if tag == "div" and "aiparadox-chart" in classes:
-            self.charts.append({"name": attrs["data-chart"], "spec": attrs.get("data-spec"), "images": [], "views": [], "rows": 0, "links": [], "source": False})
+            self.charts.append(
+                {
+                    "name": attrs["data-chart"],
+                    "spec": attrs.get("data-spec"),
+                    "images": [],
+                    "views": [],
+                    "rows": 0,
+                    "links": [],
+                    "source": False,
+                }
+            )
         if not self.charts:
             return
         chart = self.charts[-1]
@@ -282,7 +329,9 @@ def test_every_chart_is_on_its_page_with_no_script(built_book: Path):
                 problems.append(f"{where}: no source line or no caption")
             if not (page.parent / chart["spec"]).is_file():
                 problems.append(f"{where}: no interactive spec at {chart['spec']}")
-    assert total == figures_in_sources(), f"{figures_in_sources()} figures in the pages' sources, {total} charts on the pages"
+    assert total == figures_in_sources(), (
+        f"{figures_in_sources()} figures in the pages' sources, {total} charts on the pages"
+    )
     assert not problems, "\n".join(problems)
 
 
@@ -292,7 +341,7 @@ def test_no_page_carries_a_charts_data_twice_or_loads_heavy_scripts_first(built_
     for page in book_pages(built_book):
         html = page.read_text(encoding="utf-8")
         where = page.relative_to(built_book)
-        if 'href="data:' in html or "src=\"data:" in html:
+        if 'href="data:' in html or 'src="data:' in html:
             problems.append(f"{where}: a data: URI (downloads are files)")
         if "aiparadox-chart-spec" in html or '"datasets"' in html:
             problems.append(f"{where}: a chart's spec and its data are inline (the table already carries them)")
@@ -338,7 +387,10 @@ def test_every_icon_on_a_page_is_drawn_by_the_icon_stylesheet(built_book: Path):
 
 def test_drawings_are_compacted_in_their_coordinates_only():
     svg = '<svg width="10" height="10"><path d="M1.23456,-0.004L3.5,7.999999"/><text x="2.345678">3.14159 of 1.00001</text></svg>'
-    assert chart_drawing.compact(svg) == '<svg width="10" height="10"><path d="M1.23,0L3.5,8"/><text x="2.35">3.14159 of 1.00001</text></svg>'
+    assert (
+        chart_drawing.compact(svg)
+        == '<svg width="10" height="10"><path d="M1.23,0L3.5,8"/><text x="2.35">3.14159 of 1.00001</text></svg>'
+    )
 
 
 def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
@@ -347,4 +399,7 @@ def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
     head = '<link href="a.css" rel="stylesheet" />\n  <script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n<link rel="preload" />'
     assert sphinxext.without_fontawesome(head) == '<link href="a.css" rel="stylesheet" />\n<link rel="preload" />'
     extra = '<script src="../_static/searchtools.js"></script>\n<script src="../searchindex.js"></script>'
-    assert sphinxext.deferred(extra) == '<script defer src="../_static/searchtools.js"></script>\n<script defer src="../searchindex.js"></script>'
+    assert (
+        sphinxext.deferred(extra)
+        == '<script defer src="../_static/searchtools.js"></script>\n<script defer src="../searchindex.js"></script>'
+    )

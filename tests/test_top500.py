@@ -95,6 +95,24 @@ def test_c08_verdict_follows_the_data():
     assert "were 11.0% of the list in 2019-11 and 89.0% in 2025-11" in evidence
 
 
+def test_c08_follows_the_period_rule_for_the_two_lists_it_compares():
+    shares, tiers = load("top500_accelerators"), load("top500_tiers")
+    # Without the accelerator counts of one of the two lists, the claim is only partly covered ...
+    blank_then = shares.copy()
+    blank_then.loc[blank_then["edition"] == article.CLAIM_THEN, "n_accelerated"] = pd.NA
+    verdict, evidence, _ = claims.c08(blank_then, tiers)
+    assert verdict == "not supported by the data" and "no accelerator counts for the list of 2019-11" in evidence
+    # ... and without either, it is not checkable.
+    neither = shares.loc[~shares["edition"].isin([article.CLAIM_THEN, article.CLAIM_NOW])]
+    assert claims.c08(neither, tiers)[0] == "not checkable"
+
+
+def test_the_article_s_own_shares_add_up_to_more_than_the_list():
+    figures = facts.article_figures()
+    assert figures["claimed_now_total"] == pytest.approx(1.05)
+    assert claims.rule_figures() == {"claim_tolerance": claims.CLAIM_TOLERANCE, "majority": claims.MAJORITY}
+
+
 def test_c08_would_be_misleading_if_only_the_top_100_matched():
     tiers = load("top500_tiers").copy()
     top100_then = (tiers["edition"] == article.CLAIM_THEN) & (tiers["top_n"] == 100)
@@ -244,11 +262,16 @@ def test_segments_cover_every_system():
     assert set(segments["segment"]) <= set(charts.SEGMENT_ORDER)
 
 
-def test_companies_are_matched_on_whole_words_of_the_site(every_system: pd.DataFrame):
+def test_companies_are_matched_on_whole_words_of_the_site_and_the_maker(every_system: pd.DataFrame):
     companies = load("top500_companies").set_index(["edition", "company"])
     sites_2025 = every_system.loc[every_system["edition"] == "2025-11", "site"]
     assert companies.loc[("2025-11", "Microsoft"), "n_systems"] == sites_2025.str.startswith("Microsoft").sum()
     assert companies.loc[("2025-11", "xAI"), "n_systems"] == 0
+    # Meta is listed only as the site "Facebook"; Amazon at no site of its own, but as the maker of
+    # the "Amazon EC2" system of 2025-11 (at Descartes Labs).
+    assert companies.loc[("2025-11", "Meta"), "site_names"] == "Facebook"
+    assert companies.loc[("2025-11", "Microsoft"), "site_names"] == "Microsoft Azure; Microsoft Research"
+    assert companies.loc[("2025-11", "Amazon"), ["n_systems", "n_systems_made"]].to_list() == [0, 1]
     # "Meta" must not match inside another word (e.g. "Metals"), and Facebook counts as Meta.
     frame = pd.DataFrame(
         {
@@ -256,16 +279,53 @@ def test_companies_are_matched_on_whole_words_of_the_site(every_system: pd.DataF
             "rank": [1, 2, 3],
             "rmax_tflops": [3.0, 2.0, 1.0],
             "site": ["Facebook", "Metals Institute", "Amazon Web Services"],
+            "manufacturer": ["Self-made", "Metalworks", "Amazon Web Services"],
         }
     )
     found = tables.company_presence(frame).set_index("company")
-    assert found.loc["Meta", "n_systems"] == 1
+    assert found.loc["Meta", "n_systems"] == 1 and found.loc["Meta", "n_systems_made"] == 0
     assert found.loc["Amazon", "share_rmax"] == pytest.approx(1 / 6, abs=1e-4)
+    assert found.loc["Amazon", "n_systems_made"] == 1 and pd.isna(found.loc["Google", "site_names"])
+
+
+def test_who_is_listed_is_computed_from_the_tables():
+    figures = facts.concentration_and_ownership(
+        load("top500_concentration"), load("top500_segments"), load("top500_companies")
+    )
+    assert figures["companies_listed"] == (
+        "Microsoft (as “Microsoft Azure” and “Microsoft Research”), NVIDIA (as “NVIDIA Corporation”) and Meta (as “Facebook”)"
+    )
+    assert figures["companies_makers_sentence"].startswith("Amazon appears only as the maker of 1 system,")
+    assert "Amazon" not in figures["companies_absent"] and "xAI" in figures["companies_absent"]
+    # The industry's generic site names are the lists' own, edition by edition.
+    sites = facts.industry_site_names(load("top500_industry_sites"))
+    assert sites["c09_sites_now"].startswith("“Software Company” (29 systems), “Service Provider T” (27 systems)")
+    assert "Internet Company" not in sites["c09_sites_now"] and "“Service Provider T” (52 systems)" in sites["c09_sites_then"]
+    assert facts.makers_clause(pd.DataFrame(columns=["company", "n_systems_made"])).startswith("No other company")
+
+
+def test_industry_sites_cover_the_industry_segment():
+    sites, segments = load("top500_industry_sites"), load("top500_segments")
+    industry = segments.loc[segments["segment"] == "Industry"].set_index("edition")
+    per_edition = sites.groupby("edition")[["n_systems", "rmax_tflops"]].sum()
+    assert (per_edition["n_systems"] == industry["n_systems"]).all()
+    # Each site rounds its sum to a thousandth of a TFlop/s.
+    assert per_edition["rmax_tflops"].to_numpy() == pytest.approx(industry["rmax_tflops"].to_numpy(), abs=0.05)
+
+
+def test_industry_share_is_rounded_once():
+    # 3,291,180.33 of 14,993,513.26 TFlop/s is 0.219507: 22.0%, not the 21.9% that the table's
+    # four-place share (0.2195) gives when rounded again.
+    figures = facts.concentration_and_ownership(
+        load("top500_concentration"), load("top500_segments"), load("top500_companies")
+    )
+    assert figures["c09_industry_share_now"] == pytest.approx(0.219507, abs=1e-6)
+    assert "171 systems with 22.0% of the total" in ledger.assess("C09").evidence
 
 
 def _write_list(path: Path, rows: list[list]) -> Path:
-    header = ["Rank", "Site", "Segment", "Rmax [TFlop/s]", "Accelerator/Co-Processor"]
-    pd.DataFrame(rows, columns=header).to_excel(path, index=False)
+    header = ["Rank", "Site", "Manufacturer", "Segment", "Rmax [TFlop/s]", "Accelerator/Co-Processor"]
+    pd.DataFrame([[*row[:2], "Maker", *row[2:]] for row in rows], columns=header).to_excel(path, index=False)
     return path
 
 
@@ -303,8 +363,14 @@ def test_c09_verdict_is_decided_by_concentration_and_ownership():
     # Were industry to hold most of the list in the claim's edition, the tables would give the other verdict.
     owned = segments.copy()
     industry_now = (owned["edition"] == article.CLAIM_NOW) & (owned["segment"] == "Industry")
-    owned.loc[industry_now, "share_rmax"] = 0.7
+    others_now = (owned["edition"] == article.CLAIM_NOW) & (owned["segment"] != "Industry")
+    # Industry at 70% of the edition's Rmax: 7 parts of 10.
+    owned.loc[industry_now, "rmax_tflops"] = 7 * owned.loc[others_now, "rmax_tflops"].sum() / 3
     assert claims.c09(concentration, owned, load("top500_companies"))[0] == "accurate but misleading"
+    # Either side of the 50% threshold, the same code gives the two other verdicts.
+    assert claims.c09_verdict(figures | {"c09_industry_share_now": 0.51}) == "accurate but misleading"
+    assert claims.c09_verdict(figures | {"c09_top10_now": 0.51, "c09_industry_share_now": 0.49}) == "not checkable"
+    assert claims.c09_verdict(figures | {"c09_top10_now": 0.49}) == "not supported by the data"
 
 
 def test_exercise_answers_come_from_the_tables():
@@ -383,6 +449,7 @@ def test_every_glued_name_of_the_chapter_is_made_by_exactly_one_facts_function()
         facts.whose_accelerators(families),
         facts.concentration_and_ownership(concentration, segments, companies),
     )
+    sections += (facts.industry_site_names(load("top500_industry_sites")), claims.rule_figures())
     made = [key for section in sections for key in section]
     assert len(made) == len(set(made)), "a glue key is made by two sections"
     assert len(quoted) > 40 and quoted <= set(made), sorted(quoted - set(made))

@@ -8,13 +8,16 @@ file, and no winter's rise was larger); otherwise "accurate but misleading".
 C04 is "wrong" if the quoted shares (within half a point) or the sample size differ from the
 article's; "accurate but misleading" if the article reports as done what respondents expected;
 otherwise "accurate".
+
+C03 compares two months: by the ledger's rule for periods, a count without one of them leaves the
+claim "not supported by the data", without both "not checkable".
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...ledger import assesses
+from ...ledger import FULL_COVERAGE, Period, assesses, coverage, joint_coverage, period_verdict
 from .article import (
     ARTICLE_DECEMBER,
     ARTICLE_DECEMBER_THOUSANDS,
@@ -31,6 +34,15 @@ from .tables import LEVEL_ID, RATE_ID
 
 # What LNU03032237 counts, against what the article calls it (article.ARTICLE_MEASURE).
 SERIES_MEASURE = "unemployed wage and salary workers whose last job was in the Information industry"
+# C04: a quoted share is the article's if within half a percentage point of it.
+C04_TOLERANCE = 0.005
+# The two months C03 compares, judged by the ledger's rule for periods.
+C03_MONTHS = (Period("December 2024", ARTICLE_DECEMBER, ARTICLE_DECEMBER), Period("January 2025", ARTICLE_JANUARY, ARTICLE_JANUARY))
+
+
+def rule_figures() -> dict[str, float]:
+    """The rules' thresholds under the glue keys the chapter states them with."""
+    return {"c04_tolerance": C04_TOLERANCE}
 
 
 # --- C03: the December-to-January jump -----------------------------------------------------------
@@ -57,6 +69,12 @@ def c03_verdict(f: dict, same_measure: bool = ARTICLE_MEASURE == SERIES_MEASURE)
     tables=("bls_information_unemployed", "bls_information_unemployment_rate"),
 )
 def c03(unemployed: pd.DataFrame, rate: pd.DataFrame) -> tuple[str, str, str]:
+    with_values = unemployed.dropna(subset=["unemployed_thousands"])["month"]
+    covered = joint_coverage(*(coverage(month, with_values) for month in C03_MONTHS))
+    if covered != FULL_COVERAGE:
+        missing = " and ".join(month.name for month in C03_MONTHS if month.first not in set(with_values))
+        evidence = f"The BLS count ({LEVEL_ID}) has no value for {missing}, the months the claim compares."
+        return period_verdict(covered, ""), evidence, f"BLS Current Population Survey, series {LEVEL_ID}"
     f = c03_figures(unemployed, rate)
     evidence = (
         f"The BLS count the figures come from ({LEVEL_ID}) was {f['december']:.0f} thousand in December "
@@ -75,8 +93,8 @@ def c03(unemployed: pd.DataFrame, rate: pd.DataFrame) -> tuple[str, str, str]:
 
 def c04_verdict(f: dict) -> str:
     shares_match = (
-        abs(f["replaced"] - ARTICLE_REPLACED_SHARE) < 0.005
-        and abs(f["layoffs"] - ARTICLE_LAYOFF_SHARE) < 0.005
+        abs(f["replaced"] - ARTICLE_REPLACED_SHARE) < C04_TOLERANCE
+        and abs(f["layoffs"] - ARTICLE_LAYOFF_SHARE) < C04_TOLERANCE
         and f["respondents"] == ARTICLE_RESPONDENTS
     )
     if not shares_match:
@@ -94,6 +112,6 @@ def c04(survey: pd.DataFrame) -> tuple[str, str, str]:
         f"replaced workers in 2023, as the article says; but the {f['layoffs']:.0%} was a forecast made in late "
         f"2023 that there would be AI-driven layoffs in 2024 ({f['definitely']:.0%} 'definitely', "
         f"{f['probably']:.0%} 'probably'), not a count of layoffs made. The sample was firms using or planning "
-        "to use AI, polled online by a résumé-writing company."
+        "to use AI, polled by a résumé-writing company."
     )
     return c04_verdict(f), evidence, "ResumeBuilder survey as quoted by CNBC and The Christian Post (secondary)"

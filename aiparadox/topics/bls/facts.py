@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
+from ...markup import Markdown, link_or_text
 from .article import (
     ARTICLE_DECEMBER,
     ARTICLE_DECEMBER_THOUSANDS,
@@ -161,6 +162,8 @@ def jolts_figures(employers: pd.DataFrame) -> dict[str, float | str]:
     layoffs = yearly_means(employers, LAYOFFS_ID)
     recent = latest_partial_year(employers, LAYOFFS_ID)
     above = layoffs.loc[layoffs > recent["mean"]] if recent else layoffs.iloc[0:0]
+    # The baseline matters: the year before the pandemic, or the two years before the last one.
+    two_before = layoffs.iloc[-3:-1] if len(layoffs) >= 3 else layoffs.iloc[0:0]
     return {
         "recent_span": recent["span"] if recent else "",
         "layoffs_recent": recent["mean"] if recent else float("nan"),
@@ -175,6 +178,9 @@ def jolts_figures(employers: pd.DataFrame) -> dict[str, float | str]:
         "layoffs_last": layoffs.iloc[-1],
         "layoffs_peak_year": layoffs.idxmax(),
         "layoffs_peak": layoffs.max(),
+        "layoffs_two_before": two_before.mean() if len(two_before) else float("nan"),
+        "two_before_first": two_before.index[0] if len(two_before) else "",
+        "two_before_last": two_before.index[-1] if len(two_before) else "",
     }
 
 
@@ -228,7 +234,8 @@ def industry_series(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, f
         "c03_january": c03["january"],
         "gap_month": ", ".join(month_name(m) for m in gap_months),
         "shutdown_date": SHUTDOWN_STATEMENT_DATE,
-        "shutdown_url": f"<{SHUTDOWN_STATEMENT_URL}>",
+        # A link the chapter makes itself, so markup: every other string here is glued as text.
+        "shutdown_url": Markdown(link_or_text(SHUTDOWN_STATEMENT_URL)),
     }
 
 
@@ -332,6 +339,10 @@ def what_employers_did(employers: pd.DataFrame) -> dict[str, float | str]:
         "jolts_layoffs_recent": jolts["layoffs_recent"],
         "jolts_layoffs_recent_higher_since": jolts["layoffs_recent_higher_since"],
         "layoffs_ratio": jolts["layoffs_last"] / jolts["layoffs_first"],
+        "jolts_two_before_first": jolts["two_before_first"],
+        "jolts_two_before_last": jolts["two_before_last"],
+        "jolts_layoffs_two_before": jolts["layoffs_two_before"],
+        "layoffs_vs_two_before": jolts["layoffs_last"] / jolts["layoffs_two_before"] - 1,
         "csd_first_month": csd["first_month"],
         "csd_first": csd["first"],
         "csd_peak_month": csd["peak_month"],

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -89,17 +90,23 @@ def month_of(date_text: str, where: str) -> str:
 
 
 def _number(text: Any, missing: str, where: str) -> float:
+    """A value as a finite number; only the publisher's missing marker becomes NaN. Python reads
+    "NaN", "inf" (and JSON's bare NaN and Infinity) as floats: they are not numbers of the series."""
     if isinstance(text, bool):
         raise DataError(f"{where}: value {text!r} is not a number")
     if isinstance(text, (int, float)):
-        return float(text)
-    cleaned = str(text).strip()
-    if cleaned == missing:
-        return float("nan")
-    try:
-        return float(cleaned.replace(",", ""))
-    except ValueError:
-        raise DataError(f"{where}: value {text!r} is not a number (nor the missing marker {missing!r})") from None
+        value = float(text)
+    else:
+        cleaned = str(text).strip()
+        if cleaned == missing:
+            return float("nan")
+        try:
+            value = float(cleaned.replace(",", ""))
+        except ValueError:
+            raise DataError(f"{where}: value {text!r} is not a number (nor the missing marker {missing!r})") from None
+    if not math.isfinite(value):
+        raise DataError(f"{where}: value {text!r} is not a number (nor the missing marker {missing!r})")
+    return value
 
 
 def _check_series_id(series_id: Any, where: str) -> str:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
+from ...refresh import Revised, SpanKept, Within
 from .raw import (
     A14_FILE,
     A30_FILE,
@@ -123,6 +124,9 @@ UNEMPLOYED = Table(
     ),
     primary_key=("month",),
     sources=(LEVEL_SOURCE,),
+    # A few hundred thousand at most (38 to 311 thousand since 2019); the CPS does not revise a
+    # month's count, so a refresh keeps the months and their values (5% for a rounding change).
+    checks=(SpanKept("month"), Within("unemployed_thousands", 1, 2_000), Revised(("unemployed_thousands",), 0.05)),
 )
 
 
@@ -177,6 +181,8 @@ RATE = Table(
     ),
     primary_key=("month",),
     sources=(RATE_SOURCE,),
+    # A percentage of the industry's labour force (1.4% to 12.3% over 2000-2024).
+    checks=(SpanKept("month"), Within("rate_percent", 0.1, 40), Revised(("rate_percent",), 0.05)),
 )
 
 
@@ -254,6 +260,8 @@ EMPLOYERS = Table(
     ),
     primary_key=("series_id", "month"),
     sources=(JOLTS_SOURCE, CES_SOURCE),
+    # JOLTS and CES revise recent months, by a few percent: a quarter is no revision, it is a slip.
+    checks=(SpanKept("month", series=("series_id",)), Within("thousands", 1, 10_000), Revised(("thousands",), 0.25)),
 )
 
 

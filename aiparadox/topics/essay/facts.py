@@ -10,6 +10,7 @@ import pandas as pd
 
 from ...i18n import conjunction
 from ...ledger import CLAIMS, VERDICTS, Assessment
+from ...markup import Markdown
 from ...paths import ROOT
 
 
@@ -25,14 +26,15 @@ def claims_with(assessments: list[Assessment], verdict: str) -> str:
     return conjunction(ids)
 
 
-def citation(path=None) -> str:
-    """How to cite the book, in words, from CITATION.cff (the one place that says it)."""
+def citation(path=None) -> Markdown:
+    """How to cite the book, in words, from CITATION.cff (the one place that says it): the book's
+    own metadata, written as markup (the title in italics, the address a link)."""
     import yaml
 
     cff = yaml.safe_load(((path or ROOT) / "CITATION.cff").read_text(encoding="utf-8"))
     authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in cff["authors"])
     year = str(cff["date-released"])[:4]
-    return f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>"
+    return Markdown(f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>")
 
 
 def what_the_book_found(assessments: list[Assessment]) -> dict[str, int]:

@@ -22,7 +22,6 @@ import pandas as pd
 from ...datapackage import DataError
 from .article import CLAIMED_ADVANCED_PCT, CLAIMED_SKILLS_PCT, CLAIMED_WORLD_PCT
 from .tables import (
-    ADDITIVITY_TOLERANCE,
     ADVANCED,
     BLOG_JANUARY,
     BLOG_JUNE,
@@ -180,10 +179,12 @@ def emerging_above_weakest_advanced(table: pd.DataFrame) -> int:
     return int((table.loc[table["group"] == "EM", "AI_PI"] > weakest).sum())
 
 
-def aggregate_is_sum_of_pillars(aggregates: pd.DataFrame) -> bool:
-    """Is each DataMapper group composite the sum of its four pillar aggregates?"""
-    rows = aggregates.loc[aggregates["code"].isin(DATAMAPPER_GROUP.values())]
-    return bool(((rows[list(COMPONENTS)].sum(axis=1) - rows["AI_PI"]).abs() < ADDITIVITY_TOLERANCE).all())
+def group_score_and_mean(aipi: pd.DataFrame, aggregates: pd.DataFrame, group: str) -> tuple[float, float]:
+    """The DataMapper's published score for a group, and the plain mean of its members' composites:
+    they differ, and the material read does not say how the IMF aggregates."""
+    by_code = aggregates.set_index("code")
+    published = float(by_code.loc[DATAMAPPER_GROUP[group], "AI_PI"])
+    return published, float(aipi.loc[aipi["group"] == group, "AI_PI"].mean())
 
 
 def selected_by_composite(table: pd.DataFrame) -> pd.DataFrame:
@@ -227,11 +228,8 @@ def preparedness(aipi: pd.DataFrame, aggregates: pd.DataFrame) -> dict[str, Any]
         "aipi_narrowest_gap": INDICATOR_LABELS[gaps.index[-1]].lower(),
         "components_widest": INDICATOR_LABELS[first_last_pillar_gaps(aipi).idxmax()].lower(),
         "components_top_di": chosen.loc[chosen["DI"].idxmax(), "country"],
-        "aggregate_rule": (
-            "is the sum of its four pillar values, not the mean of its members' composites"
-            if aggregate_is_sum_of_pillars(aggregates)
-            else "is not the sum of its pillar values"
-        ),
+        "aipi_published_AE": group_score_and_mean(aipi, aggregates, "AE")[0],
+        "aipi_mean_AE": group_score_and_mean(aipi, aggregates, "AE")[1],
     }
 
 

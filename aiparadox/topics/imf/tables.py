@@ -32,6 +32,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset
+from ...refresh import MinRows, Revised
 
 # The publisher's codes (indicators, pillars, groups) are the tables' columns and vocabularies:
 # declared where the raw files are read, and taken from here by the chapter side, which never
@@ -472,6 +473,9 @@ AIPI = Table(
     ),
     primary_key=("iso3",),
     sources=(DATAMAPPER_SOURCE, WORKBOOK_SOURCE),
+    # 174 economies in the 2023 index: an answer for a handful is a page of it. A new vintage
+    # revises every value, which a refresh must say it means: --accept imf_aipi.
+    checks=(MinRows(150), Revised(tuple(AIPI_INDICATORS))),
 )
 
 AIPI_AGGREGATES = Table(
@@ -492,6 +496,7 @@ AIPI_AGGREGATES = Table(
     ),
     primary_key=("code",),
     sources=(DATAMAPPER_SOURCE, GROUP_LABELS_SOURCE),
+    checks=(Revised(tuple(AIPI_INDICATORS)),),
 )
 
 

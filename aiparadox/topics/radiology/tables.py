@@ -31,6 +31,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
+from ...refresh import MinRows, Revised, SpanKept
 from .raw import (
     BY_INDUSTRY_FILE,
     EXTRACT_FILE,
@@ -267,6 +268,11 @@ OEWS = Table(
     ),
     primary_key=("year", "occ_code"),
     sources=(OEWS_EXCEL_SOURCE, OEWS_2025_SOURCE),
+    # A May estimate, once published, is final: a refresh adds years and changes none.
+    checks=(
+        SpanKept("year", series=("occ_code",)),
+        Revised(("employment", "mean_annual_wage", "median_annual_wage"), at_most=0.0),
+    ),
 )
 
 
@@ -478,6 +484,9 @@ FDA_DEVICES = Table(
     ),
     primary_key=("decision_year", "review_panel"),
     sources=(FDA_SOURCE,),
+    # The FDA's list grows: every panel-year stays (every table's rule), and a list of fewer than
+    # 50 panel-years (117 in the committed copy) is a page of it, not the list.
+    checks=(MinRows(50),),
 )
 
 

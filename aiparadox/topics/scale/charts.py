@@ -389,12 +389,14 @@ def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
     early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(index="entity", columns="year", values="hours_per_year")
     early_fell = int((early[LAST_HM_YEAR] < early[f["first_annual_year"]]).sum())
     return (
-        f"Line chart of average annual hours worked per worker. The United States falls from "
-        f"{f['us_annual_first']:,.0f} hours in {f['first_annual_year']} to {f['us_annual_last']:,.0f} in "
-        f"{f['last_annual_year']} ({f['us_change_long']:.0%}), the United Kingdom from {f['uk_annual_first']:,.0f} to "
-        f"{f['uk_annual_last']:,.0f} ({f['uk_change_long']:.0%}); grey lines show {len(early)} other countries from "
-        f"{f['first_annual_year']} to {LAST_HM_YEAR}, of which {early_fell} worked fewer hours at the end. The series "
-        f"changes source after {LAST_HM_YEAR}, left as a gap; "
+        f"Line chart of average annual hours worked per worker, in two estimates left apart by a gap. Huberman and "
+        f"Minns, {f['first_annual_year']} to {f['last_hm_annual_year']}: the United States falls from "
+        f"{f['us_annual_first']:,.0f} to {f['us_annual_hm_last']:,.0f} hours ({-f['us_fall_hm']:.0%}), the United "
+        f"Kingdom from {f['uk_annual_first']:,.0f} to {f['uk_annual_hm_last']:,.0f} ({-f['uk_fall_hm']:.0%}); grey lines "
+        f"show {len(early)} other countries, of which {early_fell} worked fewer hours at the end. Penn World Table, "
+        f"{f['first_pwt_year']} to {f['last_annual_year']}: the United States goes from {f['us_annual_pwt_first']:,.0f} "
+        f"to {f['us_annual_last']:,.0f} ({-f['us_fall_pwt']:.0%}), the United Kingdom from "
+        f"{f['uk_annual_pwt_first']:,.0f} to {f['uk_annual_last']:,.0f} ({-f['uk_fall_pwt']:.0%}); "
         f"since {EMAIL_ERA_START} the change is small ({f['us_change_email']:.1%} in the United States, "
         f"{f['uk_change_email']:.1%} in the United Kingdom)."
     )

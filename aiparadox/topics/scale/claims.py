@@ -11,34 +11,51 @@ import math
 
 import pandas as pd
 
-from ...ledger import assesses
+from ...ledger import FULL_COVERAGE, Period, assesses, coverage, period_verdict
 from . import article
 from .facts import (
     EMAIL_ERA_START,
-    INDUSTRIAL_REVOLUTION_END,
+    INDUSTRIAL_REVOLUTION_YEARS,
+    SECOND_INDUSTRIAL_REVOLUTION_START,
     WORKDAYS_PER_WEEK,
     YEAR_MATCH,
+    annual_hours_in_years,
     as_billions,
     as_dollars,
     c11_figures,
     c14_figures,
     format_power,
     hours_figures,
+    hours_in_years,
     robot_figures,
     scientific,
     solar_figures,
     years_near,
 )
-from .tables import EIA_SERIES
+from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES
 
 # "About 460 GW" counts as right if within 10% of the measured average; the same for 2/3.
 C14_TOLERANCE = 0.10
-# A claimed number of hours counts as right if within 10% of the measured one.
+# C06: claimed hours are right within 10% of the measured ones.
 HOURS_TOLERANCE = 0.10
-# A fall of annual hours larger than this is a material reduction of working time.
+# C17: hours that fell by more than 10% fell materially.
 MATERIAL_FALL = 0.10
 # Figures within a factor of two of each other are "the same order"; the claims here miss by far more.
 SAME_ORDER = 2.0
+# The periods C06 and C17 name, judged by the ledger's rule for periods (facts.py says where the
+# dates come from): the industrial revolution, first and second; the information age to the article.
+INDUSTRIAL_REVOLUTION = Period("the industrial revolution", *INDUSTRIAL_REVOLUTION_YEARS)
+INFORMATION_AGE = Period("the information age", EMAIL_ERA_START, article.YEAR)
+
+
+def rule_figures() -> dict[str, float]:
+    """The rules' thresholds under the glue keys the chapter states them with."""
+    return {
+        "c14_tolerance": C14_TOLERANCE,
+        "same_order": SAME_ORDER,
+        "hours_tolerance": HOURS_TOLERANCE,
+        "material_fall": MATERIAL_FALL,
+    }
 
 
 def c14_verdict(f: dict[str, float]) -> str:
@@ -134,6 +151,12 @@ def assess_c13() -> tuple[str, str, str]:
     return verdict, evidence, "Geometry with the IAU astronomical unit and the IUGG mean Earth radius"
 
 
+def c06_on_the_data(period_hours: dict) -> str:
+    """C06's own rule, on the data inside the period: the sample's average day over the period's
+    years within HOURS_TOLERANCE of the claimed sixteen hours."""
+    return "accurate" if abs(period_hours["world_day"] / article.HOURS_PER_DAY - 1) <= HOURS_TOLERANCE else "wrong"
+
+
 @assesses(
     "C06",
     chapter="chapters/scale",
@@ -141,22 +164,92 @@ def assess_c13() -> tuple[str, str, str]:
     tables=("weekly_hours_of_work", "annual_hours_per_worker"),
 )
 def assess_c06(weekly: pd.DataFrame, annual: pd.DataFrame) -> tuple[str, str, str]:
-    f = hours_figures(weekly, annual)
-    if f["first_year"] > INDUSTRIAL_REVOLUTION_END:
-        verdict = "not supported by the data"
-    elif abs(f["world_first_day"] / article.HOURS_PER_DAY - 1) <= HOURS_TOLERANCE:
-        verdict = "accurate"
-    else:
-        verdict = "wrong"
-    evidence = (
-        f"No series here starts before {f['first_year']}, after the industrial revolution. In {f['first_year']} "
-        f"full-time production workers worked {f['us_first_week']:.1f} hours a week in the United States and "
-        f"{f['uk_first_week']:.1f} in the United Kingdom, {f['us_first_day']:.1f} and {f['uk_first_day']:.1f} hours "
-        f"a day over {WORKDAYS_PER_WEEK} days; the longest week in the sample ({f['longest_first_entity']}, "
-        f"{f['longest_first_week']:.1f} hours) is {f['longest_first_day']:.1f} hours a day. "
-        f"{article.HOURS_PER_DAY:.0f} hours a day would be {f['claim_per_week']:.0f} hours a week."
+    years = weekly.dropna(subset=["hours_per_week_all"])["year"]
+    covered = coverage(INDUSTRIAL_REVOLUTION, years)
+    inside = hours_in_years(weekly, INDUSTRIAL_REVOLUTION.first, INDUSTRIAL_REVOLUTION.last)
+    claimed = f"{article.HOURS_PER_DAY:.0f} hours a day would be {article.HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} a week."
+    if inside is None:
+        return period_verdict(covered, ""), (
+            f"No series here has weekly hours between {INDUSTRIAL_REVOLUTION.first} and "
+            f"{INDUSTRIAL_REVOLUTION.last}, the industrial revolution. {claimed}"
+        ), "Huberman and Minns (2007) via Our World in Data"
+    span = f"the industrial revolution ({INDUSTRIAL_REVOLUTION.first} to {INDUSTRIAL_REVOLUTION.last}, first and second)"
+    reach = (
+        f"The data cover {span}"
+        if covered == FULL_COVERAGE
+        else f"The data reach only {inside['first_year']} to {inside['last_year']} of {span}, the years of the second, "
+        f"which began in {SECOND_INDUSTRIAL_REVOLUTION_START}: too little to confirm or refute the claim"
     )
-    return verdict, evidence, "Huberman and Minns (2007) via Our World in Data"
+    f = hours_figures(weekly, annual)
+    evidence = (
+        f"{reach}. There, full-time production workers averaged {inside['world_day']:.1f} hours a "
+        f"day over {WORKDAYS_PER_WEEK} days across the sample; in {f['first_year']} the week was "
+        f"{f['us_first_week']:.1f} hours in the United States and {f['uk_first_week']:.1f} in the United Kingdom "
+        f"({f['us_first_day']:.1f} and {f['uk_first_day']:.1f} hours a day), and the longest, in "
+        f"{f['longest_first_entity']}, {f['longest_first_week']:.1f} hours ({f['longest_first_day']:.1f} a day). {claimed}"
+    )
+    return period_verdict(covered, c06_on_the_data(inside)), evidence, "Huberman and Minns (2007) via Our World in Data"
+
+
+def c17_half_on_the_data(us_change: float, uk_change: float) -> str:
+    """One half of C17, on the data inside its period: the article says the promised shorter hours
+    did not come. Hours that fell by no more than MATERIAL_FALL in both countries bear it out; by
+    more in both, they contradict it; otherwise the half is undecided."""
+    falls = (-us_change, -uk_change)
+    if all(fall <= MATERIAL_FALL for fall in falls):
+        return "accurate"
+    if all(fall > MATERIAL_FALL for fall in falls):
+        return "wrong"
+    return "not supported by the data"
+
+
+def c17_verdict(machines: str, email: str) -> str:
+    """The two halves together: the same verdict on both, or "not supported by the data"."""
+    return machines if machines == email else "not supported by the data"
+
+
+def c17_halves(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict:
+    """Each half of C17 measured inside its own period and within one estimate, never across the
+    change from Huberman and Minns to the Penn World Table: weekly hours of full-time production
+    workers in the industrial revolution, annual hours per worker (Penn World Table) in the information
+    age. Each half's verdict follows the ledger's rule for periods."""
+    week_years = weekly.dropna(subset=["hours_per_week_all"])["year"]
+    pwt_years = annual.loc[(annual["series"] == PWT_SERIES) & annual["entity"].isin(KEY_COUNTRIES), "year"]
+    machines = hours_in_years(weekly, INDUSTRIAL_REVOLUTION.first, INDUSTRIAL_REVOLUTION.last)
+    email = annual_hours_in_years(annual, PWT_SERIES, INFORMATION_AGE.first, INFORMATION_AGE.last)
+    halves = {}
+    for name, period, years, figures in (
+        ("machines", INDUSTRIAL_REVOLUTION, week_years, machines),
+        ("email", INFORMATION_AGE, pwt_years, email),
+    ):
+        on_data = c17_half_on_the_data(figures["us_change"], figures["uk_change"]) if figures else ""
+        covered = coverage(period, years)
+        halves[name] = {"figures": figures, "covered": covered, "on_data": on_data, "verdict": period_verdict(covered, on_data)}
+    return halves
+
+
+# What a half's own rule says, in words, for the evidence sentence.
+ON_THE_DATA = {
+    "accurate": f"by no more than {MATERIAL_FALL:.0%} in either, as the article has it",
+    "wrong": f"by more than {MATERIAL_FALL:.0%} in both, against the article",
+    "not supported by the data": f"by more than {MATERIAL_FALL:.0%} in one country only",
+}
+
+
+def half_sentence(period: Period, half: dict, measure: str) -> str:
+    """One half of C17's evidence: what the data inside the period show, and the half's verdict."""
+    figures, span = half["figures"], f"{period.name} ({period.first} to {period.last})"
+    if figures is None:
+        return f"no {measure} reach {span}, so this half is {half['verdict']}"
+    where = (
+        f"over {span}"
+        if half["covered"] == FULL_COVERAGE
+        else f"from {figures['first_year']} to {figures['last_year']}, only part of {span}"
+    )
+    return (
+        f"{measure} fell by {-figures['us_change']:.1%} in the United States and {-figures['uk_change']:.1%} in the "
+        f"United Kingdom {where}, that is {ON_THE_DATA[half['on_data']]}; this half is {half['verdict']}"
+    )
 
 
 @assesses(
@@ -166,15 +259,14 @@ def assess_c06(weekly: pd.DataFrame, annual: pd.DataFrame) -> tuple[str, str, st
     tables=("weekly_hours_of_work", "annual_hours_per_worker"),
 )
 def assess_c17(weekly: pd.DataFrame, annual: pd.DataFrame) -> tuple[str, str, str]:
-    f = hours_figures(weekly, annual)
-    fell = all(-f[f"{k}_change_long"] > MATERIAL_FALL for k in ("us", "uk"))
-    # The promises themselves are history of ideas; what data can test is whether hours fell.
-    verdict = "not supported by the data" if fell else "accurate"
+    halves = c17_halves(weekly, annual)
+    machines, email = halves["machines"], halves["email"]
     evidence = (
-        f"Annual hours per worker fell by {-f['us_change_long']:.0%} in the United States and "
-        f"{-f['uk_change_long']:.0%} in the United Kingdom from {f['first_annual_year']} to {f['last_annual_year']}, "
-        f"and weekly hours fell in {f['n_fell']} of the {f['n_compared']} countries of the sample from "
-        f"{f['first_year']} to {f['last_total_year']}. Since {EMAIL_ERA_START} the fall was small "
-        f"({-f['us_change_email']:.1%} and {-f['uk_change_email']:.1%}); being reachable by email is not measured."
+        f"Each half is measured inside its own period and in one series, never across the change of source after "
+        f"{LAST_HM_YEAR}. Machines: "
+        + half_sentence(INDUSTRIAL_REVOLUTION, machines, "weekly hours of full-time production workers")
+        + ". Email: "
+        + half_sentence(INFORMATION_AGE, email, "annual hours per worker (Penn World Table)")
+        + ". Being reachable by email is not measured."
     )
-    return verdict, evidence, "Huberman and Minns; Penn World Table; via Our World in Data"
+    return c17_verdict(machines["verdict"], email["verdict"]), evidence, "Huberman and Minns; Penn World Table; via Our World in Data"

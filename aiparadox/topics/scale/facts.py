@@ -1,10 +1,6 @@
-"""Scale, facts: the tables turned into the named numbers the prose quotes.
-
-The analysis (C14's generation as average power, C11's announced powers, C12's and C13's
-arithmetic, C06's and C17's working hours) comes first; the last functions, one per section of
-``chapters/scale.md`` and one for ``chapters/conclusion.md``, return the glue keys those pages
-reference, spelled out, so that ``grep`` finds where each glued number is made.
-"""
+"""Scale, facts: the tables turned into the named numbers the prose quotes. The analysis (C14,
+C11, C12, C13, then C06 and C17) comes first; the last functions, one per section of
+``chapters/scale.md`` and one for ``chapters/conclusion.md``, return the glue keys spelled out."""
 
 from __future__ import annotations
 
@@ -13,6 +9,7 @@ import math
 import pandas as pd
 
 from ...datapackage import DataError
+from ...markup import Markdown, plain_text
 from . import article
 from .tables import (
     ANNOUNCEMENT,
@@ -23,6 +20,7 @@ from .tables import (
     FIRST_PHASE,
     FULL_SITE,
     GENERATION,
+    HM_SERIES,
     KEY_COUNTRIES,
     LAST_HM_YEAR,
     LBNL_REPORT,
@@ -30,6 +28,7 @@ from .tables import (
     ORDINARY_YEAR_HOURS,
     OWID_SERIES,
     POWER_UNITS,
+    PWT_SERIES,
     WEEKLY_HOURS,
     average_gw_to_twh,
     convert_power,
@@ -47,16 +46,16 @@ EARTH_MEAN_RADIUS_M = 6_371_008.8
 # --- Conventions of the book's own -----------------------------------------------------------
 # The six-day week of nineteenth-century industry, to turn hours a week into hours a day.
 WORKDAYS_PER_WEEK = 6
-# The British industrial revolution is conventionally dated about 1760-1840.
-INDUSTRIAL_REVOLUTION_END = 1840
+# The article does not say which industrial revolution it means, so C06 and C17 name both: Mokyr
+# (2010) surveys them together as 1750-1914; Mokyr (1999) dates the second 1870-1914.
+INDUSTRIAL_REVOLUTION_YEARS = (1750, 1914)
+SECOND_INDUSTRIAL_REVOLUTION_START = 1870
 # "Matches a year" means within 1% of that year's average generation.
 YEAR_MATCH = 0.01
 # OWID's series steps down onto the EIA's in 2000 (SOURCE.md: they disagree before 2000).
 SOURCES_AGREE_FROM = 2000
-# The information age, for the recent change in hours: from 1990 (email spreads) to the last year.
+# The information age (C17's second half), by the book's convention: from 1990 to the article's year.
 EMAIL_ERA_START = 1990
-
-
 # The parameters of the exercises, so that the questions and the answers cannot drift apart.
 EXERCISE_GENERATION_YEAR = 2024
 EXERCISE_LEAP_YEAR = 2020
@@ -104,13 +103,13 @@ def scientific(value: float, digits: int = 3) -> str:
     return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
 
 
-def steps_markdown(steps: pd.DataFrame) -> str:
-    """A steps table (Step, Computation, Result) as a MyST table for the chapter's prose."""
+def steps_markdown(steps: pd.DataFrame) -> Markdown:
+    """A steps table (Step, Computation, Result) as a MyST table for the chapter's prose: the
+    table is the code's markup, each cell is text ("$" would open maths, "|" end a cell)."""
     lines = ["| " + " | ".join(steps.columns) + " |", "|" + "---|" * len(steps.columns)]
     for row in steps.itertuples(index=False):
-        # "$" would open inline maths in MyST; "|" would end a cell.
-        lines.append("| " + " | ".join(str(cell).replace("|", "\\|").replace("$", "\\$") for cell in row) + " |")
-    return "\n".join(lines)
+        lines.append("| " + " | ".join(plain_text(cell) for cell in row) + " |")
+    return Markdown("\n".join(lines))
 
 
 # --- C14: US generation as average power -------------------------------------------------------
@@ -163,8 +162,12 @@ def c14_figures(table: pd.DataFrame) -> dict[str, float]:
     owid = last_year_before(table, OWID_SERIES, article.YEAR)
     gap = source_gap(table)
     before_2000 = gap.loc[gap["year"] < SOURCES_AGREE_FROM]
+    # The widest gap in percent and the widest in GW fall in different years: both are quoted.
     widest = before_2000.loc[before_2000["gap_share"].abs().idxmax()]
+    widest_gw = before_2000.loc[before_2000["gap_gw"].abs().idxmax()]
     since_2000 = gap.loc[gap["year"] >= SOURCES_AGREE_FROM]
+    first_at_claim = first_year_at(table, EIA_SERIES, article.US_PRODUCTION_GW * (1 - YEAR_MATCH))
+    eia_since = series_of(table, EIA_SERIES).loc[lambda rows: rows["year"].between(first_at_claim, int(eia["year"]))]
     return {
         "eia_year": int(eia["year"]),
         "eia_gw": float(eia["average_gw"]),
@@ -178,11 +181,15 @@ def c14_figures(table: pd.DataFrame) -> dict[str, float]:
         "claim_vs_eia": article.US_PRODUCTION_GW / float(eia["average_gw"]) - 1,
         "claim_vs_owid": article.US_PRODUCTION_GW / float(owid["average_gw"]) - 1,
         "widest_gap_year": int(widest["year"]),
-        "widest_gap_gw": float(widest["gap_gw"]),
         "widest_gap_share": float(widest["gap_share"]),
+        "widest_gap_gw_year": int(widest_gw["year"]),
+        "widest_gap_gw": float(widest_gw["gap_gw"]),
         "max_gap_share_since_2000": float(since_2000["gap_share"].abs().max()),
         "narrowest_gap_share_before_2000": float(before_2000["gap_share"].abs().min()),
-        "first_year_at_claim": first_year_at(table, EIA_SERIES, article.US_PRODUCTION_GW * (1 - YEAR_MATCH)),
+        "first_year_at_claim": first_at_claim,
+        "eia_mean_gw_since": float(eia_since["average_gw"].mean()),
+        "eia_min_gw_since": float(eia_since["average_gw"].min()),
+        "eia_max_gw_since": float(eia_since["average_gw"].max()),
         "first_overlap_year": int(gap["year"].min()),
         "eia_first_year": int(series_of(table, EIA_SERIES)["year"].min()),
         "owid_last_year": int(series_of(table, OWID_SERIES)["year"].max()),
@@ -191,7 +198,8 @@ def c14_figures(table: pd.DataFrame) -> dict[str, float]:
 
 
 def datacentre_figures(table: pd.DataFrame) -> dict[str, float]:
-    """The figures the chapter quotes: LBNL's latest estimate and projected range, EPRI's latest range."""
+    """The figures the chapter quotes, under its glue keys: LBNL's latest estimate and projected range,
+    EPRI's latest range."""
     lbnl = table.loc[table["report"] == LBNL_REPORT]
     now = lbnl.loc[lbnl["bound"] == "estimate"].dropna(subset=["electricity_twh"]).iloc[-1]
     projected = lbnl.loc[lbnl["bound"] != "estimate"].set_index("bound")
@@ -199,20 +207,20 @@ def datacentre_figures(table: pd.DataFrame) -> dict[str, float]:
     if not {"low", "high"} <= set(projected.index) or not {"low", "high"} <= set(epri.index):
         raise DataError(f"{DATACENTRES.name}: a projected range lacks its low or high end")
     return {
-        "now_year": int(now["year"]),
-        "now_twh": float(now["electricity_twh"]),
-        "now_gw": float(now["average_gw"]),
-        "now_share": float(now["share_of_us_electricity"]),
-        "future_year": int(projected.loc["high", "year"]),
-        "future_low_twh": float(projected.loc["low", "electricity_twh"]),
-        "future_high_twh": float(projected.loc["high", "electricity_twh"]),
-        "future_low_gw": float(projected.loc["low", "average_gw"]),
-        "future_high_gw": float(projected.loc["high", "average_gw"]),
-        "future_low_capacity": float(projected.loc["low", "capacity_gw"]),
-        "future_high_capacity": float(projected.loc["high", "capacity_gw"]),
-        "epri_year": int(epri.loc["high", "year"]),
-        "epri_low_share": float(epri.loc["low", "share_of_us_electricity"]),
-        "epri_high_share": float(epri.loc["high", "share_of_us_electricity"]),
+        "dc_now_year": int(now["year"]),
+        "dc_now_twh": float(now["electricity_twh"]),
+        "dc_now_gw": float(now["average_gw"]),
+        "dc_now_share": float(now["share_of_us_electricity"]),
+        "dc_future_year": int(projected.loc["high", "year"]),
+        "dc_future_low_twh": float(projected.loc["low", "electricity_twh"]),
+        "dc_future_high_twh": float(projected.loc["high", "electricity_twh"]),
+        "dc_future_low_gw": float(projected.loc["low", "average_gw"]),
+        "dc_future_high_gw": float(projected.loc["high", "average_gw"]),
+        "dc_future_low_capacity": float(projected.loc["low", "capacity_gw"]),
+        "dc_future_high_capacity": float(projected.loc["high", "capacity_gw"]),
+        "dc_epri_year": int(epri.loc["high", "year"]),
+        "dc_epri_low_share": float(epri.loc["low", "share_of_us_electricity"]),
+        "dc_epri_high_share": float(epri.loc["high", "share_of_us_electricity"]),
     }
 
 
@@ -243,8 +251,7 @@ def c11_figures(quotes: pd.DataFrame) -> dict[str, float]:
 
 
 def claim_over_us_generation(generation: pd.DataFrame) -> float:
-    """How many times the average US generation (OWID, the last year before the article) the
-    article's data centre would be."""
+    """The article's data centre in multiples of average US generation (OWID, the year before)."""
     us = last_year_before(generation, OWID_SERIES, article.YEAR)
     return to_watts(article.SITE_TW, "TW") / to_watts(float(us["average_gw"]), "GW")
 
@@ -332,7 +339,42 @@ def per_day(hours_per_week: float) -> float:
     return hours_per_week / WORKDAYS_PER_WEEK
 
 
+def hours_in_years(weekly: pd.DataFrame, first: int, last: int) -> dict[str, float | int | str] | None:
+    """Weekly hours of full-time production workers (Huberman and Minns) in its years from ``first``
+    to ``last``: the sample's average day, and the US and UK change from the first
+    such year to the last. None when the series has no year in that span."""
+    total = weekly.dropna(subset=["hours_per_week_all"])
+    inside = total.loc[total["year"].between(first, last)]
+    if inside.empty:
+        return None
+    by_year = inside.pivot(index="year", columns="entity", values="hours_per_week_all")
+    start, end = int(by_year.index.min()), int(by_year.index.max())
+    return {
+        "first_year": start,
+        "last_year": end,
+        "world_day": per_day(float(by_year["World"].mean())),
+        "us_change": float(by_year.loc[end, "United States"] / by_year.loc[start, "United States"] - 1),
+        "uk_change": float(by_year.loc[end, "United Kingdom"] / by_year.loc[start, "United Kingdom"] - 1),
+    }
+
+
+def annual_hours_in_years(annual: pd.DataFrame, series: str, first: int, last: int) -> dict[str, float | int] | None:
+    """Annual hours per worker of one estimate (never across the change of source) in the US and the
+    UK, from its first to its last year between ``first`` and ``last``. None when it has none there."""
+    rows = annual.loc[(annual["series"] == series) & annual["entity"].isin(KEY_COUNTRIES)]
+    by_year = rows.loc[rows["year"].between(first, last)].pivot(index="year", columns="entity", values="hours_per_year")
+    if by_year.empty:
+        return None
+    start, end = int(by_year.index.min()), int(by_year.index.max())
+    out: dict[str, float | int] = {"first_year": start, "last_year": end}
+    for entity, key in (("United States", "us"), ("United Kingdom", "uk")):
+        out[f"{key}_first"], out[f"{key}_last"] = float(by_year.loc[start, entity]), float(by_year.loc[end, entity])
+        out[f"{key}_change"] = out[f"{key}_last"] / out[f"{key}_first"] - 1
+    return out
+
+
 def hours_figures(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float]:
+    """The weekly series (one estimate, to 1990), and each estimate of annual hours on its own side."""
     total = weekly.dropna(subset=["hours_per_week_all"])
     first_year = int(total["year"].min())
     first = total.loc[(total["year"] == first_year) & (total["entity_type"] == "country")]
@@ -344,17 +386,13 @@ def hours_figures(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float
             raise DataError(f"{WEEKLY_HOURS.name} has no weekly hours for {entity} {year}")
         return float(row.iloc[0])
 
-    def year_hours(entity: str, year: int) -> float:
-        row = annual.loc[(annual["entity"] == entity) & (annual["year"] == year), "hours_per_year"]
-        if row.empty:
-            raise DataError(f"{ANNUAL_HOURS.name} has no hours for {entity} {year}")
-        return float(row.iloc[0])
-
-    last_annual = int(annual.loc[annual["entity"].isin(KEY_COUNTRIES), "year"].max())
-    first_annual = int(annual["year"].min())
     last_total_year = int(total["year"].max())
-    countries = total.loc[total["entity_type"] == "country"].pivot(index="entity", columns="year", values="hours_per_week_all")
-    fell = (countries[last_total_year] < countries[first_year]).sum()
+    whole_weekly = hours_in_years(weekly, first_year, last_total_year)
+    early = annual_hours_in_years(annual, HM_SERIES, int(annual["year"].min()), LAST_HM_YEAR)
+    late = annual_hours_in_years(annual, PWT_SERIES, LAST_HM_YEAR + 1, int(annual["year"].max()))
+    email = annual_hours_in_years(annual, PWT_SERIES, EMAIL_ERA_START, int(annual["year"].max()))
+    if early is None or late is None or email is None:
+        raise DataError(f"{ANNUAL_HOURS.name} lacks {HM_SERIES} years, {PWT_SERIES} years, or {EMAIL_ERA_START}")
     out = {
         "first_year": first_year,
         "claim_per_week": article.HOURS_PER_DAY * WORKDAYS_PER_WEEK,
@@ -363,25 +401,23 @@ def hours_figures(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float
         "world_first_week": week("World", first_year),
         "longest_first_week": float(longest["hours_per_week_all"]),
         "longest_first_entity": str(longest["entity"]),
-        "n_countries": int(countries.shape[0]),
+        "n_countries": int(total.loc[total["entity_type"] == "country", "entity"].nunique()),
         "last_total_year": last_total_year,
-        "n_fell": int(fell),
-        "n_compared": int(countries[[first_year, last_total_year]].dropna().shape[0]),
-        "first_annual_year": first_annual,
         "highest_week": float(weekly[["hours_per_week_all", "hours_per_week_men", "hours_per_week_women"]].max().max()),
-        "last_annual_year": last_annual,
+        # Changes and falls (positive when hours went down), each within one estimate.
+        "us_week_fall": -whole_weekly["us_change"],
+        "uk_week_fall": -whole_weekly["uk_change"],
+        "first_annual_year": early["first_year"],
+        "last_hm_annual_year": early["last_year"],
+        "first_pwt_year": late["first_year"],
+        "last_annual_year": late["last_year"],
     }
-    for entity, key in (("United States", "us"), ("United Kingdom", "uk")):
-        start, end = year_hours(entity, first_annual), year_hours(entity, last_annual)
-        email = year_hours(entity, EMAIL_ERA_START)
-        out[f"{key}_annual_first"] = start
-        out[f"{key}_annual_last"] = end
-        out[f"{key}_annual_email_start"] = email
-        out[f"{key}_change_long"] = end / start - 1
-        out[f"{key}_change_email"] = end / email - 1
-        # The same changes as falls (positive when hours went down), for sentences that say "fell by".
-        out[f"{key}_fall_long"] = -out[f"{key}_change_long"]
-        out[f"{key}_fall_email"] = -out[f"{key}_change_email"]
+    for key in ("us", "uk"):
+        out[f"{key}_annual_first"], out[f"{key}_annual_last"] = early[f"{key}_first"], late[f"{key}_last"]
+        out[f"{key}_annual_hm_last"], out[f"{key}_annual_pwt_first"] = early[f"{key}_last"], late[f"{key}_first"]
+        out[f"{key}_fall_hm"], out[f"{key}_fall_pwt"] = -early[f"{key}_change"], -late[f"{key}_change"]
+        out[f"{key}_change_email"] = email[f"{key}_change"]
+        out[f"{key}_fall_email"] = -email[f"{key}_change"]
     for key in ("us_first_week", "uk_first_week", "world_first_week", "longest_first_week"):
         out[key.replace("_week", "_day")] = per_day(out[key])
     return out
@@ -396,7 +432,6 @@ def us_power(generation: pd.DataFrame, datacentres: pd.DataFrame) -> dict[str, f
     """Section scale-us-power: US generation as average power (C14), and the data-centre estimates beside it."""
     c14 = c14_figures(generation)
     near = years_near(generation, EIA_SERIES, article.US_PRODUCTION_GW)
-    dc = datacentre_figures(datacentres)
     return {
         "c14_eia_year": c14["eia_year"],
         "c14_eia_gw": c14["eia_gw"],
@@ -407,14 +442,16 @@ def us_power(generation: pd.DataFrame, datacentres: pd.DataFrame) -> dict[str, f
         "c14_ai_share_eia": c14["ai_share_eia"],
         "c14_ai_share_owid": c14["ai_share_owid"],
         "c14_ai_twh_per_year": c14["ai_twh_per_year"],
-        "c14_claim_vs_eia": c14["claim_vs_eia"],
-        "c14_claim_vs_owid": c14["claim_vs_owid"],
         "c14_widest_gap_year": c14["widest_gap_year"],
-        "c14_widest_gap_gw": c14["widest_gap_gw"],
         "c14_widest_gap_share": c14["widest_gap_share"],
+        "c14_widest_gap_gw_year": c14["widest_gap_gw_year"],
+        "c14_widest_gap_gw": c14["widest_gap_gw"],
         "c14_max_gap_share_since_2000": c14["max_gap_share_since_2000"],
         "c14_narrowest_gap_share_before_2000": c14["narrowest_gap_share_before_2000"],
         "c14_first_year_at_claim": c14["first_year_at_claim"],
+        "c14_eia_mean_gw_since": c14["eia_mean_gw_since"],
+        "c14_eia_min_gw_since": c14["eia_min_gw_since"],
+        "c14_eia_max_gw_since": c14["eia_max_gw_since"],
         "c14_first_overlap_year": c14["first_overlap_year"],
         "c14_eia_first_year": c14["eia_first_year"],
         "c14_owid_last_year": c14["owid_last_year"],
@@ -428,21 +465,7 @@ def us_power(generation: pd.DataFrame, datacentres: pd.DataFrame) -> dict[str, f
         "last_year_near_claim": max(near),
         "year_match": YEAR_MATCH,
         "sources_agree_from": SOURCES_AGREE_FROM,
-        "dc_now_year": dc["now_year"],
-        "dc_now_twh": dc["now_twh"],
-        "dc_now_gw": dc["now_gw"],
-        "dc_now_share": dc["now_share"],
-        "dc_future_year": dc["future_year"],
-        "dc_future_low_twh": dc["future_low_twh"],
-        "dc_future_high_twh": dc["future_high_twh"],
-        "dc_future_low_gw": dc["future_low_gw"],
-        "dc_future_high_gw": dc["future_high_gw"],
-        "dc_future_low_capacity": dc["future_low_capacity"],
-        "dc_future_high_capacity": dc["future_high_capacity"],
-        "dc_epri_year": dc["epri_year"],
-        "dc_epri_low_share": dc["epri_low_share"],
-        "dc_epri_high_share": dc["epri_high_share"],
-    }
+    } | datacentre_figures(datacentres)
 
 
 def terawatts(announcement: pd.DataFrame, generation: pd.DataFrame) -> dict[str, float]:
@@ -456,10 +479,7 @@ def terawatts(announcement: pd.DataFrame, generation: pd.DataFrame) -> dict[str,
         "c11_phase_reports": c11["phase_reports"],
         "c11_slip_gw": c11["slip_gw"],
         "c11_slip_reports": c11["slip_reports"],
-        "c11_claim_site_mw": c11["claim_site_mw"],
-        "c11_claim_phase_mw": c11["claim_phase_mw"],
         "c11_site_factor": c11["site_factor"],
-        "c11_phase_factor": c11["phase_factor"],
         "claim_site_tw": article.SITE_TW,
         "claim_phase_tw": article.FIRST_PHASE_TW,
         "claim_site_over_us": claim_over_us_generation(generation),
@@ -493,54 +513,59 @@ def sun() -> dict[str, float | str]:
     }
 
 
+def in_the_industrial_revolution(weekly: pd.DataFrame) -> dict[str, float | int | str]:
+    figures = hours_in_years(weekly, *INDUSTRIAL_REVOLUTION_YEARS)
+    if figures is None:
+        raise DataError(f"{WEEKLY_HOURS.name} has no year between {INDUSTRIAL_REVOLUTION_YEARS}")
+    return figures
+
+
 def sixteen_hours(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float | str]:
-    """Section scale-sixteen-hours: the working week from 1870 against sixteen hours a day (C06)."""
+    """Section scale-sixteen-hours (C06): the working week the data reach against sixteen hours a day."""
     f = hours_figures(weekly, annual)
+    period = in_the_industrial_revolution(weekly)
     return {
         "hours_first_year": f["first_year"],
         "hours_claim_per_week": f["claim_per_week"],
         "hours_us_first_week": f["us_first_week"],
         "hours_uk_first_week": f["uk_first_week"],
-        "hours_world_first_week": f["world_first_week"],
         "hours_longest_first_week": f["longest_first_week"],
         "hours_longest_first_entity": f["longest_first_entity"],
         "hours_n_countries": f["n_countries"],
-        "hours_last_total_year": f["last_total_year"],
-        "hours_n_fell": f["n_fell"],
-        "hours_n_compared": f["n_compared"],
-        "hours_highest_week": f["highest_week"],
         "hours_us_first_day": f["us_first_day"],
         "hours_uk_first_day": f["uk_first_day"],
-        "hours_world_first_day": f["world_first_day"],
         "hours_longest_first_day": f["longest_first_day"],
         "claim_hours_per_day": article.HOURS_PER_DAY,
         "workdays_per_week": WORKDAYS_PER_WEEK,
-        "industrial_revolution_end": INDUSTRIAL_REVOLUTION_END,
+        "industrial_revolution_first": INDUSTRIAL_REVOLUTION_YEARS[0],
+        "industrial_revolution_last": INDUSTRIAL_REVOLUTION_YEARS[1],
+        "second_revolution_first": SECOND_INDUSTRIAL_REVOLUTION_START,
+        "hours_period_last_year": period["last_year"],
+        "hours_period_world_day": period["world_day"],
     }
 
 
 def hours_trend(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float]:
-    """Section scale-hours-trend: annual hours per worker since 1870 and since email (C17)."""
+    """Section scale-hours-trend (C17): hours in each half's period, each within one estimate."""
     f = hours_figures(weekly, annual)
+    period = in_the_industrial_revolution(weekly)
     return {
+        "hours_period_first_year": period["first_year"],
+        "hours_us_fall_in_period": -period["us_change"],
+        "hours_uk_fall_in_period": -period["uk_change"],
+        "hours_last_total_year": f["last_total_year"],
+        "hours_us_week_fall": f["us_week_fall"],
+        "hours_uk_week_fall": f["uk_week_fall"],
         "hours_first_annual_year": f["first_annual_year"],
+        "hours_last_hm_annual_year": f["last_hm_annual_year"],
+        "hours_first_pwt_year": f["first_pwt_year"],
         "hours_last_annual_year": f["last_annual_year"],
-        "hours_us_annual_first": f["us_annual_first"],
-        "hours_us_annual_last": f["us_annual_last"],
-        "hours_us_annual_email_start": f["us_annual_email_start"],
-        "hours_us_change_long": f["us_change_long"],
-        "hours_us_change_email": f["us_change_email"],
-        "hours_us_fall_long": f["us_fall_long"],
+        "hours_us_annual_hm_last": f["us_annual_hm_last"],
+        "hours_us_annual_pwt_first": f["us_annual_pwt_first"],
         "hours_us_fall_email": f["us_fall_email"],
-        "hours_uk_annual_first": f["uk_annual_first"],
-        "hours_uk_annual_last": f["uk_annual_last"],
-        "hours_uk_annual_email_start": f["uk_annual_email_start"],
-        "hours_uk_change_long": f["uk_change_long"],
-        "hours_uk_change_email": f["uk_change_email"],
-        "hours_uk_fall_long": f["uk_fall_long"],
         "hours_uk_fall_email": f["uk_fall_email"],
         "email_era_start": EMAIL_ERA_START,
-        "last_hm_year": LAST_HM_YEAR,
+        "information_age_last": article.YEAR,
     }
 
 
@@ -560,8 +585,10 @@ def conclusion(announcement: pd.DataFrame, weekly: pd.DataFrame, annual: pd.Data
         "unit_factor": c11_figures(announcement)["site_factor"],
         "solar_factor": f"{solar_figures()['claim_over_fraction'] / 1e6:,.0f} million",
         "claimed_hours_per_day": article.HOURS_PER_DAY,
-        "us_hours_fall": hours["us_fall_long"],
+        "us_week_fall": hours["us_week_fall"],
         "us_hours_fall_recent": hours["us_fall_email"],
-        "hours_first_year": str(hours["first_annual_year"]),
+        "hours_first_year": str(hours["first_year"]),
+        "hours_week_last_year": str(hours["last_total_year"]),
+        "hours_recent_first_year": str(EMAIL_ERA_START),
         "hours_last_year": str(hours["last_annual_year"]),
     }

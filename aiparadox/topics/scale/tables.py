@@ -24,6 +24,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
+from ...refresh import NoJump, Revised, SpanKept, Within
 from .raw import (
     ANNOUNCEMENT_FILE,
     ANNUAL_HOURS_FILE,
@@ -156,6 +157,15 @@ GENERATION = Table(
     ),
     primary_key=("source", "year"),
     sources=(EIA_SOURCE, OWID_ENERGY_SOURCE),
+    # A plausible refresh: each publisher's span stays (a file cut short loses its first or last
+    # years), US generation stays between 100 and 10,000 TWh and moves by less than half from one
+    # year to the next (a GWh or MWh slip would not), and a year's figure is revised by 10% at most.
+    checks=(
+        SpanKept("year", series=("source",)),
+        Within("generation_twh", 100, 10_000),
+        NoJump("generation_twh", along="year", within=("source",), factor=1.5),
+        Revised(("generation_twh",), at_most=0.1),
+    ),
 )
 
 
@@ -170,7 +180,7 @@ def generation_table(eia_twh: pd.DataFrame, owid_twh: pd.DataFrame) -> pd.DataFr
                     "year": frame["year"].astype(int),
                     "generation_twh": frame["generation_twh"].round(6),
                     "hours_in_year": hours.astype(int),
-                    "average_gw": [round(twh_to_average_gw(t, y), 4) for t, y in zip(frame["generation_twh"], frame["year"])],
+                    "average_gw": [round(twh_to_average_gw(t, y), 4) for t, y in zip(frame["generation_twh"], frame["year"], strict=True)],
                 }
             )
         )
@@ -276,7 +286,7 @@ def datacentre_estimates(path: Path) -> pd.DataFrame:
             frame[column] = float("nan")
     frame["average_gw"] = [
         round(twh_to_average_gw(t, y), 4) if pd.notna(t) else float("nan")
-        for t, y in zip(frame["electricity_twh"], frame["year"])
+        for t, y in zip(frame["electricity_twh"], frame["year"], strict=True)
     ]
     frame["status"] = "secondary"
     frame["source_url"] = frame.pop("urls").map(" ".join)
@@ -413,6 +423,12 @@ WEEKLY_HOURS = Table(
     ),
     primary_key=("entity", "year"),
     sources=(HM_SOURCE,),
+    # Historical figures: a refresh keeps each country's span and its values as published.
+    checks=(
+        SpanKept("year", series=("entity",)),
+        Within("hours_per_week_all", 20, 100),
+        Revised(("hours_per_week_all", "days_off_per_year"), at_most=0.0),
+    ),
 )
 
 
@@ -438,8 +454,10 @@ def weekly_hours(path: Path) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-# OWID switches from Huberman and Minns to the Penn World Table after 1938 (SOURCE.md).
+# OWID switches from Huberman and Minns to the Penn World Table after 1938 (SOURCE.md): two
+# estimates, of different workers, that no computation joins.
 LAST_HM_YEAR = 1938
+HM_SERIES, PWT_SERIES = "Huberman and Minns", "Penn World Table"
 # The two countries whose annual hours run past 1938 (the Penn World Table years).
 KEY_COUNTRIES = ("United States", "United Kingdom")
 
@@ -473,10 +491,16 @@ ANNUAL_HOURS = Table(
         Field("code", "string", "ISO 3166-1 alpha-3 code", constraints={"required": True}),
         Field("year", "year", "Year", constraints={"required": True}),
         Field("hours_per_year", "number", "Average annual working hours per worker", unit="hours per worker per year", constraints={"minimum": 0, "maximum": 8784, "required": True}),
-        Field("series", "string", "Which estimate the value comes from", constraints={"required": True, "enum": ["Huberman and Minns", "Penn World Table"]}),
+        Field("series", "string", "Which estimate the value comes from", constraints={"required": True, "enum": [HM_SERIES, PWT_SERIES]}),
     ),
     primary_key=("entity", "year"),
     sources=(ANNUAL_HOURS_SOURCE,),
+    # The Penn World Table's vintages revise its estimates a little; a year's hours may move by 5%.
+    checks=(
+        SpanKept("year", series=("entity",)),
+        Within("hours_per_year", 1000, 4000),
+        Revised(("hours_per_year",), at_most=0.05),
+    ),
 )
 
 
@@ -494,7 +518,7 @@ def annual_hours(main_path: Path, hm_path: Path) -> pd.DataFrame:
             f"{row['hours_per_year']:g} vs {row['hours_per_year_hm']:g}"
         )
     combined = pd.concat([main, hm], ignore_index=True).drop_duplicates(["entity", "year"])
-    combined["series"] = combined["year"].map(lambda y: "Huberman and Minns" if y <= LAST_HM_YEAR else "Penn World Table")
+    combined["series"] = combined["year"].map(lambda y: HM_SERIES if y <= LAST_HM_YEAR else PWT_SERIES)
     return combined.sort_values(["entity", "year"]).reset_index(drop=True)
 
 
@@ -510,7 +534,7 @@ def annual_hours_from_export(path: Path) -> pd.DataFrame:
     if kept.duplicated(["entity", "year"]).any():
         row = kept.loc[kept.duplicated(["entity", "year"])].iloc[0]
         raise DataError(f"{Path(path).name}: {row['entity']} {row['year']} appears twice")
-    kept["series"] = kept["year"].map(lambda y: "Huberman and Minns" if y <= LAST_HM_YEAR else "Penn World Table")
+    kept["series"] = kept["year"].map(lambda y: HM_SERIES if y <= LAST_HM_YEAR else PWT_SERIES)
     return kept.sort_values(["entity", "year"]).reset_index(drop=True)
 
 

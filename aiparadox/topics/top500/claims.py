@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...ledger import assesses
+from ...ledger import FULL_COVERAGE, Period, assesses, coverage, joint_coverage, period_verdict
 from . import facts
 from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_CPU_NOW, CLAIMED_CPU_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
+from .facts import join_names
 
 # How far a measured share may be from the claimed one and still count as the same number.
 CLAIM_TOLERANCE = 0.05
 # "Concentrated" and "held mostly by": more than half of the list's total Rmax.
 MAJORITY = 0.5
+
+
+def rule_figures() -> dict[str, float]:
+    """The rules' thresholds under the glue keys the chapter states them with."""
+    return {"claim_tolerance": CLAIM_TOLERANCE, "majority": MAJORITY}
 
 
 def matches_claim(then: float, now: float) -> bool:
@@ -41,8 +47,19 @@ def c08_verdict(shares: pd.DataFrame, tiers: pd.DataFrame) -> str:
     return "wrong"
 
 
+# The two lists the claim compares ("six years ago" and "this year"), judged by the ledger's rule
+# for periods: a list missing from the tables, or without accelerator data, leaves the claim open.
+CLAIM_LISTS = (Period("the list of six years before the forum", CLAIM_THEN, CLAIM_THEN), Period("the forum's list", CLAIM_NOW, CLAIM_NOW))
+
+
 @assesses("C08", chapter="chapters/top500", section="top500-claim", tables=("top500_accelerators", "top500_tiers"))
 def c08(shares: pd.DataFrame, tiers: pd.DataFrame) -> tuple[str, str, str]:
+    with_data = shares.dropna(subset=["n_accelerated"])["edition"]
+    covered = joint_coverage(*(coverage(period, with_data) for period in CLAIM_LISTS))
+    if covered != FULL_COVERAGE:
+        missing = [period.first for period in CLAIM_LISTS if period.first not in set(with_data)]
+        evidence = f"The tables have no accelerator counts for the list of {join_names(missing)}, which the claim compares."
+        return period_verdict(covered, ""), evidence, "TOP500 list exports"
     f, t = facts.whole_list(shares, tiers), facts.top_hundred(tiers)
     n = facts.CLAIM_TIER
     fits = {True: "fits", False: "does not fit"}
@@ -89,9 +106,9 @@ def c09(concentration: pd.DataFrame, segments: pd.DataFrame, companies: pd.DataF
         f"{f['c09_industry_systems_now']} systems with "
         f"{f['c09_industry_share_now']:.1%} of the total ({f['c09_industry_share_first']:.1%} in "
         f"{f['c09_first_edition']}), and of the {f['c09_companies_looked_for']} companies looked for only "
-        f"{f['companies_listed']} have systems under their own name "
-        f"({f['c09_companies_listed_share']:.1%} of the total). The lists carry no prices, and "
-        f"{f['companies_absent']} appear under no site name of that list, so it cannot measure who owns "
-        "how many dollars of AI computing."
+        f"{f['companies_listed']} have systems at a site that names them "
+        f"({f['c09_companies_listed_share']:.1%} of the total). {f['companies_makers_sentence']} The lists carry no prices, and "
+        f"{f['companies_absent']} appear neither as a site nor as a maker in that list, so it cannot measure who "
+        "owns how many dollars of AI computing."
     )
     return c09_verdict(f), evidence, "TOP500 list exports, June 2010 to November 2025"

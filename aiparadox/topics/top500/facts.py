@@ -13,12 +13,10 @@ import pandas as pd
 
 from ...datapackage import DataError
 from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_CPU_NOW, CLAIMED_CPU_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
-from .tables import FAMILY_NONE
+from .tables import FAMILY_NONE, INDUSTRY
 
 # The top-100 cut, where the claim's numbers come from (NVIDIA's SC25 statistic is about it).
 CLAIM_TIER = 100
-# The segment TOP500 gives to company-owned sites.
-INDUSTRY = "Industry"
 
 
 # --- One row of a table ----------------------------------------------------------------------
@@ -68,6 +66,12 @@ def segment_at(segments: pd.DataFrame, edition: str, segment: str = INDUSTRY) ->
     return row.iloc[0]
 
 
+def segment_share(segments: pd.DataFrame, edition: str, segment: str = INDUSTRY) -> float:
+    """A segment's share of the edition's Rmax, from the Rmax sums (the table's share column is
+    rounded to four places: a share such as 0.219507 would be rounded twice on its way to a percent)."""
+    return float(segment_at(segments, edition, segment)["rmax_tflops"] / segments.loc[segments["edition"] == edition, "rmax_tflops"].sum())
+
+
 def companies_at(companies: pd.DataFrame, edition: str) -> pd.DataFrame:
     part = companies.loc[companies["edition"] == edition]
     if part.empty:
@@ -75,13 +79,21 @@ def companies_at(companies: pd.DataFrame, edition: str) -> pd.DataFrame:
     return part
 
 
-def company_sites(companies: pd.DataFrame, edition: str) -> tuple[pd.DataFrame, list[str]]:
-    """The companies looked for that have systems under their own name in ``edition`` (largest Rmax
-    first), and the names of those that have none."""
+def company_sites(companies: pd.DataFrame, edition: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The companies looked for in ``edition``: those with systems at a site bearing their name
+    (largest Rmax first), those that appear only as the maker of systems at other sites, and the
+    names of those that appear in neither column."""
     present = companies_at(companies, edition)
     listed = present.loc[present["n_systems"] > 0].sort_values("rmax_tflops", ascending=False)
-    absent = present.loc[present["n_systems"] == 0, "company"].to_list()
-    return listed, absent
+    makers = present.loc[(present["n_systems"] == 0) & (present["n_systems_made"] > 0)]
+    absent = present.loc[(present["n_systems"] == 0) & (present["n_systems_made"] == 0), "company"].to_list()
+    return listed, makers, absent
+
+
+def with_site_names(listed: pd.DataFrame) -> list[str]:
+    """'Microsoft (as "Microsoft Azure" and "Microsoft Research")': each company with the site names
+    the list gives it, so that a company listed under another name (Meta as Facebook) says so."""
+    return [f"{row.company} (as {join_names([f'“{n}”' for n in row.site_names.split('; ')])})" for row in listed.itertuples()]
 
 
 def join_names(items: list[str]) -> str:
@@ -101,6 +113,8 @@ def article_figures() -> dict[str, float | str]:
         "claimed_now": CLAIMED_SHARE_NOW,
         "claimed_cpu_then": CLAIMED_CPU_THEN,
         "claimed_cpu_now": CLAIMED_CPU_NOW,
+        # The article's two shares for now, CPU and accelerated, add up to more than the whole list.
+        "claimed_now_total": CLAIMED_CPU_NOW + CLAIMED_SHARE_NOW,
     }
 
 
@@ -173,12 +187,13 @@ def concentration_and_ownership(
     concentration: pd.DataFrame, segments: pd.DataFrame, companies: pd.DataFrame
 ) -> dict[str, float | str]:
     """C09, "computing power in few hands?": how much of the list the fastest systems hold, how much
-    industry holds, and which of the companies looked for appear under their own name."""
+    industry holds, and which of the companies looked for appear at a site or as a maker of their name."""
     first_edition = str(concentration["edition"].iloc[0])
     first = concentration_at(concentration, first_edition)
     then, now = concentration_at(concentration, CLAIM_THEN), concentration_at(concentration, CLAIM_NOW)
-    industry_now, industry_first = segment_at(segments, CLAIM_NOW), segment_at(segments, first_edition)
-    listed, absent = company_sites(companies, CLAIM_NOW)
+    industry_now = segment_at(segments, CLAIM_NOW)
+    listed, makers, absent = company_sites(companies, CLAIM_NOW)
+    total_now = segments.loc[segments["edition"] == CLAIM_NOW, "rmax_tflops"].sum()
     return {
         "c09_first_edition": first_edition,
         "c09_top10_first": float(first["share_rmax_top10"]),
@@ -187,13 +202,52 @@ def concentration_and_ownership(
         "c09_top10_growth": float(now["share_rmax_top10"] / first["share_rmax_top10"]),
         "c09_top100_now": float(now["share_rmax_top100"]),
         "c09_total_growth": float(now["rmax_total_tflops"] / then["rmax_total_tflops"]),
-        "c09_industry_share_now": float(industry_now["share_rmax"]),
+        "c09_industry_share_now": segment_share(segments, CLAIM_NOW),
         "c09_industry_systems_now": int(industry_now["n_systems"]),
-        "c09_industry_share_first": float(industry_first["share_rmax"]),
-        "c09_companies_listed_share": float(listed["share_rmax"].sum()),
+        "c09_industry_share_first": segment_share(segments, first_edition),
+        "c09_companies_listed_share": float(listed["rmax_tflops"].sum() / total_now),
         "c09_companies_looked_for": len(companies_at(companies, CLAIM_NOW)),
-        "companies_listed": join_names(listed["company"].to_list()),
+        "companies_listed": join_names(with_site_names(listed)),
+        "companies_makers_sentence": makers_clause(makers),
         "companies_absent": join_names(absent),
+    }
+
+
+def makers_clause(makers: pd.DataFrame) -> str:
+    """'Amazon appears only as the maker of 1 system, at a site named after another organisation.',
+    or a sentence saying that no company does."""
+    if makers.empty:
+        return "No other company looked for appears as the maker of a listed system."
+    one_system = len(makers) == 1 and makers["n_systems_made"].iloc[0] == 1
+    return (
+        f"{join_names(makers['company'].to_list())} {'appears' if len(makers) == 1 else 'appear'} only as the maker "
+        f"of {join_names([str(n) for n in makers['n_systems_made']])} system{'' if one_system else 's'}, at "
+        f"{'a site named after another organisation' if one_system else 'sites named after other organisations'}."
+    )
+
+
+# How many of the industry segment's commonest site names the chapter quotes.
+SITES_QUOTED = 3
+
+
+def industry_site_names(sites: pd.DataFrame) -> dict[str, float | str]:
+    """C09, who the industry systems belong to: the commonest site names of the industry segment in
+    the claim's two editions, as the list writes them, and the share of its systems they hold."""
+
+    def commonest(edition: str) -> tuple[str, float]:
+        part = sites.loc[sites["edition"] == edition].sort_values(["n_systems", "site"], ascending=[False, True])
+        if part.empty:
+            raise DataError(f"top500_industry_sites has no rows for {edition}")
+        top = part.head(SITES_QUOTED)
+        names = join_names([f"“{row.site}” ({row.n_systems} systems)" for row in top.itertuples()])
+        return names, float(top["n_systems"].sum() / part["n_systems"].sum())
+
+    names_now, share_now = commonest(CLAIM_NOW)
+    names_then, _ = commonest(CLAIM_THEN)
+    return {
+        "c09_sites_now": names_now,
+        "c09_sites_now_share": share_now,
+        "c09_sites_then": names_then,
     }
 
 
@@ -202,7 +256,7 @@ def ownership_of_computing(
 ) -> dict[str, float | str]:
     """What ``chapters/conclusion.md`` quotes from this chapter, under "Ownership of computing"."""
     c09 = concentration_and_ownership(concentration, segments, companies)
-    _, absent = company_sites(companies, CLAIM_NOW)
+    _, _, absent = company_sites(companies, CLAIM_NOW)
     return {
         "c09_top10_now": c09["c09_top10_now"],
         "c09_top10_first": c09["c09_top10_first"],

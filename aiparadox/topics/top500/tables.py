@@ -21,6 +21,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
+from ...refresh import Increasing, NoJump, Revised, Within
 from . import raw
 
 TOP500_SOURCE = Source(
@@ -104,7 +105,12 @@ def with_families(listed: pd.DataFrame, file_name: str) -> pd.DataFrame:
 
 def all_systems(folder: Path) -> pd.DataFrame:
     """Every system of every list in ``folder``, with its family: the one frame all tables come from."""
-    return pd.concat([with_families(raw.systems(p), p.name) for p in raw.list_files(folder)], ignore_index=True)
+    listed = [(p.name, raw.systems(p)) for p in raw.list_files(folder)]
+    raw.check_accelerator_columns([(name, bool(frame["has_accelerator_column"].all())) for name, frame in listed])
+    every = [with_families(frame, name) for name, frame in listed]
+    for name, frame in listed:
+        raw.check_list(name, frame)
+    return pd.concat(every, ignore_index=True)
 
 
 def _share(part: float, whole: float) -> float:
@@ -183,6 +189,11 @@ ACCELERATORS_TABLE = Table(
     ),
     primary_key=("edition",),
     sources=(TOP500_SOURCE,),
+    # A published list is final: a refresh adds editions and changes no past one; each has 500 systems.
+    checks=(
+        Within("n_systems", raw.LIST_SIZE, raw.LIST_SIZE),
+        Revised(("n_systems", "n_accelerated", "share_accelerated_count", "share_accelerated_rmax")),
+    ),
 )
 
 
@@ -225,6 +236,8 @@ TIERS_TABLE = Table(
     ),
     primary_key=("edition", "top_n"),
     sources=(TOP500_SOURCE,),
+    # The top 10 is inside the top 100, which is inside the list: the counts cannot fall with the cut.
+    checks=(Increasing("n_accelerated", along="top_n", within=("edition",)), Revised(("n_systems", "n_accelerated"))),
 )
 
 
@@ -366,6 +379,12 @@ CONCENTRATION_TABLE = Table(
     ),
     primary_key=("edition",),
     sources=(TOP500_SOURCE,),
+    # The list's total grew by 6% to 67% from one edition to the next (2010-2026): a factor of 3
+    # is a unit slip (GFlop/s read as TFlop/s), not progress.
+    checks=(
+        NoJump("rmax_total_tflops", along="edition", factor=3),
+        Revised(("rmax_total_tflops", "share_rmax_top1", "share_rmax_top10", "share_rmax_top100")),
+    ),
 )
 
 
@@ -401,6 +420,8 @@ SEGMENTS_TABLE = Table(
     ),
     primary_key=("edition", "segment"),
     sources=(TOP500_SOURCE,),
+    # The lists are final: a past edition's segments keep their systems and Rmax.
+    checks=(Revised(("n_systems", "rmax_tflops")),),
 )
 
 
@@ -417,13 +438,13 @@ def segment_shares(systems_frame: pd.DataFrame) -> pd.DataFrame:
 
 COMPANIES_TABLE = Table(
     name="top500_companies",
-    title="TOP500: systems at sites bearing the name of the companies in the AI debate",
+    title="TOP500: systems at sites, or built by makers, bearing the name of the companies in the AI debate",
     description=(
         "For each edition and each of ten companies (those the article names: NVIDIA, xAI, Tesla, "
         "Humain; and six US cloud or AI-model companies: Microsoft, Google, Amazon, Meta, OpenAI, "
         "Oracle), the systems whose site name contains the company's name as a whole word "
-        "(Amazon also as 'AWS', Meta also as 'Facebook'). Zero means no site bears that name; many "
-        "industry sites are listed anonymously ('Internet Company', 'Cloud Provider')."
+        "(Amazon also as 'AWS', Meta also as 'Facebook'), the site names that matched, and the systems "
+        "whose maker (the Manufacturer column) bears the name. Zero means no site, or no maker, bears it."
     ),
     fields=(
         EDITION,
@@ -437,6 +458,8 @@ COMPANIES_TABLE = Table(
         _count("n_systems", "Systems whose site name contains the company's name"),
         _rmax("rmax_tflops", "Sum of Rmax of those systems"),
         _fraction("share_rmax", "rmax_tflops / total Rmax of the edition", required=True),
+        Field("site_names", "string", "The site names that matched, as the list writes them, separated by '; '"),
+        _count("n_systems_made", "Systems whose maker (Manufacturer) contains the company's name, at any site"),
     ),
     primary_key=("edition", "company"),
     sources=(TOP500_SOURCE,),
@@ -444,14 +467,17 @@ COMPANIES_TABLE = Table(
 
 
 def company_presence(systems_frame: pd.DataFrame) -> pd.DataFrame:
-    """Per edition and company of :data:`COMPANY_GROUPS`: systems whose site bears the company's name."""
+    """Per edition and company of :data:`COMPANY_GROUPS`: systems whose site bears the company's name,
+    those sites' names, and systems whose maker bears it."""
     totals = systems_frame.groupby("edition", sort=True)["rmax_tflops"].sum()
     frames = []
     for label, companies in COMPANY_GROUPS.items():
         for company, pattern in companies.items():
-            at_site = systems_frame["site"].str.contains(pattern, regex=True)
-            found = systems_frame.loc[at_site].groupby("edition")["rmax_tflops"].agg(["size", "sum"])
-            found = found.reindex(totals.index, fill_value=0)
+            at_site = systems_frame.loc[systems_frame["site"].str.contains(pattern, regex=True)]
+            found = at_site.groupby("edition")["rmax_tflops"].agg(["size", "sum"]).reindex(totals.index, fill_value=0)
+            names = at_site.groupby("edition")["site"].agg(lambda sites: "; ".join(sorted(set(sites))))
+            made = systems_frame.loc[systems_frame["manufacturer"].str.contains(pattern, regex=True)]
+            n_made = made.groupby("edition").size().reindex(totals.index, fill_value=0)
             frames.append(
                 pd.DataFrame(
                     {
@@ -461,10 +487,41 @@ def company_presence(systems_frame: pd.DataFrame) -> pd.DataFrame:
                         "n_systems": found["size"].astype(int).to_numpy(),
                         "rmax_tflops": found["sum"].astype(float).round(3).to_numpy(),
                         "share_rmax": (found["sum"] / totals).round(4).to_numpy(),
+                        "site_names": names.reindex(totals.index).to_numpy(),
+                        "n_systems_made": n_made.astype(int).to_numpy(),
                     }
                 )
             )
     return pd.concat(frames, ignore_index=True).sort_values(["edition", "company_group", "company"], ignore_index=True)
+
+
+# The segment TOP500 gives to company-owned sites.
+INDUSTRY = "Industry"
+
+INDUSTRY_SITES_TABLE = Table(
+    name="top500_industry_sites",
+    title="TOP500: the site names of the industry segment",
+    description=(
+        "For each edition, every site name under which TOP500 lists systems of the Industry segment, "
+        "as the list writes it (many are generic, such as 'Software Company'), with its systems and Rmax."
+    ),
+    fields=(
+        EDITION,
+        Field("site", "string", "Site name, as written in the list", constraints={"required": True}),
+        _count("n_systems", "Industry systems listed under that site name"),
+        _rmax("rmax_tflops", "Sum of Rmax of those systems"),
+    ),
+    primary_key=("edition", "site"),
+    sources=(TOP500_SOURCE,),
+)
+
+
+def industry_sites(systems_frame: pd.DataFrame) -> pd.DataFrame:
+    """Per edition, the site names of the Industry segment, with their systems and Rmax."""
+    industry = systems_frame.loc[systems_frame["segment"] == INDUSTRY]
+    sites = industry.groupby(["edition", "site"], sort=True)["rmax_tflops"].agg(["size", "sum"]).reset_index()
+    sites.columns = list(INDUSTRY_SITES_TABLE.columns)
+    return sites.assign(rmax_tflops=sites["rmax_tflops"].round(3))
 
 
 TABLES = (
@@ -475,6 +532,7 @@ TABLES = (
     CONCENTRATION_TABLE,
     SEGMENTS_TABLE,
     COMPANIES_TABLE,
+    INDUSTRY_SITES_TABLE,
 )
 
 
@@ -488,6 +546,7 @@ def derive(folder: Path) -> dict[str, pd.DataFrame]:
         CONCENTRATION_TABLE.name: concentration_shares(every),
         SEGMENTS_TABLE.name: segment_shares(every),
         COMPANIES_TABLE.name: company_presence(every),
+        INDUSTRY_SITES_TABLE.name: industry_sites(every),
     }
 
 

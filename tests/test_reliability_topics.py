@@ -1,0 +1,236 @@
+"""Bad publisher files that used to be accepted and published (issue 15): each TOP500 fault, a NaN
+in a BLS API answer, an OWID file cut at a line boundary. Each stops the build with one line naming
+the file and the cause, and leaves data/ byte for byte as it was. The faults are made in writable
+copies of ../shared/sources (skipped, saying why, when it is absent)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import responses
+
+from aiparadox import datasets, fetch
+from aiparadox.datapackage import DataError
+
+from .conftest import writable_copy
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != ".lock"
+    }
+
+
+def refused(raw_root: Path, dataset: str, data_dir: Path, pattern: str) -> str:
+    before = digest(data_dir)
+    with pytest.raises(DataError) as error:
+        datasets.build(raw_root, [dataset], data_dir=data_dir)
+    message = str(error.value)
+    assert "\n" not in message, message
+    assert re.search(pattern, message), message
+    assert digest(data_dir) == before
+    return message
+
+
+# --- TOP500 -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def lists(shared_sources: Path, tmp_path: Path) -> Path:
+    """A writable copy of the TOP500 lists, in the shared layout (<root>/top500/raw/)."""
+    writable_copy(shared_sources / "top500", tmp_path / "raw" / "top500")
+    return tmp_path / "raw"
+
+
+def folder(raw_root: Path) -> Path:
+    return raw_root / "top500" / "raw"
+
+
+def edit_list(raw_root: Path, filename: str, change) -> None:
+    """Change the first sheet of an .xlsx list with openpyxl (``change(sheet)``) and save it."""
+    import openpyxl
+
+    path = folder(raw_root) / filename
+    workbook = openpyxl.load_workbook(path)
+    change(workbook.worksheets[0])
+    workbook.save(path)
+
+
+def header(sheet) -> dict[str, int]:
+    return {cell.value: cell.column for cell in sheet[1] if cell.value}
+
+
+def row_of_rank(sheet, rank: int) -> int:
+    column = header(sheet)["Rank"]
+    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, column).value == rank)
+
+
+def test_the_lists_as_shared_build(lists: Path, data_copy: Path):
+    """The unbroken copy passes every check below, so each refusal is the fault's doing."""
+    datasets.build(lists, ["top500"], data_dir=data_copy)
+
+
+def test_a_renamed_accelerator_column_in_one_edition_is_refused(lists: Path, data_copy: Path):
+    def rename(sheet):
+        sheet.cell(1, header(sheet)["Accelerator/Co-Processor"]).value = "Accelerator / Co-Processor (renamed)"
+
+    edit_list(lists, "TOP500_202206.xlsx", rename)
+    refused(
+        lists, "top500", data_copy, r"TOP500_202206\.xlsx: no accelerator column .*editions before and after have one"
+    )
+
+
+def test_one_edition_as_both_xls_and_xlsx_is_refused(lists: Path, data_copy: Path):
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(folder(lists) / "TOP500_201911.xls")).get_sheet_by_index(0).to_python()
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(folder(lists) / "TOP500_201911.xlsx")
+    refused(lists, "top500", data_copy, r"TOP500_201911\.xls and TOP500_201911\.xlsx are the same edition \(2019-11\)")
+
+
+def test_a_blank_rank_cell_is_refused(lists: Path, data_copy: Path):
+    def blank(sheet):
+        sheet.cell(row_of_rank(sheet, 57), header(sheet)["Rank"]).value = None
+
+    edit_list(lists, "TOP500_202511.xlsx", blank)
+    refused(lists, "top500", data_copy, r"TOP500_202511\.xlsx: row \d+ holds a system but its Rank cell is blank")
+
+
+def test_rmax_a_thousand_times_too_large_for_a_whole_list_is_refused(lists: Path, data_copy: Path):
+    def times_1000(sheet):
+        column = header(sheet)["Rmax [TFlop/s]"]
+        for r in range(2, sheet.max_row + 1):
+            sheet.cell(r, column).value = sheet.cell(r, column).value * 1000
+
+    edit_list(lists, "TOP500_202511.xlsx", times_1000)
+    refused(lists, "top500", data_copy, r"^table top500_\w+ \(.*\): refresh refused: .*2025-11")
+
+
+def test_rmax_a_thousand_times_too_large_for_one_system_is_refused(lists: Path, data_copy: Path):
+    def times_1000(sheet):
+        column = header(sheet)["Rmax [TFlop/s]"]
+        row = row_of_rank(sheet, 57)
+        sheet.cell(row, column).value = sheet.cell(row, column).value * 1000
+
+    edit_list(lists, "TOP500_202511.xlsx", times_1000)
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: Rmax does not fall with rank: rank 57 has .*more than rank 56",
+    )
+
+
+def test_ranks_out_of_order_are_refused(lists: Path, data_copy: Path):
+    def swap(sheet):
+        column = header(sheet)["Rank"]
+        a, b = row_of_rank(sheet, 10), row_of_rank(sheet, 20)
+        sheet.cell(a, column).value, sheet.cell(b, column).value = 20, 10
+
+    edit_list(lists, "TOP500_202511.xlsx", swap)
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: Rmax does not fall with rank: rank 11 has .*more than rank 10",
+    )
+
+
+@pytest.mark.parametrize("systems", [501, 10])
+def test_a_list_of_other_than_500_systems_is_refused(lists: Path, data_copy: Path, systems: int):
+    def resize(sheet):
+        if systems > 500:
+            last = [c.value for c in sheet[row_of_rank(sheet, 500)]]
+            last[header(sheet)["Rank"] - 1] = 501
+            sheet.append(last)
+        else:
+            sheet.delete_rows(row_of_rank(sheet, systems + 1), sheet.max_row)
+
+    edit_list(lists, "TOP500_202511.xlsx", resize)
+    refused(
+        lists, "top500", data_copy, rf"TOP500_202511\.xlsx: {systems} systems ranked 1 to {systems}; a list ranks 500"
+    )
+
+
+def test_a_missing_edition_is_refused(lists: Path, data_copy: Path):
+    (folder(lists) / "TOP500_201106.xls").unlink()
+    refused(lists, "top500", data_copy, r"no TOP500 list for 2011-06 between 2010-06 and 2026-06")
+
+
+def test_the_june_list_saved_under_the_november_name_is_refused(lists: Path, data_copy: Path):
+    shutil.copy(folder(lists) / "TOP500_202506.xlsx", folder(lists) / "TOP500_202511.xlsx")
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: its newest system first appeared in list 65 \(2025-06\); the 2025-11 list is number 66",
+    )
+
+
+# --- BLS: a NaN in an API answer ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("literal", ['"NaN"', "NaN", '"Infinity"'])
+def test_a_nan_in_a_bls_api_answer_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path, literal: str):
+    from aiparadox.topics.bls import raw
+
+    from .test_fetch_bls import FakeBlsApi, cached_series, fast_client
+
+    raw_root = tmp_path / "raw"
+    writable_copy(shared_sources / "bls", raw_root / "bls")
+    api = FakeBlsApi(cached_series(raw_root / "bls" / "raw"))
+
+    def with_nan(request):
+        status, headers, body = api(request)
+        answer = json.loads(body)
+        for series in answer["Results"]["series"]:
+            for item in series["data"]:
+                # A JOLTS month: no other source cross-checks it, so a NaN there went straight in.
+                if series["seriesID"] == "JTS510000000000000JOL" and item["year"] == "2024" and item["period"] == "M12":
+                    item["value"] = "__NAN__"
+        return status, headers, json.dumps(answer).replace('"__NAN__"', literal)
+
+    before = {**digest(data_copy), **{str(p): p.read_bytes() for p in (raw_root / "bls").rglob("*") if p.is_file()}}
+    with responses.RequestsMock() as mock:
+        mock.add_callback(responses.POST, raw.API_URL, callback=with_nan)
+        with pytest.raises(fetch.FetchError) as error:
+            fetch.fetch(["bls"], raw_root=raw_root, data_dir=data_copy, client=fast_client())
+    message = str(error.value)
+    assert "\n" not in message and re.search(
+        r"JTS510000000000000JOL 2024 M12: value .*(NaN|Infinity|nan|inf).* is not a number", message
+    ), message
+    assert {
+        **digest(data_copy),
+        **{str(p): p.read_bytes() for p in (raw_root / "bls").rglob("*") if p.is_file()},
+    } == before
+
+
+# --- OWID: a whole file cut at a line boundary ----------------------------------------------------
+
+
+def test_an_owid_file_cut_at_a_line_boundary_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    from aiparadox.topics.scale import raw as scale_raw
+
+    raw_root = tmp_path / "raw"
+    writable_copy(shared_sources / "extra", raw_root / "extra")
+    path = next((raw_root / "extra").rglob(scale_raw.OWID_ENERGY_EXCERPT))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-35]), encoding="utf-8")  # the header and the first years: 35 years gone
+    refused(
+        raw_root,
+        "extra",
+        data_copy,
+        r"^table us_electricity_generation \(.*us_electricity_generation\.csv\): refresh refused: "
+        r"the span of 'year' shrinks: .*was \d{4} to 2025",
+    )
