@@ -267,13 +267,13 @@ def test_only_the_pages_a_build_wrote_get_a_new_downloadable_notebook(tmp_path: 
     for name in ("intro", "chapters/top500"):
         (sources / f"{name}.ipynb").write_text(executed)
 
-    warm = SimpleNamespace(outdir=str(tmp_path), parallel=1, aiparadox_written_pages=set())
+    warm = SimpleNamespace(srcdir=str(ROOT), outdir=str(tmp_path), parallel=1, aiparadox_written_pages=set())
     sphinxext._downloadable_notebooks(warm)
     assert (sources / "intro.ipynb").read_text() == executed
     assert (sources / "chapters" / "top500.ipynb").read_text() == executed
 
     one_page = SimpleNamespace(
-        outdir=str(tmp_path), srcdir=str(ROOT), parallel=1, aiparadox_written_pages={"chapters/top500", "search"}
+        srcdir=str(ROOT), outdir=str(tmp_path), parallel=1, aiparadox_written_pages={"chapters/top500", "search"}
     )
     sphinxext._downloadable_notebooks(one_page)
     assert (sources / "intro.ipynb").read_text() == executed
