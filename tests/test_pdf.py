@@ -54,7 +54,7 @@ def test_the_pdf_has_every_chapter_and_every_figure_drawn_with_its_source(book_p
     assert len(captions) == figures, f"{figures} figures in the book, {len(captions)} captions in the PDF"
     # Each figure is printed from its light, wide drawing; its labels are text in the PDF.
     single = pdf.SINGLE_PAGE.read_text(encoding="utf-8")
-    drawings = re.findall(r'<img src="(_charts/[^"]+-wide-light\.svg)"', single)
+    drawings = re.findall(r'<img [^>]*\bsrc="(_charts/[^"]+-wide-light\.svg)"', single)
     assert len(drawings) == figures, f"{figures} figures, {len(drawings)} drawings on the printed page"
     not_drawn = [
         d for d in drawings if not any(label in text for label in drawing_labels((pdf.SINGLE_PAGE.parent / d).read_text()))
