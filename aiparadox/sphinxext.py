@@ -415,7 +415,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _config_inited)
     app.connect("config-inited", _templates)
     app.connect("env-get-outdated", _outdated)
-    app.connect("build-finished", _build_finished)
+    # After the other extensions' own build-finished work: sphinx-exercise copies exercise.css then,
+    # and the French edition's copy into fr/ must include it.
+    app.connect("build-finished", _build_finished, priority=900)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
     app.connect("html-page-context", _deferred_scripts, priority=910)
