@@ -47,7 +47,7 @@ bench: $(TEST_STAMP) ## measure builds, notebooks, derivations, page weight and 
 data-build: $(BOOK_STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
 	$(BIN)/python -m aiparadox data build --raw $(RAW)
 
-pdf: $(TEST_STAMP) ## the whole book as one PDF, charts as vector drawings, with bookmarks: _build/pdf/who-gains-from-ai.pdf
+pdf: $(TEST_STAMP) ## the whole book as one PDF, charts as the pages' SVG drawings with their source lines, and bookmarks: _build/pdf/who-gains-from-ai.pdf
 	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/pdf $(BOOK_FLAGS)
 	$(BIN)/python -m aiparadox pdf
 

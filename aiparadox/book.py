@@ -10,7 +10,7 @@ prose and every chart becomes a numbered figure::
 
     book.facts(facts.whole_list(shares, tiers))     # prose: {glue:text}`share_rmax_now:.1%`
     book.claim("C08")                               # prose: {glue:md}`claim-C08:myst`
-    book.figure("fig-top500-share", chart, description=..., source=...)
+    book.figure("fig-top500-share", chart, description=..., source=..., tables=("top500_accelerators",))
 """
 
 from __future__ import annotations
@@ -190,6 +190,7 @@ def figure(
     *,
     description: str,
     source: str,
+    tables: tuple[str, ...],
     note: str | None = None,
 ) -> None:
     """Glue a chart for a ``{glue:figure}`` with the same name (see :func:`figure_chart`).
@@ -200,7 +201,7 @@ def figure(
     # A chapter passes its English text; the edition's catalogue gives the page's language.
     description, source = gettext(description), gettext(source)
     note = gettext(note) if note else note
-    shown = figure_chart(name, chart, description=description, source=source, note=note)
+    shown = figure_chart(name, chart, description=description, source=source, tables=tables, note=note)
     _glue(name, shown, Figure(name, source, note))
 
 
@@ -210,15 +211,21 @@ def figure_chart(
     *,
     description: str,
     source: str,
+    tables: tuple[str, ...],
     note: str | None = None,
 ) -> alt.TopLevelMixin:
-    """The chart as the book draws it: ``description`` becomes the accessible label of the SVG (say
-    what the chart shows and its message, for someone who cannot see it); ``source`` is printed
-    under the chart with a link to download the data it shows; ``note`` is an optional
-    plain-language remark."""
+    """The chart as the book draws it: ``description`` becomes the text of the drawing (say what the
+    chart shows and its message, for someone who cannot see it); ``source`` is printed under the
+    chart; ``tables`` names the tables of ``data/`` the chart draws (their provenance is its Sources
+    tab and the file beside its data download; ``()`` for a chart of what the book itself computes,
+    such as the ledger's verdicts); ``note`` is an optional plain-language remark."""
     if not description.strip() or not source.strip():
         raise ValueError(f"figure {name!r}: a description and a source are required")
-    meta = {"name": name, "source": source}
+    # A string would be read as a tuple of its letters. (Whether each table exists is checked where
+    # the provenance is read, when the page is written: aiparadox.static_charts.provenance.)
+    if isinstance(tables, str):
+        raise TypeError(f"figure {name!r}: tables is a tuple of table names, not the string {tables!r}")
+    meta = {"name": name, "source": source, "tables": list(tables)}
     if note:
         meta["note"] = note
     return chart.properties(description=description, usermeta={"aiparadox": meta})

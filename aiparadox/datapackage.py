@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cells import defuse_formula
 from .paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -211,16 +212,6 @@ class Table:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-# A cell that starts with one of these is run as a formula by spreadsheet programs
-# (=HYPERLINK(...) sends the reader's click, or the sheet's data, elsewhere).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defuse_formula(text: str) -> str:
-    """A text cell as a spreadsheet shows it, never runs it: a leading quote makes it text."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv_bytes(frame: pd.DataFrame, table: Table) -> bytes:

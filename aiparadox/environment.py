@@ -7,8 +7,6 @@ Altair: that import was most of the time a warm rebuild spent beyond the bare to
 
 # Set inside the kernels of a book build (see aiparadox.book.in_book_build).
 BUILD_ENV = "AIPARADOX_BOOK_BUILD"
-# Set when the builder is not HTML: charts are drawn as PNG images (see aiparadox.charts.enable).
-STATIC_ENV = "AIPARADOX_STATIC_CHARTS"
 # The language of the edition being built ("en", "fr"): the Sphinx extension sets it from the
 # build's `language`, so that text made in Python (verdicts, chart text) comes out in the page's language.
 LANGUAGE_ENV = "AIPARADOX_LANGUAGE"

@@ -1,10 +1,12 @@
-"""The book as one PDF: a single-page build whose charts are SVG images made by vl-convert, each
-with its source line (the extension switches the renderer for any builder but ``html``), printed by
-headless Chromium with the page's print styles (static/aiparadox.css: no hints on how to use an
-interactive chart, code wrapped at the margin) and an outline of its headings.
+"""The book as one PDF: a single-page build printed by headless Chromium with the page's print styles
+(static/aiparadox.css: no hints on how to use an interactive chart, code wrapped at the margin) and
+an outline of its headings. Its charts are the same SVG drawings that every page shows before any
+script runs (:mod:`aiparadox.static_charts`), in their light version (the print style sheet shows the
+drawing, its source line and caption, and hides the Chart | Table | Sources choice), so the PDF's
+figures are vector drawings with real text in the book's fonts.
 
-``make pdf`` runs ``jupyter-book build . --builder singlehtml --path-output _build/pdf`` (its own
-execution cache, since its notebook outputs are images) and then :func:`print_pdf`.
+``make pdf`` runs ``jupyter-book build . --builder singlehtml --path-output _build/pdf`` and then
+:func:`print_pdf`.
 """
 
 from __future__ import annotations
@@ -50,9 +52,12 @@ def open_for_print(browser, page: Path = SINGLE_PAGE):
     tab = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
     # Offline by construction: only the book's own files are served to the printer.
     tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    # Light: the drawings' dark <source> follows prefers-color-scheme, and paper is white.
+    tab.emulate_media(media="print", color_scheme="light")
     tab.goto(page.as_uri(), wait_until="load")
     tab.add_style_tag(content=PRINT_CSS)
-    tab.emulate_media(media="print")
+    # Every drawing decoded before printing (the page is long; print waits for nothing).
+    tab.wait_for_function("[...document.images].every(i => i.complete)")
     return tab
 
 

@@ -1,13 +1,17 @@
-"""Sphinx extension: serve the chart scripts from the book's own ``_static/`` folder.
+"""Sphinx extension: the book's charts drawn at build time, and its pages light before any interaction.
 
+* turns each chart the notebooks left on a page into its static-first block (SVG drawings, table,
+  sources, files in ``_charts/``: :mod:`aiparadox.static_charts`), for every builder, the
+  single page that becomes the PDF included;
 * writes the vega + vega-lite + vega-embed bundle produced by vl-convert (pinned in
   requirements.txt) into the build's static files, so no script is fetched from another host
-  and no third-party JavaScript is committed;
-* adds ``aiparadox-charts.js`` to every page as a module script (as a classic script the bundle's
-  top-level names would collide with the theme's, e.g. "Identifier '_' has already been declared");
+  and no third-party JavaScript is committed; ``aiparadox-charts.js`` (a module script: as a
+  classic script the bundle's top-level names would collide with the theme's) loads it only when
+  a reader first interacts with a page that has a chart;
+* replaces the theme's 1.5 MB ``fontawesome.js`` and its fonts by a stylesheet of the few icons
+  it draws (:mod:`aiparadox.icons`), and defers the scripts that held up the first paint;
 * tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`),
-  in which language (see :mod:`aiparadox.i18n`), and to draw PNG images instead of interactive
-  charts when the builder is not HTML;
+  and in which language (see :mod:`aiparadox.i18n`);
 * in the French edition (``language: fr``, built from ``fr/``), shows ``{glue:text}`` numbers in
   French typography (:mod:`aiparadox.typography`) and copies the built pages into the English
   edition's ``fr/`` folder; in both, links each page to its twin in the other language.
@@ -15,6 +19,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -22,11 +27,14 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .environment import BUILD_ENV, LANGUAGE_ENV, STATIC_ENV
+from .environment import BUILD_ENV, LANGUAGE_ENV
 from .paths import ROOT
 
 STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 BUNDLE_NAME = "vega-bundle.js"
+BLOCKING_SCRIPT = re.compile(r"<script (src=\"[^\"]+\"></script>)")
+FONTAWESOME_SCRIPT = re.compile(r'\s*<script\b[^>]*\bsrc="[^"]*/fontawesome\.js[^"]*"[^>]*>\s*</script>')
 
 
 def vega_bundle(cache_dir: Path) -> Path:
@@ -45,14 +53,88 @@ def vega_bundle(cache_dir: Path) -> Path:
 
 def _builder_inited(app: Sphinx) -> None:
     app.aiparadox_written_pages = set()
-    if app.builder.name != "html":
-        # The single-page build that becomes the PDF, and any non-HTML builder, get images.
-        os.environ[STATIC_ENV] = "1"
     if app.builder.format == "html":
         cache = Path(app.doctreedir).parent / "aiparadox-static"
-        app.config.html_static_path.extend([str(STATIC_DIR), str(vega_bundle(cache))])
+        from . import icons
+
+        static = [STATIC_DIR, vega_bundle(cache), icons.write_stylesheet(cache)]
+        app.config.html_static_path.extend(str(folder) for folder in static)
         if not app.config.html_favicon:
             app.config.html_favicon = str(STATIC_DIR / "favicon.svg")
+        filters = app.builder.templates.environment.filters
+        filters["aiparadox_without_fontawesome"] = without_fontawesome
+        filters["aiparadox_deferred"] = deferred
+
+
+def deferred(markup: str) -> str:
+    """The theme's search scripts (templates/layout.html applies this) run after the page is parsed,
+    instead of holding up its first paint: searching needs them only once the reader searches."""
+    from markupsafe import Markup
+
+    return Markup(BLOCKING_SCRIPT.sub(r"<script defer \1", str(markup)))
+
+
+# Scripts that the page's inline scripts use as they run ("DOCUMENTATION_OPTIONS.pagename = ...").
+IMMEDIATE_SCRIPTS = ("documentation_options.js",)
+
+
+def _deferred_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Sphinx and the theme's extensions load their scripts in <head>: each one stops the page from
+    being parsed and painted until it has run, though none draws anything the first paint needs
+    (they wait for DOMContentLoaded, which deferred scripts still precede, in their order)."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = []
+    for script in context.get("script_files", []):
+        attributes = dict(getattr(script, "attributes", {}))
+        filename = str(getattr(script, "filename", "") or "")
+        blocking = filename and not ({"defer", "async"} & set(attributes)) and attributes.get("type") != "module"
+        if blocking and not filename.endswith(IMMEDIATE_SCRIPTS):
+            script = _JavaScript(filename, priority=script.priority, **attributes, defer="defer")
+        scripts.append(script)
+    context["script_files"] = scripts
+
+
+def without_fontawesome(markup: str) -> str:
+    """The theme's head without its Font Awesome script (templates/layout.html applies this): the
+    icons it would draw are in aiparadox-icons.css."""
+    from markupsafe import Markup
+
+    return Markup(FONTAWESOME_SCRIPT.sub("", str(markup)))
+
+
+def _book(app: Sphinx):
+    """Title, address and data package of the book, read once per build process."""
+    if getattr(app, "aiparadox_book", None) is None:
+        from . import static_charts
+        from .paths import DATA_DIR
+
+        descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+        url = app.config.html_baseurl or ""
+        app.aiparadox_book = static_charts.Book(
+            title=app.config.html_title or app.config.project,
+            url=url if not url or url.endswith("/") else url + "/",
+            resources={r["name"]: r for r in descriptor["resources"]},
+            language=app.config.language or "en",
+        )
+    return app.aiparadox_book
+
+
+def _static_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Every chart placeholder of the page becomes its drawn, tabbed, sourced block."""
+    body = context.get("body")
+    if not body or 'class="aiparadox-chart-spec"' not in body:
+        return
+    from . import static_charts
+
+    pathto = context["pathto"]
+    place = static_charts.Placement(
+        pagename=pagename,
+        outdir=Path(app.outdir),
+        cache_dir=Path(app.doctreedir).parent / "aiparadox-charts",
+        link=lambda target: pathto(target, 1),
+    )
+    context["body"] = static_charts.rewrite(body, _book(app), place)
 
 
 def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -130,6 +212,13 @@ def _config_inited(app: Sphinx, config) -> None:
     app.aiparadox_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
     if app.aiparadox_inputs_changed:
         shutil.rmtree(Path(app.outdir).parent / ".jupyter_cache", ignore_errors=True)
+
+
+def _templates(app: Sphinx, config) -> None:
+    """The book's layout.html (the theme's, less its Font Awesome script); Sphinx reads the
+    templates path when the builder starts, so it is set when the configuration is read."""
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def _outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
@@ -327,20 +416,24 @@ def setup(app: Sphinx) -> dict:
     # Set in fr/_config.yml: where the French edition's pages are served, relative to fr/.
     app.add_config_value("aiparadox_edition_dir", "", "html")
     app.connect("config-inited", _config_inited)
+    app.connect("config-inited", _templates)
     app.connect("env-get-outdated", _outdated)
     # After the other extensions' own build-finished work: sphinx-exercise copies exercise.css then,
     # and the French edition's copy into fr/ (_publish_edition) must include it.
     app.connect("build-finished", _build_finished, priority=900)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe_scripts, priority=900)
+    app.connect("html-page-context", _deferred_scripts, priority=910)
     app.connect("html-page-context", _launch_to_notebooks, priority=900)
     app.connect("html-page-context", _bibliography_roles)
+    app.connect("html-page-context", _static_charts)
     app.connect("html-page-context", _record_written_page)
     app.connect("html-page-context", _language_switch)
     app.connect("missing-reference", _doc_reference_from_root, priority=400)
     app.add_js_file("aiparadox-charts.js", type="module")
     app.add_js_file("aiparadox-a11y.js", type="module")
     app.add_css_file("aiparadox.css")
+    app.add_css_file("aiparadox-icons.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

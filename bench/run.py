@@ -1,6 +1,7 @@
 """Measure the book beside a bare book built by the same toolchain in the same run.
 
     .venv/bin/python -m bench.run [--runs 3] [--loads 5] [--raw ../shared/sources] [--json _build/bench.json]
+    .venv/bin/python -m bench.run --skip-builds [--html DIR]     # the pages of a book already built
 
 What it measures (several runs each, medians reported):
 
@@ -9,13 +10,16 @@ What it measures (several runs each, medians reported):
   ``_config.yml`` less the book's own Sphinx extension, no code cells. Both run on the same
   machine in the same run, alternately, so the ratio holds on a busy machine when the seconds do
   not. (Both use the same venv, where myst-nb also loads the package's mime-renderer entry point
-  for the bare book: one more reason for ``aiparadox.sphinxext`` to stay light to import.);
+  for the bare book: one more reason for ``aiparadox.sphinxext`` to stay light to import.) Also
+  how many chart drawings the warm rebuilds made (they should draw none: drawings are cached by
+  the hash of their spec);
 * the execution time of each notebook, as myst-nb reports it during the cold builds, beside two
   reference notebooks (an empty one, and the chapter preamble alone);
 * the time to derive each dataset from its raw inputs (``aiparadox.datasets`` registry);
-* the weight of each built page (its HTML, inline chart specs included) and of the shared bundle;
-* the time from navigation until every chart of a page is drawn, in headless Chromium, beside the
-  load event of the bare book's page of the same name (what the theme alone costs right now).
+* each built page (:mod:`bench.pages`): its HTML; what a first visit transfers before any
+  interaction, gzipped as a static host sends it; the time from navigation to first contentful
+  paint and until every chart is visible, at full speed and with the CPU slowed four times; each
+  beside the bare book's page of the same name.
 
 It prints a table, checks the figures against the project's targets (a report, not a test) and
 writes everything, every sample included, as JSON.
@@ -25,8 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import functools
-import http.server
 import json
 import os
 import platform
@@ -36,16 +38,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from aiparadox import toc
+
+from .pages import THROTTLE, measure_pages, median, page_weights, transfer_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW = ROOT.parent / "shared" / "sources"
@@ -54,21 +56,22 @@ DEFAULT_JSON = ROOT / "_build" / "bench.json"
 DEFAULT_BUILD_FLAGS = "-W --keep-going -n"
 # The book's own Sphinx extensions: what the bare book leaves out, so the ratio measures them.
 BOOK_PACKAGE = "aiparadox"
-BUNDLE = "_static/vega-bundle.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DRAWING_CACHE = "_build/aiparadox-charts"  # under a build's output folder (aiparadox.sphinxext)
 
 KB = 1024
 TARGETS = {
     "warm_ratio": 1.5,  # warm rebuild of the book / warm rebuild of the bare book
+    "warm_drawings": 0,  # chart drawings made by warm rebuilds (nothing changed: nothing to draw)
     "notebook_seconds": 5.0,
-    "page_kb": 300.0,  # without the shared bundle
-    "spec_kb": 50.0,
-    "render_ms": 1000.0,  # all charts of the heaviest page drawn, from navigation
+    "page_kb": 120.0,  # every page's HTML
+    "spec_kb": 50.0,  # the spec a chart fetches when it becomes interactive
+    "transfer_kb": 300.0,  # heaviest chapter, everything before the first interaction, gzipped
+    "visible_after_fcp_ms": 100.0,  # every chart of the heaviest chapter visible, after first contentful paint
+    "throttled_visible_ms": 1000.0,  # the same from navigation, CPU slowed 4x
     "derive_seconds": 30.0,  # every dataset, one after the other
 }
 
 EXECUTED = re.compile(r"^(?P<path>\S.*?): Executed notebook in (?P<seconds>\d+(?:\.\d+)?) seconds", re.M)
-CHART_SPEC = re.compile(r'class="aiparadox-chart-spec">(.*?)</script>', re.S)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,6 +196,11 @@ def paired_ratio(book: Sequence[float], bare: Sequence[float]) -> float:
     return float(statistics.median(b / r for b, r in zip(book, bare, strict=True)))
 
 
+def drawings_since(cache: Path, started: float) -> int:
+    """Chart drawings (SVG files) that a build wrote into its drawing cache after ``started``."""
+    return sum(1 for svg in cache.rglob("*.svg") if svg.stat().st_mtime >= started) if cache.is_dir() else 0
+
+
 def measure_builds(runs: int, flags: Sequence[str], workdir: Path) -> dict[str, Any]:
     """``runs`` times: the reference notebooks, then a cold build of each book, then
     ``WARM_PAIRS`` warm rebuilds of each, one book after the other. Which book goes first
@@ -203,6 +211,7 @@ def measure_builds(runs: int, flags: Sequence[str], workdir: Path) -> dict[str, 
     notebooks: dict[str, list[float]] = {}
     references: dict[str, list[float]] = {label: [] for label in REFERENCE_NOTEBOOKS}
     warm_executed: list[str] = []
+    warm_drawings = 0
     for run in range(runs):
         for label, code in REFERENCE_NOTEBOOKS.items():
             references[label].append(notebook_seconds(code))
@@ -212,8 +221,11 @@ def measure_builds(runs: int, flags: Sequence[str], workdir: Path) -> dict[str, 
                 output = workdir / f"{kind}-out"
                 if phase == "cold":
                     shutil.rmtree(output, ignore_errors=True)
+                started = time.time()
                 seconds, executed = build(source, output, flags)
                 samples[kind][phase].append(seconds)
+                if kind == "book" and phase == "warm":
+                    warm_drawings += drawings_since(output / DRAWING_CACHE, started)
                 print(f"  run {run + 1}/{runs}: {kind} {phase} build {seconds:.1f} s", flush=True)
                 if kind == "book" and phase == "cold":
                     for docname, secs in executed.items():
@@ -226,6 +238,7 @@ def measure_builds(runs: int, flags: Sequence[str], workdir: Path) -> dict[str, 
         "notebooks": notebooks,
         "reference_notebooks": references,
         "warm_executed": sorted(set(warm_executed)),
+        "warm_drawings": warm_drawings,
         "html": {kind: str(workdir / f"{kind}-out" / "_build" / "html") for kind in ("book", "bare")},
     }
 
@@ -253,119 +266,7 @@ def measure_derivations(raw_root: Path, runs: int) -> dict[str, dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# The built pages: weight, and time to draw their charts
-
-
-def page_weights(html_root: Path, docnames: Sequence[str]) -> dict[str, dict[str, int]]:
-    weights = {}
-    for docname in docnames:
-        page = html_root / f"{docname}.html"
-        text = page.read_text(encoding="utf-8")
-        specs = [len(s.encode()) for s in CHART_SPEC.findall(text)]
-        weights[docname] = {"bytes": len(text.encode()), "charts": len(specs), "largest_spec_bytes": max(specs, default=0)}
-    return weights
-
-
-# Injected before any script of the page runs: records performance.now() (milliseconds since
-# navigation started) once every chart has its data-rendered attribute, "true" or "error".
-CHARTS_DONE_SCRIPT = """
-(() => {
-  const check = () => {
-    if (window.__benchDone !== undefined || document.readyState === "loading") return;
-    const charts = [...document.querySelectorAll(".aiparadox-chart")];
-    if (charts.every((c) => c.dataset.rendered)) {
-      window.__benchDone = performance.now();
-      window.__benchCharts = charts.length;
-      window.__benchFailed = charts.filter((c) => c.dataset.rendered !== "true").length;
-    }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered"] });
-  document.addEventListener("DOMContentLoaded", check);
-})();
-"""
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port for as long as the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def _load(browser, url: str) -> dict[str, Any]:
-    """One visit in a fresh context (empty cache, as a first visit); nothing leaves 127.0.0.1.
-    Milliseconds from navigation: every chart drawn, the load event, and the request for the vega
-    bundle (made by the chart script when it starts, after the theme's own scripts)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        context.add_init_script(CHARTS_DONE_SCRIPT)
-        local = ("http://127.0.0.1", "data:")
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(local) else route.abort())
-        page = context.new_page()
-        page.goto(url, wait_until="load")
-        page.wait_for_function("window.__benchDone !== undefined", timeout=60_000)
-        done, charts, failed, load, bundle = page.evaluate(
-            f"""[window.__benchDone, window.__benchCharts, window.__benchFailed,
-            performance.getEntriesByType("navigation")[0].loadEventEnd,
-            performance.getEntriesByType("resource").find((e) => e.name.endsWith("/{BUNDLE}"))?.startTime ?? null]"""
-        )
-    finally:
-        context.close()
-    return {"charts_ms": done if charts else None, "load_ms": load, "bundle_ms": bundle, "failed": failed}
-
-
-def measure_renders(
-    html_root: Path, docnames: Sequence[str], loads: int, bare_root: Path | None = None
-) -> dict[str, dict[str, Any]] | str:
-    """Per page, ``loads`` visits; with ``bare_root``, each visit is paired with one of the bare
-    book's page of the same name, whose load event shows what the theme alone costs right now.
-    A string instead says why nothing was measured."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        return "skipped: Debian's chromium is not installed (apt-get install chromium)"
-    from playwright.sync_api import sync_playwright
-
-    results: dict[str, dict[str, Any]] = {}
-    with serve(html_root) as book, serve(bare_root or html_root) as bare, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            _load(browser, f"{book}/{docnames[0]}.html")  # the browser's own start-up is not the page's
-            for docname in docnames:
-                visits, reference = [], []
-                for _ in range(loads):
-                    visits.append(_load(browser, f"{book}/{docname}.html"))
-                    if bare_root:
-                        reference.append(_load(browser, f"{bare}/{docname}.html")["load_ms"])
-                results[docname] = {
-                    "charts_ms": [v["charts_ms"] for v in visits if v["charts_ms"] is not None],
-                    "bundle_ms": [v["bundle_ms"] for v in visits if v["bundle_ms"] is not None],
-                    "load_ms": [v["load_ms"] for v in visits],
-                    "bare_load_ms": reference,
-                    "failed_charts": max(v["failed"] for v in visits),
-                }
-        finally:
-            browser.close()
-    return results
-
-
-# ---------------------------------------------------------------------------------------------
 # Targets and the report
-
-
-def median(values: Sequence[float]) -> float | None:
-    return float(statistics.median(values)) if values else None
 
 
 def _ms(values: Sequence[float]) -> int | None:
@@ -386,6 +287,8 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     if builds:
         warm = builds["samples"]["book"]["warm"], builds["samples"]["bare"]["warm"]
         add("warm rebuild / bare book's", TARGETS["warm_ratio"], paired_ratio(*warm), f"median of {len(warm[0])} pairs", "x")
+        drawn = builds.get("warm_drawings")
+        add("chart drawings made by warm rebuilds", TARGETS["warm_drawings"], drawn, f"{len(warm[0])} warm rebuilds", "")
         slowest = max(builds["notebooks"].items(), key=lambda kv: median(kv[1]), default=None)
         add(
             "slowest notebook execution", TARGETS["notebook_seconds"], slowest and median(slowest[1]),
@@ -393,21 +296,34 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         )
     else:
         add("warm rebuild / bare book's", TARGETS["warm_ratio"], None, "", "x", "builds skipped")
+        add("chart drawings made by warm rebuilds", TARGETS["warm_drawings"], None, "", "", "builds skipped")
         add("slowest notebook execution", TARGETS["notebook_seconds"], None, "", "s", "builds skipped")
 
     weights = results.get("pages", {})
     heaviest = max(weights, key=lambda d: weights[d]["bytes"], default=None)
-    add("heaviest page, without the bundle", TARGETS["page_kb"], heaviest and weights[heaviest]["bytes"] / KB, heaviest or "", "KB")
+    add("heaviest page's HTML", TARGETS["page_kb"], heaviest and weights[heaviest]["bytes"] / KB, heaviest or "", "KB")
     largest = max(weights, key=lambda d: weights[d]["largest_spec_bytes"], default=None)
     add("largest chart spec", TARGETS["spec_kb"], largest and weights[largest]["largest_spec_bytes"] / KB, largest or "", "KB")
 
-    renders = results.get("renders")
-    with_charts = [d for d in weights if weights[d]["charts"]]
-    heaviest_charted = max(with_charts, key=lambda d: weights[d]["bytes"], default=None)
-    if isinstance(renders, dict) and heaviest_charted in renders:
-        add("charts drawn, heaviest page", TARGETS["render_ms"], median(renders[heaviest_charted]["charts_ms"]), heaviest_charted, "ms")
-    else:
-        add("charts drawn, heaviest page", TARGETS["render_ms"], None, "", "ms", renders if isinstance(renders, str) else "no page with charts")
+    visits = results.get("visits")
+    why = visits if isinstance(visits, str) else "no page measured in a browser"
+    measured = visits if isinstance(visits, dict) else {}
+    heaviest_sent = max(measured, key=lambda d: transfer_bytes(measured[d]["files"]), default=None)
+    add(
+        "heaviest chapter, sent before any interaction", TARGETS["transfer_kb"],
+        heaviest_sent and transfer_bytes(measured[heaviest_sent]["files"]) / KB, heaviest_sent or "", "KB", why,
+    )
+    charted = [d for d in measured if weights.get(d, {}).get("charts")]
+    heaviest_charted = max(charted, key=lambda d: transfer_bytes(measured[d]["files"]), default=None)
+    entry = measured.get(heaviest_charted, {})
+    add(
+        "charts visible after first paint, heaviest chapter", TARGETS["visible_after_fcp_ms"],
+        median(entry.get("after_fcp_ms", [])), heaviest_charted or "", "ms", why,
+    )
+    add(
+        f"charts visible from navigation, CPU {THROTTLE}x slower", TARGETS["throttled_visible_ms"],
+        median(entry.get("throttled_visible_ms", [])), heaviest_charted or "", "ms", why,
+    )
 
     derivations = results.get("datasets", {})
     skipped = sorted(n for n, d in derivations.items() if "skipped" in d)
@@ -481,26 +397,37 @@ def report(results: dict[str, Any]) -> str:
         rows.append([name, median(d["seconds"]), _spread(d["seconds"]), ""] if "seconds" in d else [name, None, "-", d["skipped"]])
     parts += ["", f"Deriving each dataset from {results['settings']['raw']}, seconds", format_table(["dataset", "median", "range", "note"], rows)]
 
-    renders = results.get("renders")
+    visits = results.get("visits")
+    measured = visits if isinstance(visits, dict) else {}
     rows = []
     for docname, w in results.get("pages", {}).items():
-        r = renders.get(docname, {}) if isinstance(renders, dict) else {}
+        v = measured.get(docname, {})
+        sent = transfer_bytes(v["files"]) / KB if "files" in v else None
+        bare_sent = transfer_bytes(v["bare_files"]) / KB if "bare_files" in v else None
         rows.append([
-            docname, round(w["bytes"] / KB, 1), w["charts"], round(w["largest_spec_bytes"] / KB, 1),
-            _ms(r.get("bundle_ms", [])), _ms(r.get("charts_ms", [])), _ms(r.get("load_ms", [])),
-            _ms(r.get("bare_load_ms", [])), r.get("failed_charts"),
+            docname, round(w["bytes"] / KB, 1), w["charts"], sent and round(sent, 1), bare_sent and round(bare_sent, 1),
+            _ms(v.get("fcp_ms", [])), _ms(v.get("after_fcp_ms", [])), _ms(v.get("load_ms", [])),
+            _ms(v.get("throttled_fcp_ms", [])), _ms(v.get("throttled_visible_ms", [])),
+            _ms(v.get("bare_fcp_ms", [])), _ms(v.get("throttled_bare_fcp_ms", [])),
         ])
     parts += [
         "",
-        f"Pages: weight in KB without the bundle ({BUNDLE}: {results.get('bundle_bytes', 0) / KB:,.0f} KB, "
-        "loaded by pages with charts); ms from navigation, fresh browser cache",
+        "Pages: HTML in KB; KB sent before any interaction (gzipped as a static host sends it), book and bare book;",
+        "ms from navigation on a first visit (fresh cache): first contentful paint (FCP), every chart visible after FCP,",
+        f"load event; with the CPU {THROTTLE}x slower: FCP and every chart visible; the bare book's FCP at both speeds",
         format_table(
-            ["page", "KB", "charts", "largest spec KB", "bundle requested", "charts drawn", "load event", "bare page load", "failed"],
+            ["page", "HTML KB", "charts", "sent KB", "bare sent KB", "FCP", "charts +", "load", f"FCP {THROTTLE}x",
+             f"charts {THROTTLE}x", "bare FCP", f"bare FCP {THROTTLE}x"],
             rows,
         ),
     ]
-    if isinstance(renders, str):
-        parts.append(f"browser: {renders}")
+    heaviest = max(measured, key=lambda d: transfer_bytes(measured[d]["files"]), default=None)
+    if heaviest:
+        files = sorted(measured[heaviest]["files"], key=lambda f: -f[1])
+        largest = ", ".join(f"{name.split('/')[-1]} {size / KB:.1f}" for name, size in files[:8])
+        parts.append(f"sent for {heaviest}, largest first: {largest}")
+    if isinstance(visits, str):
+        parts.append(f"browser: {visits}")
 
     rows = [
         [t["target"], t["limit"], t["measured"], t["unit"], {True: "met", False: "MISSED", None: "not measured"}[t["met"]], t["where"]]
@@ -535,7 +462,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--build-flags", default=DEFAULT_BUILD_FLAGS, help=f"jupyter-book build flags (default {DEFAULT_BUILD_FLAGS!r})")
     parser.add_argument(
         "--skip-builds", action="store_true",
-        help="measure the pages of the existing _build/html instead of building (no build figures)",
+        help="measure the pages of a book already built (--html, default _build/html) instead of building",
+    )
+    parser.add_argument(
+        "--html", type=Path, default=ROOT / "_build" / "html", help="with --skip-builds: the built book to measure"
     )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.loads < 1:
@@ -550,20 +480,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-", dir=_scratch()) as scratch:
         if args.skip_builds:
-            html_root = ROOT / "_build" / "html"
+            html_root = args.html
             if not (html_root / "index.html").exists():
                 raise SystemExit(f"--skip-builds needs a built book in {html_root}: run `make book` first")
             bare_root = None
-            pages = toc.docnames(ROOT)
+            # A book built from another version (--html) may lack a page the table of contents has now.
+            pages = [d for d in toc.docnames(ROOT) if (html_root / f"{d}.html").exists()]
+            missing = sorted(set(toc.docnames(ROOT)) - set(pages))
+            if missing:
+                print(f"not in {html_root}, so not measured: {', '.join(missing)}", flush=True)
         else:
             print(f"Building the book and a bare book, {args.runs} times each ...", flush=True)
             results["builds"] = measure_builds(args.runs, args.build_flags.split(), Path(scratch))
             pages = results["builds"]["pages"]
             html_root, bare_root = (Path(results["builds"]["html"][kind]) for kind in ("book", "bare"))
         results["pages"] = page_weights(html_root, pages)
-        results["bundle_bytes"] = (html_root / BUNDLE).stat().st_size
-        print(f"Loading {len(pages)} pages {args.loads} times each in headless Chromium ...", flush=True)
-        results["renders"] = measure_renders(html_root, pages, args.loads, bare_root)
+        print(f"Loading {len(pages)} pages {args.loads} times each at two CPU speeds in headless Chromium ...", flush=True)
+        results["visits"] = measure_pages(html_root, pages, args.loads, bare_root)
     results.get("builds", {}).pop("html", None)  # a temporary folder, gone now
 
     results["targets"] = evaluate_targets(results)

@@ -1,5 +1,7 @@
 """The built book in a real browser: Debian's headless Chromium loads every page from a server on
-127.0.0.1; every chart ends up drawn as SVG; no console error; no request leaves 127.0.0.1."""
+127.0.0.1. Every chart is there before any script runs (its drawing, in the page's mode), the heavy
+scripts wait for the first interaction, and then every chart becomes interactive SVG in the same
+box; no console error; no request leaves 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -65,14 +67,39 @@ def browser():
         browser.close()
 
 
-def visit(browser, url: str, width: int = 1280, **options) -> dict:
-    """Load a page, block and record any request to another host, collect console errors and warnings."""
+INTERACTIVE = "[...document.querySelectorAll('.aiparadox-chart')].every(c => ['true', 'error'].includes(c.dataset.interactive))"
+DRAWINGS = """[...document.querySelectorAll('.aiparadox-chart')].map(c => {
+    const img = c.querySelector('.aiparadox-chart-drawing img'), box = c.querySelector('.aiparadox-chart-drawing');
+    const r = box.getBoundingClientRect();
+    return {name: c.dataset.chart, src: img.currentSrc, loaded: img.complete && img.naturalWidth > 0,
+            alt: img.alt, top: r.top + scrollY, width: r.width, height: r.height};
+})"""
+CHARTS = """[...document.querySelectorAll('.aiparadox-chart')].map(c => {
+    const svg = c.querySelector('.aiparadox-chart-view svg');
+    return {name: c.dataset.chart, interactive: c.dataset.interactive, svg: !!svg,
+            label: svg ? svg.getAttribute('aria-label') || '' : '', width: svg ? svg.getBoundingClientRect().width : 0};
+})"""
+
+
+def interact(page) -> None:
+    """The reader's first interaction, then every chart scrolled into view, until each is drawn."""
+    page.mouse.move(5, 5)
+    page.mouse.wheel(0, 1)
+    for chart in page.locator(".aiparadox-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function(INTERACTIVE, timeout=20000)
+
+
+def visit(browser, url: str, width: int = 1280, interactive: bool = True, **options) -> dict:
+    """Load a page, block and record any request to another host, collect console errors and
+    warnings; then, unless told not to, interact and wait until every chart is interactive."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     page = context.new_page()
-    report = {"errors": [], "warnings": [], "external": [], "failed": []}
+    report = {"errors": [], "warnings": [], "external": [], "failed": [], "requests": []}
 
     def guard(route):
         host = urlsplit(route.request.url).hostname
+        report["requests"].append(route.request.url)
         if route.request.url.startswith("data:") or host == "127.0.0.1":
             route.continue_()
         else:
@@ -86,18 +113,10 @@ def visit(browser, url: str, width: int = 1280, **options) -> dict:
     page.on("pageerror", lambda e: report["errors"].append(str(e)))
     page.on("response", lambda r: report["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url, wait_until="load")
-    page.wait_for_function(
-        "[...document.querySelectorAll('.aiparadox-chart')].every(c => c.dataset.rendered)", timeout=15000
-    )
-    report["charts"] = page.evaluate(
-        """[...document.querySelectorAll('.aiparadox-chart')].map(c => ({
-            name: c.dataset.chart,
-            rendered: c.dataset.rendered,
-            svg: !!c.querySelector('svg'),
-            label: (c.querySelector('svg') || {getAttribute: () => ''}).getAttribute('aria-label') || '',
-            width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : 0,
-        }))"""
-    )
+    report["static"] = page.evaluate(DRAWINGS)
+    if interactive:
+        interact(page)
+    report["charts"] = page.evaluate(CHARTS)
     report["page"] = page
     report["context"] = context
     return report
@@ -108,7 +127,7 @@ def cut_chart_text(page) -> list[str]:
     past the edge of its chart, where it is clipped."""
     return page.evaluate(
         """[...document.querySelectorAll('.aiparadox-chart')].flatMap(chart => {
-            const svg = chart.querySelector('svg');
+            const svg = chart.querySelector('.aiparadox-chart-view svg');
             if (!svg) return [];
             // What shows of the drawing: the SVG's own box, within the chart's (which may scroll).
             const drawing = svg.getBoundingClientRect(), frame = chart.getBoundingClientRect();
@@ -125,6 +144,11 @@ def cut_chart_text(page) -> list[str]:
     )
 
 
+def chart_pages(built_book: Path) -> list[str]:
+    pages = [p for p in book_pages(built_book) if 'class="aiparadox-chart"' in p.read_text(encoding="utf-8")]
+    return [p.relative_to(built_book).as_posix() for p in pages]
+
+
 def test_every_page_renders_its_charts_offline(browser, server, built_book: Path):
     """Every chart drawn, labelled, whole (no text cut or outside it), with no console error or
     warning and no request to another host."""
@@ -137,8 +161,8 @@ def test_every_page_renders_its_charts_offline(browser, server, built_book: Path
         report["context"].close()
         for chart in report["charts"]:
             total += 1
-            if chart["rendered"] != "true" or not chart["svg"]:
-                problems.append(f"{relative}: chart {chart['name']} not drawn ({chart['rendered']})")
+            if chart["interactive"] != "true" or not chart["svg"]:
+                problems.append(f"{relative}: chart {chart['name']} not made interactive ({chart['interactive']})")
             elif not chart["label"]:
                 problems.append(f"{relative}: chart {chart['name']} has no accessible label")
             elif chart["width"] < 100:
@@ -151,13 +175,59 @@ def test_every_page_renders_its_charts_offline(browser, server, built_book: Path
     assert not problems, "\n".join(problems)
 
 
+def test_with_javascript_off_every_chart_is_drawn_with_its_description(browser, server, built_book: Path):
+    problems = []
+    for relative in chart_pages(built_book):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{server}/{relative}", wait_until="load")
+        for chart in page.evaluate(DRAWINGS):
+            if not chart["loaded"] or chart["width"] < 100 or not chart["src"].endswith("-wide-light.svg") or not chart["alt"]:
+                problems.append(f"{relative}: {chart}")
+        # Table and Sources work with no script: choosing one shows it in place of the drawing.
+        first = page.locator(".aiparadox-chart").first
+        first.locator("label", has_text="Table").click()
+        if not first.locator("table").first.is_visible() or first.locator("picture").is_visible():
+            problems.append(f"{relative}: the Table view does not replace the chart without script")
+        first.locator("label", has_text="Sources").click()
+        if not first.locator(".aiparadox-chart-panel[data-view=sources] a").first.is_visible():
+            problems.append(f"{relative}: the Sources view does not show without script")
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move(browser, server, built_book: Path):
+    relative = max(chart_pages(built_book), key=lambda r: (built_book / r).stat().st_size)
+    report = visit(browser, f"{server}/{relative}", interactive=False)
+    page = report["page"]
+    page.wait_for_load_state("networkidle")
+    early = [u for u in report["requests"] if re.search(r"(vega-bundle|fontawesome)\.js|\.woff2?|_charts/.*\.json", u)]
+    untouched = page.evaluate("[...document.querySelectorAll('.aiparadox-chart')].filter(c => c.dataset.interactive).length")
+    before = page.evaluate(DRAWINGS)
+    interact(page)
+    after = page.evaluate(DRAWINGS)
+    late = [u for u in report["requests"] if "vega-bundle.js" in u]
+    report["context"].close()
+    assert not early and not untouched, f"before any interaction: {early}, {untouched} charts made interactive"
+    assert late, "the vega bundle was never loaded"
+    moved = [
+        f"{b['name']}: {b['top']:.0f}+{b['height']:.0f} -> {a['top']:.0f}+{a['height']:.0f}"
+        for b, a in zip(before, after, strict=True)
+        if abs(b["top"] - a["top"]) > 1 or abs(b["height"] - a["height"]) > 1
+    ]
+    assert not moved, f"charts moved when they became interactive: {moved}"
+
+
 def test_charts_fit_a_phone_screen(browser, server, built_book: Path):
-    """At 375 px no chart is wider than the screen."""
+    """At 375 px each chart shows its narrow drawing, and neither it nor the interactive chart is
+    wider than the screen."""
     too_wide = []
-    for path in book_pages(built_book):
-        relative = path.relative_to(built_book).as_posix()
+    for relative in chart_pages(built_book):
         report = visit(browser, f"{server}/{relative}", width=375)
         report["context"].close()
+        for c in report["static"]:
+            if c["width"] > 375 or "-narrow-" not in c["src"]:
+                too_wide.append(f"{relative}: {c['name']} drawing {c['width']:.0f} px, {c['src']}")
         too_wide += [f"{relative}: {c['name']} {c['width']:.0f} px" for c in report["charts"] if c["width"] > 375]
     assert not too_wide, "\n".join(too_wide)
 
@@ -224,31 +294,42 @@ def test_no_serious_or_critical_accessibility_violation(browser, server, built_b
     problems = []
     for path in book_pages(built_book):
         relative = path.relative_to(built_book).as_posix()
-        report = visit(browser, f"{server}/{relative}")
+        # As the page first shows (charts as drawings), then with its charts interactive.
+        report = visit(browser, f"{server}/{relative}", interactive=False)
         page = report["page"]
         page.add_script_tag(path=str(AXE))
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
-                problems.append(f"{relative}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+        for state in ("drawn", "interactive"):
+            if state == "interactive":
+                if not report["static"]:
+                    break
+                interact(page)
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            for violation in result["violations"]:
+                if violation["impact"] in ("serious", "critical"):
+                    targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+                    found = f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+                    problems.append(f"{relative} ({state}): {found}")
         report["context"].close()
     assert not problems, "\n".join(problems)
 
 
 def test_charts_follow_dark_mode(browser, server, built_book: Path):
-    pages = [p for p in book_pages(built_book) if 'class="aiparadox-chart"' in p.read_text(encoding="utf-8")]
-    relative = pages[0].relative_to(built_book).as_posix()
+    relative = chart_pages(built_book)[0]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
     page = context.new_page()
     page.goto(f"{server}/{relative}")
-    page.wait_for_function("[...document.querySelectorAll('.aiparadox-chart')].every(c => c.dataset.rendered)")
+    drawn = page.evaluate(DRAWINGS)
+    interact(page)
     modes = page.evaluate("[...document.querySelectorAll('.aiparadox-chart')].map(c => c.dataset.mode)")
-    label_fill = page.evaluate(
-        "getComputedStyle(document.querySelector('.aiparadox-chart .role-axis-label text')).fill"
-    )
+    label_fill = page.evaluate("getComputedStyle(document.querySelector('.aiparadox-chart-view .role-axis-label text')).fill")
+    # The reader switches to light: the drawings and the interactive charts follow.
+    page.evaluate("document.documentElement.dataset.theme = 'light'")
+    page.wait_for_function("[...document.querySelectorAll('.aiparadox-chart')].every(c => c.dataset.mode === 'light')")
+    light = page.evaluate(DRAWINGS)
     context.close()
+    assert all(c["src"].endswith("-wide-dark.svg") for c in drawn), [c["src"] for c in drawn]
     assert set(modes) == {"dark"}
     red, green, blue = (int(v) for v in re.findall(r"\d+", label_fill)[:3])
     assert min(red, green, blue) > 180, f"axis labels are {label_fill} on a dark page"
+    assert all(c["src"].endswith("-wide-light.svg") for c in light), [c["src"] for c in light]

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import base64
 import collections
 import re
-import urllib.parse
 
 import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
 
-from aiparadox import book, charts
+from aiparadox import book, chart_drawing, charts
 
-from .conftest import figure_names
+from .conftest import EDITIONS, figure_names
 
 
 @pytest.fixture
@@ -25,7 +23,7 @@ def chart():
 
 def test_renderer_gives_jupyter_the_vegalite_mimetype_and_the_book_offline_html(chart):
     charts.enable()
-    bundle = book.figure_chart("fig-test", chart, description="A test chart.", source="Nobody").to_dict()
+    bundle = book.figure_chart("fig-test", chart, description="A test chart.", source="Nobody", tables=()).to_dict()
     output = charts.book_renderer(bundle)
     assert set(output) == {charts.VEGALITE_MIMETYPE, "text/html"}
     html = output["text/html"]
@@ -41,19 +39,22 @@ def test_spec_cannot_close_its_script_element(chart):
     assert "</" not in spec_text
 
 
-def test_source_line_and_csv_download_carry_the_charted_data(chart):
-    spec = book.figure_chart("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
-    html = charts.chart_html(spec)
-    assert "Source: Somebody&#x27;s survey" in html
-    href = re.search(r'download="fig-test.csv" href="([^"]+)"', html).group(1)
-    csv = urllib.parse.unquote(href.removeprefix("data:text/csv;charset=utf-8,"))
-    assert csv.splitlines()[0] == "x,y,label"
-    assert csv.splitlines()[1] == '1,0.5,"a ""quoted"", name"'
+def test_a_figure_carries_its_source_and_the_tables_it_draws_to_the_page(chart):
+    spec = book.figure_chart(
+        "fig-test", chart, description="A test chart.", source="Somebody's survey", tables=("top500_accelerators",)
+    ).to_dict()
+    assert spec["description"] == "A test chart."
+    assert spec["usermeta"]["aiparadox"] == {"name": "fig-test", "source": "Somebody's survey", "tables": ["top500_accelerators"]}
+
+
+def test_a_figure_refuses_a_table_name_given_as_a_bare_string(chart):
+    with pytest.raises(TypeError, match="tuple of table names"):
+        book.figure_chart("fig-x", chart, description="A chart.", source="Somebody", tables="top500_accelerators")
 
 
 def test_figure_requires_a_description_and_a_source(chart):
     with pytest.raises(ValueError, match="description and a source"):
-        book.figure_chart("fig-x", chart, description=" ", source="Somebody")
+        book.figure_chart("fig-x", chart, description=" ", source="Somebody", tables=())
 
 
 def test_numbers_are_glued_as_plain_python_numbers():
@@ -65,28 +66,12 @@ def test_numbers_are_glued_as_plain_python_numbers():
         book.as_python_number("3")
 
 
-def test_static_mode_draws_svg_with_the_source_line_for_pdf_builds(chart, monkeypatch):
-    monkeypatch.setenv(charts.STATIC_ENV, "1")
-    charts.enable()
-    try:
-        spec = book.figure("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
-        output = alt.renderers.get()(spec)
-        image = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="A test chart\."', output["text/html"])
-        assert image and base64.b64decode(image.group(1)).startswith(b"<svg")
-        assert "Source: Somebody&#x27;s survey" in output["text/html"]
-    finally:
-        monkeypatch.delenv(charts.STATIC_ENV)
-        charts.enable()
-
-
 def test_missing_values_become_null_not_nan():
     frame = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, float("nan"), 0.25]})
     spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").to_dict()
     html = charts.chart_html(spec)
     spec_text = re.search(r'class="aiparadox-chart-spec">(.*?)</script>', html, re.S).group(1)
     assert "NaN" not in spec_text and '"y":null' in spec_text
-    csv = urllib.parse.unquote(re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', html).group(1))
-    assert csv.splitlines()[2] == "2,"
 
 
 def test_legend_highlight_dims_the_series_not_clicked():
@@ -107,8 +92,7 @@ NON_TEXT_CONTRAST = 3.0
 # labels take the mode's own text and rule colours).
 CHECKED_ROLES = ("role-mark", "role-legend-symbol")
 SVG_NS = "{http://www.w3.org/2000/svg}"
-# The book's text column on a 390-pixel phone (the narrow drawing).
-PHONE_COLUMN = 342
+DARK_BACKGROUND = chart_drawing.INK["dark"]["background"]
 
 
 def rgb(colour: str) -> tuple[float, float, float, float] | None:
@@ -182,16 +166,25 @@ def dark_drawing(spec: dict) -> str:
     """A chart as the dark page shows it: in the mode's text and rule colours, on its background."""
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(charts.static_spec(spec, "dark", charts.STATIC_WIDTH))
+    return vl_convert.vegalite_to_svg(chart_drawing.static_spec(spec, "dark", chart_drawing.WIDTHS["wide"]))
+
+
+def book_drawings(chart: str, spec: dict) -> dict[tuple[str, str], str]:
+    """The SVG drawings the book put on the page for a chart ("<edition><page>#<name>"), by (width,
+    mode): read from the edition's build cache, where the build drew them."""
+    edition = "fr/" if chart.startswith("fr/") else ""
+    cache = EDITIONS[edition][1].parent / "aiparadox-charts"
+    files = chart_drawing.drawings(spec, cache, chart)
+    return {key: path.read_text(encoding="utf-8") for key, path in files.items()}
 
 
 def test_low_contrast_marks_are_found():
     black_on_black = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1, 2]})).mark_line(color="#000000").encode(x="x:Q", y="y:Q")
     faint = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point(color="#0072B2", opacity=0.3).encode(x="x:Q")
     light = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point(color="#E69F00", opacity=1).encode(x="x:Q")
-    assert low_contrast_marks(dark_drawing(black_on_black.to_dict()), charts.INK["dark"]["background"])
-    assert len(low_contrast_marks(dark_drawing(faint.to_dict()), charts.INK["dark"]["background"])) == 2
-    assert low_contrast_marks(dark_drawing(light.to_dict()), charts.INK["dark"]["background"]) == []
+    assert low_contrast_marks(dark_drawing(black_on_black.to_dict()), DARK_BACKGROUND)
+    assert len(low_contrast_marks(dark_drawing(faint.to_dict()), DARK_BACKGROUND)) == 2
+    assert low_contrast_marks(dark_drawing(light.to_dict()), DARK_BACKGROUND) == []
 
 
 @pytest.mark.book
@@ -199,8 +192,9 @@ def test_every_mark_of_every_dark_chart_stands_out_from_the_background(chart_spe
     assert sorted(chart_specs) == sorted(figure_names()), "the figures of the pages and the charts glued differ"
     problems = []
     for name, spec in sorted(chart_specs.items()):
-        found = low_contrast_marks(dark_drawing(spec), charts.INK["dark"]["background"])
-        problems += [f"{name}: {n} x {item}" for item, n in collections.Counter(found).items()]
+        for width in chart_drawing.WIDTHS:
+            found = low_contrast_marks(book_drawings(name, spec)[(width, "dark")], DARK_BACKGROUND)
+            problems += [f"{name} ({width}): {n} x {item}" for item, n in collections.Counter(found).items()]
     assert not problems, "marks that do not stand out by 3:1 from the dark background:\n" + "\n".join(problems)
 
 
@@ -208,13 +202,11 @@ def test_every_mark_of_every_dark_chart_stands_out_from_the_background(chart_spe
 def test_no_chart_text_is_cut_at_the_wide_or_the_narrow_width(chart_specs):
     """Vega cuts a label or a legend entry longer than its limit and ends it with "…": at the width of
     the text column on a desktop and on a phone, every chapter name, legend entry and label is whole."""
-    import vl_convert
-
     cut = []
     for name, spec in sorted(chart_specs.items()):
-        for width in (charts.STATIC_WIDTH, PHONE_COLUMN):
-            svg = vl_convert.vegalite_to_svg(charts.static_spec(spec, "light", width))
-            cut += [f"{name} at {width} px: {text!r}" for text in re.findall(r"<text\b[^>]*>([^<]*…)</text>", svg)]
+        for width, pixels in chart_drawing.WIDTHS.items():
+            svg = book_drawings(name, spec)[(width, "light")]
+            cut += [f"{name} at {pixels} px: {text!r}" for text in re.findall(r"<text\b[^>]*>([^<]*…)</text>", svg)]
     assert not cut, "text cut short:\n" + "\n".join(cut)
 
 

@@ -82,6 +82,12 @@ def test_targets_exercise_fences_footnotes_and_downloads_have_plain_forms():
     assert not leftovers(out)
 
 
+def test_a_styling_container_shows_its_content_as_it_is():
+    # The ledger's table is wrapped in a container whose class only styles it (cards on a phone).
+    text = ":::{container} aiparadox-ledger\n| Claim | Verdict |\n|---|---|\n| C08 | wrong |\n:::\n\nAfter."
+    assert convert(text, page()) == "| Claim | Verdict |\n|---|---|\n| C08 | wrong |\n\nAfter."
+
+
 def test_code_is_left_as_it_is():
     text = "Run `load(\"x\")`, which costs $0.\n\n```python\nprice = '$5 {ref}`x`'\n```"
     assert convert(text, page()) == "Run `load(\"x\")`, which costs \\$0.\n\n```python\nprice = '$5 {ref}`x`'\n```"
@@ -91,7 +97,7 @@ def test_code_is_left_as_it_is():
     ("text", "message"),
     [
         ("{eq}`x`", r"the role \{eq\} has no plain Markdown form"),
-        ("```{admonition} Note\nText\n```", r"the directive \{admonition\} has no plain Markdown form"),
+        ("```{math}\nx = 1\n```", r"the directive \{math\} has no plain Markdown form"),
         ("{glue:text}`nothing`", "nothing is glued as 'nothing'"),
         ("{ref}`no-such-label`", "no label 'no-such-label'"),
     ],
@@ -122,7 +128,7 @@ import altair as alt, pandas as pd
 book.setup()
 book.facts({"share_now": 0.8712, "claim_now": "2025-11"})
 book.number("n_claims", 17)
-book.figure("fig-x", alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x"), description="d", source="s")
+book.figure("fig-x", alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x"), description="d", source="s", tables=())
 '''
 result = shell.run_cell(cell)
 assert result.success, result.error_in_exec

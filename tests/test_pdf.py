@@ -1,10 +1,10 @@
-"""`make pdf`: the whole book in one PDF, every chapter and every figure in it; each figure drawn as
-vector text in the book's fonts with its source line under it and no hint meant for a screen; code
-wrapped at the margin; an outline of the chapters."""
+"""`make pdf`: the whole book in one PDF, every chapter and every figure in it; each figure the same
+SVG drawing the pages show (its light, wide version), so printed as vector text in the book's fonts,
+with its source line under it and no hint meant for a screen; code wrapped at the margin; an outline
+of the chapters."""
 
 from __future__ import annotations
 
-import base64
 import html
 import re
 import shutil
@@ -66,16 +66,13 @@ def printed_charts() -> list[dict]:
     # From each chart's opening tag to its figure's caption.
     for block in (chunk.split("<figcaption")[0] for chunk in re.split(r'<div class="aiparadox-chart[ "]', page)[1:]):
         source = re.search(r'class="aiparadox-chart-source">(.*?)</span>', block, re.S)
-        image = re.search(r'<img\b[^>]*\bsrc="([^"]+\.svg|data:image/svg\+xml;base64,[^"]+)"', block)
-        if image is None:
-            svg = ""
-        elif image.group(1).startswith("data:"):
-            svg = base64.b64decode(image.group(1).split(",", 1)[1]).decode()
-        else:
-            svg = (pdf.SINGLE_PAGE.parent / unquote(urlsplit(image.group(1)).path)).read_text(encoding="utf-8")
+        image = re.search(r'<img\b[^>]*\bsrc="([^"]+\.svg)"', block)
+        path = unquote(urlsplit(image.group(1)).path) if image else ""
+        svg = (pdf.SINGLE_PAGE.parent / path).read_text(encoding="utf-8") if image else ""
         # Upright texts only: a rotated axis title comes out of the PDF in pieces.
         texts = [html.unescape(text) for attrs, text in re.findall(r"<text\b([^>]*)>([^<]+)</text>", svg) if "rotate(" not in attrs]
-        charts.append({"source": plain(html.unescape(re.sub(r"<[^>]+>", "", source.group(1)))) if source else "", "texts": texts})
+        source_line = plain(html.unescape(re.sub(r"<[^>]+>", "", source.group(1)))) if source else ""
+        charts.append({"drawing": path, "source": source_line, "texts": texts})
     return charts
 
 
@@ -95,6 +92,8 @@ def test_each_figure_is_drawn_as_text_with_its_source_line_under_it(pdf_text):
     position = 0
     for number, chart in enumerate(charts, 1):
         assert chart["source"].startswith("Source: "), f"chart {number} has no source line"
+        # Paper is white and as wide as the desktop's column: the light, wide drawing.
+        assert chart["drawing"].endswith("-wide-light.svg"), f"chart {number} printed from {chart['drawing']!r}"
         # The drawing's longest text (an axis title, usually) is printed, as text, before the source line.
         title = max(chart["texts"], key=len)
         at = pdf_text.find(plain(title), position)

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -112,26 +111,38 @@ def chart_spec() -> dict:
         {"country": FORMULA, "AI_PI": -0.1},
         {"country": "@SUM(A1)", "AI_PI": 0.2},
     ]
+    tooltip = [{"field": "country", "type": "nominal", "title": "country"}, {"field": "AI_PI", "type": "quantitative", "title": "AI_PI"}]
     return {
+        "data": {"name": "d1"},
+        "mark": "point",
+        "encoding": {"x": {"field": "AI_PI", "type": "quantitative"}, "tooltip": tooltip},
         "datasets": {"d1": rows},
-        "usermeta": {"aiparadox": {"name": "fig-test", "source": "IMF"}},
+        "usermeta": {"aiparadox": {"name": "fig-test", "source": "IMF", "tables": []}},
         "description": BREAKING_NAME,
     }
 
 
-def test_a_name_that_opens_a_comment_or_a_script_does_not_break_the_chart():
+def test_a_name_that_opens_a_comment_or_a_script_does_not_break_the_chart(tmp_path: Path):
+    from aiparadox import static_charts
+
     html = charts.chart_html(chart_spec())
     content = re.search(
         r'<script type="application/json" class="aiparadox-chart-spec">(.*?)</script>', html, re.S
     ).group(1)
     assert "<" not in content, "no '<' at all inside the script element"
     assert json.loads(content)["datasets"]["d1"][0]["country"] == BREAKING_NAME
+    # On the page the name is text: in the drawing's description and in the table.
+    place = static_charts.Placement("chapters/x", tmp_path / "html", tmp_path / "cache", lambda target: f"../{target}")
+    block = static_charts.rewrite(html, static_charts.Book("A book", "https://example.org/", {}), place)
+    assert "<!--" not in block and "<script" not in block
+    assert block.count("Germany &lt;!--&lt;script&gt;") == 2
 
 
 def test_the_chart_download_defuses_formulas_and_keeps_numbers():
-    html = charts.chart_html(chart_spec())
-    href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', html).group(1)
-    frame = pd.read_csv(pd.io.common.StringIO(urllib.parse.unquote(href)))
+    from aiparadox import chart_data
+
+    (table,) = chart_data.chart_tables(chart_spec())
+    frame = pd.read_csv(pd.io.common.StringIO(chart_data.csv_text(table)))
     assert frame["country"].tolist() == [BREAKING_NAME, "'" + FORMULA, "'@SUM(A1)"]
     assert frame["AI_PI"].tolist() == [0.7, -0.1, 0.2]
 

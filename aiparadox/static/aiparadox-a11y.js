@@ -17,5 +17,8 @@ function repair() {
 }
 
 repair();
-// Font Awesome swaps the <i> icons for <svg> after load: repair again when the header changes.
-new MutationObserver(repair).observe(document.body, { childList: true, subtree: true });
+// The theme's script may rewrite these buttons after load: repair again when the headers change.
+// (Only the headers: watching the whole page would run this for every node a chart adds.)
+for (const header of document.querySelectorAll("#pst-header, .bd-header-article")) {
+  new MutationObserver(repair).observe(header, { childList: true, subtree: true });
+}

@@ -1,26 +1,29 @@
-// Draws every chart on the page from the Vega-Lite spec the book embedded next to it, as SVG,
-// in the colours of the page's light or dark mode (and again when the reader switches mode).
-// The vega bundle is a file of this book (written at build time by aiparadox.sphinxext), and it
-// is only loaded on pages that have a chart.
+// Every chart is on the page from the start as an SVG drawing made at build time, with its table
+// and sources (aiparadox/static_charts.py); without this script it all works, light. The script
+// (1) keeps the drawings in the reader's colour mode when it differs from the system's,
+// (2) keeps Chart | Table | Sources in step in browsers without CSS :has(), and
+// (3) makes a chart interactive (tooltips, selectors, legend highlight) once the reader first
+//     interacts with the page and the chart is in view: only then are the vega bundle (a file of
+//     this book, written by aiparadox/sphinxext.py) and the chart's spec fetched. The interactive
+//     chart is drawn over the drawing, in the drawing's own box, so the page does not move.
+const root = document.documentElement;
 const charts = [...document.querySelectorAll(".aiparadox-chart")];
+const FIRST_INTERACTION = ["pointerdown", "pointermove", "keydown", "touchstart", "wheel", "scroll"];
 
-// Text and rule colours per mode, as aiparadox.charts.INK has them (tests/test_charts.py checks the
-// dark drawing of every chart with those); the data colours (a colour-blind-safe palette) stay the same.
-const INK = {
-  light: { text: "#222832", muted: "#48566b", grid: "#dddddd", domain: "#888888" },
-  dark: { text: "#ced6dd", muted: "#9ca4af", grid: "#3a4350", domain: "#9ca4af" },
-};
+function pageMode() {
+  const theme = root.dataset.theme;
+  if (theme === "dark" || theme === "light") return theme;
+  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
 
-function modeColours(mode) {
-  const ink = INK[mode] || INK.light;
-  return {
-    axis: { labelColor: ink.text, titleColor: ink.text, gridColor: ink.grid, domainColor: ink.domain, tickColor: ink.domain },
-    legend: { labelColor: ink.text, titleColor: ink.text },
-    title: { color: ink.text, subtitleColor: ink.muted },
-    header: { labelColor: ink.text, titleColor: ink.text },
-    text: { color: ink.text },
-    rule: { color: ink.muted },
-  };
+// The dark drawings' <source> follows the system's preference; a reader's own choice of mode wins.
+function syncDrawings() {
+  const theme = root.dataset.theme;
+  for (const source of document.querySelectorAll('.aiparadox-chart source[data-mode="dark"]')) {
+    source.dataset.auto ??= source.media;
+    const media = theme === "dark" ? source.dataset.screen : theme === "light" ? "not all" : source.dataset.auto;
+    if (source.media !== media) source.media = media;
+  }
 }
 
 function merge(base, extra) {
@@ -31,9 +34,8 @@ function merge(base, extra) {
   return out;
 }
 
-function currentMode() {
-  return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
-}
+let bundle;
+const loadBundle = () => (bundle ??= import(new URL("vega-bundle.js", import.meta.url)));
 
 // Vega shows a tooltip when the pointer comes over a mark and hides it when the pointer leaves. A
 // finger leaves as it lifts, so on a touch screen the tooltip would vanish before it is seen: on a
@@ -47,41 +49,77 @@ function showTooltipOnTap(view) {
   });
 }
 
-async function draw(chart, mode) {
-  const view = chart.querySelector(".aiparadox-chart-view");
+async function draw(chart) {
+  const { spec, view } = chart.aiparadox;
+  const meta = spec.usermeta.aiparadox;
+  const mode = pageMode();
+  // The mode's colours first, then the chart's own config, so a chart can still set its own.
+  const drawn = { ...spec, config: merge(meta.modes[mode].config, spec.config ?? {}), background: meta.modes[mode].background };
+  if (meta.fits) Object.assign(drawn, { width: "container", height: "container", autosize: { type: "fit", contains: "padding" } });
+  chart.aiparadox.result?.finalize();
+  chart.aiparadox.result = await window.vegaEmbed(view, drawn, { renderer: "svg", actions: false });
+  showTooltipOnTap(chart.aiparadox.result.view);
+  const svg = view.querySelector("svg");
+  if (svg && spec.description) {
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", spec.description);
+  }
+  chart.dataset.mode = mode;
+}
+
+async function makeInteractive(chart) {
+  if (chart.dataset.interactive) return;
+  chart.dataset.interactive = "loading";
+  const box = chart.querySelector(".aiparadox-chart-drawing");
+  const view = document.createElement("div");
+  view.className = "aiparadox-chart-view";
   try {
-    const spec = JSON.parse(chart.querySelector(".aiparadox-chart-spec").textContent);
-    // Colours of the mode first, then the chart's own config, so a chart can still set its own.
-    spec.config = merge(modeColours(mode), spec.config ?? {});
-    // The editor action would send the spec to vega.github.io: the book stays on its own host.
-    const result = await window.vegaEmbed(view, spec, {
-      renderer: "svg",
-      actions: { export: true, source: false, compiled: false, editor: false },
-    });
-    showTooltipOnTap(result.view);
-    const svg = view.querySelector("svg");
-    if (svg && spec.description) {
-      svg.setAttribute("role", "img");
-      svg.setAttribute("aria-label", spec.description);
-    }
-    // vega-embed's menu button is an icon with no text.
-    view.querySelector("details > summary")?.setAttribute("aria-label", "Chart menu: save the chart as SVG or PNG");
-    chart.dataset.rendered = "true";
-    chart.dataset.mode = mode;
+    const [spec] = await Promise.all([
+      fetch(chart.dataset.spec).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} for ${r.url}`);
+        return r.json();
+      }),
+      loadBundle(),
+    ]);
+    box.append(view);
+    chart.aiparadox = { spec, view };
+    await draw(chart);
+    box.classList.add("is-interactive");
+    chart.dataset.interactive = "true";
   } catch (error) {
-    chart.dataset.rendered = "error";
-    view.textContent = `This chart could not be drawn (${error.message}). Its data can still be downloaded below.`;
+    // The drawing stays: the reader loses the tooltips, not the chart.
+    view.remove();
+    chart.dataset.interactive = "error";
     console.error("aiparadox chart", chart.dataset.chart, error);
   }
 }
 
+function startInteractive() {
+  for (const type of FIRST_INTERACTION) removeEventListener(type, startInteractive, { capture: true });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries.filter((e) => e.isIntersecting)) {
+        observer.unobserve(entry.target);
+        makeInteractive(entry.target.closest(".aiparadox-chart"));
+      }
+    },
+    { rootMargin: "200px 0px" },
+  );
+  for (const chart of charts) observer.observe(chart.querySelector(".aiparadox-chart-drawing"));
+}
+
 if (charts.length > 0) {
-  await import(new URL("vega-bundle.js", import.meta.url));
-  let mode = currentMode();
-  for (const chart of charts) await draw(chart, mode);
+  syncDrawings();
+  for (const chart of charts) {
+    chart.addEventListener("change", (event) => {
+      if (event.target.matches(".aiparadox-chart-views input")) chart.dataset.view = event.target.value;
+    });
+  }
+  for (const type of FIRST_INTERACTION) addEventListener(type, startInteractive, { capture: true, passive: true });
   new MutationObserver(async () => {
-    if (currentMode() === mode) return;
-    mode = currentMode();
-    for (const chart of charts) await draw(chart, mode);
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    syncDrawings();
+    for (const chart of charts) {
+      if (chart.dataset.interactive === "true" && chart.dataset.mode !== pageMode()) await draw(chart);
+    }
+  }).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
 }
