@@ -81,10 +81,15 @@ CHARTS = """[...document.querySelectorAll('.aiparadox-chart')].map(c => {
 })"""
 
 
-def interact(page) -> None:
-    """The reader's first interaction, then every chart scrolled into view, until each is drawn."""
-    page.mouse.move(5, 5)
-    page.mouse.wheel(0, 1)
+def interact(page, touch: bool = False) -> None:
+    """The reader's first interaction, then every chart scrolled into view, until each is drawn. On
+    a touch screen the first interaction is a tap on the title: a mouse moved there would stay, and
+    Chromium sends the page its return (a mouseout) after each later tap."""
+    if touch:
+        page.locator(".bd-article h1").first.tap()
+    else:
+        page.mouse.move(5, 5)
+        page.mouse.wheel(0, 1)
     for chart in page.locator(".aiparadox-chart").all():
         chart.scroll_into_view_if_needed()
     page.wait_for_function(INTERACTIVE, timeout=20000)
@@ -115,7 +120,7 @@ def visit(browser, url: str, width: int = 1280, interactive: bool = True, **opti
     page.goto(url, wait_until="load")
     report["static"] = page.evaluate(DRAWINGS)
     if interactive:
-        interact(page)
+        interact(page, touch=options.get("has_touch", False))
     report["charts"] = page.evaluate(CHARTS)
     report["page"] = page
     report["context"] = context
