@@ -84,3 +84,28 @@ def conjunction(items: list[str], lang: str | None = None) -> str:
     if len(items) == 1:
         return items[0]
     return gettext("{items} and {last}", lang).format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def number(value: float, spec: str, lang: str | None = None) -> str:
+    """A number inside a sentence made in Python: ``format(value, spec)`` in English, the same digits
+    in French typography in French (aiparadox.typography), so both editions round alike."""
+    from .typography import french
+
+    shown = format(value, spec)
+    return french(shown) if (lang or language()) == "fr" else shown
+
+
+def day(iso_date: str, lang: str | None = None) -> str:
+    """A day ("2025-09-29") as the edition writes it: as it is in English, where the book shows ISO
+    dates, in words in French ("29 septembre 2025", "1er octobre 2025"; Babel's CLDR data)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    lang = lang or language()
+    if lang == SOURCE_LANGUAGE:
+        return iso_date
+    day_ = date.fromisoformat(iso_date)
+    # French writes the first of the month as an ordinal: "1er septembre 2025".
+    first = "1er" if lang == "fr" and day_.day == 1 else str(day_.day)
+    return f"{first} {format_date(day_, format='MMMM y', locale=lang)}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, day, gettext, number
 from .claims import BENCHMARK, BENCHMARK_NAMES, c02, c02_figures, gap_phrase, verdict_against
 from .tables import (
     ALL_OCCUPATIONS,
@@ -253,7 +254,7 @@ def ai_devices(fda: pd.DataFrame, secondary: pd.DataFrame) -> dict[str, object]:
         "fda_last_complete_year": str(s["last_complete_year"]),
         "fda_radiology_last_complete": s["radiology_last_complete"],
         "fda_partial_year": str(s["partial_year"]),
-        "fda_partial_through": str(s["partial_through"]),
+        "fda_partial_through": day(str(s["partial_through"])),
         # A list that ends on 31 December has no partial year, and so no devices in one.
         "fda_radiology_partial": s["radiology_partial"] or 0,
         "wip_fda_models": secondary_value(secondary, "wip_fda_radiology_models"),
@@ -289,7 +290,9 @@ def demand(secondary: pd.DataFrame) -> dict[str, object]:
         "acr_year_first": period("acr_hired_2013"),
         "acr_year_last": period("acr_hired_2015"),
         "bls_projection": v("bls_projection_2022_2032") / 100,
-        "bls_projection_period": period("bls_projection_2022_2032").replace("-", " to "),
+        "bls_projection_period": gettext("{start} to {end}").format_map(
+            dict(zip(("start", "end"), period("bls_projection_2022_2032").split("-")))
+        ),
         "doximity_income": v("doximity_income_2025"),
         "doximity_growth": v("doximity_income_growth") / 100,
         "doximity_year": period("doximity_income_2025"),
@@ -304,11 +307,11 @@ def claim(oews: pd.DataFrame) -> dict[str, object]:
     f = c02_figures(oews)
     physicians = c02_figures(oews, PHYSICIANS)
     return {
-        "benchmark_name": BENCHMARK_NAMES[BENCHMARK],
+        "benchmark_name": gettext(BENCHMARK_NAMES[BENCHMARK]),
         "headcount_gap_phrase": gap_phrase(f["headcount_gap"]),
         "headcount_gap_physicians_phrase": gap_phrase(physicians["headcount_gap"]),
-        "verdict_physicians_benchmark": verdict_against(oews, PHYSICIANS),
-        "verdict_no_benchmark": verdict_against(oews, None),
+        "verdict_physicians_benchmark": gettext(verdict_against(oews, PHYSICIANS)),
+        "verdict_no_benchmark": gettext(verdict_against(oews, None)),
     }
 
 
@@ -318,13 +321,15 @@ def conclusion(oews: pd.DataFrame) -> dict[str, object]:
     f = c02_figures(oews)
     jobs_change = f["jobs"].relative
     return {
-        "radiology_verdict": f"*{c02(oews)[0]}*",
-        "radiology_jobs_change": f"{'fell' if jobs_change < 0 else 'rose'} by {abs(jobs_change):.0%}",
-        "radiology_jobs_within_error": "within" if not f["jobs"].beyond_error else "larger than",
+        "radiology_verdict": f"*{gettext(c02(oews)[0])}*",
+        "radiology_jobs_change": gettext(N_("fell by {change}") if jobs_change < 0 else N_("rose by {change}")).format(
+            change=number(abs(jobs_change), ".0%")
+        ),
+        "radiology_jobs_within_error": gettext(N_("within") if not f["jobs"].beyond_error else N_("larger than")),
         "radiology_pay_change": float(f["pay"].relative),
         "radiology_first": str(f["first"]),
         "radiology_last": str(f["last"]),
-        "radiology_benchmark": BENCHMARK_NAMES[BENCHMARK],
+        "radiology_benchmark": gettext(BENCHMARK_NAMES[BENCHMARK]),
         "radiology_headcount_gap": gap_phrase(f["headcount_gap"]),
         "radiology_pay_gap": gap_phrase(f["pay_gap"]),
     }
