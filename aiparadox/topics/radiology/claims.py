@@ -128,7 +128,8 @@ def c02(oews: pd.DataFrame) -> tuple[str, str, str]:
     reading = gettext(reading)
     if verdict != "accurate" and pay_gap.change > 0 > headcount_gap.change:
         reading += gettext("; pay gaining while headcount lags fits a shrinking supply as well as a rising demand")
-    others = "; ".join(
+    # The separator of a list of clauses: French puts a narrow no-break space before the semicolon.
+    others = gettext("; ").join(
         gettext("against {benchmark}, '{verdict}'").format(
             benchmark=gettext(BENCHMARK_NAMES[b]), verdict=gettext(verdict_against(oews, b))
         )
