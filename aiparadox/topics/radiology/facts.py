@@ -59,7 +59,9 @@ def year_on_year(oews: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- FDA devices -------------------------------------------------------------------------------
-OTHER_PANELS = "All other panels"
+OTHER_PANELS = N_("All other panels")
+# The radiology panel's name as a reader reads it (the data's own name is RADIOLOGY_PANEL).
+RADIOLOGY_GROUP = N_("Radiology")
 # What counts as the list taking off: the first year with at least this many devices.
 TAKE_OFF_DEVICES = 10
 
@@ -67,21 +69,24 @@ TAKE_OFF_DEVICES = 10
 def fda_frame(fda: pd.DataFrame) -> pd.DataFrame:
     """Devices per decision year, radiology panel against all others; years with none listed are zeros."""
     fda = fda.astype({"decision_year": int, "devices": int})
-    group = fda["review_panel"].where(fda["review_panel"] == RADIOLOGY_PANEL, OTHER_PANELS)
+    # The groups under their names in the edition's language: the chart shows them as they are.
+    radiology, others = gettext(RADIOLOGY_GROUP), gettext(OTHER_PANELS)
+    group = fda["review_panel"].map(lambda panel: radiology if panel == RADIOLOGY_PANEL else others)
     counts = fda.assign(group=group).groupby(["decision_year", "group"])["devices"].sum()
     years = range(int(fda["decision_year"].min()), int(fda["decision_year"].max()) + 1)
     # A year absent from the list had no device decided in it: zero is the count, not a gap filled in.
-    full = counts.reindex(pd.MultiIndex.from_product([years, [RADIOLOGY_PANEL, OTHER_PANELS]], names=counts.index.names), fill_value=0)
+    full = counts.reindex(pd.MultiIndex.from_product([years, [radiology, others]], names=counts.index.names), fill_value=0)
     frame = full.rename("devices").reset_index()
     totals = frame.groupby("decision_year")["devices"].transform("sum")
     complete = fda.groupby("decision_year")["year_complete"].all()
     through = fda.groupby("decision_year")["decisions_through"].max()
     frame["year_total"] = totals.astype(int)
     frame["radiology_share"] = frame["decision_year"].map(
-        frame.loc[frame["group"] == RADIOLOGY_PANEL].set_index("decision_year")["devices"]
+        frame.loc[frame["group"] == radiology].set_index("decision_year")["devices"]
     ) / totals.where(totals > 0).astype(float)
+    partial = gettext("{year} (to {through}, partial)")
     frame["year_label"] = frame["decision_year"].map(
-        lambda y: f"{y} (to {through[y]}, partial)" if y in complete.index and not complete[y] else str(y)
+        lambda y: partial.format(year=y, through=day(through[y])) if y in complete.index and not complete[y] else str(y)
     )
     frame["complete"] = frame["decision_year"].map(lambda y: bool(complete.get(y, True)))
     return frame.astype({"decision_year": int, "devices": int})
@@ -94,7 +99,8 @@ def take_off_year(fda: pd.DataFrame) -> int:
 
 def radiology_majority_since(fda: pd.DataFrame) -> int:
     """The first year from which the radiology panel has more than half of every year's devices."""
-    frame = fda_frame(fda).query("group == @RADIOLOGY_PANEL").sort_values("decision_year")
+    frame = fda_frame(fda)
+    frame = frame.loc[frame["group"] == gettext(RADIOLOGY_GROUP)].sort_values("decision_year")
     # A year with no device at all has no majority either.
     majority = (frame["radiology_share"].fillna(0) > 0.5).to_numpy()
     years = frame["decision_year"].to_numpy()
