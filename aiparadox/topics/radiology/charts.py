@@ -294,8 +294,8 @@ def fda_description(fda: pd.DataFrame) -> str:
 
 
 # --- Demand in the material's own terms -------------------------------------------------------
-MEASURED = "Measured: BLS OEWS, 90% interval"
-QUOTED_KIND = "Quoted figure (secondary)"
+MEASURED = N_("Measured: BLS OEWS, 90% interval")
+QUOTED_KIND = N_("Quoted figure (secondary)")
 
 
 def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
@@ -305,87 +305,91 @@ def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     are the quoted percentages. The OEWS change is added, with its interval, for comparison.
     """
     v = lambda figure_id: secondary_value(secondary, figure_id)  # noqa: E731 - a local shorthand
-    computed, stated = "computed from two quoted figures", "as quoted"
+    computed, stated = N_("computed from two quoted figures"), N_("as quoted")
     rows = [
-        ("Residency slots, DR+IR", "2018-2022", v("residency_positions_2022") / v("residency_positions_2018") - 1, None, computed,
-         "PGY-2 diagnostic and interventional radiology positions (ACR, from NRMP)"),
-        ("Residency slots, all radiology", "2024-2025", v("residency_growth_2024_2025") / 100, None, stated,
-         "All radiology specialties (Works in Progress, from NRMP); a wider definition than the row above"),
-        ("BLS projected jobs", "2021-2031", v("bls_projection_2021_2031") / 100, None, stated, "BLS Employment Projections, via Becker's"),
-        ("BLS projected jobs", "2022-2032", v("bls_projection_2022_2032") / 100, None, stated, "BLS Employment Projections, via Becker's"),
-        ("HRSA projected demand", "2023-2036", v("hrsa_demand_2023_2036") / 100, None, stated, "HRSA, via Becker's"),
-        ("Imaging use (range)", "2025-2055", v("imaging_use_growth_2055_low") / 100, v("imaging_use_growth_2055_high") / 100, stated,
-         "Neiman Health Policy Institute; the range covers imaging modalities"),
-        ("US population", "2025-2055", v("population_growth_2055") / 100, None, stated, "U.S. Census Bureau, via DOTmed"),
-        ("Supply, slots flat", "2023-2055", v("projected_supply_2055_flat") / v("medicare_radiologists_2023") - 1, None, computed,
-         "Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions stay at the 2024 level"),
-        ("Supply, slots growing", "2023-2055", v("projected_supply_2055_growing") / v("medicare_radiologists_2023") - 1, None, computed,
-         "Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions grow"),
+        (N_("Residency slots, DR+IR"), "2018-2022", v("residency_positions_2022") / v("residency_positions_2018") - 1, None, computed,
+         N_("PGY-2 diagnostic and interventional radiology positions (ACR, from NRMP)")),
+        (N_("Residency slots, all radiology"), "2024-2025", v("residency_growth_2024_2025") / 100, None, stated,
+         N_("All radiology specialties (Works in Progress, from NRMP); a wider definition than the row above")),
+        (N_("BLS projected jobs"), "2021-2031", v("bls_projection_2021_2031") / 100, None, stated, N_("BLS Employment Projections, via Becker's")),
+        (N_("BLS projected jobs"), "2022-2032", v("bls_projection_2022_2032") / 100, None, stated, N_("BLS Employment Projections, via Becker's")),
+        (N_("HRSA projected demand"), "2023-2036", v("hrsa_demand_2023_2036") / 100, None, stated, N_("HRSA, via Becker's")),
+        (N_("Imaging use (range)"), "2025-2055", v("imaging_use_growth_2055_low") / 100, v("imaging_use_growth_2055_high") / 100, stated,
+         N_("Neiman Health Policy Institute; the range covers imaging modalities")),
+        (N_("US population"), "2025-2055", v("population_growth_2055") / 100, None, stated, N_("U.S. Census Bureau, via DOTmed")),
+        (N_("Supply, slots flat"), "2023-2055", v("projected_supply_2055_flat") / v("medicare_radiologists_2023") - 1, None, computed,
+         N_("Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions stay at the 2024 level")),
+        (N_("Supply, slots growing"), "2023-2055", v("projected_supply_2055_growing") / v("medicare_radiologists_2023") - 1, None, computed,
+         N_("Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions grow")),
     ]
+    # The words in the edition's language: the chart and its data table show them as they are.
+    rows = [(_(indicator), period, low, high, _(basis), _(detail)) for indicator, period, low, high, basis, detail in rows]
     frame = pd.DataFrame(rows, columns=["indicator", "period", "low", "high", "basis", "detail"])
     frame["value"] = frame[["low", "high"]].mean(axis=1)
-    frame["kind"] = QUOTED_KIND
+    frame["kind"] = _(QUOTED_KIND)
     first, last = radiologist_years(oews)
     jobs = employment_change(oews, first, last)
     measured = pd.DataFrame(
         {
-            "indicator": ["Radiologist jobs (OEWS)"],
+            "indicator": [_(OEWS_JOBS)],
             "period": [f"{first}-{last}"],
             "low": [(jobs.change - jobs.margin) / jobs.start],
             "high": [(jobs.change + jobs.margin) / jobs.start],
-            "basis": [f"estimate with its {CONFIDENCE:.0%} sampling interval"],
-            "detail": ["BLS OEWS, wage and salary jobs (excludes the self-employed)"],
+            "basis": [_("estimate with its {confidence} sampling interval").format(confidence=number(CONFIDENCE, ".0%"))],
+            "detail": [_("BLS OEWS, wage and salary jobs (excludes the self-employed)")],
             "value": [jobs.relative],
-            "kind": [MEASURED],
+            "kind": [_(MEASURED)],
         }
     )
     frame = pd.concat([measured, frame], ignore_index=True)
     frame["label"] = [short_label(i, p) for i, p in zip(frame["indicator"], frame["period"], strict=True)]
     frame["high"] = frame["high"].fillna(frame["low"])
-    frame.loc[frame["kind"] != MEASURED, "low"] = frame["low"].where(frame["high"] != frame["low"], frame["value"])
+    frame.loc[frame["kind"] != _(MEASURED), "low"] = frame["low"].where(frame["high"] != frame["low"], frame["value"])
     return frame[["label", "indicator", "period", "value", "low", "high", "kind", "basis", "detail"]]
 
 
+OEWS_JOBS = N_("Radiologist jobs (OEWS)")
 SHORT_NAMES = {
-    "Radiologist jobs (OEWS)": "Radiologist jobs (OEWS)",
-    "Residency slots, DR+IR": "Residency slots",
-    "Residency slots, all radiology": "Residency slots (all)",
-    "BLS projected jobs": "BLS projection",
-    "HRSA projected demand": "HRSA demand",
-    "Imaging use (range)": "Imaging use",
-    "US population": "US population",
-    "Supply, slots flat": "Supply, slots flat",
-    "Supply, slots growing": "Supply, slots grow",
+    OEWS_JOBS: OEWS_JOBS,
+    N_("Residency slots, DR+IR"): N_("Residency slots"),
+    N_("Residency slots, all radiology"): N_("Residency slots (all)"),
+    N_("BLS projected jobs"): N_("BLS projection"),
+    N_("HRSA projected demand"): N_("HRSA demand"),
+    N_("Imaging use (range)"): N_("Imaging use"),
+    N_("US population"): N_("US population"),
+    N_("Supply, slots flat"): N_("Supply, slots flat"),
+    N_("Supply, slots growing"): N_("Supply, slots grow"),
 }
 
 
 def short_label(indicator: str, period: str) -> str:
     """'BLS projected jobs', '2021-2031' -> 'BLS projection 2021-31': short enough for a phone."""
-    start, _, end = period.partition("-")
+    start, _dash, end = period.partition("-")
     span = f"{start}-{end[-2:]}" if end and end[:2] == start[:2] else period
-    return f"{SHORT_NAMES.get(indicator, indicator)} {span}"
+    short = {_(name): _(short) for name, short in SHORT_NAMES.items()}
+    return f"{short.get(indicator, indicator)} {span}"
 
 
 def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
     """One row per growth figure; each row's name is written above its dot, so a phone keeps the full width."""
     frame = demand_frame(secondary, oews)
     colour = alt.Color(
-        "kind:N", title=None, scale=alt.Scale(domain=[MEASURED, QUOTED_KIND], range=[DATA_COLOUR, SECONDARY_COLOUR]),
+        "kind:N", title=None, scale=alt.Scale(domain=[_(MEASURED), _(QUOTED_KIND)], range=[DATA_COLOUR, SECONDARY_COLOUR]),
         legend=alt.Legend(orient="bottom", columns=1, labelLimit=320),
     )
     base = alt.Chart().encode(
         y=alt.Y("label:N", title=None, sort=frame["label"].tolist(), axis=None),
         tooltip=[
-            alt.Tooltip("indicator:N", title="Figure"),
-            alt.Tooltip("period:N", title="Period"),
-            alt.Tooltip("value:Q", title="Change (% over the period)", format="+.1%"),
-            alt.Tooltip("low:Q", title="Low end (%)", format="+.1%"),
-            alt.Tooltip("high:Q", title="High end (%)", format="+.1%"),
-            alt.Tooltip("basis:N", title="Basis"),
-            alt.Tooltip("detail:N", title="Source and definition"),
+            alt.Tooltip("indicator:N", title=_("Figure")),
+            alt.Tooltip("period:N", title=_("Period")),
+            alt.Tooltip("value:Q", title=_("Change (% over the period)"), format="+.1%"),
+            alt.Tooltip("low:Q", title=_("Low end (%)"), format="+.1%"),
+            alt.Tooltip("high:Q", title=_("High end (%)"), format="+.1%"),
+            alt.Tooltip("basis:N", title=_("Basis")),
+            alt.Tooltip("detail:N", title=_("Source and definition")),
         ],
     )
-    x = alt.X("low:Q", title="Change over the stated period (%)", axis=alt.Axis(format="%", grid=True))
+    x = alt.X("low:Q", title=_("Change over the stated period (%)"), axis=alt.Axis(format="%", grid=True))
     zero = alt.Chart().mark_rule(color="#888888", aria=False).encode(x=alt.datum(0))
     ranges = base.mark_rule(strokeWidth=3, yOffset=7).encode(x=x, x2="high:Q", color=colour)
     points = base.mark_point(filled=True, size=80, yOffset=7, opacity=1).encode(x="value:Q", color=colour)
@@ -396,16 +400,27 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
 
 def demand_description(secondary: pd.DataFrame, oews: pd.DataFrame) -> str:
     frame = demand_frame(secondary, oews).set_index("indicator")
-    measured = frame.loc["Radiologist jobs (OEWS)"]
-    flat, growing = frame.loc["Supply, slots flat"], frame.loc["Supply, slots growing"]
-    imaging = frame.loc["Imaging use (range)"]
-    quoted = frame.loc[frame["kind"] == QUOTED_KIND]
-    return (
-        f"Dot and range chart of {len(quoted)} growth figures on radiologist training, supply and demand quoted by "
-        f"press and society pages (grey), each over its own period, and the measured OEWS change in radiologist jobs "
-        f"(blue). All quoted figures are increases, from {quoted['value'].min():+.1%} to {quoted['high'].max():+.1%}. "
-        f"Projected supply to 2055 grows {flat['value']:+.1%} with residency slots flat and {growing['value']:+.1%} if they "
-        f"grow, against imaging use {imaging['low']:+.1%} to {imaging['high']:+.1%}. The measured change in jobs, "
-        f"{measured['value']:+.1%} from {measured['period'].replace('-', ' to ')}, has an interval from {measured['low']:+.1%} "
-        f"to {measured['high']:+.1%}."
+    measured = frame.loc[_(OEWS_JOBS)]
+    flat, growing = frame.loc[_("Supply, slots flat")], frame.loc[_("Supply, slots growing")]
+    imaging = frame.loc[_("Imaging use (range)")]
+    quoted = frame.loc[frame["kind"] == _(QUOTED_KIND)]
+    measured_first, measured_last = measured["period"].split("-")
+    return _(
+        "Dot and range chart of {count} growth figures on radiologist training, supply and demand quoted by press and "
+        "society pages (grey), each over its own period, and the measured OEWS change in radiologist jobs (blue). All "
+        "quoted figures are increases, from {lowest} to {highest}. Projected supply to 2055 grows {flat} with residency "
+        "slots flat and {growing} if they grow, against imaging use {imaging_low} to {imaging_high}. The measured "
+        "change in jobs, {measured} from {period}, has an interval from {measured_low} to {measured_high}."
+    ).format(
+        count=len(quoted),
+        lowest=number(quoted["value"].min(), "+.1%"),
+        highest=number(quoted["high"].max(), "+.1%"),
+        flat=number(flat["value"], "+.1%"),
+        growing=number(growing["value"], "+.1%"),
+        imaging_low=number(imaging["low"], "+.1%"),
+        imaging_high=number(imaging["high"], "+.1%"),
+        measured=number(measured["value"], "+.1%"),
+        period=_("{start} to {end}").format(start=measured_first, end=measured_last),
+        measured_low=number(measured["low"], "+.1%"),
+        measured_high=number(measured["high"], "+.1%"),
     )

@@ -296,8 +296,8 @@ def demand(secondary: pd.DataFrame) -> dict[str, object]:
         "acr_year_first": period("acr_hired_2013"),
         "acr_year_last": period("acr_hired_2015"),
         "bls_projection": v("bls_projection_2022_2032") / 100,
-        "bls_projection_period": gettext("{start} to {end}").format_map(
-            dict(zip(("start", "end"), period("bls_projection_2022_2032").split("-")))
+        "bls_projection_period": gettext("{start} to {end}").format(
+            start=period("bls_projection_2022_2032").split("-")[0], end=period("bls_projection_2022_2032").split("-")[1]
         ),
         "doximity_income": v("doximity_income_2025"),
         "doximity_growth": v("doximity_income_growth") / 100,
