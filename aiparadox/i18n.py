@@ -136,13 +136,14 @@ def ngettext(singular: str, plural: str, count: float, lang: str | None = None) 
 
 
 def country(english_name: str, lang: str | None = None) -> str:
-    """A country the data name in English ("Belgium"), in the edition's language ("Belgique"), from
-    Babel's CLDR names; a name CLDR does not know (a sample average) is left as the data give it."""
+    """A country the data name in English ("Belgium", "World"), in the edition's language ("Belgique",
+    "Monde"), from Babel's CLDR names; a name CLDR does not know (a sample average such as "Old World")
+    is the catalogue's, or left as the data give it."""
     from babel import Locale
 
     lang = lang or language()
     if lang == SOURCE_LANGUAGE:
         return english_name
-    codes = {name: code for code, name in Locale("en").territories.items()}
-    code = codes.get(english_name)
-    return Locale(lang).territories[code] if code else english_name
+    codes = {name.lower(): code for code, name in Locale("en").territories.items()}
+    code = codes.get(english_name.lower())
+    return Locale(lang).territories[code] if code else gettext(english_name, lang)

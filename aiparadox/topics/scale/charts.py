@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
+from ...i18n import N_, _, number
 from . import article
 from .facts import (
     EMAIL_ERA_START,
@@ -24,11 +25,17 @@ from .facts import (
 )
 from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, LBNL_REPORT, OWID_SERIES, to_watts
 
-GENERATION_LABELS = {EIA_SERIES: "US net generation (EIA)", OWID_SERIES: "US generation (OWID)"}
-DATACENTRE_LABEL = "US data centres (secondary)"
-CLAIM_SERIES = "The article's figures"
-CLAIM_PRODUCTION_LABEL = f"Article: {article.US_PRODUCTION_GW:.0f} GW"
-CLAIM_AI_LABEL = f"Article: {article.AI_GW:.0f} GW for AI"
+GENERATION_LABELS = {EIA_SERIES: N_("US net generation (EIA)"), OWID_SERIES: N_("US generation (OWID)")}
+DATACENTRE_LABEL = N_("US data centres (secondary)")
+CLAIM_SERIES = N_("The article's figures")
+CLAIM_PRODUCTION_LABEL = N_("Article: {gw} GW")
+CLAIM_AI_LABEL = N_("Article: {gw} GW for AI")
+# The sample averages of Huberman and Minns, which CLDR does not name (i18n.country names the countries).
+SAMPLE_AVERAGES = (N_("New World"), N_("New World (weighted)"), N_("Old World"), N_("Old World (weighted)"))
+
+
+def _generation_labels() -> dict[str, str]:
+    return {source: _(label) for source, label in GENERATION_LABELS.items()}
 
 
 def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +43,7 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     measured = pd.DataFrame(
         {
             "year": generation["year"].astype(int),
-            "series": generation["source"].map(GENERATION_LABELS),
+            "series": generation["source"].map(_generation_labels()),
             "average_gw": generation["average_gw"].astype(float),
             "upper_gw": float("nan"),
             "twh": generation["generation_twh"].astype(float).round(1),
@@ -53,21 +60,21 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
             pd.DataFrame(
                 {
                     "year": estimates["year"].astype(int),
-                    "series": DATACENTRE_LABEL,
+                    "series": _(DATACENTRE_LABEL),
                     "average_gw": estimates["average_gw"].astype(float),
                     "upper_gw": float("nan"),
                     "twh": estimates["electricity_twh"].astype(float),
-                    "detail": estimates["report"] + ", estimate",
+                    "detail": estimates["report"] + _(", estimate"),
                 }
             ),
             pd.DataFrame(
                 {
                     "year": ranges["year"].astype(int),
-                    "series": DATACENTRE_LABEL,
+                    "series": _(DATACENTRE_LABEL),
                     "average_gw": ranges["average_gw"].astype(float),
                     "upper_gw": ranges["average_gw_high"].astype(float),
                     "twh": ranges["electricity_twh"].astype(float),
-                    "detail": ranges["report"] + ", projected range (low end shown as TWh)",
+                    "detail": ranges["report"] + _(", projected range (low end shown as TWh)"),
                 }
             ),
         ]
@@ -76,11 +83,14 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     claims = pd.DataFrame(
         {
             "year": [first_year, first_year],
-            "series": CLAIM_SERIES,
+            "series": _(CLAIM_SERIES),
             "average_gw": [article.US_PRODUCTION_GW, article.AI_GW],
             "upper_gw": float("nan"),
             "twh": float("nan"),
-            "detail": [CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL],
+            "detail": [
+                _(CLAIM_PRODUCTION_LABEL).format(gw=number(article.US_PRODUCTION_GW, ".0f")),
+                _(CLAIM_AI_LABEL).format(gw=number(article.AI_GW, ".0f")),
+            ],
         }
     )
     return pd.concat([measured, dc, claims], ignore_index=True)
@@ -89,27 +99,27 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
 def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     """US generation as average GW from both publishers, the article's two figures, data-centre estimates."""
     frame = generation_chart_frame(generation, datacentres)
-    domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_SERIES]
+    domain = [*_generation_labels().values(), _(DATACENTRE_LABEL), _(CLAIM_SERIES)]
     colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR]
     legend, highlighted = legend_highlight("series")
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
-    y = alt.Y("average_gw:Q", title="Average power over the year (GW)", scale=alt.Scale(domain=[0, 550]))
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
+    y = alt.Y("average_gw:Q", title=_("Average power over the year (GW)"), scale=alt.Scale(domain=[0, 550]))
     # One legend entry a line, so that the legend fits a phone's width.
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=1))
     tooltip = [
-        alt.Tooltip("series:N", title="Series"),
-        alt.Tooltip("detail:N", title="Figure"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("average_gw:Q", title="Average power (GW)", format=",.1f"),
-        alt.Tooltip("upper_gw:Q", title="Upper end (GW)", format=",.1f"),
-        alt.Tooltip("twh:Q", title="Energy (TWh per year)", format=",.1f"),
+        alt.Tooltip("series:N", title=_("Series")),
+        alt.Tooltip("detail:N", title=_("Figure")),
+        alt.Tooltip("year:Q", title=_("Year"), format="d"),
+        alt.Tooltip("average_gw:Q", title=_("Average power (GW)"), format=",.1f"),
+        alt.Tooltip("upper_gw:Q", title=_("Upper end (GW)"), format=",.1f"),
+        alt.Tooltip("twh:Q", title=_("Energy (TWh per year)"), format=",.1f"),
     ]
     # Layers carry no data of their own: the frame is given once, to the layer chart, so that
     # composing layers does not copy it (Altair deep-copies a chart's data at every step).
     base = alt.Chart().encode(x=x, y=y, color=colour, opacity=highlighted)
-    is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
-    is_claim = alt.FieldEqualPredicate(field="series", equal=CLAIM_SERIES)
-    is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)
+    is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(_generation_labels().values()))
+    is_claim = alt.FieldEqualPredicate(field="series", equal=_(CLAIM_SERIES))
+    is_dc = alt.FieldEqualPredicate(field="series", equal=_(DATACENTRE_LABEL))
     lines = base.transform_filter(is_measured).mark_line(point=alt.OverlayMarkDef(size=18)).encode(tooltip=tooltip)
     claim_rules = base.transform_filter(is_claim).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
     claim_labels = (
@@ -131,27 +141,44 @@ def generation_description(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     dc = datacentres.dropna(subset=["average_gw"])
     lbnl_last = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "estimate")].iloc[-1]
     projected = dc.loc[dc["bound"].isin(["low", "high"])]
-    return (
-        f"Line chart of US electricity generation expressed as average power in gigawatts, EIA from "
-        f"{int(eia['year'].min())} to {int(eia['year'].max())} and OWID from {int(owid['year'].min())} to "
-        f"{int(owid['year'].max())}. Generation rises to about {f['eia_gw']:.0f} GW in {f['eia_year']} (EIA) and "
-        f"{f['owid_gw']:.0f} GW in {f['owid_year']} (OWID); before {SOURCES_AGREE_FROM} OWID is "
-        f"{f['narrowest_gap_share_before_2000']:.0%} to {f['widest_gap_share']:.0%} higher than EIA, since {SOURCES_AGREE_FROM} "
-        f"within {f['max_gap_share_since_2000']:.0%}. Dashed lines mark the article's "
-        f"{article.US_PRODUCTION_GW:.0f} GW, first reached in {f['first_year_at_claim']}, and its "
-        f"{article.AI_GW:.0f} GW for AI. Grey squares are data-centre estimates quoted by the press: "
-        f"{lbnl_last['average_gw']:.0f} GW on average in {int(lbnl_last['year'])} (LBNL) and a projected "
-        f"{projected['average_gw'].min():.0f} to {projected['average_gw'].max():.0f} GW in "
-        f"{int(projected['year'].max())}."
+    return _(
+        "Line chart of US electricity generation expressed as average power in gigawatts, EIA from {eia_first} to "
+        "{eia_last} and OWID from {owid_first} to {owid_last}. Generation rises to about {eia_gw} GW in {eia_year} "
+        "(EIA) and {owid_gw} GW in {owid_year} (OWID); before {agree_from} OWID is {narrowest} to {widest} higher "
+        "than EIA, since {agree_from} within {max_gap}. Dashed lines mark the article's {claim_gw} GW, first reached "
+        "in {first_at_claim}, and its {ai_gw} GW for AI. Grey squares are data-centre estimates quoted by the press: "
+        "{lbnl_gw} GW on average in {lbnl_year} (LBNL) and a projected {projected_low} to {projected_high} GW in "
+        "{projected_year}."
+    ).format(
+        eia_first=int(eia["year"].min()),
+        eia_last=int(eia["year"].max()),
+        owid_first=int(owid["year"].min()),
+        owid_last=int(owid["year"].max()),
+        eia_gw=number(f["eia_gw"], ".0f"),
+        eia_year=f["eia_year"],
+        owid_gw=number(f["owid_gw"], ".0f"),
+        owid_year=f["owid_year"],
+        agree_from=SOURCES_AGREE_FROM,
+        narrowest=number(f["narrowest_gap_share_before_2000"], ".0%"),
+        widest=number(f["widest_gap_share"], ".0%"),
+        max_gap=number(f["max_gap_share_since_2000"], ".0%"),
+        claim_gw=number(article.US_PRODUCTION_GW, ".0f"),
+        first_at_claim=f["first_year_at_claim"],
+        ai_gw=number(article.AI_GW, ".0f"),
+        lbnl_gw=number(lbnl_last["average_gw"], ".0f"),
+        lbnl_year=int(lbnl_last["year"]),
+        projected_low=number(projected["average_gw"].min(), ".0f"),
+        projected_high=number(projected["average_gw"].max(), ".0f"),
+        projected_year=int(projected["year"].max()),
     )
 
 
-POWER_KINDS = ("The article", "News reports (secondary)", "Measured")
+POWER_KINDS = (N_("The article"), N_("News reports (secondary)"), N_("Measured"))
 # Short names, so that "name: value" fits above its stem on a phone.
-ITEM_CLAIM_SITE = "Article: data centre"
-ITEM_SITE = "Announced: full site"
-ITEM_PHASE = "Announced: first phase"
-ITEM_US = "US generation"
+ITEM_CLAIM_SITE = N_("Article: data centre")
+ITEM_SITE = N_("Announced: full site")
+ITEM_PHASE = N_("Announced: first phase")
+ITEM_US = N_("US generation")
 
 
 def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
@@ -159,20 +186,21 @@ def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd
     f = c11_figures(quotes)
     owid = last_year_before(generation, OWID_SERIES, article.YEAR)
     lbnl = datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")].dropna(subset=["average_gw"]).iloc[-1]
+    article_kind, reports, measured = (_(kind) for kind in POWER_KINDS)
     rows = [
-        ("The article", ITEM_CLAIM_SITE, to_watts(article.SITE_TW, "TW")),
-        ("The article", "Article: first phase", to_watts(article.FIRST_PHASE_TW, "TW")),
-        ("The article", "Article: US production", to_watts(article.US_PRODUCTION_GW, "GW")),
-        ("The article", "Article: power for AI", to_watts(article.AI_GW, "GW")),
-        ("News reports (secondary)", "Musk's slip, corrected", to_watts(f["slip_gw"], "GW")),
-        ("News reports (secondary)", ITEM_SITE, to_watts(f["site_mw"], "MW")),
-        ("News reports (secondary)", ITEM_PHASE, to_watts(f["phase_mw"], "MW")),
-        ("Measured", f"{ITEM_US}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
-        ("Measured", f"US data centres, {int(lbnl['year'])}", to_watts(float(lbnl["average_gw"]), "GW")),
+        (article_kind, _(ITEM_CLAIM_SITE), to_watts(article.SITE_TW, "TW")),
+        (article_kind, _("Article: first phase"), to_watts(article.FIRST_PHASE_TW, "TW")),
+        (article_kind, _("Article: US production"), to_watts(article.US_PRODUCTION_GW, "GW")),
+        (article_kind, _("Article: power for AI"), to_watts(article.AI_GW, "GW")),
+        (reports, _("Musk's slip, corrected"), to_watts(f["slip_gw"], "GW")),
+        (reports, _(ITEM_SITE), to_watts(f["site_mw"], "MW")),
+        (reports, _(ITEM_PHASE), to_watts(f["phase_mw"], "MW")),
+        (measured, f"{_(ITEM_US)}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
+        (measured, _("US data centres, {year}").format(year=int(lbnl["year"])), to_watts(float(lbnl["average_gw"]), "GW")),
     ]
     frame = pd.DataFrame(rows, columns=["kind", "item", "watts"])
     frame["label"] = frame["watts"].map(format_power)
-    claim = frame["item"] == ITEM_CLAIM_SITE
+    claim = frame["item"] == _(ITEM_CLAIM_SITE)
     exponent = str(round(math.log10(f["site_factor"]))).translate(SUPERSCRIPT)
     frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = 10{exponent} × {format_power(to_watts(f['site_mw'], 'MW'))}"
     return frame.sort_values("watts", ascending=False).reset_index(drop=True)
@@ -183,7 +211,7 @@ def powers_chart(frame: pd.DataFrame):
     low, high = 1e7, 1e15
     frame = frame.assign(
         rank=range(len(frame)),
-        caption=frame["item"] + ": " + frame["label"],
+        caption=[_("{item}: {power}").format(item=i, power=p) for i, p in zip(frame["item"], frame["label"], strict=True)],
         start=low,
     )
     base = alt.Chart().encode(
@@ -191,18 +219,18 @@ def powers_chart(frame: pd.DataFrame):
         color=alt.Color(
             "kind:N",
             title=None,
-            scale=alt.Scale(domain=list(POWER_KINDS), range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
+            scale=alt.Scale(domain=[_(kind) for kind in POWER_KINDS], range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
             legend=alt.Legend(orient="bottom", direction="vertical"),
         ),
         tooltip=[
-            alt.Tooltip("item:N", title="What"),
-            alt.Tooltip("label:N", title="Power"),
-            alt.Tooltip("kind:N", title="From"),
+            alt.Tooltip("item:N", title=_("What")),
+            alt.Tooltip("label:N", title=_("Power")),
+            alt.Tooltip("kind:N", title=_("From")),
         ],
     )
     x = alt.X(
         "watts:Q",
-        title="Power (W, log scale; gridlines ×10)",
+        title=_("Power (W, log scale; gridlines ×10)"),
         scale=alt.Scale(type="log", domain=[low, high]),
         axis=alt.Axis(
             labelExpr="format(datum.value, '~s') + 'W'",
@@ -226,14 +254,22 @@ def powers_description(frame: pd.DataFrame) -> str:
     def watts(item: str) -> float:
         return float(frame.loc[frame["item"] == item, "watts"].iloc[0])
 
-    site, claim = watts(ITEM_SITE), watts(ITEM_CLAIM_SITE)
-    us = frame.loc[frame["item"].str.startswith(ITEM_US)].iloc[0]
-    return (
-        f"Dot chart on a logarithmic scale of the powers involved, from {format_power(frame['watts'].min())} to "
-        f"{format_power(frame['watts'].max())}. The announced data centre is {format_power(site)}, its first phase "
-        f"{format_power(watts(ITEM_PHASE))}; the article's {format_power(claim)} is "
-        f"{claim / site:,.0f} times larger, and about {claim / us['watts']:,.0f} times the average power of all US "
-        f"electricity generation ({us['label']} on average in {us['item'].split(', ')[1]})."
+    site, claim = watts(_(ITEM_SITE)), watts(_(ITEM_CLAIM_SITE))
+    us = frame.loc[frame["item"].str.startswith(_(ITEM_US))].iloc[0]
+    return _(
+        "Dot chart on a logarithmic scale of the powers involved, from {lowest} to {highest}. The announced data "
+        "centre is {site}, its first phase {phase}; the article's {claim} is {factor} times larger, and about "
+        "{over_us} times the average power of all US electricity generation ({us} on average in {us_year})."
+    ).format(
+        lowest=format_power(frame["watts"].min()),
+        highest=format_power(frame["watts"].max()),
+        site=format_power(site),
+        phase=format_power(watts(_(ITEM_PHASE))),
+        claim=format_power(claim),
+        factor=number(claim / site, ",.0f"),
+        over_us=number(claim / us["watts"], ",.0f"),
+        us=us["label"],
+        us_year=us["item"].split(", ")[1],
     )
 
 
