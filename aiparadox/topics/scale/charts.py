@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
-from ...i18n import N_, _, number
+from ...i18n import N_, _, country, number
 from . import article
 from .facts import (
     EMAIL_ERA_START,
@@ -275,9 +275,15 @@ def powers_description(frame: pd.DataFrame) -> str:
 
 WEEKLY_KEY = ("United States", "United Kingdom", "World")
 OTHERS_GREY = "#999999"
-OTHER_ENTITIES = "Others"
-CHOSEN = "Chosen country"
-CLAIM_WEEK_LABEL = f"Article: {article.HOURS_PER_DAY:.0f} h × {WORKDAYS_PER_WEEK} days"
+# Both go into Vega expressions in single quotes: their translations have no apostrophe.
+OTHER_ENTITIES = N_("Others")
+CHOSEN = N_("Chosen country")
+CLAIM_WEEK_LABEL = N_("Article: {hours} h × {days} days")
+WORKERS = {"hours_per_week_all": N_("all"), "hours_per_week_men": N_("men (2000)"), "hours_per_week_women": N_("women (2000)")}
+
+
+def _claim_week_label() -> str:
+    return _(CLAIM_WEEK_LABEL).format(hours=number(article.HOURS_PER_DAY, ".0f"), days=WORKDAYS_PER_WEEK)
 
 
 def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -287,15 +293,15 @@ def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
         var_name="workers",
         value_name="hours_per_week",
     ).dropna(subset=["hours_per_week"])
-    long["workers"] = long["workers"].map(
-        {"hours_per_week_all": "all", "hours_per_week_men": "men (2000)", "hours_per_week_women": "women (2000)"}
-    )
+    long["workers"] = long["workers"].map({column: _(words) for column, words in WORKERS.items()})
+    # Countries and averages under their names in the edition's language.
+    long["entity"] = long["entity"].map(country)
     claim = pd.DataFrame(
         {
-            "entity": [CLAIM_WEEK_LABEL],
+            "entity": [_claim_week_label()],
             "entity_type": ["claim"],
             "year": [int(weekly["year"].min())],
-            "workers": ["all"],
+            "workers": [_(WORKERS["hours_per_week_all"])],
             "hours_per_week": [article.HOURS_PER_DAY * WORKDAYS_PER_WEEK],
         }
     )
@@ -310,29 +316,33 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     if default_country is None:
         first = weekly.loc[weekly["year"] == weekly["year"].min()].dropna(subset=["hours_per_week_all"])
         default_country = first.loc[first["entity"].isin(others)].sort_values("hours_per_week_all").iloc[-1]["entity"]
-    chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name="Highlight a country: "))
+    # The menu and the key in the edition's language, as the frame names them.
+    others, default_country, key = [country(c) for c in others], country(default_country), [country(e) for e in WEEKLY_KEY]
+    chosen_name = _("Highlight a country: ")
+    chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name=chosen_name))
     shown = (
-        f"indexof({list(WEEKLY_KEY)!r}, datum.entity) >= 0 ? datum.entity : "
-        f"(datum.entity == country ? '{CHOSEN}' : '{OTHER_ENTITIES}')"
+        f"indexof({key!r}, datum.entity) >= 0 ? datum.entity : "
+        f"(datum.entity == country ? '{_(CHOSEN)}' : '{_(OTHER_ENTITIES)}')"
     )
-    domain = [*WEEKLY_KEY, CHOSEN, OTHER_ENTITIES]
+    domain = [*key, _(CHOSEN), _(OTHER_ENTITIES)]
     # No black or white: the page may be in dark mode. The others are a mid grey, made faint.
     colours = [DATA_COLOUR, PALETTE[2], PALETTE[4], PALETTE[5], OTHERS_GREY]
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
-    y = alt.Y("hours_per_week:Q", title="Hours of work per week (full-time production workers)", scale=alt.Scale(domain=[0, 100]))
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
+    y = alt.Y("hours_per_week:Q", title=_("Hours of work per week (full-time production workers)"), scale=alt.Scale(domain=[0, 100]))
     tooltip = [
-        alt.Tooltip("entity:N", title="Country or average"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("workers:N", title="Workers"),
-        alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
+        alt.Tooltip("entity:N", title=_("Country or average")),
+        alt.Tooltip("year:Q", title=_("Year"), format="d"),
+        alt.Tooltip("workers:N", title=_("Workers")),
+        alt.Tooltip("hours_per_week:Q", title=_("Hours per week"), format=".1f"),
     ]
     data = alt.Chart().transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
     # The legend names the chosen country (the menu's choice; on paper, the one drawn).
-    legend = alt.Legend(columns=2, labelExpr=f"datum.label == '{CHOSEN}' ? country : datum.label")
+    legend = alt.Legend(columns=2, labelExpr=f"datum.label == '{_(CHOSEN)}' ? country : datum.label")
     colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend)
-    highlighted = alt.datum.shown != OTHER_ENTITIES
+    highlighted = alt.datum.shown != _(OTHER_ENTITIES)
+    all_workers = _(WORKERS["hours_per_week_all"])
     lines = (
-        data.transform_filter(alt.datum.workers == "all")
+        data.transform_filter(alt.datum.workers == all_workers)
         .mark_line(point=alt.OverlayMarkDef(size=16))
         .encode(
             x=x,
@@ -347,7 +357,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         )
     )
     by_sex = (
-        data.transform_filter(alt.datum.workers != "all")
+        data.transform_filter(alt.datum.workers != all_workers)
         .transform_filter(highlighted)
         .mark_point(filled=True, size=60, opacity=1)
         .encode(
@@ -367,7 +377,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     claim = alt.Chart().transform_filter("datum.entity_type == 'claim'")
     claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
     claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
-        x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {article.HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} h")
+        x=x, y=y, text=alt.value(f"{_claim_week_label()} = {number(article.HOURS_PER_DAY * WORKDAYS_PER_WEEK, '.0f')} h")
     )
     return (
         alt.layer(lines, by_sex, claim_rule, claim_label, data=frame)
@@ -379,35 +389,50 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
 def weekly_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
     f = hours_figures(weekly, annual)
     last = weekly.loc[(weekly["year"] == f["last_total_year"]) & weekly["entity"].isin(WEEKLY_KEY)].set_index("entity")
-    return (
-        f"Line chart of weekly hours of full-time production workers in {f['n_countries']} countries and sample "
-        f"averages, {f['first_year']} to 2000. In {f['first_year']} the United States stood at "
-        f"{f['us_first_week']:.1f} hours, the United Kingdom at {f['uk_first_week']:.1f} and the sample average at "
-        f"{f['world_first_week']:.1f}, the highest being {f['longest_first_entity']} at {f['longest_first_week']:.1f}; "
-        f"by {f['last_total_year']} they were {last.loc['United States', 'hours_per_week_all']:.1f}, "
-        f"{last.loc['United Kingdom', 'hours_per_week_all']:.1f} and {last.loc['World', 'hours_per_week_all']:.1f}. "
-        f"A dashed line at {f['claim_per_week']:.0f} hours shows what {article.HOURS_PER_DAY:.0f} hours a day over "
-        f"{WORKDAYS_PER_WEEK} days would be; "
-        f"the highest value of any series in any year is {f['highest_week']:.1f} hours. For 2000 only separate "
-        "figures for men and women exist, shown as triangles."
+    return _(
+        "Line chart of weekly hours of full-time production workers in {countries} countries and sample averages, "
+        "{first_year} to 2000. In {first_year} the United States stood at {us_first} hours, the United Kingdom at "
+        "{uk_first} and the sample average at {world_first}, the highest being {longest} at {longest_week}; by "
+        "{last_year} they were {us_last}, {uk_last} and {world_last}. A dashed line at {claim_week} hours shows what "
+        "{claim_day} hours a day over {workdays} days would be; the highest value of any series in any year is "
+        "{highest} hours. For 2000 only separate figures for men and women exist, shown as triangles."
+    ).format(
+        countries=f["n_countries"],
+        first_year=f["first_year"],
+        us_first=number(f["us_first_week"], ".1f"),
+        uk_first=number(f["uk_first_week"], ".1f"),
+        world_first=number(f["world_first_week"], ".1f"),
+        longest=country(f["longest_first_entity"]),
+        longest_week=number(f["longest_first_week"], ".1f"),
+        last_year=f["last_total_year"],
+        us_last=number(last.loc["United States", "hours_per_week_all"], ".1f"),
+        uk_last=number(last.loc["United Kingdom", "hours_per_week_all"], ".1f"),
+        world_last=number(last.loc["World", "hours_per_week_all"], ".1f"),
+        claim_week=number(f["claim_per_week"], ".0f"),
+        claim_day=number(article.HOURS_PER_DAY, ".0f"),
+        workdays=WORKDAYS_PER_WEEK,
+        highest=number(f["highest_week"], ".1f"),
     )
 
 
 def annual_chart(annual: pd.DataFrame):
     """Annual hours per worker: UK and US 1870-2017, other countries 1870-1938; each source its own line."""
-    domain = [*KEY_COUNTRIES, "Other countries (to 1938)"]
-    frame = annual.assign(shown=annual["entity"].where(annual["entity"].isin(KEY_COUNTRIES), domain[-1]))
+    key = [country(c) for c in KEY_COUNTRIES]
+    domain = [*key, _("Other countries (to 1938)")]
+    # Countries under their names in the edition's language.
+    frame = annual.assign(entity=annual["entity"].map(country))
+    frame = frame.assign(shown=frame["entity"].where(frame["entity"].isin(key), domain[-1]))
     highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
-    y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
+    y = alt.Y("hours_per_year:Q", title=_("Hours worked per worker per year"), scale=alt.Scale(domain=[0, 3600]))
     colour = alt.Color(
         "shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]), legend=alt.Legend(columns=1)
     )
     tooltip = [
-        alt.Tooltip("entity:N", title="Country"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("hours_per_year:Q", title="Hours per worker per year", format=",.0f"),
-        alt.Tooltip("series:N", title="Estimate"),
+        alt.Tooltip("entity:N", title=_("Country")),
+        alt.Tooltip("year:Q", title=_("Year"), format="d"),
+        alt.Tooltip("hours_per_year:Q", title=_("Hours per worker per year"), format=",.0f"),
+        alt.Tooltip("series:N", title=_("Estimate")),
     ]
     lines = (
         alt.Chart(frame)
@@ -419,7 +444,7 @@ def annual_chart(annual: pd.DataFrame):
             # One line per country and per estimate: the gap between 1938 and 1950 stays a gap.
             detail=alt.Detail(["entity:N", "series:N"]),
             strokeWidth=alt.condition(highlight, alt.value(4), alt.value(2), empty=False),
-            opacity=alt.condition(alt.FieldOneOfPredicate(field="entity", oneOf=list(KEY_COUNTRIES)), alt.value(1), alt.value(0.6)),
+            opacity=alt.condition(alt.FieldOneOfPredicate(field="entity", oneOf=key), alt.value(1), alt.value(0.6)),
             tooltip=tooltip,
         )
         .add_params(highlight)
@@ -431,15 +456,34 @@ def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
     f = hours_figures(weekly, annual)
     early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(index="entity", columns="year", values="hours_per_year")
     early_fell = int((early[LAST_HM_YEAR] < early[f["first_annual_year"]]).sum())
-    return (
-        f"Line chart of average annual hours worked per worker, in two estimates left apart by a gap. Huberman and "
-        f"Minns, {f['first_annual_year']} to {f['last_hm_annual_year']}: the United States falls from "
-        f"{f['us_annual_first']:,.0f} to {f['us_annual_hm_last']:,.0f} hours ({-f['us_fall_hm']:.0%}), the United "
-        f"Kingdom from {f['uk_annual_first']:,.0f} to {f['uk_annual_hm_last']:,.0f} ({-f['uk_fall_hm']:.0%}); grey lines "
-        f"show {len(early)} other countries, of which {early_fell} worked fewer hours at the end. Penn World Table, "
-        f"{f['first_pwt_year']} to {f['last_annual_year']}: the United States goes from {f['us_annual_pwt_first']:,.0f} "
-        f"to {f['us_annual_last']:,.0f} ({-f['us_fall_pwt']:.0%}), the United Kingdom from "
-        f"{f['uk_annual_pwt_first']:,.0f} to {f['uk_annual_last']:,.0f} ({-f['uk_fall_pwt']:.0%}); "
-        f"since {EMAIL_ERA_START} the change is small ({f['us_change_email']:.1%} in the United States, "
-        f"{f['uk_change_email']:.1%} in the United Kingdom)."
+    return _(
+        "Line chart of average annual hours worked per worker, in two estimates left apart by a gap. Huberman and "
+        "Minns, {first_year} to {last_hm_year}: the United States falls from {us_first} to {us_hm_last} hours "
+        "({us_fall_hm}), the United Kingdom from {uk_first} to {uk_hm_last} ({uk_fall_hm}); grey lines show {others} "
+        "other countries, of which {fell} worked fewer hours at the end. Penn World Table, {first_pwt_year} to "
+        "{last_year}: the United States goes from {us_pwt_first} to {us_last} ({us_fall_pwt}), the United Kingdom "
+        "from {uk_pwt_first} to {uk_last} ({uk_fall_pwt}); since {email_start} the change is small ({us_email} in the "
+        "United States, {uk_email} in the United Kingdom)."
+    ).format(
+        first_year=f["first_annual_year"],
+        last_hm_year=f["last_hm_annual_year"],
+        us_first=number(f["us_annual_first"], ",.0f"),
+        us_hm_last=number(f["us_annual_hm_last"], ",.0f"),
+        us_fall_hm=number(-f["us_fall_hm"], ".0%"),
+        uk_first=number(f["uk_annual_first"], ",.0f"),
+        uk_hm_last=number(f["uk_annual_hm_last"], ",.0f"),
+        uk_fall_hm=number(-f["uk_fall_hm"], ".0%"),
+        others=len(early),
+        fell=early_fell,
+        first_pwt_year=f["first_pwt_year"],
+        last_year=f["last_annual_year"],
+        us_pwt_first=number(f["us_annual_pwt_first"], ",.0f"),
+        us_last=number(f["us_annual_last"], ",.0f"),
+        us_fall_pwt=number(-f["us_fall_pwt"], ".0%"),
+        uk_pwt_first=number(f["uk_annual_pwt_first"], ",.0f"),
+        uk_last=number(f["uk_annual_last"], ",.0f"),
+        uk_fall_pwt=number(-f["uk_fall_pwt"], ".0%"),
+        email_start=EMAIL_ERA_START,
+        us_email=number(f["us_change_email"], ".1%"),
+        uk_email=number(f["uk_change_email"], ".1%"),
     )
