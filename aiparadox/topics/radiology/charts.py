@@ -424,3 +424,15 @@ def demand_description(secondary: pd.DataFrame, oews: pd.DataFrame) -> str:
         measured_low=number(measured["low"], "+.1%"),
         measured_high=number(measured["high"], "+.1%"),
     )
+
+
+# The source lines and notes that chapters/radiology.md passes to book.figure, which shows them in the
+# edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
+# chapter writes is translated).
+FIGURE_TEXTS = (
+    N_("BLS OEWS national estimates, SOC 29-1224 (national Excel files; flat files for the latest year); intervals: the book's calculation from the published RSEs"),
+    N_("BLS OEWS national estimates (SOC 29-1224, 29-1210, 00-0000), nominal mean annual wages; index and intervals: the book's calculation"),
+    N_("FDA, Artificial Intelligence-Enabled Medical Devices list (XML download); counts: the book's calculation"),
+    N_("Quoted by ACR, Works in Progress, Becker's, AuntMinnie, Radiology Business and DOTmed (see the data table); OEWS: BLS"),
+    N_("Grey rows are secondary figures quoted by press and society pages, each over its own period and definition; the blue row is the book's own OEWS calculation."),
+)

@@ -487,3 +487,16 @@ def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
         us_email=number(f["us_change_email"], ".1%"),
         uk_email=number(f["uk_change_email"], ".1%"),
     )
+
+
+# The source lines and notes that chapters/scale.md passes to book.figure, which shows them in the
+# edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
+# chapter writes is translated).
+FIGURE_TEXTS = (
+    N_("EIA Monthly Energy Review table 7.2a; OWID energy data (Ember, Energy Institute); LBNL and EPRI as quoted by the trade press; the book's calculation"),
+    N_('Grey squares and bars: data-centre figures quoted by the trade press (secondary).'),
+    N_('News reports of the 19 November 2025 announcement (secondary); EIA and OWID; LBNL via the trade press; the article'),
+    N_('Grey dots: figures from news reports (secondary).'),
+    N_("Huberman and Minns (2007), via Our World in Data; the article; the book's calculation"),
+    N_('Huberman and Minns, then the Penn World Table, via Our World in Data'),
+)
