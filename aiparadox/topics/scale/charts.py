@@ -38,6 +38,14 @@ def _generation_labels() -> dict[str, str]:
     return {source: _(label) for source, label in GENERATION_LABELS.items()}
 
 
+def claim_production_label() -> str:
+    return _(CLAIM_PRODUCTION_LABEL).format(gw=number(article.US_PRODUCTION_GW, ".0f"))
+
+
+def claim_ai_label() -> str:
+    return _(CLAIM_AI_LABEL).format(gw=number(article.AI_GW, ".0f"))
+
+
 def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
     """One tidy frame: both generation series, data-centre estimates (a range where projected), the claims."""
     measured = pd.DataFrame(
@@ -87,10 +95,7 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
             "average_gw": [article.US_PRODUCTION_GW, article.AI_GW],
             "upper_gw": float("nan"),
             "twh": float("nan"),
-            "detail": [
-                _(CLAIM_PRODUCTION_LABEL).format(gw=number(article.US_PRODUCTION_GW, ".0f")),
-                _(CLAIM_AI_LABEL).format(gw=number(article.AI_GW, ".0f")),
-            ],
+            "detail": [claim_production_label(), claim_ai_label()],
         }
     )
     return pd.concat([measured, dc, claims], ignore_index=True)
@@ -282,7 +287,7 @@ CLAIM_WEEK_LABEL = N_("Article: {hours} h × {days} days")
 WORKERS = {"hours_per_week_all": N_("all"), "hours_per_week_men": N_("men (2000)"), "hours_per_week_women": N_("women (2000)")}
 
 
-def _claim_week_label() -> str:
+def claim_week_label() -> str:
     return _(CLAIM_WEEK_LABEL).format(hours=number(article.HOURS_PER_DAY, ".0f"), days=WORKDAYS_PER_WEEK)
 
 
@@ -298,7 +303,7 @@ def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
     long["entity"] = long["entity"].map(country)
     claim = pd.DataFrame(
         {
-            "entity": [_claim_week_label()],
+            "entity": [claim_week_label()],
             "entity_type": ["claim"],
             "year": [int(weekly["year"].min())],
             "workers": [_(WORKERS["hours_per_week_all"])],
@@ -377,7 +382,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     claim = alt.Chart().transform_filter("datum.entity_type == 'claim'")
     claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
     claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
-        x=x, y=y, text=alt.value(f"{_claim_week_label()} = {number(article.HOURS_PER_DAY * WORKDAYS_PER_WEEK, '.0f')} h")
+        x=x, y=y, text=alt.value(f"{claim_week_label()} = {number(article.HOURS_PER_DAY * WORKDAYS_PER_WEEK, '.0f')} h")
     )
     return (
         alt.layer(lines, by_sex, claim_rule, claim_label, data=frame)
