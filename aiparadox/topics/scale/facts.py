@@ -588,7 +588,7 @@ def conclusion(announcement: pd.DataFrame, weekly: pd.DataFrame, annual: pd.Data
     hours = hours_figures(weekly, annual)
     return {
         "unit_factor": c11_figures(announcement)["site_factor"],
-        "solar_factor": f"{solar_figures()['claim_over_fraction'] / 1e6:,.0f} million",
+        "solar_factor": _("{millions} million").format(millions=number(solar_figures()["claim_over_fraction"] / 1e6, ",.0f")),
         "claimed_hours_per_day": article.HOURS_PER_DAY,
         "us_week_fall": hours["us_week_fall"],
         "us_hours_fall_recent": hours["us_fall_email"],
