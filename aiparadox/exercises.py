@@ -35,10 +35,11 @@ import hashlib
 import math
 import numbers
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from . import topics
+from .i18n import N_, gettext
 
 LEVELS = ("introductory", "intermediate", "advanced")
 # The points a graded exercise is worth (otter-grader's notebooks): one per step of difficulty.
@@ -150,9 +151,10 @@ def written(label: str, *, points: int, tables: tuple[str, ...] = ()):
 
 
 def registered() -> dict[str, Exercise]:
-    """Every exercise with a checked answer, by label (its level, hint and tolerance; not its answer)."""
+    """Every exercise with a checked answer, by label (its level, hint and tolerance; not its answer),
+    its hint in the edition's language (a topic marks it with ``N_``; the catalogue translates it)."""
     topics.parts("exercises")
-    return dict(_EXERCISES)
+    return {label: replace(exercise, hint=gettext(exercise.hint)) for label, exercise in _EXERCISES.items()}
 
 
 def written_questions() -> dict[str, WrittenQuestion]:
@@ -238,10 +240,10 @@ def _unseal(sealed: str, salt: str, label: str, reading: str) -> str:
 
 
 _FORMS = {
-    "text": "text, in the form the question asks for",
-    "whole": "a whole number",
-    "number": "a number",
-    "set": "a list",
+    "text": N_("text, in the form the question asks for"),
+    "whole": N_("a whole number"),
+    "number": N_("a number"),
+    "set": N_("a list"),
 }
 
 
@@ -257,18 +259,24 @@ def assess(label: str, answer: Any, *, name: str | None = None, key: dict | None
     if key.get("label", label) != label:
         raise ValueError(f"{name}: this key is for {key['label']!r}, not {label!r}")
     if answer is None or answer is Ellipsis:
-        return False, f"{name}: no answer yet. Store your result in `answer` and run this cell again."
+        return False, gettext("{name}: no answer yet. Store your result in `answer` and run this cell again.").format(name=name)
     salt = key["salt"]
     forms = readings(answer, key["kind"], key.get("tolerance", 0.0), key.get("floor", 0.0))
     if not forms:
-        return False, f"{name}: not yet; the answer should be {_FORMS[key['kind']]}, not {type(answer).__name__}."
+        return False, gettext("{name}: not yet; the answer should be {form}, not {kind}.").format(
+            name=name, form=gettext(_FORMS[key["kind"]]), kind=type(answer).__name__
+        )
     prints = {fingerprint(salt, label, form): form for form in forms}
     if key["right"] in prints:
-        return True, f"{name}: right."
+        return True, gettext("{name}: right.").format(name=name)
     for digest, sealed in key.get("mistakes", {}).items():
         if digest in prints:
-            return False, f"{name}: not yet. {_unseal(sealed, salt, label, prints[digest])}"
-    return False, f"{name}: not yet; {answer!r} is not what the data give. The hint above may help."
+            return False, gettext("{name}: not yet. {feedback}").format(
+                name=name, feedback=gettext(_unseal(sealed, salt, label, prints[digest]))
+            )
+    return False, gettext("{name}: not yet; {answer} is not what the data give. The hint above may help.").format(
+        name=name, answer=repr(answer)
+    )
 
 
 def check(label: str, answer: Any, *, name: str | None = None, key: dict | None = None) -> bool:

@@ -84,3 +84,66 @@ def conjunction(items: list[str], lang: str | None = None) -> str:
     if len(items) == 1:
         return items[0]
     return gettext("{items} and {last}", lang).format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def number(value: float, spec: str, lang: str | None = None) -> str:
+    """A number inside a sentence made in Python: ``format(value, spec)`` in English, the same digits
+    in French typography in French (aiparadox.typography), so both editions round alike."""
+    from .typography import french
+
+    shown = format(value, spec)
+    return french(shown) if (lang or language()) == "fr" else shown
+
+
+def day(iso_date: str, lang: str | None = None) -> str:
+    """A day ("2025-09-29") as the edition writes it: as it is in English, where the book shows ISO
+    dates, in words in French ("29 septembre 2025", "1er octobre 2025"; Babel's CLDR data)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    lang = lang or language()
+    if lang == SOURCE_LANGUAGE:
+        return iso_date
+    day_ = date.fromisoformat(iso_date)
+    # French writes the first of the month as an ordinal: "1er septembre 2025".
+    first = "1er" if lang == "fr" and day_.day == 1 else str(day_.day)
+    return f"{first} {format_date(day_, format='MMMM y', locale=lang)}"
+
+
+@cache
+def plurals(lang: str) -> tuple[dict[str, tuple[str, ...]], object]:
+    """The plural messages of a language ({English singular: its forms}) and the rule choosing a form."""
+    import gettext as stdlib_gettext
+
+    from babel.messages.plurals import get_plural
+    from babel.messages.pofile import read_po
+
+    with catalogue_path(lang).open("rb") as handle:
+        entries = read_po(handle, locale=lang)
+    forms = {m.id[0]: tuple(m.string) for m in entries if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
+    return forms, stdlib_gettext.c2py(get_plural(lang).plural_expr)
+
+
+def ngettext(singular: str, plural: str, count: float, lang: str | None = None) -> str:
+    """The form of a message for ``count`` (a float counts by its whole part, as French does:
+    "1,25 milliard"); English picks between ``singular`` and ``plural`` itself."""
+    lang = lang or language()
+    if lang == SOURCE_LANGUAGE:
+        return singular if count == 1 else plural
+    forms, choose = plurals(lang)
+    return forms[singular][choose(int(count))] if singular in forms else (singular if count == 1 else plural)
+
+
+def country(english_name: str, lang: str | None = None) -> str:
+    """A country the data name in English ("Belgium", "World"), in the edition's language ("Belgique",
+    "Monde"), from Babel's CLDR names; a name CLDR does not know (a sample average such as "Old World")
+    is the catalogue's, or left as the data give it."""
+    from babel import Locale
+
+    lang = lang or language()
+    if lang == SOURCE_LANGUAGE:
+        return english_name
+    codes = {name.lower(): code for code, name in Locale("en").territories.items()}
+    code = codes.get(english_name.lower())
+    return Locale(lang).territories[code] if code else gettext(english_name, lang)

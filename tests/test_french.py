@@ -207,7 +207,11 @@ def test_glued_numbers_on_french_pages_are_in_french_typography(built_book: Path
     for page in french_html(built_book):
         for text in pasted(page):
             seen += 1
-            assert not re.search(r"\d[.,]\d{3}\b|\d\.\d|\d%", text.replace(f"{NNBSP}", "")), f"{page.name}: {text!r}"
+            # No English decimal point, nor commas between groups of thousands (U+202F joins them; a comma
+            # before three digits alone is a French decimal comma, "1,309") ...
+            assert not re.search(r"\d\.\d|\d,\d{3},\d{3}", text.replace(f"{NNBSP}", "")), f"{page.name}: {text!r}"
+            # ... and no per cent sign without its narrow no-break space.
+            assert not re.search(r"\d%", text), f"{page.name}: {text!r}"
             assert not re.search(r"\d %|\d\u00a0%", text), f"{page.name}: {text!r} (the space before % is U+202F)"
     assert seen
 
@@ -234,3 +238,91 @@ def test_the_french_search_index_is_built_from_french_text(built_book: Path):
     assert {"affirm", "verdict", "pouvoir"} <= set(terms) and "affirmations" not in terms
     # Sphinx's French stemmer serves the search box too, so that a query is stemmed as the index was.
     assert "FrenchStemmer" in (built_book / "fr" / "_static" / "language_data.js").read_text(encoding="utf-8")
+
+
+# --- text made in Python, in French ------------------------------------------------------------
+
+
+def test_numbers_days_plurals_and_countries_in_sentences_made_in_python():
+    assert i18n.number(4178.2, ",.0f", "fr") == f"4{NNBSP}178" and i18n.number(4178.2, ",.0f", "en") == "4,178"
+    assert i18n.number(-0.093, "+.1%", "fr") == f"-9,3{NNBSP}%"
+    assert i18n.day("2025-09-29", "fr") == "29 septembre 2025" and i18n.day("2025-10-01", "fr") == "1er octobre 2025"
+    assert i18n.day("2025-09-29", "en") == "2025-09-29"  # the English edition shows ISO dates
+    # French counts 1.25 billion in the singular, as the whole part is 1; English has one form here.
+    forms = [i18n.ngettext("{count} billion", "{count} billion", n, "fr").format(count=n) for n in (1, 1.25, 2, 200)]
+    assert forms == ["1 milliard", "1.25 milliard", "2 milliards", "200 milliards"]
+    assert i18n.ngettext("{count} billion", "{count} billion", 2, "en") == "{count} billion"
+    assert [i18n.country(c, "fr") for c in ("Belgium", "United States", "World", "Old World")] == [
+        "Belgique",
+        "États-Unis",
+        "Monde",
+        "Ancien Monde",
+    ]
+    assert i18n.country("Belgium", "en") == "Belgium"
+
+
+@pytest.mark.parametrize("claim_id", ["C02", "C06", "C11", "C12", "C13", "C14", "C17", "T1"])
+def test_the_evidence_of_the_chapters_claims_is_written_in_french(monkeypatch, claim_id):
+    english = ledger.assess(claim_id)
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    french = ledger.assess(claim_id)
+    assert french.verdict == english.verdict  # the rule does not depend on the language
+    assert french.evidence != english.evidence and french.source != english.source
+    # French typography: no English decimal point or thousands comma between digits, a space before %.
+    assert not re.search(r"\d\.\d|\d,\d{3}\b|\d%", french.evidence), french.evidence
+    assert not re.search(r"\b(the|and|with|from|between)\b", french.evidence), french.evidence
+
+
+def figure_texts(page: Path) -> list[str]:
+    """The source lines and notes a page's cells pass to book.figure as literal strings."""
+    import ast
+
+    texts = []
+    for source, _metadata in code_cells(page):
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:  # a cell with IPython magic
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "figure":
+                texts += [k.value.value for k in node.keywords if k.arg in ("source", "note") and isinstance(k.value, ast.Constant)]
+    return texts
+
+
+@pytest.mark.parametrize("translation", french_pages(), ids=lambda t: t.page.relative_to(ROOT).as_posix())
+def test_every_figure_source_and_note_of_a_french_page_is_translated(translation):
+    catalogue = i18n.catalogue("fr")
+    missing = [text for text in figure_texts(translation.twin) if not catalogue.get(text)]
+    assert not missing, "mark them with N_ in the topic's charts.py, run `make messages` and translate:\n" + "\n".join(missing)
+
+
+def glued_text(executed: Path) -> dict[str, str]:
+    """The strings a page's cells glued for {glue:md}, from myst-nb's record beside the executed notebook."""
+    record = json.loads(executed.with_suffix(".glue.json").read_text(encoding="utf-8"))
+    return {name: output["data"]["text/markdown"] for name, output in record.items() if "text/markdown" in output.get("data", {})}
+
+
+# Glued strings that are the same in both editions because they are names or codes, not words.
+SAME_IN_BOTH = re.compile(r"^[\d\\\-–Q ]+$")
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("page", ["radiology", "scale", "gains"])
+def test_every_glued_phrase_on_a_french_chapter_is_french(built_book: Path, page: str):
+    english = glued_text(ROOT / "_build" / "jupyter_execute" / "chapters" / f"{page}.ipynb")
+    french = glued_text(FRENCH_BUILD / "jupyter_execute" / "chapters" / f"{page}.ipynb")
+    assert english.keys() == french.keys()
+    words = {name for name, text in english.items() if not SAME_IN_BOTH.match(text)}
+    untranslated = sorted(name for name in words if french[name] == english[name])
+    assert words and not untranslated, f"{page}: glued in English on the French page: {untranslated}"
+
+
+@pytest.mark.book
+def test_french_chapters_show_only_french_verdict_words(built_book: Path):
+    french_words = {i18n.gettext(v, "fr") for v in ledger.VERDICTS}
+    seen = 0
+    for page in french_html(built_book):
+        for word in re.findall(r'<span class="verdict claim-\w+">([^<]+)</span>', page.read_text(encoding="utf-8")):
+            seen += 1
+            assert " ".join(word.split()) in french_words, f"{page.name}: verdict {word!r}"
+    assert seen

@@ -450,9 +450,9 @@ def test_charts_are_small_and_carry_the_claims():
         assert spec["width"] == "container", name
     values = next(iter(specs["generation"]["datasets"].values()))
     claimed = {v["detail"]: v["average_gw"] for v in values if v["series"] == charts.CLAIM_SERIES}
-    assert claimed == {charts.CLAIM_PRODUCTION_LABEL: 460.0, charts.CLAIM_AI_LABEL: 300.0}
+    assert claimed == {charts.claim_production_label(): 460.0, charts.claim_ai_label(): 300.0}
     weekly_values = next(iter(specs["weekly"]["datasets"].values()))
-    assert {v["hours_per_week"] for v in weekly_values if v["entity"] == charts.CLAIM_WEEK_LABEL} == {96.0}
+    assert {v["hours_per_week"] for v in weekly_values if v["entity"] == charts.claim_week_label()} == {96.0}
 
 
 def test_steps_tables_escape_dollars_for_myst():

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, gettext, number
 from ...ledger import assesses
 from .tables import (
     ACCOUNTS,
@@ -66,6 +67,8 @@ OCCUPATIONS_FROM = 2021
 
 FOR, AGAINST, NEITHER = "for", "against", "neither"
 OUTCOMES = (FOR, AGAINST, NEITHER)
+# What an outcome says, in the evidence and the chapter's sentences.
+OUTCOME_WORDS = {FOR: N_("as the thesis predicts"), AGAINST: N_("against the thesis"), NEITHER: N_("neither way")}
 
 C05_WHY_NOT_CHECKABLE = (
     "OEWS counts the jobs and the mean pay of lawyers, software developers and graphic designers, "
@@ -118,7 +121,9 @@ def labour_share_test(productivity: pd.DataFrame) -> Prediction:
     low, high, mean = float(bench.min()), float(bench.max()), float(after.mean())
     return Prediction(
         "labour share", _range_outcome(mean, low, high, thesis_says_below=True), mean, low, high,
-        f"{share.loc[share['year'] >= AI_FROM, 'period'].iloc[0]} to {share['period'].iloc[-1]}",
+        gettext("{start} to {end}").format(
+            start=share.loc[share["year"] >= AI_FROM, "period"].iloc[0], end=share["period"].iloc[-1]
+        ),
     )
 
 
@@ -131,7 +136,9 @@ def profit_share_test(accounts: pd.DataFrame) -> Prediction:
     low, high, mean = float(bench.min()), float(bench.max()), float(after.mean())
     return Prediction(
         "profits' share of GDP", _range_outcome(mean, low, high, thesis_says_below=False), mean, low, high,
-        f"{accounts.loc[years >= AI_FROM, 'period'].iloc[0]} to {accounts['period'].iloc[-1]}",
+        gettext("{start} to {end}").format(
+            start=accounts.loc[years >= AI_FROM, "period"].iloc[0], end=accounts["period"].iloc[-1]
+        ),
     )
 
 
@@ -170,7 +177,8 @@ def owners_test(financials: pd.DataFrame, accounts: pd.DataFrame) -> Prediction:
         outcome = AGAINST
     else:
         outcome = NEITHER
-    return Prediction("compute owners' income against pay", outcome, owners_growth, pay_growth, FAR_FASTER * pay_growth, f"{start} to {end}")
+    detail = gettext("{start} to {end}").format(start=start, end=end)
+    return Prediction("compute owners' income against pay", outcome, owners_growth, pay_growth, FAR_FASTER * pay_growth, detail)
 
 
 def wage_growth(oews: pd.DataFrame, occ_code: str, start: int, end: int) -> float:
@@ -194,7 +202,8 @@ def occupations_test(oews: pd.DataFrame) -> Prediction:
         outcome = AGAINST
     else:
         outcome = NEITHER
-    return Prediction("the anecdotes' occupations' pay", outcome, everyone, min(growths), max(growths), f"May {start} to May {end}")
+    detail = gettext("May {start} to May {end}").format(start=start, end=end)
+    return Prediction("the anecdotes' occupations' pay", outcome, everyone, min(growths), max(growths), detail)
 
 
 def labour_share_fall_predates(productivity: pd.DataFrame) -> bool:
@@ -232,23 +241,46 @@ def t1(productivity, accounts, financials, oews) -> tuple[str, str, str]:
     tested = predictions(productivity, accounts, financials, oews)
     predates = labour_share_fall_predates(productivity)
     labour, profits, owners, occupations = tested
-    said = {FOR: "as the thesis predicts", AGAINST: "against the thesis", NEITHER: "neither way"}
-    evidence = (
-        f"Labour's share (index, 2017 = 100) averaged {labour.measured:.1f} from {labour.detail}, against "
-        f"{labour.low:.1f} to {labour.high:.1f} in {BENCHMARK_YEARS[0]}-{BENCHMARK_YEARS[1]} without "
-        f"{PANDEMIC_YEARS[0]}-{PANDEMIC_YEARS[1]} ({said[labour.outcome]}); profits took {profits.measured:.1%} of GDP, "
-        f"against {profits.low:.1%} to {profits.high:.1%} ({said[profits.outcome]}); the compute owners' net income "
-        f"grew {owners.measured:.1f}-fold from {owners.detail}, pay {owners.low:.2f}-fold ({said[owners.outcome]}); "
-        f"the anecdotes' occupations' mean wages grew {occupations.low:.2f}- to {occupations.high:.2f}-fold from "
-        f"{occupations.detail}, all occupations {occupations.measured:.2f}-fold ({said[occupations.outcome]}). "
-        + (
-            "Labour's share was already lower in the decade before generative AI than in the decades before that, so the "
-            "series cannot tell gains of AI from an older trend."
-            if predates
-            else "Labour's share had not been falling before generative AI."
+    said = {outcome: gettext(words) for outcome, words in OUTCOME_WORDS.items()}
+    evidence = gettext(
+        "Labour's share (index, 2017 = 100) averaged {labour} from {labour_detail}, against {labour_low} to "
+        "{labour_high} in {bench_first}-{bench_last} without {pandemic_first}-{pandemic_last} ({labour_outcome}); "
+        "profits took {profits} of GDP, against {profits_low} to {profits_high} ({profits_outcome}); the compute "
+        "owners' net income grew {owners}-fold from {owners_detail}, pay {pay}-fold ({owners_outcome}); the "
+        "anecdotes' occupations' mean wages grew {wages_low}- to {wages_high}-fold from {occupations_detail}, all "
+        "occupations {wages_all}-fold ({occupations_outcome}). "
+    ).format(
+        labour=number(labour.measured, ".1f"),
+        labour_detail=labour.detail,
+        labour_low=number(labour.low, ".1f"),
+        labour_high=number(labour.high, ".1f"),
+        bench_first=BENCHMARK_YEARS[0],
+        bench_last=BENCHMARK_YEARS[1],
+        pandemic_first=PANDEMIC_YEARS[0],
+        pandemic_last=PANDEMIC_YEARS[1],
+        labour_outcome=said[labour.outcome],
+        profits=number(profits.measured, ".1%"),
+        profits_low=number(profits.low, ".1%"),
+        profits_high=number(profits.high, ".1%"),
+        profits_outcome=said[profits.outcome],
+        owners=number(owners.measured, ".1f"),
+        owners_detail=owners.detail,
+        pay=number(owners.low, ".2f"),
+        owners_outcome=said[owners.outcome],
+        wages_low=number(occupations.low, ".2f"),
+        wages_high=number(occupations.high, ".2f"),
+        occupations_detail=occupations.detail,
+        wages_all=number(occupations.measured, ".2f"),
+        occupations_outcome=said[occupations.outcome],
+    ) + (
+        gettext(
+            "Labour's share was already lower in the decade before generative AI than in the decades before that, so "
+            "the series cannot tell gains of AI from an older trend."
         )
+        if predates
+        else gettext("Labour's share had not been falling before generative AI.")
     )
-    source = (
+    source = gettext(
         "BLS Productivity and Costs (June 2026 file); FRED GDP, COE and CPROFIT (January 2026 vintage); "
         "SEC companyfacts (9 July 2026); BLS OEWS May 2021 and May 2025"
     )

@@ -11,6 +11,7 @@ from statistics import NormalDist
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, gettext
 from . import article, claims
 from .tables import (
     ALL_OCCUPATIONS,
@@ -86,7 +87,7 @@ def labour_share(productivity: pd.DataFrame, figures: pd.DataFrame) -> dict:
         "ls_first_level": level_now * float(share.iloc[0]) / float(share[level_period]) / 100,
         "ls_secondary_q2": reported(figures, "labour_share_2026q2"),
         "ls_secondary_period": str(figures.loc[figures["figure_id"] == "labour_share_2026q2", "period"].iloc[0]),
-        "ls_fall_predates": "already lower" if claims.labour_share_fall_predates(productivity) else "not lower",
+        "ls_fall_predates": gettext(N_("already lower") if claims.labour_share_fall_predates(productivity) else N_("not lower")),
     }
 
 
@@ -197,7 +198,7 @@ def occupations(oews: pd.DataFrame) -> dict:
 
 
 def verdict(productivity, accounts, financials, oews) -> dict:
-    said = {claims.FOR: "as the thesis predicts", claims.AGAINST: "against the thesis", claims.NEITHER: "neither way"}
+    said = {outcome: gettext(words) for outcome, words in claims.OUTCOME_WORDS.items()}
     tested = claims.predictions(productivity, accounts, financials, oews)
     labour, profits, owners, occupations = tested  # in the order the chapter states the rules
     return {

@@ -36,6 +36,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset, provenance_notes
+from ...i18n import N_
 from . import raw
 
 # --- Vocabulary -----------------------------------------------------------------------------------
@@ -92,11 +93,12 @@ EARLIER_SOFTWARE = {
     "15-1133": "SOC 2010 code (May 2018): systems software developers, counted apart from applications",
     "15-1256": "hybrid code (May 2019 and 2020): software developers together with QA analysts and testers",
 }
+# The book's labels, written into the table in English; the charts show them in the edition's language.
 OCCUPATION_LABELS = {
-    ALL_OCCUPATIONS: "All occupations",
-    LAWYERS: "Lawyers",
-    SOFTWARE_DEVELOPERS: "Software developers",
-    GRAPHIC_DESIGNERS: "Graphic designers",
+    ALL_OCCUPATIONS: N_("All occupations"),
+    LAWYERS: N_("Lawyers"),
+    SOFTWARE_DEVELOPERS: N_("Software developers"),
+    GRAPHIC_DESIGNERS: N_("Graphic designers"),
     **dict.fromkeys(EARLIER_SOFTWARE, "Software developers"),
 }
 OEWS_2025 = 2025

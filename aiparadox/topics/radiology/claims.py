@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...i18n import N_, gettext, number
 from ...ledger import assesses
 from .tables import (
     ALL_OCCUPATIONS,
@@ -36,7 +37,11 @@ from .tables import (
 # ones shown beside it, which do not decide.
 BENCHMARK = ALL_OCCUPATIONS
 SENSITIVITY = (PHYSICIANS, None)  # None: no benchmark, the nominal levels themselves
-BENCHMARK_NAMES = {ALL_OCCUPATIONS: "all occupations", PHYSICIANS: "physicians", None: "no benchmark (nominal levels)"}
+BENCHMARK_NAMES = {
+    ALL_OCCUPATIONS: N_("all occupations"),
+    PHYSICIANS: N_("physicians"),
+    None: N_("no benchmark (nominal levels)"),
+}
 
 
 def c02_figures(oews: pd.DataFrame, benchmark: str | None = BENCHMARK) -> dict[str, object]:
@@ -83,14 +88,23 @@ def verdict_against(oews: pd.DataFrame, benchmark: str | None) -> str:
 
 
 def _within(change: Change) -> str:
-    return "larger than" if change.beyond_error else "within"
+    return gettext(N_("larger than") if change.beyond_error else N_("within"))
+
+
+# A gap in the edition's language, by its direction and whether it clears its margin; one whole
+# phrase each, since French does not build them from the same pieces as English.
+GAP_PHRASES = {
+    (True, True): N_("gained {points} index points, more than its ±{margin}-point margin"),
+    (True, False): N_("gained {points} index points, within its ±{margin}-point margin"),
+    (False, True): N_("fell behind by {points} index points, more than its ±{margin}-point margin"),
+    (False, False): N_("fell behind by {points} index points, within its ±{margin}-point margin"),
+}
 
 
 def gap_phrase(gap: Change) -> str:
     """'fell behind by 19.7 index points, more than its ±17.5-point margin', from the gap itself."""
-    direction = "gained" if gap.change >= 0 else "fell behind by"
-    relation = "more than" if gap.beyond_error else "within"
-    return f"{direction} {100 * abs(gap.change):.1f} index points, {relation} its ±{100 * gap.margin:.1f}-point margin"
+    phrase = gettext(GAP_PHRASES[(gap.change >= 0, bool(gap.beyond_error))])
+    return phrase.format(points=number(100 * abs(gap.change), ".1f"), margin=number(100 * gap.margin, ".1f"))
 
 
 @assesses("C02", chapter="chapters/radiology", section="radiology-claim", tables=("radiology_oews",))
@@ -99,27 +113,48 @@ def c02(oews: pd.DataFrame) -> tuple[str, str, str]:
     jobs, headcount_gap, pay_gap = f["jobs"], f["headcount_gap"], f["pay_gap"]
     verdict = c02_verdict(jobs, headcount_gap, pay_gap)
     reading = {
-        "accurate": (
+        "accurate": N_(
             "more radiologists employed and better paid than the workforce as a whole is what rising demand looks like"
         ),
         "wrong": (
-            "fewer radiologists are employed, by more than the survey's error"
+            N_("fewer radiologists are employed, by more than the survey's error")
             if jobs.beyond_error and jobs.change < 0
-            else "radiologists fell behind the workforce in jobs and pay together, as falling demand would have them"
+            else N_("radiologists fell behind the workforce in jobs and pay together, as falling demand would have them")
         ),
-        "not supported by the data": (
+        "not supported by the data": N_(
             "the survey shows no rise in demand, which needs headcount and pay both gaining on the workforce"
         ),
     }[verdict]
+    reading = gettext(reading)
     if verdict != "accurate" and pay_gap.change > 0 > headcount_gap.change:
-        reading += "; pay gaining while headcount lags fits a shrinking supply as well as a rising demand"
-    others = "; ".join(f"against {BENCHMARK_NAMES[b]}, '{verdict_against(oews, b)}'" for b in SENSITIVITY)
-    evidence = (
-        f"BLS OEWS counts {jobs.start:,.0f} employed radiologists in May {f['first']} and {jobs.end:,.0f} in May "
-        f"{f['last']} ({jobs.relative:+.1%}), a change {_within(jobs)} its {CONFIDENCE:.0%} sampling margin of "
-        f"±{jobs.margin:,.0f}. Against the rule's benchmark, {BENCHMARK_NAMES[BENCHMARK]}, "
-        f"their headcount {gap_phrase(headcount_gap)}, and their mean wage {gap_phrase(pay_gap)}. So {reading}. "
-        f"The same rule gives: {others}. No series here measures hiring demand or shows that AI caused any of it, "
-        "and OEWS leaves out self-employed radiologists."
+        reading += gettext("; pay gaining while headcount lags fits a shrinking supply as well as a rising demand")
+    # The separator of a list of clauses: French puts a narrow no-break space before the semicolon.
+    others = gettext("; ").join(
+        gettext("against {benchmark}, '{verdict}'").format(
+            benchmark=gettext(BENCHMARK_NAMES[b]), verdict=gettext(verdict_against(oews, b))
+        )
+        for b in SENSITIVITY
     )
-    return verdict, evidence, f"BLS OEWS national estimates, May {f['first']} and May {f['last']}"
+    evidence = gettext(
+        "BLS OEWS counts {start} employed radiologists in May {first} and {end} in May {last} ({relative}), a change "
+        "{within} its {confidence} sampling margin of ±{margin}. Against the rule's benchmark, {benchmark}, their "
+        "headcount {headcount_gap}, and their mean wage {pay_gap}. So {reading}. The same rule gives: {others}. No "
+        "series here measures hiring demand or shows that AI caused any of it, and OEWS leaves out self-employed "
+        "radiologists."
+    ).format(
+        start=number(jobs.start, ",.0f"),
+        first=f["first"],
+        end=number(jobs.end, ",.0f"),
+        last=f["last"],
+        relative=number(jobs.relative, "+.1%"),
+        within=_within(jobs),
+        confidence=number(CONFIDENCE, ".0%"),
+        margin=number(jobs.margin, ",.0f"),
+        benchmark=gettext(BENCHMARK_NAMES[BENCHMARK]),
+        headcount_gap=gap_phrase(headcount_gap),
+        pay_gap=gap_phrase(pay_gap),
+        reading=reading,
+        others=others,
+    )
+    source = gettext("BLS OEWS national estimates, May {first} and May {last}").format(first=f["first"], last=f["last"])
+    return verdict, evidence, source

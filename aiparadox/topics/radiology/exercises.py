@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...datapackage import load
 from ...exercises import Mistake, anticipates, expects, written
+from ...i18n import N_
 from .facts import ai_devices, jobs, pay, secondary_value
 from .tables import CONFIDENCE, RADIOLOGISTS, RADIOLOGY_PANEL, Z, employment_change
 
@@ -31,8 +32,8 @@ def _fall_with_standard_errors(oews: pd.DataFrame) -> tuple[float, float, float]
     "radiology-2023-2024-fall",
     level="advanced",
     hint=(
-        "For 2023 and 2024, standard error = employment x RSE / 100; the error of the difference is the root "
-        "of the sum of their squares; compare |change| with 1.645 times it."
+        N_("For 2023 and 2024, standard error = employment x RSE / 100; the error of the difference is the root "
+        "of the sum of their squares; compare |change| with 1.645 times it.")
     ),
     tables=("radiology_oews",),
 )
@@ -47,19 +48,19 @@ def fall_2023_2024_mistakes(oews: pd.DataFrame) -> dict[str, Mistake]:
         # A negative change is never "larger".
         "signed": Mistake(
             bool(change > Z * math.hypot(se_a, se_b)),
-            "Did you compare the signed change with the margin? A fall is negative, so it is never larger than a "
-            "positive margin: compare its size (the absolute value).",
+            N_("Did you compare the signed change with the margin? A fall is negative, so it is never larger than a "
+            "positive margin: compare its size (the absolute value)."),
         ),
         # Errors added, not combined.
         "added-errors": Mistake(
             bool(abs(change) > Z * (se_a + se_b)),
-            "Did you add the two standard errors? For independent estimates the error of a difference is the "
-            "square root of the sum of their squares.",
+            N_("Did you add the two standard errors? For independent estimates the error of a difference is the "
+            "square root of the sum of their squares."),
         ),
         # The RSE taken as a fraction.
         "rse-not-percent": Mistake(
             bool(abs(change) > Z * math.hypot(se_a * 100, se_b * 100)),
-            "Did you take the RSE as a fraction? It is a percentage: standard error = employment x RSE / 100.",
+            N_("Did you take the RSE as a fraction? It is a percentage: standard error = employment x RSE / 100."),
         ),
     }
 
@@ -68,8 +69,8 @@ def fall_2023_2024_mistakes(oews: pd.DataFrame) -> dict[str, Mistake]:
     "radiology-fda-share-2020-2024",
     level="intermediate",
     hint=(
-        "Keep decision years 2020 to 2024, sum devices for review_panel == 'Radiology' and divide by the sum over "
-        "all panels."
+        N_("Keep decision years 2020 to 2024, sum devices for review_panel == 'Radiology' and divide by the sum over "
+        "all panels.")
     ),
     tables=("radiology_fda_devices",),
 )
@@ -87,22 +88,22 @@ def radiology_share_2020_2024_mistakes(fda: pd.DataFrame) -> dict[str, Mistake]:
         # Rows counted instead of devices summed: each row is a panel in a year.
         "rows": Mistake(
             float((fda.loc[fda["decision_year"].between(2020, 2024), "review_panel"] == RADIOLOGY_PANEL).mean()),
-            "That counts rows, and each row is a panel in a year, not a device: sum the devices column.",
+            N_("That counts rows, and each row is a panel in a year, not a device: sum the devices column."),
         ),
         # 2024 left out, as a half-open range would.
         "end-excluded": Mistake(
             panel_share(fda.loc[(fda["decision_year"] >= 2020) & (fda["decision_year"] < 2024)]),
-            "The last year the question names is missing: a half-open range, like Python's range, leaves it out.",
+            N_("The last year the question names is missing: a half-open range, like Python's range, leaves it out."),
         ),
         # No filter on the years.
-        "all-years": Mistake(panel_share(fda), "That is every year on the list: filter decision_year first."),
+        "all-years": Mistake(panel_share(fda), N_("That is every year on the list: filter decision_year first.")),
     }
 
 
 @expects(
     "radiology-supply-growth",
     level="introductory",
-    hint="Divide the value of projected_supply_2055_growing by that of medicare_radiologists_2023 and subtract 1.",
+    hint=N_("Divide the value of projected_supply_2055_growing by that of medicare_radiologists_2023 and subtract 1."),
     # The OEWS table is for the anticipated mistake of starting from the survey's count; the answer does not read it.
     tables=("radiology_secondary_figures", "radiology_oews"),
 )
@@ -120,13 +121,13 @@ def supply_growth_mistakes(secondary: pd.DataFrame, oews: pd.DataFrame) -> dict[
         # Residency places held flat.
         "flat": Mistake(
             secondary_value(secondary, "projected_supply_2055_flat") / medicare - 1,
-            "That is the projection with residency places held flat; the question takes the one where they grow.",
+            N_("That is the projection with residency places held flat; the question takes the one where they grow."),
         ),
         # Against the latest OEWS count.
         "oews": Mistake(
             float(growing / employment["employment"].iloc[-1] - 1),
-            "That starts from the survey's count of jobs. The question starts from the Medicare count, which "
-            "counts people: the closing question asks why the two are not comparable.",
+            N_("That starts from the survey's count of jobs. The question starts from the Medicare count, which "
+            "counts people: the closing question asks why the two are not comparable."),
         ),
     }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, day, gettext, number
 from .claims import BENCHMARK, BENCHMARK_NAMES, c02, c02_figures, gap_phrase, verdict_against
 from .tables import (
     ALL_OCCUPATIONS,
@@ -58,7 +59,9 @@ def year_on_year(oews: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- FDA devices -------------------------------------------------------------------------------
-OTHER_PANELS = "All other panels"
+OTHER_PANELS = N_("All other panels")
+# The radiology panel's name as a reader reads it (the data's own name is RADIOLOGY_PANEL).
+RADIOLOGY_GROUP = N_("Radiology")
 # What counts as the list taking off: the first year with at least this many devices.
 TAKE_OFF_DEVICES = 10
 
@@ -66,21 +69,24 @@ TAKE_OFF_DEVICES = 10
 def fda_frame(fda: pd.DataFrame) -> pd.DataFrame:
     """Devices per decision year, radiology panel against all others; years with none listed are zeros."""
     fda = fda.astype({"decision_year": int, "devices": int})
-    group = fda["review_panel"].where(fda["review_panel"] == RADIOLOGY_PANEL, OTHER_PANELS)
+    # The groups under their names in the edition's language: the chart shows them as they are.
+    radiology, others = gettext(RADIOLOGY_GROUP), gettext(OTHER_PANELS)
+    group = fda["review_panel"].map(lambda panel: radiology if panel == RADIOLOGY_PANEL else others)
     counts = fda.assign(group=group).groupby(["decision_year", "group"])["devices"].sum()
     years = range(int(fda["decision_year"].min()), int(fda["decision_year"].max()) + 1)
     # A year absent from the list had no device decided in it: zero is the count, not a gap filled in.
-    full = counts.reindex(pd.MultiIndex.from_product([years, [RADIOLOGY_PANEL, OTHER_PANELS]], names=counts.index.names), fill_value=0)
+    full = counts.reindex(pd.MultiIndex.from_product([years, [radiology, others]], names=counts.index.names), fill_value=0)
     frame = full.rename("devices").reset_index()
     totals = frame.groupby("decision_year")["devices"].transform("sum")
     complete = fda.groupby("decision_year")["year_complete"].all()
     through = fda.groupby("decision_year")["decisions_through"].max()
     frame["year_total"] = totals.astype(int)
     frame["radiology_share"] = frame["decision_year"].map(
-        frame.loc[frame["group"] == RADIOLOGY_PANEL].set_index("decision_year")["devices"]
+        frame.loc[frame["group"] == radiology].set_index("decision_year")["devices"]
     ) / totals.where(totals > 0).astype(float)
+    partial = gettext("{year} (to {through}, partial)")
     frame["year_label"] = frame["decision_year"].map(
-        lambda y: f"{y} (to {through[y]}, partial)" if y in complete.index and not complete[y] else str(y)
+        lambda y: partial.format(year=y, through=day(through[y])) if y in complete.index and not complete[y] else str(y)
     )
     frame["complete"] = frame["decision_year"].map(lambda y: bool(complete.get(y, True)))
     return frame.astype({"decision_year": int, "devices": int})
@@ -93,7 +99,8 @@ def take_off_year(fda: pd.DataFrame) -> int:
 
 def radiology_majority_since(fda: pd.DataFrame) -> int:
     """The first year from which the radiology panel has more than half of every year's devices."""
-    frame = fda_frame(fda).query("group == @RADIOLOGY_PANEL").sort_values("decision_year")
+    frame = fda_frame(fda)
+    frame = frame.loc[frame["group"] == gettext(RADIOLOGY_GROUP)].sort_values("decision_year")
     # A year with no device at all has no majority either.
     majority = (frame["radiology_share"].fillna(0) > 0.5).to_numpy()
     years = frame["decision_year"].to_numpy()
@@ -253,7 +260,7 @@ def ai_devices(fda: pd.DataFrame, secondary: pd.DataFrame) -> dict[str, object]:
         "fda_last_complete_year": str(s["last_complete_year"]),
         "fda_radiology_last_complete": s["radiology_last_complete"],
         "fda_partial_year": str(s["partial_year"]),
-        "fda_partial_through": str(s["partial_through"]),
+        "fda_partial_through": day(str(s["partial_through"])),
         # A list that ends on 31 December has no partial year, and so no devices in one.
         "fda_radiology_partial": s["radiology_partial"] or 0,
         "wip_fda_models": secondary_value(secondary, "wip_fda_radiology_models"),
@@ -289,7 +296,9 @@ def demand(secondary: pd.DataFrame) -> dict[str, object]:
         "acr_year_first": period("acr_hired_2013"),
         "acr_year_last": period("acr_hired_2015"),
         "bls_projection": v("bls_projection_2022_2032") / 100,
-        "bls_projection_period": period("bls_projection_2022_2032").replace("-", " to "),
+        "bls_projection_period": gettext("{start} to {end}").format(
+            start=period("bls_projection_2022_2032").split("-")[0], end=period("bls_projection_2022_2032").split("-")[1]
+        ),
         "doximity_income": v("doximity_income_2025"),
         "doximity_growth": v("doximity_income_growth") / 100,
         "doximity_year": period("doximity_income_2025"),
@@ -304,11 +313,11 @@ def claim(oews: pd.DataFrame) -> dict[str, object]:
     f = c02_figures(oews)
     physicians = c02_figures(oews, PHYSICIANS)
     return {
-        "benchmark_name": BENCHMARK_NAMES[BENCHMARK],
+        "benchmark_name": gettext(BENCHMARK_NAMES[BENCHMARK]),
         "headcount_gap_phrase": gap_phrase(f["headcount_gap"]),
         "headcount_gap_physicians_phrase": gap_phrase(physicians["headcount_gap"]),
-        "verdict_physicians_benchmark": verdict_against(oews, PHYSICIANS),
-        "verdict_no_benchmark": verdict_against(oews, None),
+        "verdict_physicians_benchmark": gettext(verdict_against(oews, PHYSICIANS)),
+        "verdict_no_benchmark": gettext(verdict_against(oews, None)),
     }
 
 
@@ -318,13 +327,15 @@ def conclusion(oews: pd.DataFrame) -> dict[str, object]:
     f = c02_figures(oews)
     jobs_change = f["jobs"].relative
     return {
-        "radiology_verdict": f"*{c02(oews)[0]}*",
-        "radiology_jobs_change": f"{'fell' if jobs_change < 0 else 'rose'} by {abs(jobs_change):.0%}",
-        "radiology_jobs_within_error": "within" if not f["jobs"].beyond_error else "larger than",
+        "radiology_verdict": f"*{gettext(c02(oews)[0])}*",
+        "radiology_jobs_change": gettext(N_("fell by {change}") if jobs_change < 0 else N_("rose by {change}")).format(
+            change=number(abs(jobs_change), ".0%")
+        ),
+        "radiology_jobs_within_error": gettext(N_("within") if not f["jobs"].beyond_error else N_("larger than")),
         "radiology_pay_change": float(f["pay"].relative),
         "radiology_first": str(f["first"]),
         "radiology_last": str(f["last"]),
-        "radiology_benchmark": BENCHMARK_NAMES[BENCHMARK],
+        "radiology_benchmark": gettext(BENCHMARK_NAMES[BENCHMARK]),
         "radiology_headcount_gap": gap_phrase(f["headcount_gap"]),
         "radiology_pay_gap": gap_phrase(f["pay_gap"]),
     }

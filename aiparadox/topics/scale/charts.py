@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
+from ...i18n import N_, _, country, number
 from . import article
 from .facts import (
     EMAIL_ERA_START,
@@ -24,11 +25,25 @@ from .facts import (
 )
 from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, LBNL_REPORT, OWID_SERIES, to_watts
 
-GENERATION_LABELS = {EIA_SERIES: "US net generation (EIA)", OWID_SERIES: "US generation (OWID)"}
-DATACENTRE_LABEL = "US data centres (secondary)"
-CLAIM_SERIES = "The article's figures"
-CLAIM_PRODUCTION_LABEL = f"Article: {article.US_PRODUCTION_GW:.0f} GW"
-CLAIM_AI_LABEL = f"Article: {article.AI_GW:.0f} GW for AI"
+GENERATION_LABELS = {EIA_SERIES: N_("US net generation (EIA)"), OWID_SERIES: N_("US generation (OWID)")}
+DATACENTRE_LABEL = N_("US data centres (secondary)")
+CLAIM_SERIES = N_("The article's figures")
+CLAIM_PRODUCTION_LABEL = N_("Article: {gw} GW")
+CLAIM_AI_LABEL = N_("Article: {gw} GW for AI")
+# The sample averages of Huberman and Minns, which CLDR does not name (i18n.country names the countries).
+SAMPLE_AVERAGES = (N_("New World"), N_("New World (weighted)"), N_("Old World"), N_("Old World (weighted)"))
+
+
+def _generation_labels() -> dict[str, str]:
+    return {source: _(label) for source, label in GENERATION_LABELS.items()}
+
+
+def claim_production_label() -> str:
+    return _(CLAIM_PRODUCTION_LABEL).format(gw=number(article.US_PRODUCTION_GW, ".0f"))
+
+
+def claim_ai_label() -> str:
+    return _(CLAIM_AI_LABEL).format(gw=number(article.AI_GW, ".0f"))
 
 
 def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +51,7 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     measured = pd.DataFrame(
         {
             "year": generation["year"].astype(int),
-            "series": generation["source"].map(GENERATION_LABELS),
+            "series": generation["source"].map(_generation_labels()),
             "average_gw": generation["average_gw"].astype(float),
             "upper_gw": float("nan"),
             "twh": generation["generation_twh"].astype(float).round(1),
@@ -53,21 +68,21 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
             pd.DataFrame(
                 {
                     "year": estimates["year"].astype(int),
-                    "series": DATACENTRE_LABEL,
+                    "series": _(DATACENTRE_LABEL),
                     "average_gw": estimates["average_gw"].astype(float),
                     "upper_gw": float("nan"),
                     "twh": estimates["electricity_twh"].astype(float),
-                    "detail": estimates["report"] + ", estimate",
+                    "detail": estimates["report"] + _(", estimate"),
                 }
             ),
             pd.DataFrame(
                 {
                     "year": ranges["year"].astype(int),
-                    "series": DATACENTRE_LABEL,
+                    "series": _(DATACENTRE_LABEL),
                     "average_gw": ranges["average_gw"].astype(float),
                     "upper_gw": ranges["average_gw_high"].astype(float),
                     "twh": ranges["electricity_twh"].astype(float),
-                    "detail": ranges["report"] + ", projected range (low end shown as TWh)",
+                    "detail": ranges["report"] + _(", projected range (low end shown as TWh)"),
                 }
             ),
         ]
@@ -76,11 +91,11 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     claims = pd.DataFrame(
         {
             "year": [first_year, first_year],
-            "series": CLAIM_SERIES,
+            "series": _(CLAIM_SERIES),
             "average_gw": [article.US_PRODUCTION_GW, article.AI_GW],
             "upper_gw": float("nan"),
             "twh": float("nan"),
-            "detail": [CLAIM_PRODUCTION_LABEL, CLAIM_AI_LABEL],
+            "detail": [claim_production_label(), claim_ai_label()],
         }
     )
     return pd.concat([measured, dc, claims], ignore_index=True)
@@ -89,27 +104,27 @@ def generation_chart_frame(generation: pd.DataFrame, datacentres: pd.DataFrame) 
 def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     """US generation as average GW from both publishers, the article's two figures, data-centre estimates."""
     frame = generation_chart_frame(generation, datacentres)
-    domain = [*GENERATION_LABELS.values(), DATACENTRE_LABEL, CLAIM_SERIES]
+    domain = [*_generation_labels().values(), _(DATACENTRE_LABEL), _(CLAIM_SERIES)]
     colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR]
     legend, highlighted = legend_highlight("series")
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
-    y = alt.Y("average_gw:Q", title="Average power over the year (GW)", scale=alt.Scale(domain=[0, 550]))
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
+    y = alt.Y("average_gw:Q", title=_("Average power over the year (GW)"), scale=alt.Scale(domain=[0, 550]))
     # One legend entry a line, so that the legend fits a phone's width.
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=1))
     tooltip = [
-        alt.Tooltip("series:N", title="Series"),
-        alt.Tooltip("detail:N", title="Figure"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("average_gw:Q", title="Average power (GW)", format=",.1f"),
-        alt.Tooltip("upper_gw:Q", title="Upper end (GW)", format=",.1f"),
-        alt.Tooltip("twh:Q", title="Energy (TWh per year)", format=",.1f"),
+        alt.Tooltip("series:N", title=_("Series")),
+        alt.Tooltip("detail:N", title=_("Figure")),
+        alt.Tooltip("year:Q", title=_("Year"), format="d"),
+        alt.Tooltip("average_gw:Q", title=_("Average power (GW)"), format=",.1f"),
+        alt.Tooltip("upper_gw:Q", title=_("Upper end (GW)"), format=",.1f"),
+        alt.Tooltip("twh:Q", title=_("Energy (TWh per year)"), format=",.1f"),
     ]
     # Layers carry no data of their own: the frame is given once, to the layer chart, so that
     # composing layers does not copy it (Altair deep-copies a chart's data at every step).
     base = alt.Chart().encode(x=x, y=y, color=colour, opacity=highlighted)
-    is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(GENERATION_LABELS.values()))
-    is_claim = alt.FieldEqualPredicate(field="series", equal=CLAIM_SERIES)
-    is_dc = alt.FieldEqualPredicate(field="series", equal=DATACENTRE_LABEL)
+    is_measured = alt.FieldOneOfPredicate(field="series", oneOf=list(_generation_labels().values()))
+    is_claim = alt.FieldEqualPredicate(field="series", equal=_(CLAIM_SERIES))
+    is_dc = alt.FieldEqualPredicate(field="series", equal=_(DATACENTRE_LABEL))
     lines = base.transform_filter(is_measured).mark_line(point=alt.OverlayMarkDef(size=18)).encode(tooltip=tooltip)
     claim_rules = base.transform_filter(is_claim).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
     claim_labels = (
@@ -131,27 +146,44 @@ def generation_description(generation: pd.DataFrame, datacentres: pd.DataFrame) 
     dc = datacentres.dropna(subset=["average_gw"])
     lbnl_last = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "estimate")].iloc[-1]
     projected = dc.loc[dc["bound"].isin(["low", "high"])]
-    return (
-        f"Line chart of US electricity generation expressed as average power in gigawatts, EIA from "
-        f"{int(eia['year'].min())} to {int(eia['year'].max())} and OWID from {int(owid['year'].min())} to "
-        f"{int(owid['year'].max())}. Generation rises to about {f['eia_gw']:.0f} GW in {f['eia_year']} (EIA) and "
-        f"{f['owid_gw']:.0f} GW in {f['owid_year']} (OWID); before {SOURCES_AGREE_FROM} OWID is "
-        f"{f['narrowest_gap_share_before_2000']:.0%} to {f['widest_gap_share']:.0%} higher than EIA, since {SOURCES_AGREE_FROM} "
-        f"within {f['max_gap_share_since_2000']:.0%}. Dashed lines mark the article's "
-        f"{article.US_PRODUCTION_GW:.0f} GW, first reached in {f['first_year_at_claim']}, and its "
-        f"{article.AI_GW:.0f} GW for AI. Grey squares are data-centre estimates quoted by the press: "
-        f"{lbnl_last['average_gw']:.0f} GW on average in {int(lbnl_last['year'])} (LBNL) and a projected "
-        f"{projected['average_gw'].min():.0f} to {projected['average_gw'].max():.0f} GW in "
-        f"{int(projected['year'].max())}."
+    return _(
+        "Line chart of US electricity generation expressed as average power in gigawatts, EIA from {eia_first} to "
+        "{eia_last} and OWID from {owid_first} to {owid_last}. Generation rises to about {eia_gw} GW in {eia_year} "
+        "(EIA) and {owid_gw} GW in {owid_year} (OWID); before {agree_from} OWID is {narrowest} to {widest} higher "
+        "than EIA, since {agree_from} within {max_gap}. Dashed lines mark the article's {claim_gw} GW, first reached "
+        "in {first_at_claim}, and its {ai_gw} GW for AI. Grey squares are data-centre estimates quoted by the press: "
+        "{lbnl_gw} GW on average in {lbnl_year} (LBNL) and a projected {projected_low} to {projected_high} GW in "
+        "{projected_year}."
+    ).format(
+        eia_first=int(eia["year"].min()),
+        eia_last=int(eia["year"].max()),
+        owid_first=int(owid["year"].min()),
+        owid_last=int(owid["year"].max()),
+        eia_gw=number(f["eia_gw"], ".0f"),
+        eia_year=f["eia_year"],
+        owid_gw=number(f["owid_gw"], ".0f"),
+        owid_year=f["owid_year"],
+        agree_from=SOURCES_AGREE_FROM,
+        narrowest=number(f["narrowest_gap_share_before_2000"], ".0%"),
+        widest=number(f["widest_gap_share"], ".0%"),
+        max_gap=number(f["max_gap_share_since_2000"], ".0%"),
+        claim_gw=number(article.US_PRODUCTION_GW, ".0f"),
+        first_at_claim=f["first_year_at_claim"],
+        ai_gw=number(article.AI_GW, ".0f"),
+        lbnl_gw=number(lbnl_last["average_gw"], ".0f"),
+        lbnl_year=int(lbnl_last["year"]),
+        projected_low=number(projected["average_gw"].min(), ".0f"),
+        projected_high=number(projected["average_gw"].max(), ".0f"),
+        projected_year=int(projected["year"].max()),
     )
 
 
-POWER_KINDS = ("The article", "News reports (secondary)", "Measured")
+POWER_KINDS = (N_("The article"), N_("News reports (secondary)"), N_("Measured"))
 # Short names, so that "name: value" fits above its stem on a phone.
-ITEM_CLAIM_SITE = "Article: data centre"
-ITEM_SITE = "Announced: full site"
-ITEM_PHASE = "Announced: first phase"
-ITEM_US = "US generation"
+ITEM_CLAIM_SITE = N_("Article: data centre")
+ITEM_SITE = N_("Announced: full site")
+ITEM_PHASE = N_("Announced: first phase")
+ITEM_US = N_("US generation")
 
 
 def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd.DataFrame) -> pd.DataFrame:
@@ -159,20 +191,21 @@ def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd
     f = c11_figures(quotes)
     owid = last_year_before(generation, OWID_SERIES, article.YEAR)
     lbnl = datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")].dropna(subset=["average_gw"]).iloc[-1]
+    article_kind, reports, measured = (_(kind) for kind in POWER_KINDS)
     rows = [
-        ("The article", ITEM_CLAIM_SITE, to_watts(article.SITE_TW, "TW")),
-        ("The article", "Article: first phase", to_watts(article.FIRST_PHASE_TW, "TW")),
-        ("The article", "Article: US production", to_watts(article.US_PRODUCTION_GW, "GW")),
-        ("The article", "Article: power for AI", to_watts(article.AI_GW, "GW")),
-        ("News reports (secondary)", "Musk's slip, corrected", to_watts(f["slip_gw"], "GW")),
-        ("News reports (secondary)", ITEM_SITE, to_watts(f["site_mw"], "MW")),
-        ("News reports (secondary)", ITEM_PHASE, to_watts(f["phase_mw"], "MW")),
-        ("Measured", f"{ITEM_US}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
-        ("Measured", f"US data centres, {int(lbnl['year'])}", to_watts(float(lbnl["average_gw"]), "GW")),
+        (article_kind, _(ITEM_CLAIM_SITE), to_watts(article.SITE_TW, "TW")),
+        (article_kind, _("Article: first phase"), to_watts(article.FIRST_PHASE_TW, "TW")),
+        (article_kind, _("Article: US production"), to_watts(article.US_PRODUCTION_GW, "GW")),
+        (article_kind, _("Article: power for AI"), to_watts(article.AI_GW, "GW")),
+        (reports, _("Musk's slip, corrected"), to_watts(f["slip_gw"], "GW")),
+        (reports, _(ITEM_SITE), to_watts(f["site_mw"], "MW")),
+        (reports, _(ITEM_PHASE), to_watts(f["phase_mw"], "MW")),
+        (measured, f"{_(ITEM_US)}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
+        (measured, _("US data centres, {year}").format(year=int(lbnl["year"])), to_watts(float(lbnl["average_gw"]), "GW")),
     ]
     frame = pd.DataFrame(rows, columns=["kind", "item", "watts"])
     frame["label"] = frame["watts"].map(format_power)
-    claim = frame["item"] == ITEM_CLAIM_SITE
+    claim = frame["item"] == _(ITEM_CLAIM_SITE)
     exponent = str(round(math.log10(f["site_factor"]))).translate(SUPERSCRIPT)
     frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = 10{exponent} × {format_power(to_watts(f['site_mw'], 'MW'))}"
     return frame.sort_values("watts", ascending=False).reset_index(drop=True)
@@ -183,7 +216,7 @@ def powers_chart(frame: pd.DataFrame):
     low, high = 1e7, 1e15
     frame = frame.assign(
         rank=range(len(frame)),
-        caption=frame["item"] + ": " + frame["label"],
+        caption=[_("{item}: {power}").format(item=i, power=p) for i, p in zip(frame["item"], frame["label"], strict=True)],
         start=low,
     )
     base = alt.Chart().encode(
@@ -191,18 +224,18 @@ def powers_chart(frame: pd.DataFrame):
         color=alt.Color(
             "kind:N",
             title=None,
-            scale=alt.Scale(domain=list(POWER_KINDS), range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
+            scale=alt.Scale(domain=[_(kind) for kind in POWER_KINDS], range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
             legend=alt.Legend(orient="bottom", direction="vertical"),
         ),
         tooltip=[
-            alt.Tooltip("item:N", title="What"),
-            alt.Tooltip("label:N", title="Power"),
-            alt.Tooltip("kind:N", title="From"),
+            alt.Tooltip("item:N", title=_("What")),
+            alt.Tooltip("label:N", title=_("Power")),
+            alt.Tooltip("kind:N", title=_("From")),
         ],
     )
     x = alt.X(
         "watts:Q",
-        title="Power (W, log scale; gridlines ×10)",
+        title=_("Power (W, log scale; gridlines ×10)"),
         scale=alt.Scale(type="log", domain=[low, high]),
         axis=alt.Axis(
             labelExpr="format(datum.value, '~s') + 'W'",
@@ -226,22 +259,36 @@ def powers_description(frame: pd.DataFrame) -> str:
     def watts(item: str) -> float:
         return float(frame.loc[frame["item"] == item, "watts"].iloc[0])
 
-    site, claim = watts(ITEM_SITE), watts(ITEM_CLAIM_SITE)
-    us = frame.loc[frame["item"].str.startswith(ITEM_US)].iloc[0]
-    return (
-        f"Dot chart on a logarithmic scale of the powers involved, from {format_power(frame['watts'].min())} to "
-        f"{format_power(frame['watts'].max())}. The announced data centre is {format_power(site)}, its first phase "
-        f"{format_power(watts(ITEM_PHASE))}; the article's {format_power(claim)} is "
-        f"{claim / site:,.0f} times larger, and about {claim / us['watts']:,.0f} times the average power of all US "
-        f"electricity generation ({us['label']} on average in {us['item'].split(', ')[1]})."
+    site, claim = watts(_(ITEM_SITE)), watts(_(ITEM_CLAIM_SITE))
+    us = frame.loc[frame["item"].str.startswith(_(ITEM_US))].iloc[0]
+    return _(
+        "Dot chart on a logarithmic scale of the powers involved, from {lowest} to {highest}. The announced data "
+        "centre is {site}, its first phase {phase}; the article's {claim} is {factor} times larger, and about "
+        "{over_us} times the average power of all US electricity generation ({us} on average in {us_year})."
+    ).format(
+        lowest=format_power(frame["watts"].min()),
+        highest=format_power(frame["watts"].max()),
+        site=format_power(site),
+        phase=format_power(watts(_(ITEM_PHASE))),
+        claim=format_power(claim),
+        factor=number(claim / site, ",.0f"),
+        over_us=number(claim / us["watts"], ",.0f"),
+        us=us["label"],
+        us_year=us["item"].split(", ")[1],
     )
 
 
 WEEKLY_KEY = ("United States", "United Kingdom", "World")
 OTHERS_GREY = "#999999"
-OTHER_ENTITIES = "Others"
-CHOSEN = "Chosen country"
-CLAIM_WEEK_LABEL = f"Article: {article.HOURS_PER_DAY:.0f} h × {WORKDAYS_PER_WEEK} days"
+# Both go into Vega expressions in single quotes: their translations have no apostrophe.
+OTHER_ENTITIES = N_("Others")
+CHOSEN = N_("Chosen country")
+CLAIM_WEEK_LABEL = N_("Article: {hours} h × {days} days")
+WORKERS = {"hours_per_week_all": N_("all"), "hours_per_week_men": N_("men (2000)"), "hours_per_week_women": N_("women (2000)")}
+
+
+def claim_week_label() -> str:
+    return _(CLAIM_WEEK_LABEL).format(hours=number(article.HOURS_PER_DAY, ".0f"), days=WORKDAYS_PER_WEEK)
 
 
 def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
@@ -251,15 +298,15 @@ def weekly_chart_frame(weekly: pd.DataFrame) -> pd.DataFrame:
         var_name="workers",
         value_name="hours_per_week",
     ).dropna(subset=["hours_per_week"])
-    long["workers"] = long["workers"].map(
-        {"hours_per_week_all": "all", "hours_per_week_men": "men (2000)", "hours_per_week_women": "women (2000)"}
-    )
+    long["workers"] = long["workers"].map({column: _(words) for column, words in WORKERS.items()})
+    # Countries and averages under their names in the edition's language.
+    long["entity"] = long["entity"].map(country)
     claim = pd.DataFrame(
         {
-            "entity": [CLAIM_WEEK_LABEL],
+            "entity": [claim_week_label()],
             "entity_type": ["claim"],
             "year": [int(weekly["year"].min())],
-            "workers": ["all"],
+            "workers": [_(WORKERS["hours_per_week_all"])],
             "hours_per_week": [article.HOURS_PER_DAY * WORKDAYS_PER_WEEK],
         }
     )
@@ -274,29 +321,33 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     if default_country is None:
         first = weekly.loc[weekly["year"] == weekly["year"].min()].dropna(subset=["hours_per_week_all"])
         default_country = first.loc[first["entity"].isin(others)].sort_values("hours_per_week_all").iloc[-1]["entity"]
-    chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name="Highlight a country: "))
+    # The menu and the key in the edition's language, as the frame names them.
+    others, default_country, key = [country(c) for c in others], country(default_country), [country(e) for e in WEEKLY_KEY]
+    chosen_name = _("Highlight a country: ")
+    chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name=chosen_name))
     shown = (
-        f"indexof({list(WEEKLY_KEY)!r}, datum.entity) >= 0 ? datum.entity : "
-        f"(datum.entity == country ? '{CHOSEN}' : '{OTHER_ENTITIES}')"
+        f"indexof({key!r}, datum.entity) >= 0 ? datum.entity : "
+        f"(datum.entity == country ? '{_(CHOSEN)}' : '{_(OTHER_ENTITIES)}')"
     )
-    domain = [*WEEKLY_KEY, CHOSEN, OTHER_ENTITIES]
+    domain = [*key, _(CHOSEN), _(OTHER_ENTITIES)]
     # No black or white: the page may be in dark mode. The others are a mid grey, made faint.
     colours = [DATA_COLOUR, PALETTE[2], PALETTE[4], PALETTE[5], OTHERS_GREY]
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
-    y = alt.Y("hours_per_week:Q", title="Hours of work per week (full-time production workers)", scale=alt.Scale(domain=[0, 100]))
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
+    y = alt.Y("hours_per_week:Q", title=_("Hours of work per week (full-time production workers)"), scale=alt.Scale(domain=[0, 100]))
     tooltip = [
-        alt.Tooltip("entity:N", title="Country or average"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("workers:N", title="Workers"),
-        alt.Tooltip("hours_per_week:Q", title="Hours per week", format=".1f"),
+        alt.Tooltip("entity:N", title=_("Country or average")),
+        alt.Tooltip("year:Q", title=_("Year"), format="d"),
+        alt.Tooltip("workers:N", title=_("Workers")),
+        alt.Tooltip("hours_per_week:Q", title=_("Hours per week"), format=".1f"),
     ]
     data = alt.Chart().transform_filter("datum.entity_type != 'claim'").transform_calculate(shown=shown)
     # The legend names the chosen country (the menu's choice; on paper, the one drawn).
-    legend = alt.Legend(columns=2, labelExpr=f"datum.label == '{CHOSEN}' ? country : datum.label")
+    legend = alt.Legend(columns=2, labelExpr=f"datum.label == '{_(CHOSEN)}' ? country : datum.label")
     colour = alt.Color("shown:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=legend)
-    highlighted = alt.datum.shown != OTHER_ENTITIES
+    highlighted = alt.datum.shown != _(OTHER_ENTITIES)
+    all_workers = _(WORKERS["hours_per_week_all"])
     lines = (
-        data.transform_filter(alt.datum.workers == "all")
+        data.transform_filter(alt.datum.workers == all_workers)
         .mark_line(point=alt.OverlayMarkDef(size=16))
         .encode(
             x=x,
@@ -311,7 +362,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         )
     )
     by_sex = (
-        data.transform_filter(alt.datum.workers != "all")
+        data.transform_filter(alt.datum.workers != all_workers)
         .transform_filter(highlighted)
         .mark_point(filled=True, size=60, opacity=1)
         .encode(
@@ -331,7 +382,7 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     claim = alt.Chart().transform_filter("datum.entity_type == 'claim'")
     claim_rule = claim.mark_rule(color=CLAIM_COLOUR, strokeDash=[6, 4], strokeWidth=2).encode(y=y, tooltip=tooltip)
     claim_label = claim.mark_text(color=CLAIM_COLOUR, align="left", dx=4, dy=-7, fontWeight="bold").encode(
-        x=x, y=y, text=alt.value(f"{CLAIM_WEEK_LABEL} = {article.HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} h")
+        x=x, y=y, text=alt.value(f"{claim_week_label()} = {number(article.HOURS_PER_DAY * WORKDAYS_PER_WEEK, '.0f')} h")
     )
     return (
         alt.layer(lines, by_sex, claim_rule, claim_label, data=frame)
@@ -343,35 +394,50 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
 def weekly_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
     f = hours_figures(weekly, annual)
     last = weekly.loc[(weekly["year"] == f["last_total_year"]) & weekly["entity"].isin(WEEKLY_KEY)].set_index("entity")
-    return (
-        f"Line chart of weekly hours of full-time production workers in {f['n_countries']} countries and sample "
-        f"averages, {f['first_year']} to 2000. In {f['first_year']} the United States stood at "
-        f"{f['us_first_week']:.1f} hours, the United Kingdom at {f['uk_first_week']:.1f} and the sample average at "
-        f"{f['world_first_week']:.1f}, the highest being {f['longest_first_entity']} at {f['longest_first_week']:.1f}; "
-        f"by {f['last_total_year']} they were {last.loc['United States', 'hours_per_week_all']:.1f}, "
-        f"{last.loc['United Kingdom', 'hours_per_week_all']:.1f} and {last.loc['World', 'hours_per_week_all']:.1f}. "
-        f"A dashed line at {f['claim_per_week']:.0f} hours shows what {article.HOURS_PER_DAY:.0f} hours a day over "
-        f"{WORKDAYS_PER_WEEK} days would be; "
-        f"the highest value of any series in any year is {f['highest_week']:.1f} hours. For 2000 only separate "
-        "figures for men and women exist, shown as triangles."
+    return _(
+        "Line chart of weekly hours of full-time production workers in {countries} countries and sample averages, "
+        "{first_year} to 2000. In {first_year} the United States stood at {us_first} hours, the United Kingdom at "
+        "{uk_first} and the sample average at {world_first}, the highest being {longest} at {longest_week}; by "
+        "{last_year} they were {us_last}, {uk_last} and {world_last}. A dashed line at {claim_week} hours shows what "
+        "{claim_day} hours a day over {workdays} days would be; the highest value of any series in any year is "
+        "{highest} hours. For 2000 only separate figures for men and women exist, shown as triangles."
+    ).format(
+        countries=f["n_countries"],
+        first_year=f["first_year"],
+        us_first=number(f["us_first_week"], ".1f"),
+        uk_first=number(f["uk_first_week"], ".1f"),
+        world_first=number(f["world_first_week"], ".1f"),
+        longest=country(f["longest_first_entity"]),
+        longest_week=number(f["longest_first_week"], ".1f"),
+        last_year=f["last_total_year"],
+        us_last=number(last.loc["United States", "hours_per_week_all"], ".1f"),
+        uk_last=number(last.loc["United Kingdom", "hours_per_week_all"], ".1f"),
+        world_last=number(last.loc["World", "hours_per_week_all"], ".1f"),
+        claim_week=number(f["claim_per_week"], ".0f"),
+        claim_day=number(article.HOURS_PER_DAY, ".0f"),
+        workdays=WORKDAYS_PER_WEEK,
+        highest=number(f["highest_week"], ".1f"),
     )
 
 
 def annual_chart(annual: pd.DataFrame):
     """Annual hours per worker: UK and US 1870-2017, other countries 1870-1938; each source its own line."""
-    domain = [*KEY_COUNTRIES, "Other countries (to 1938)"]
-    frame = annual.assign(shown=annual["entity"].where(annual["entity"].isin(KEY_COUNTRIES), domain[-1]))
+    key = [country(c) for c in KEY_COUNTRIES]
+    domain = [*key, _("Other countries (to 1938)")]
+    # Countries under their names in the edition's language.
+    frame = annual.assign(entity=annual["entity"].map(country))
+    frame = frame.assign(shown=frame["entity"].where(frame["entity"].isin(key), domain[-1]))
     highlight = alt.selection_point(fields=["entity"], on="pointerover", clear="pointerout")
-    x = alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
-    y = alt.Y("hours_per_year:Q", title="Hours worked per worker per year", scale=alt.Scale(domain=[0, 3600]))
+    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
+    y = alt.Y("hours_per_year:Q", title=_("Hours worked per worker per year"), scale=alt.Scale(domain=[0, 3600]))
     colour = alt.Color(
         "shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]), legend=alt.Legend(columns=1)
     )
     tooltip = [
-        alt.Tooltip("entity:N", title="Country"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
-        alt.Tooltip("hours_per_year:Q", title="Hours per worker per year", format=",.0f"),
-        alt.Tooltip("series:N", title="Estimate"),
+        alt.Tooltip("entity:N", title=_("Country")),
+        alt.Tooltip("year:Q", title=_("Year"), format="d"),
+        alt.Tooltip("hours_per_year:Q", title=_("Hours per worker per year"), format=",.0f"),
+        alt.Tooltip("series:N", title=_("Estimate")),
     ]
     lines = (
         alt.Chart(frame)
@@ -383,7 +449,7 @@ def annual_chart(annual: pd.DataFrame):
             # One line per country and per estimate: the gap between 1938 and 1950 stays a gap.
             detail=alt.Detail(["entity:N", "series:N"]),
             strokeWidth=alt.condition(highlight, alt.value(4), alt.value(2), empty=False),
-            opacity=alt.condition(alt.FieldOneOfPredicate(field="entity", oneOf=list(KEY_COUNTRIES)), alt.value(1), alt.value(0.6)),
+            opacity=alt.condition(alt.FieldOneOfPredicate(field="entity", oneOf=key), alt.value(1), alt.value(0.6)),
             tooltip=tooltip,
         )
         .add_params(highlight)
@@ -395,15 +461,47 @@ def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
     f = hours_figures(weekly, annual)
     early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(index="entity", columns="year", values="hours_per_year")
     early_fell = int((early[LAST_HM_YEAR] < early[f["first_annual_year"]]).sum())
-    return (
-        f"Line chart of average annual hours worked per worker, in two estimates left apart by a gap. Huberman and "
-        f"Minns, {f['first_annual_year']} to {f['last_hm_annual_year']}: the United States falls from "
-        f"{f['us_annual_first']:,.0f} to {f['us_annual_hm_last']:,.0f} hours ({-f['us_fall_hm']:.0%}), the United "
-        f"Kingdom from {f['uk_annual_first']:,.0f} to {f['uk_annual_hm_last']:,.0f} ({-f['uk_fall_hm']:.0%}); grey lines "
-        f"show {len(early)} other countries, of which {early_fell} worked fewer hours at the end. Penn World Table, "
-        f"{f['first_pwt_year']} to {f['last_annual_year']}: the United States goes from {f['us_annual_pwt_first']:,.0f} "
-        f"to {f['us_annual_last']:,.0f} ({-f['us_fall_pwt']:.0%}), the United Kingdom from "
-        f"{f['uk_annual_pwt_first']:,.0f} to {f['uk_annual_last']:,.0f} ({-f['uk_fall_pwt']:.0%}); "
-        f"since {EMAIL_ERA_START} the change is small ({f['us_change_email']:.1%} in the United States, "
-        f"{f['uk_change_email']:.1%} in the United Kingdom)."
+    return _(
+        "Line chart of average annual hours worked per worker, in two estimates left apart by a gap. Huberman and "
+        "Minns, {first_year} to {last_hm_year}: the United States falls from {us_first} to {us_hm_last} hours "
+        "({us_fall_hm}), the United Kingdom from {uk_first} to {uk_hm_last} ({uk_fall_hm}); grey lines show {others} "
+        "other countries, of which {fell} worked fewer hours at the end. Penn World Table, {first_pwt_year} to "
+        "{last_year}: the United States goes from {us_pwt_first} to {us_last} ({us_fall_pwt}), the United Kingdom "
+        "from {uk_pwt_first} to {uk_last} ({uk_fall_pwt}); since {email_start} the change is small ({us_email} in the "
+        "United States, {uk_email} in the United Kingdom)."
+    ).format(
+        first_year=f["first_annual_year"],
+        last_hm_year=f["last_hm_annual_year"],
+        us_first=number(f["us_annual_first"], ",.0f"),
+        us_hm_last=number(f["us_annual_hm_last"], ",.0f"),
+        us_fall_hm=number(-f["us_fall_hm"], ".0%"),
+        uk_first=number(f["uk_annual_first"], ",.0f"),
+        uk_hm_last=number(f["uk_annual_hm_last"], ",.0f"),
+        uk_fall_hm=number(-f["uk_fall_hm"], ".0%"),
+        others=len(early),
+        fell=early_fell,
+        first_pwt_year=f["first_pwt_year"],
+        last_year=f["last_annual_year"],
+        us_pwt_first=number(f["us_annual_pwt_first"], ",.0f"),
+        us_last=number(f["us_annual_last"], ",.0f"),
+        us_fall_pwt=number(-f["us_fall_pwt"], ".0%"),
+        uk_pwt_first=number(f["uk_annual_pwt_first"], ",.0f"),
+        uk_last=number(f["uk_annual_last"], ",.0f"),
+        uk_fall_pwt=number(-f["uk_fall_pwt"], ".0%"),
+        email_start=EMAIL_ERA_START,
+        us_email=number(f["us_change_email"], ".1%"),
+        uk_email=number(f["uk_change_email"], ".1%"),
     )
+
+
+# The source lines and notes that chapters/scale.md passes to book.figure, which shows them in the
+# edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
+# chapter writes is translated).
+FIGURE_TEXTS = (
+    N_("EIA Monthly Energy Review table 7.2a; OWID energy data (Ember, Energy Institute); LBNL and EPRI as quoted by the trade press; the book's calculation"),
+    N_('Grey squares and bars: data-centre figures quoted by the trade press (secondary).'),
+    N_('News reports of the 19 November 2025 announcement (secondary); EIA and OWID; LBNL via the trade press; the article'),
+    N_('Grey dots: figures from news reports (secondary).'),
+    N_("Huberman and Minns (2007), via Our World in Data; the article; the book's calculation"),
+    N_('Huberman and Minns, then the Penn World Table, via Our World in Data'),
+)

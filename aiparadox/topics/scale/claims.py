@@ -11,6 +11,7 @@ import math
 
 import pandas as pd
 
+from ...i18n import N_, country, gettext, number
 from ...ledger import FULL_COVERAGE, Period, assesses, coverage, period_verdict
 from . import article
 from .facts import (
@@ -44,8 +45,10 @@ MATERIAL_FALL = 0.10
 SAME_ORDER = 2.0
 # The periods C06 and C17 name, judged by the ledger's rule for periods (facts.py says where the
 # dates come from): the industrial revolution, first and second; the information age to the article.
-INDUSTRIAL_REVOLUTION = Period("the industrial revolution", *INDUSTRIAL_REVOLUTION_YEARS)
-INFORMATION_AGE = Period("the information age", EMAIL_ERA_START, article.YEAR)
+INDUSTRIAL_REVOLUTION = Period(N_("the industrial revolution"), *INDUSTRIAL_REVOLUTION_YEARS)
+INFORMATION_AGE = Period(N_("the information age"), EMAIL_ERA_START, article.YEAR)
+# The source of C06's evidence, whatever the data reach.
+HOURS_SOURCE = N_("Huberman and Minns (2007) via Our World in Data")
 
 
 def rule_figures() -> dict[str, float]:
@@ -72,20 +75,34 @@ def c14_verdict(f: dict[str, float]) -> str:
 def assess_c14(generation: pd.DataFrame) -> tuple[str, str, str]:
     f = c14_figures(generation)
     fits = years_near(generation, EIA_SERIES, article.US_PRODUCTION_GW)
+    match = number(YEAR_MATCH, ".0%")
     matched = (
-        f"is within {YEAR_MATCH:.0%} of the average of {len(fits)} years between {min(fits)} and {max(fits)}"
+        gettext("is within {match} of the average of {count} years between {first} and {last}").format(
+            match=match, count=len(fits), first=min(fits), last=max(fits)
+        )
         if fits
-        else f"is not within {YEAR_MATCH:.0%} of any year's average"
+        else gettext("is not within {match} of any year's average").format(match=match)
     )
     low, high = sorted((f["ai_share_eia"], f["ai_share_owid"]))
-    evidence = (
-        f"US generation was {f['eia_twh']:,.0f} TWh in {f['eia_year']} (EIA), an average of "
-        f"{f['eia_gw']:.0f} GW, and {f['owid_twh']:,.0f} TWh in {f['owid_year']} (OWID/Ember), "
-        f"{f['owid_gw']:.0f} GW. The article's {article.US_PRODUCTION_GW:.0f} GW is an average power, not an "
-        f"annual production, and {matched}; {article.AI_GW:.0f} GW would be {low:.0%} to {high:.0%} of "
-        f"recent generation, not {article.AI_SHARE:.0%}."
+    evidence = gettext(
+        "US generation was {eia_twh} TWh in {eia_year} (EIA), an average of {eia_gw} GW, and {owid_twh} TWh in "
+        "{owid_year} (OWID/Ember), {owid_gw} GW. The article's {claim_gw} GW is an average power, not an annual "
+        "production, and {matched}; {ai_gw} GW would be {low} to {high} of recent generation, not {claim_share}."
+    ).format(
+        eia_twh=number(f["eia_twh"], ",.0f"),
+        eia_year=f["eia_year"],
+        eia_gw=number(f["eia_gw"], ".0f"),
+        owid_twh=number(f["owid_twh"], ",.0f"),
+        owid_year=f["owid_year"],
+        owid_gw=number(f["owid_gw"], ".0f"),
+        claim_gw=number(article.US_PRODUCTION_GW, ".0f"),
+        matched=matched,
+        ai_gw=number(article.AI_GW, ".0f"),
+        low=number(low, ".0%"),
+        high=number(high, ".0%"),
+        claim_share=number(article.AI_SHARE, ".0%"),
     )
-    return c14_verdict(f), evidence, "EIA Monthly Energy Review table 7.2a; OWID energy data (Ember)"
+    return c14_verdict(f), evidence, gettext("EIA Monthly Energy Review table 7.2a; OWID energy data (Ember)")
 
 
 def within_order(a: float, b: float) -> bool:
@@ -102,14 +119,22 @@ def assess_c11(announcement: pd.DataFrame) -> tuple[str, str, str]:
         verdict = "accurate but misleading"
     else:
         verdict = "wrong"
-    evidence = (
-        f"{f['site_reports_agree']} of {f['site_reports']} news reports quoted give "
-        f"{format_power(f['site_mw'] * 1e6)} for the site and {f['phase_reports']} give "
-        f"{format_power(f['phase_mw'] * 1e6)} for the first phase; the article's "
-        f"{article.SITE_TW:.0f} TW and {article.FIRST_PHASE_TW:.0f} TW are {f['site_factor']:,.0f} times larger. "
-        f"Musk misspoke on stage as {f['slip_gw']:.0f} GW before correcting himself; no report uses terawatts."
+    evidence = gettext(
+        "{agree} of {reports} news reports quoted give {site} for the site and {phase_reports} give {phase} for the "
+        "first phase; the article's {claim_site} TW and {claim_phase} TW are {factor} times larger. Musk misspoke on "
+        "stage as {slip} GW before correcting himself; no report uses terawatts."
+    ).format(
+        agree=f["site_reports_agree"],
+        reports=f["site_reports"],
+        site=format_power(f["site_mw"] * 1e6),
+        phase_reports=f["phase_reports"],
+        phase=format_power(f["phase_mw"] * 1e6),
+        claim_site=number(article.SITE_TW, ".0f"),
+        claim_phase=number(article.FIRST_PHASE_TW, ".0f"),
+        factor=number(f["site_factor"], ",.0f"),
+        slip=number(f["slip_gw"], ".0f"),
     )
-    return verdict, evidence, "News reports of the 19 November 2025 announcement (secondary)"
+    return verdict, evidence, gettext("News reports of the 19 November 2025 announcement (secondary)")
 
 
 def robots_consistent(f: dict[str, float]) -> bool:
@@ -128,27 +153,38 @@ def assess_c12() -> tuple[str, str, str]:
     # A forecast cannot be checked; figures that contradict one another can.
     verdict = "not checkable" if robots_consistent(f) else "wrong"
     lo_i, hi_i = article.ROBOT_INDUSTRY_USD
-    evidence = (
-        f"The article's own figures do not fit together: {as_billions(article.ROBOTS_PER_YEAR)} robots a year "
-        f"at {as_dollars(article.ROBOT_PRICE_USD)} is {as_dollars(f['revenue_per_year'])} a year, not "
-        f"{as_dollars(lo_i)} to {as_dollars(hi_i)}; and {as_billions(article.ROBOTS_PER_YEAR)} is "
-        f"{f['share_of_demand_low']:.1%} to {f['share_of_demand_high']:.1%} of a demand of "
-        f"{as_billions(article.ROBOT_DEMAND[0])} to {as_billions(article.ROBOT_DEMAND[1])}, not over "
-        f"{article.ROBOT_MARKET_SHARE:.0%}. The forecast itself cannot be tested."
+    evidence = gettext(
+        "The article's own figures do not fit together: {robots} robots a year at {price} is {revenue} a year, not "
+        "{industry_low} to {industry_high}; and {robots} is {share_low} to {share_high} of a demand of {demand_low} "
+        "to {demand_high}, not over {claimed_share}. The forecast itself cannot be tested."
+    ).format(
+        robots=as_billions(article.ROBOTS_PER_YEAR),
+        price=as_dollars(article.ROBOT_PRICE_USD),
+        revenue=as_dollars(f["revenue_per_year"]),
+        industry_low=as_dollars(lo_i),
+        industry_high=as_dollars(hi_i),
+        share_low=number(f["share_of_demand_low"], ".1%"),
+        share_high=number(f["share_of_demand_high"], ".1%"),
+        demand_low=as_billions(article.ROBOT_DEMAND[0]),
+        demand_high=as_billions(article.ROBOT_DEMAND[1]),
+        claimed_share=number(article.ROBOT_MARKET_SHARE, ".0%"),
     )
-    return verdict, evidence, "Arithmetic on the article's figures"
+    return verdict, evidence, gettext("Arithmetic on the article's figures")
 
 
 @assesses("C13", chapter="chapters/scale", section="scale-sun")
 def assess_c13() -> tuple[str, str, str]:
     f = solar_figures()
     verdict = "accurate" if within_order(article.SOLAR_FRACTION, f["fraction"]) else "wrong"
-    evidence = (
-        f"A disc of the Earth's radius at one astronomical unit intercepts {scientific(f['fraction'], 2)} of the "
-        f"sun's output, one part in {f['one_in'] / 1e9:.2g} billion; the article's one twentieth is about "
-        f"{f['claim_over_fraction'] / 1e6:,.0f} million times too large."
+    evidence = gettext(
+        "A disc of the Earth's radius at one astronomical unit intercepts {fraction} of the sun's output, one part in "
+        "{billions} billion; the article's one twentieth is about {millions} million times too large."
+    ).format(
+        fraction=scientific(f["fraction"], 2),
+        billions=number(f["one_in"] / 1e9, ".2g"),
+        millions=number(f["claim_over_fraction"] / 1e6, ",.0f"),
     )
-    return verdict, evidence, "Geometry with the IAU astronomical unit and the IUGG mean Earth radius"
+    return verdict, evidence, gettext("Geometry with the IAU astronomical unit and the IUGG mean Earth radius")
 
 
 def c06_on_the_data(period_hours: dict) -> str:
@@ -167,28 +203,49 @@ def assess_c06(weekly: pd.DataFrame, annual: pd.DataFrame) -> tuple[str, str, st
     years = weekly.dropna(subset=["hours_per_week_all"])["year"]
     covered = coverage(INDUSTRIAL_REVOLUTION, years)
     inside = hours_in_years(weekly, INDUSTRIAL_REVOLUTION.first, INDUSTRIAL_REVOLUTION.last)
-    claimed = f"{article.HOURS_PER_DAY:.0f} hours a day would be {article.HOURS_PER_DAY * WORKDAYS_PER_WEEK:.0f} a week."
+    claimed = gettext("{per_day} hours a day would be {per_week} a week.").format(
+        per_day=number(article.HOURS_PER_DAY, ".0f"), per_week=number(article.HOURS_PER_DAY * WORKDAYS_PER_WEEK, ".0f")
+    )
+    first, last = INDUSTRIAL_REVOLUTION.first, INDUSTRIAL_REVOLUTION.last
     if inside is None:
-        return period_verdict(covered, ""), (
-            f"No series here has weekly hours between {INDUSTRIAL_REVOLUTION.first} and "
-            f"{INDUSTRIAL_REVOLUTION.last}, the industrial revolution. {claimed}"
-        ), "Huberman and Minns (2007) via Our World in Data"
-    span = f"the industrial revolution ({INDUSTRIAL_REVOLUTION.first} to {INDUSTRIAL_REVOLUTION.last}, first and second)"
+        return period_verdict(covered, ""), gettext(
+            "No series here has weekly hours between {first} and {last}, the industrial revolution. {claimed}"
+        ).format(first=first, last=last, claimed=claimed), gettext(HOURS_SOURCE)
+    span = gettext("the industrial revolution ({first} to {last}, first and second)").format(first=first, last=last)
     reach = (
-        f"The data cover {span}"
+        gettext("The data cover {span}").format(span=span)
         if covered == FULL_COVERAGE
-        else f"The data reach only {inside['first_year']} to {inside['last_year']} of {span}, the years of the second, "
-        f"which began in {SECOND_INDUSTRIAL_REVOLUTION_START}: too little to confirm or refute the claim"
+        else gettext(
+            "The data reach only {reach_first} to {reach_last} of {span}, the years of the second, which began in "
+            "{second}: too little to confirm or refute the claim"
+        ).format(
+            reach_first=inside["first_year"],
+            reach_last=inside["last_year"],
+            span=span,
+            second=SECOND_INDUSTRIAL_REVOLUTION_START,
+        )
     )
     f = hours_figures(weekly, annual)
-    evidence = (
-        f"{reach}. There, full-time production workers averaged {inside['world_day']:.1f} hours a "
-        f"day over {WORKDAYS_PER_WEEK} days across the sample; in {f['first_year']} the week was "
-        f"{f['us_first_week']:.1f} hours in the United States and {f['uk_first_week']:.1f} in the United Kingdom "
-        f"({f['us_first_day']:.1f} and {f['uk_first_day']:.1f} hours a day), and the longest, in "
-        f"{f['longest_first_entity']}, {f['longest_first_week']:.1f} hours ({f['longest_first_day']:.1f} a day). {claimed}"
+    evidence = gettext(
+        "{reach}. There, full-time production workers averaged {world_day} hours a day over {workdays} days across "
+        "the sample; in {first_year} the week was {us_week} hours in the United States and {uk_week} in the United "
+        "Kingdom ({us_day} and {uk_day} hours a day), and the longest, in {longest}, {longest_week} hours "
+        "({longest_day} a day). {claimed}"
+    ).format(
+        reach=reach,
+        world_day=number(inside["world_day"], ".1f"),
+        workdays=WORKDAYS_PER_WEEK,
+        first_year=f["first_year"],
+        us_week=number(f["us_first_week"], ".1f"),
+        uk_week=number(f["uk_first_week"], ".1f"),
+        us_day=number(f["us_first_day"], ".1f"),
+        uk_day=number(f["uk_first_day"], ".1f"),
+        longest=country(f["longest_first_entity"]),
+        longest_week=number(f["longest_first_week"], ".1f"),
+        longest_day=number(f["longest_first_day"], ".1f"),
+        claimed=claimed,
     )
-    return period_verdict(covered, c06_on_the_data(inside)), evidence, "Huberman and Minns (2007) via Our World in Data"
+    return period_verdict(covered, c06_on_the_data(inside)), evidence, gettext(HOURS_SOURCE)
 
 
 def c17_half_on_the_data(us_change: float, uk_change: float) -> str:
@@ -230,25 +287,38 @@ def c17_halves(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict:
 
 # What a half's own rule says, in words, for the evidence sentence.
 ON_THE_DATA = {
-    "accurate": f"by no more than {MATERIAL_FALL:.0%} in either, as the article has it",
-    "wrong": f"by more than {MATERIAL_FALL:.0%} in both, against the article",
-    "not supported by the data": f"by more than {MATERIAL_FALL:.0%} in one country only",
+    "accurate": N_("by no more than {fall} in either, as the article has it"),
+    "wrong": N_("by more than {fall} in both, against the article"),
+    "not supported by the data": N_("by more than {fall} in one country only"),
 }
 
 
 def half_sentence(period: Period, half: dict, measure: str) -> str:
     """One half of C17's evidence: what the data inside the period show, and the half's verdict."""
-    figures, span = half["figures"], f"{period.name} ({period.first} to {period.last})"
+    verdict, measure = gettext(half["verdict"]), gettext(measure)
+    figures = half["figures"]
+    span = gettext("{period} ({first} to {last})").format(period=gettext(period.name), first=period.first, last=period.last)
     if figures is None:
-        return f"no {measure} reach {span}, so this half is {half['verdict']}"
+        return gettext("no {measure} reach {span}, so this half is {verdict}").format(
+            measure=measure, span=span, verdict=verdict
+        )
     where = (
-        f"over {span}"
+        gettext("over {span}").format(span=span)
         if half["covered"] == FULL_COVERAGE
-        else f"from {figures['first_year']} to {figures['last_year']}, only part of {span}"
+        else gettext("from {first} to {last}, only part of {span}").format(
+            first=figures["first_year"], last=figures["last_year"], span=span
+        )
     )
-    return (
-        f"{measure} fell by {-figures['us_change']:.1%} in the United States and {-figures['uk_change']:.1%} in the "
-        f"United Kingdom {where}, that is {ON_THE_DATA[half['on_data']]}; this half is {half['verdict']}"
+    return gettext(
+        "{measure} fell by {us_fall} in the United States and {uk_fall} in the United Kingdom {where}, that is "
+        "{on_data}; this half is {verdict}"
+    ).format(
+        measure=measure,
+        us_fall=number(-figures["us_change"], ".1%"),
+        uk_fall=number(-figures["uk_change"], ".1%"),
+        where=where,
+        on_data=gettext(ON_THE_DATA[half["on_data"]]).format(fall=number(MATERIAL_FALL, ".0%")),
+        verdict=verdict,
     )
 
 
@@ -261,12 +331,13 @@ def half_sentence(period: Period, half: dict, measure: str) -> str:
 def assess_c17(weekly: pd.DataFrame, annual: pd.DataFrame) -> tuple[str, str, str]:
     halves = c17_halves(weekly, annual)
     machines, email = halves["machines"], halves["email"]
-    evidence = (
-        f"Each half is measured inside its own period and in one series, never across the change of source after "
-        f"{LAST_HM_YEAR}. Machines: "
-        + half_sentence(INDUSTRIAL_REVOLUTION, machines, "weekly hours of full-time production workers")
-        + ". Email: "
-        + half_sentence(INFORMATION_AGE, email, "annual hours per worker (Penn World Table)")
-        + ". Being reachable by email is not measured."
+    evidence = gettext(
+        "Each half is measured inside its own period and in one series, never across the change of source after "
+        "{year}. Machines: {machines}. Email: {email}. Being reachable by email is not measured."
+    ).format(
+        year=LAST_HM_YEAR,
+        machines=half_sentence(INDUSTRIAL_REVOLUTION, machines, N_("weekly hours of full-time production workers")),
+        email=half_sentence(INFORMATION_AGE, email, N_("annual hours per worker (Penn World Table)")),
     )
-    return c17_verdict(machines["verdict"], email["verdict"]), evidence, "Huberman and Minns; Penn World Table; via Our World in Data"
+    source = gettext("Huberman and Minns; Penn World Table; via Our World in Data")
+    return c17_verdict(machines["verdict"], email["verdict"]), evidence, source

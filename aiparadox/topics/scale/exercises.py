@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from ...exercises import Mistake, anticipates, expects, written
+from ...i18n import N_
 from .article import SITE_TW
 from .facts import (
     EXERCISE_GENERATION_YEAR,
@@ -30,8 +31,8 @@ from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, hours_in_year, twh_to_
     "scale-datacentre-share-2024",
     level="advanced",
     hint=(
-        "Take the LBNL 2028 'high' electricity_twh from us_datacentre_electricity and divide it by the OWID "
-        "generation_twh for 2024 in us_electricity_generation."
+        N_("Take the LBNL 2028 'high' electricity_twh from us_datacentre_electricity and divide it by the OWID "
+        "generation_twh for 2024 in us_electricity_generation.")
     ),
     tables=("us_datacentre_electricity", "us_electricity_generation"),
 )
@@ -51,18 +52,18 @@ def datacentre_share_mistakes(centres: pd.DataFrame, generation: pd.DataFrame) -
         # The report's own share, of another year's total.
         "reported-share": Mistake(
             float(lbnl_high["share_of_us_electricity"]),
-            "That is the report's own share, of a projected total in another year. The question divides by the "
-            "generation of the year it names: what is the denominator of each share?",
+            N_("That is the report's own share, of a projected total in another year. The question divides by the "
+            "generation of the year it names: what is the denominator of each share?"),
         ),
         # The low end of LBNL's range.
         "low-bound": Mistake(
             float(lbnl_low["electricity_twh"] / owid[EXERCISE_GENERATION_YEAR]),
-            "That uses the low end of LBNL's range; the question takes the high one.",
+            N_("That uses the low end of LBNL's range; the question takes the high one."),
         ),
         # The EIA has no row for that year.
         "eia-latest": Mistake(
             float(lbnl_high["electricity_twh"] / eia.iloc[-1]),
-            "That divides by the EIA's latest year. The question names OWID's series, which has the year asked for.",
+            N_("That divides by the EIA's latest year. The question names OWID's series, which has the year asked for."),
         ),
     }
 
@@ -70,7 +71,7 @@ def datacentre_share_mistakes(centres: pd.DataFrame, generation: pd.DataFrame) -
 @expects(
     "scale-leap-year-2020",
     level="introductory",
-    hint="2020 is a leap year: 366 days × 24 hours. Divide the EIA 2020 generation_twh × 1000 by that.",
+    hint=N_("2020 is a leap year: 366 days × 24 hours. Divide the EIA 2020 generation_twh × 1000 by that."),
     tables=("us_electricity_generation",),
 )
 def eia_2020_average_gw(gen: pd.DataFrame) -> float:
@@ -87,11 +88,11 @@ def leap_year_mistakes(generation: pd.DataFrame) -> dict[str, Mistake]:
         # The hours of an ordinary year, as if it were not a leap year.
         "ordinary-year": Mistake(
             float(eia[year] * 1000 / hours_in_year(year - 1)),
-            "That divides by the hours of an ordinary year: how many days did that year have?",
+            N_("That divides by the hours of an ordinary year: how many days did that year have?"),
         ),
         # The OWID series instead of the EIA's.
         "owid": Mistake(
-            twh_to_average_gw(float(owid[year]), year), "That is OWID's series; the question names the EIA's."
+            twh_to_average_gw(float(owid[year]), year), N_("That is OWID's series; the question names the EIA's.")
         ),
     }
 
@@ -99,7 +100,7 @@ def leap_year_mistakes(generation: pd.DataFrame) -> dict[str, Mistake]:
 @expects(
     "scale-longest-week-1870",
     level="intermediate",
-    hint="Keep the countries (entity_type == 'country') in 1870, take the largest hours_per_week_all and divide by 6.",
+    hint=N_("Keep the countries (entity_type == 'country') in 1870, take the largest hours_per_week_all and divide by 6."),
     tables=("weekly_hours_of_work",),
 )
 def longest_1870_day(weekly: pd.DataFrame) -> float:

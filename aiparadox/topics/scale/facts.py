@@ -9,6 +9,7 @@ import math
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, _, country, gettext, ngettext, number
 from ...markup import Markdown, plain_text
 from . import article
 from .tables import (
@@ -72,26 +73,30 @@ def format_power(watts: float) -> str:
     for symbol in ("TW", "GW", "MW", "kW", "W"):
         value = watts / POWER_UNITS[symbol]
         if value >= 1 or symbol == "W":
-            return f"{value:,.3g} {symbol}" if value < 1000 else f"{value:,.0f} {symbol}"
+            return f"{number(value, ',.3g')} {symbol}" if value < 1000 else f"{number(value, ',.0f')} {symbol}"
     raise AssertionError("unreachable")
 
 
 def three_figures(value: float) -> str:
     """Three significant figures without switching to exponents: 1.25, 20, 4,000."""
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
+    return number(value, ",.0f") if abs(value) >= 100 else number(value, ",.3g")
 
 
 def as_dollars(value: float) -> str:
     """A dollar amount in words: 2e13 -> '$20 trillion'."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion")):
+    for size, words in ((1e12, N_("${amount} trillion")), (1e9, N_("${amount} billion"))):
         if value >= size:
-            return f"${three_figures(value / size)} {word}"
-    return f"${value:,.0f}"
+            return gettext(words).format(amount=three_figures(value / size))
+    return gettext("${amount}").format(amount=number(value, ",.0f"))
 
 
 def as_billions(value: float) -> str:
     """A count in billions: 1e9 -> '1 billion'."""
-    return f"{three_figures(value / 1e9)} billion"
+    return ngettext("{count} billion", "{count} billion", value / 1e9).format(count=three_figures(value / 1e9))
+
+
+def _to(low: str, high: str) -> str:
+    return _("{start} to {end}").format(start=low, end=high)
 
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -99,7 +104,7 @@ SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def scientific(value: float, digits: int = 3) -> str:
     """4.53e-10 -> '4.53 × 10⁻¹⁰', for readers who do not read e-notation."""
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    mantissa, exponent = number(value, f".{digits - 1}e").split("e")
     return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
 
 
@@ -282,15 +287,15 @@ def robot_steps() -> pd.DataFrame:
     lo_d, hi_d = article.ROBOT_DEMAND
     lo_i, hi_i = article.ROBOT_INDUSTRY_USD
     rows = [
-        ("Tesla's yearly sales at the stated price", f"{as_billions(article.ROBOTS_PER_YEAR)} robots × {as_dollars(article.ROBOT_PRICE_USD)}", f"{as_dollars(f['revenue_per_year'])} a year"),
-        ("The stated industry size", "as the article states it", f"{as_dollars(lo_i)} to {as_dollars(hi_i)}"),
-        ("Robots that industry size buys at the stated price", f"{as_dollars(lo_i)} to {as_dollars(hi_i)} ÷ {as_dollars(article.ROBOT_PRICE_USD)}", f"{as_billions(f['units_for_industry_low'])} to {as_billions(f['units_for_industry_high'])}"),
-        ("Tesla's share of the stated demand", f"{as_billions(article.ROBOTS_PER_YEAR)} ÷ {as_billions(lo_d)} to {as_billions(hi_d)}", f"{f['share_of_demand_low']:.1%} to {f['share_of_demand_high']:.1%}"),
-        (f"What {article.ROBOT_MARKET_SHARE:.0%} of the stated demand would be", f"{article.ROBOT_MARKET_SHARE:.0%} × {as_billions(lo_d)} to {as_billions(hi_d)}", f"{as_billions(f['ten_percent_low'])} to {as_billions(f['ten_percent_high'])} robots"),
-        ("The stated demand at the stated price", f"{as_billions(lo_d)} to {as_billions(hi_d)} × {as_dollars(article.ROBOT_PRICE_USD)}", f"{as_dollars(f['demand_value_low'])} to {as_dollars(f['demand_value_high'])}"),
-        ("Tesla's yearly margin (price minus cost)", f"{as_billions(article.ROBOTS_PER_YEAR)} × ({as_dollars(article.ROBOT_PRICE_USD)} − {as_dollars(article.ROBOT_COST_USD)})", f"{as_dollars(f['margin_per_year'])} a year"),
+        (_("Tesla's yearly sales at the stated price"), _("{robots} robots × {price}").format(robots=as_billions(article.ROBOTS_PER_YEAR), price=as_dollars(article.ROBOT_PRICE_USD)), _("{amount} a year").format(amount=as_dollars(f['revenue_per_year']))),
+        (_("The stated industry size"), _("as the article states it"), _to(as_dollars(lo_i), as_dollars(hi_i))),
+        (_("Robots that industry size buys at the stated price"), f"{_to(as_dollars(lo_i), as_dollars(hi_i))} ÷ {as_dollars(article.ROBOT_PRICE_USD)}", _to(as_billions(f['units_for_industry_low']), as_billions(f['units_for_industry_high']))),
+        (_("Tesla's share of the stated demand"), f"{as_billions(article.ROBOTS_PER_YEAR)} ÷ {_to(as_billions(lo_d), as_billions(hi_d))}", _to(number(f['share_of_demand_low'], '.1%'), number(f['share_of_demand_high'], '.1%'))),
+        (_("What {share} of the stated demand would be").format(share=number(article.ROBOT_MARKET_SHARE, '.0%')), f"{number(article.ROBOT_MARKET_SHARE, '.0%')} × {_to(as_billions(lo_d), as_billions(hi_d))}", _("{robots} robots").format(robots=_to(as_billions(f['ten_percent_low']), as_billions(f['ten_percent_high'])))),
+        (_("The stated demand at the stated price"), f"{_to(as_billions(lo_d), as_billions(hi_d))} × {as_dollars(article.ROBOT_PRICE_USD)}", _to(as_dollars(f['demand_value_low']), as_dollars(f['demand_value_high']))),
+        (_("Tesla's yearly margin (price minus cost)"), f"{as_billions(article.ROBOTS_PER_YEAR)} × ({as_dollars(article.ROBOT_PRICE_USD)} − {as_dollars(article.ROBOT_COST_USD)})", _("{amount} a year").format(amount=as_dollars(f['margin_per_year']))),
     ]
-    return pd.DataFrame(rows, columns=["Step", "Computation or source", "Result"])
+    return pd.DataFrame(rows, columns=[_("Step"), _("Computation or source"), _("Result")])
 
 
 # --- C13: the sun's output that reaches the Earth ---------------------------------------------
@@ -321,15 +326,15 @@ def solar_figures() -> dict[str, float]:
 def solar_steps() -> pd.DataFrame:
     f = solar_figures()
     rows = [
-        ("Earth's mean radius R", "IUGG Geodetic Reference System 1980, mean radius R1", f"{EARTH_MEAN_RADIUS_M:,.1f} m"),
-        ("Mean distance to the sun d", "IAU 2012 Resolution B2: the astronomical unit, exact by definition", f"{ASTRONOMICAL_UNIT_M:,.0f} m"),
-        ("Area of the disc the Earth shows the sun", "π R²", f"{scientific(f['disc_m2'])} m²"),
-        ("Area over which the sun's output is spread at distance d", "4 π d²", f"{scientific(f['sphere_m2'])} m²"),
-        ("Share that reaches the Earth", "π R² ÷ 4 π d² = R² ÷ 4 d²", f"{scientific(f['fraction'])}, one part in {f['one_in'] / 1e9:.2g} billion"),
-        ("The article's share", "one twentieth, as the article states it", f"{article.SOLAR_FRACTION:g}"),
-        ("How far apart they are", "(1/20) ÷ (R² ÷ 4 d²)", f"{scientific(f['claim_over_fraction'])} times"),
+        (_("Earth's mean radius R"), _("IUGG Geodetic Reference System 1980, mean radius R1"), f"{number(EARTH_MEAN_RADIUS_M, ',.1f')} m"),
+        (_("Mean distance to the sun d"), _("IAU 2012 Resolution B2: the astronomical unit, exact by definition"), f"{number(ASTRONOMICAL_UNIT_M, ',.0f')} m"),
+        (_("Area of the disc the Earth shows the sun"), "π R²", f"{scientific(f['disc_m2'])} m²"),
+        (_("Area over which the sun's output is spread at distance d"), "4 π d²", f"{scientific(f['sphere_m2'])} m²"),
+        (_("Share that reaches the Earth"), "π R² ÷ 4 π d² = R² ÷ 4 d²", _("{fraction}, one part in {billions} billion").format(fraction=scientific(f['fraction']), billions=number(f['one_in'] / 1e9, '.2g'))),
+        (_("The article's share"), _("one twentieth, as the article states it"), number(article.SOLAR_FRACTION, "g")),
+        (_("How far apart they are"), "(1/20) ÷ (R² ÷ 4 d²)", _("{factor} times").format(factor=scientific(f['claim_over_fraction']))),
     ]
-    return pd.DataFrame(rows, columns=["Step", "Computation or source", "Result"])
+    return pd.DataFrame(rows, columns=[_("Step"), _("Computation or source"), _("Result")])
 
 
 # --- C06 and C17: working hours ----------------------------------------------------------------
@@ -530,7 +535,7 @@ def sixteen_hours(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float
         "hours_us_first_week": f["us_first_week"],
         "hours_uk_first_week": f["uk_first_week"],
         "hours_longest_first_week": f["longest_first_week"],
-        "hours_longest_first_entity": f["longest_first_entity"],
+        "hours_longest_first_entity": country(f["longest_first_entity"]),
         "hours_n_countries": f["n_countries"],
         "hours_us_first_day": f["us_first_day"],
         "hours_uk_first_day": f["uk_first_day"],
@@ -583,7 +588,7 @@ def conclusion(announcement: pd.DataFrame, weekly: pd.DataFrame, annual: pd.Data
     hours = hours_figures(weekly, annual)
     return {
         "unit_factor": c11_figures(announcement)["site_factor"],
-        "solar_factor": f"{solar_figures()['claim_over_fraction'] / 1e6:,.0f} million",
+        "solar_factor": _("{millions} million").format(millions=number(solar_figures()["claim_over_fraction"] / 1e6, ",.0f")),
         "claimed_hours_per_day": article.HOURS_PER_DAY,
         "us_week_fall": hours["us_week_fall"],
         "us_hours_fall_recent": hours["us_fall_email"],
