@@ -25,8 +25,8 @@ book: $(BOOK_STAMP) ## build the book into _build/html, then its French edition 
 	$(BIN)/jupyter-book build fr --path-output $(FR_BUILD) $(BOOK_FLAGS)
 
 messages: $(BOOK_STAMP) ## extract the texts made in Python into $(LOCALE)/aiparadox.pot, then update each language's catalogue
-	$(BIN)/pybabel extract --no-location --sort-output --project aiparadox -o $(LOCALE)/aiparadox.pot aiparadox
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D aiparadox -i $(LOCALE)/aiparadox.pot -d $(LOCALE)
+	$(BIN)/pybabel extract --no-location --sort-output --width 120 --project aiparadox -o $(LOCALE)/aiparadox.pot aiparadox
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 120 -D aiparadox -i $(LOCALE)/aiparadox.pot -d $(LOCALE)
 
 translations: $(BOOK_STAMP) ## list the French pages whose English twin changed since they were translated (a report, never a failure)
 	$(BIN)/python -m aiparadox.translations

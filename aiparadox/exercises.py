@@ -39,8 +39,10 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from . import topics
+from .i18n import N_
 
-LEVELS = ("introductory", "intermediate", "advanced")
+# The levels are identifiers (``@expects(level=...)``) and, translated, the guide's words for them.
+LEVELS = (N_("introductory"), N_("intermediate"), N_("advanced"))
 # The points a graded exercise is worth (otter-grader's notebooks): one per step of difficulty.
 POINTS = {"introductory": 1, "intermediate": 2, "advanced": 3}
 

@@ -50,7 +50,11 @@ def catalogue(lang: str) -> dict[str, str]:
         raise FileNotFoundError(f"{path}: no message catalogue for language {lang!r} (make messages creates it)")
     with path.open("rb") as handle:
         entries = read_po(handle, locale=lang)
-    return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+    return {
+        (m.context, m.id) if m.context else m.id: m.string
+        for m in entries
+        if m.id and m.string and not m.fuzzy and isinstance(m.id, str)
+    }
 
 
 def gettext(message: str, lang: str | None = None) -> str:
@@ -60,6 +64,13 @@ def gettext(message: str, lang: str | None = None) -> str:
 
 
 _ = gettext
+
+
+def pgettext(context: str, message: str, lang: str | None = None) -> str:
+    """The message as used in ``context``, where one English word needs two translations ("none": an
+    exercise, "aucun"; a claim, "aucune"); the English text itself when no translation exists yet."""
+    lang = lang or language()
+    return catalogue(lang).get((context, message), message) if lang != SOURCE_LANGUAGE else message
 
 
 def N_(message: str) -> str:
