@@ -70,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         print(print_pdf())
         return 0
     if args.group in ("notebooks", "assignments"):
-        from .notebooks import write
+        from .notebooks import write_editions
 
-        for path in write(args.out, teacher=args.group == "assignments"):
+        for path in write_editions(args.out, teacher=args.group == "assignments"):
             print(path)
         if args.group == "assignments":
             print(

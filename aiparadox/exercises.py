@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from . import topics
-from .i18n import N_
+from .i18n import N_, gettext
 
 # The levels are identifiers (``@expects(level=...)``) and, translated, the guide's words for them.
 LEVELS = (N_("introductory"), N_("intermediate"), N_("advanced"))
@@ -240,10 +240,10 @@ def _unseal(sealed: str, salt: str, label: str, reading: str) -> str:
 
 
 _FORMS = {
-    "text": "text, in the form the question asks for",
-    "whole": "a whole number",
-    "number": "a number",
-    "set": "a list",
+    "text": N_("text, in the form the question asks for"),
+    "whole": N_("a whole number"),
+    "number": N_("a number"),
+    "set": N_("a list"),
 }
 
 
@@ -259,18 +259,26 @@ def assess(label: str, answer: Any, *, name: str | None = None, key: dict | None
     if key.get("label", label) != label:
         raise ValueError(f"{name}: this key is for {key['label']!r}, not {label!r}")
     if answer is None or answer is Ellipsis:
-        return False, f"{name}: no answer yet. Store your result in `answer` and run this cell again."
+        return False, gettext("{name}: no answer yet. Store your result in `answer` and run this cell again.").format(
+            name=name
+        )
     salt = key["salt"]
     forms = readings(answer, key["kind"], key.get("tolerance", 0.0), key.get("floor", 0.0))
     if not forms:
-        return False, f"{name}: not yet; the answer should be {_FORMS[key['kind']]}, not {type(answer).__name__}."
+        form = gettext(_FORMS[key["kind"]])
+        return False, gettext("{name}: not yet; the answer should be {form}, not {type}.").format(
+            name=name, form=form, type=type(answer).__name__
+        )
     prints = {fingerprint(salt, label, form): form for form in forms}
     if key["right"] in prints:
-        return True, f"{name}: right."
+        return True, gettext("{name}: right.").format(name=name)
     for digest, sealed in key.get("mistakes", {}).items():
         if digest in prints:
-            return False, f"{name}: not yet. {_unseal(sealed, salt, label, prints[digest])}"
-    return False, f"{name}: not yet; {answer!r} is not what the data give. The hint above may help."
+            feedback = _unseal(sealed, salt, label, prints[digest])
+            return False, gettext("{name}: not yet. {feedback}").format(name=name, feedback=feedback)
+    return False, gettext("{name}: not yet; {answer} is not what the data give. The hint above may help.").format(
+        name=name, answer=repr(answer)
+    )
 
 
 def check(label: str, answer: Any, *, name: str | None = None, key: dict | None = None) -> bool:

@@ -14,6 +14,8 @@ translated later (a constant, a table of claims): ``pybabel extract -k N_`` find
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +33,23 @@ def language() -> str:
     if chosen not in LANGUAGES:
         raise ValueError(f"{LANGUAGE_ENV}={chosen!r}: the book is written in {', '.join(LANGUAGES)} only")
     return chosen
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Make text in ``lang`` for a while, in this process (the notebooks of an edition are written
+    by the same process as the English ones), then return to the language set before."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"{lang!r}: the book is written in {', '.join(LANGUAGES)} only")
+    before = os.environ.get(LANGUAGE_ENV)
+    os.environ[LANGUAGE_ENV] = lang
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(LANGUAGE_ENV, None)
+        else:
+            os.environ[LANGUAGE_ENV] = before
 
 
 def catalogue_path(lang: str) -> Path:
