@@ -61,7 +61,7 @@ def bootstrap(commit: str | None) -> str:
     made_from = commit or BRANCH
     missing = _("aiparadox is not installed: connect to the internet and run this cell again")
     lang = language()
-    speaks = "" if lang == SOURCE_LANGUAGE else f'import os\n\nos.environ["{LANGUAGE_ENV}"] = "{lang}"\n'
+    speaks = "" if lang == SOURCE_LANGUAGE else f'import os\n\nos.environ["{LANGUAGE_ENV}"] = "{lang}"\n\n'
     return f'''{gettext(BOOTSTRAP_COMMENT)}
 import importlib.util
 
