@@ -69,7 +69,7 @@ if importlib.util.find_spec("aiparadox") is None:
     %pip install --quiet "aiparadox @ git+{REPOSITORY}@{made_from}"
     importlib.invalidate_caches()
 if importlib.util.find_spec("aiparadox") is None:
-    raise ModuleNotFoundError({missing!r})
+    raise ModuleNotFoundError({json.dumps(missing, ensure_ascii=False)})
 
 {speaks}from aiparadox import copies
 
