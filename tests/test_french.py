@@ -207,7 +207,9 @@ def test_glued_numbers_on_french_pages_are_in_french_typography(built_book: Path
     for page in french_html(built_book):
         for text in pasted(page):
             seen += 1
-            assert not re.search(r"\d[.,]\d{3}\b|\d\.\d|\d%", text.replace(f"{NNBSP}", "")), f"{page.name}: {text!r}"
+            # No decimal point and no per cent sign against its number ("4,178" could be either
+            # edition's: French "4,178" is a decimal, so the thousands are checked on the numbers themselves).
+            assert not re.search(r"\d\.\d|\d%", text), f"{page.name}: {text!r}"
             assert not re.search(r"\d %|\d\u00a0%", text), f"{page.name}: {text!r} (the space before % is U+202F)"
     assert seen
 
