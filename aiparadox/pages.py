@@ -27,7 +27,18 @@ from .paths import PAGES_URL, ROOT
 
 SHIPPED = Path(__file__).resolve().parent / "_book"
 # What an installed package needs of the clone: the pages and what they read at run time.
-SHIPPED_FILES = ("_toc.yml", "CITATION.cff", "references.bib", "intro.md", "chapters/*.md", "data/datapackage.json")
+# The French edition's pages too: a French notebook names the pages by their French titles.
+SHIPPED_FILES = (
+    "_toc.yml",
+    "CITATION.cff",
+    "references.bib",
+    "intro.md",
+    "chapters/*.md",
+    "fr/_toc.yml",
+    "fr/intro.md",
+    "fr/chapters/*.md",
+    "data/datapackage.json",
+)
 COMMIT_FILE = "commit.txt"
 
 
