@@ -148,7 +148,7 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         return "**Solution**"
     if name == "list-table":
         return _list_table(content)
-    if name == "div":
+    if name in ("div", "container"):
         # A styling wrapper (its class names CSS only): the notebook shows its content as it is.
         return convert(text, page)
     if name == "admonition":
