@@ -47,9 +47,14 @@ bench: $(TEST_STAMP) ## measure builds, notebooks, derivations, page weight and 
 data-build: $(BOOK_STAMP) ## re-derive data/ from raw inputs in $(RAW) (e.g. make data-build RAW=../shared/sources)
 	$(BIN)/python -m aiparadox data build --raw $(RAW)
 
-pdf: $(TEST_STAMP) ## the whole book as one PDF, charts as the pages' SVG drawings with their source lines, and bookmarks: _build/pdf/who-gains-from-ai.pdf
+# The French PDF links the pages it has not translated in the English site, through that site's
+# inventory: `make book` builds it first when it is missing.
+pdf: $(TEST_STAMP) ## the whole book as one PDF, charts as the pages' SVG drawings with their source lines, and bookmarks: _build/pdf/who-gains-from-ai.pdf, and the French edition's qui-profite-de-l-ia.pdf
 	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/pdf $(BOOK_FLAGS)
 	$(BIN)/python -m aiparadox pdf
+	test -f _build/html/objects.inv || $(MAKE) book
+	$(BIN)/jupyter-book build fr --builder singlehtml --path-output _build/pdf-fr $(BOOK_FLAGS)
+	$(BIN)/python -m aiparadox pdf --edition fr
 
 notebooks: $(BOOK_STAMP) ## write _build/notebooks/: each page as .ipynb and each chapter's student copy (what the notebooks branch publishes)
 	$(BIN)/python -m aiparadox notebooks --out _build/notebooks

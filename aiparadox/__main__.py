@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .datapackage import DataError, differences_from_code, read_descriptor, validate_package
-from .paths import DATA_DIR, DEFAULT_RAW_DIR
+from .paths import DATA_DIR, DEFAULT_RAW_DIR, ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,18 +61,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     assignments.add_argument("--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)")
 
-    sub.add_parser("pdf", help="print the single-page build (make pdf builds it) to _build/pdf/ with Chromium")
+    pdf = sub.add_parser("pdf", help="print the single-page build (make pdf builds it) to _build/pdf/ with Chromium")
+    pdf.add_argument(
+        "--edition", choices=["en", "fr"], default="en", help="the English book (default) or its French edition"
+    )
 
     args = parser.parse_args(argv)
     if args.group == "pdf":
         from .pdf import print_pdf
 
-        print(print_pdf())
+        if args.edition == "fr":
+            # `make pdf` builds the French edition's single page apart (its own execution cache).
+            single_page = ROOT / "_build" / "pdf-fr" / "_build" / "singlehtml" / "intro.html"
+            print(print_pdf(single_page, ROOT / "_build" / "pdf" / "qui-profite-de-l-ia.pdf"))
+        else:
+            print(print_pdf())
         return 0
     if args.group in ("notebooks", "assignments"):
-        from .notebooks import write
+        from .notebooks import write_editions
 
-        for path in write(args.out, teacher=args.group == "assignments"):
+        for path in write_editions(args.out, teacher=args.group == "assignments"):
             print(path)
         if args.group == "assignments":
             print(

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import exercises
 from .exercises import Mistake
+from .i18n import gettext
 
 
 def _exercise(label: str) -> exercises.Exercise:
@@ -91,9 +92,14 @@ def key(label: str) -> dict[str, Any]:
     # student who gives it is told each.
     feedback_by_reading: dict[str, list[str]] = {}
     for mistake in _mistakes_from(label, tables).values():
-        feedback_by_reading.setdefault(_central_reading(mistake.value, kind, exercise), []).append(mistake.feedback)
+        # Sealed in the language of the copy being made (the exercises module marks the feedback).
+        feedback_by_reading.setdefault(_central_reading(mistake.value, kind, exercise), []).append(
+            gettext(mistake.feedback)
+        )
     made["mistakes"] = {
-        exercises.fingerprint(salt, label, reading): exercises.seal(" Or: ".join(feedback), salt, label, reading)
+        exercises.fingerprint(salt, label, reading): exercises.seal(
+            gettext(" Or: ").join(feedback), salt, label, reading
+        )
         for reading, feedback in feedback_by_reading.items()
     }
     return made

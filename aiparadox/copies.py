@@ -26,6 +26,7 @@ from typing import Any
 
 from . import pages
 from .datapackage import DataError, checked_bytes, read_descriptor
+from .i18n import _
 from .paths import BRANCH, DATA_DIR, REPOSITORY
 
 DATA_DIR_ENV = "AIPARADOX_DATA_DIR"
@@ -72,16 +73,26 @@ def current() -> Copy:
             "no table can be checked; install it from a wheel or from the repository (pip install git+...)"
         )
     commit = pages.commit()
-    version = f"the tables of commit {commit[:7]}" if commit else "the tables this package was built with"
+    # What a notebook's first cell says, in the notebook's language (its first cell sets it).
+    version = (
+        _("the tables of commit {commit}").format(commit=commit[:7])
+        if commit
+        else _("the tables this package was built with")
+    )
     if folder := os.environ.get(DATA_DIR_ENV):
         folder_path = Path(folder).expanduser()
         if not folder_path.is_dir():
-            raise DataError(f"{folder_path}: not a folder ({DATA_DIR_ENV} should name a copy of the book's data/)")
-        return Copy(shipped, folder=folder_path, where=f"{version}, read from {folder_path} ({DATA_DIR_ENV})")
+            message = _("{folder}: not a folder ({variable} should name a copy of the book's data/)")
+            raise DataError(message.format(folder=folder_path, variable=DATA_DIR_ENV))
+        where = _("{version}, read from {folder} ({variable})").format(
+            version=version, folder=folder_path, variable=DATA_DIR_ENV
+        )
+        return Copy(shipped, folder=folder_path, where=where)
     url = os.environ.get(DATA_URL_ENV) or published_data_url(commit)
     url = url if url.endswith("/") else url + "/"
     cache = _cache_root() / hashlib.sha256((shipped / "datapackage.json").read_bytes()).hexdigest()[:16]
-    return Copy(shipped, url=url, cache=cache, where=f"{version}, downloaded from {url} into {cache}")
+    where = _("{version}, downloaded from {url} into {cache}").format(version=version, url=url, cache=cache)
+    return Copy(shipped, url=url, cache=cache, where=where)
 
 
 def at(data_dir: Path) -> Copy:
@@ -120,16 +131,24 @@ def _download(url: str, res: dict[str, Any], cache: Path, descriptor_dir: Path) 
             downloader=pooch.HTTPDownloader(timeout=(10, 60), headers={"User-Agent": USER_AGENT}),
         )
     except requests.HTTPError as exc:
+        reason = f"HTTP {exc.response.status_code}"
         raise DataError(
-            f"{url}: cannot download the table (HTTP {exc.response.status_code}); {_what_to_do()}"
+            _("{url}: cannot download the table ({reason}); {what_to_do}").format(
+                url=url, reason=reason, what_to_do=_what_to_do()
+            )
         ) from None
     except requests.RequestException as exc:
-        raise DataError(f"{url}: cannot download the table ({_reason(exc)}); {_what_to_do()}") from None
-    except ValueError:
         raise DataError(
-            f"{url}: the file served is not the table whose SHA-256 {descriptor_dir / 'datapackage.json'} "
-            "records (another version of the data?); nothing was kept"
+            _("{url}: cannot download the table ({reason}); {what_to_do}").format(
+                url=url, reason=_reason(exc), what_to_do=_what_to_do()
+            )
         ) from None
+    except ValueError:
+        message = _(
+            "{url}: the file served is not the table whose SHA-256 {descriptor} records (another version of the data?); "
+            "nothing was kept"
+        )
+        raise DataError(message.format(url=url, descriptor=descriptor_dir / "datapackage.json")) from None
     return Path(path)
 
 
@@ -137,17 +156,18 @@ def _reason(exc: Exception) -> str:
     import requests
 
     if isinstance(exc, requests.Timeout):
-        return "timed out"
+        return _("timed out")
     if isinstance(exc, requests.ConnectionError):
-        return "no connection"
+        return _("no connection")
     return type(exc).__name__
 
 
 def _what_to_do() -> str:
-    return (
-        f"offline? Set {DATA_DIR_ENV} to a folder holding the book's data/ files, "
-        f"or {DATA_URL_ENV} to another address that serves them"
+    message = _(
+        "offline? Set {data_dir} to a folder holding the book's data/ files, or {data_url} to another address that "
+        "serves them"
     )
+    return message.format(data_dir=DATA_DIR_ENV, data_url=DATA_URL_ENV)
 
 
 def ready(made_from: str | None = None) -> None:
@@ -160,10 +180,11 @@ def ready(made_from: str | None = None) -> None:
     copy = current()
     installed = pages.commit()
     if made_from and installed and not installed.startswith(made_from) and not made_from.startswith(installed):
-        print(
-            f"aiparadox: this notebook was made from commit {made_from[:7]} but the package installed is "
-            f"commit {installed[:7]}; the text quotes the numbers of the former, the cells compute the latter's"
+        message = _(
+            "aiparadox: this notebook was made from commit {made_from} but the package installed is commit {installed}; "
+            "the text quotes the numbers of the former, the cells compute the latter's"
         )
+        print(message.format(made_from=made_from[:7], installed=installed[:7]))
     for res in read_descriptor(copy.descriptor_dir)["resources"]:
         checked_bytes(res, copy.file(res))
     copy.announce()

@@ -41,7 +41,8 @@ from typing import Any, NamedTuple
 from . import topics
 from .i18n import N_, gettext
 
-LEVELS = ("introductory", "intermediate", "advanced")
+# The levels are identifiers (``@expects(level=...)``) and, translated, the guide's words for them.
+LEVELS = (N_("introductory"), N_("intermediate"), N_("advanced"))
 # The points a graded exercise is worth (otter-grader's notebooks): one per step of difficulty.
 POINTS = {"introductory": 1, "intermediate": 2, "advanced": 3}
 
@@ -259,12 +260,15 @@ def assess(label: str, answer: Any, *, name: str | None = None, key: dict | None
     if key.get("label", label) != label:
         raise ValueError(f"{name}: this key is for {key['label']!r}, not {label!r}")
     if answer is None or answer is Ellipsis:
-        return False, gettext("{name}: no answer yet. Store your result in `answer` and run this cell again.").format(name=name)
+        return False, gettext("{name}: no answer yet. Store your result in `answer` and run this cell again.").format(
+            name=name
+        )
     salt = key["salt"]
     forms = readings(answer, key["kind"], key.get("tolerance", 0.0), key.get("floor", 0.0))
     if not forms:
-        return False, gettext("{name}: not yet; the answer should be {form}, not {kind}.").format(
-            name=name, form=gettext(_FORMS[key["kind"]]), kind=type(answer).__name__
+        form = gettext(_FORMS[key["kind"]])
+        return False, gettext("{name}: not yet; the answer should be {form}, not {type}.").format(
+            name=name, form=form, type=type(answer).__name__
         )
     prints = {fingerprint(salt, label, form): form for form in forms}
     if key["right"] in prints:

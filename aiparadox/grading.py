@@ -26,6 +26,7 @@ import json
 import re
 
 from . import exercises, notebooks
+from .i18n import _
 
 CONFIG = """# ASSIGNMENT CONFIG
 name: {name}
@@ -86,10 +87,8 @@ def _hidden_test(label: str, name: str, points: int, key: dict) -> str:
 
 def _graded_check(label: str, name: str, key: dict) -> str:
     cell = notebooks.check_cell(label, name, key)
-    kept = (
-        "# Kept under its own name for grading: the next exercise stores its result in `answer` too.\n"
-        f"{kept_name(label)} = answer\n"
-    )
+    comment = _("# Kept under its own name for grading: the next exercise stores its result in `answer` too.")
+    kept = f"{comment}\n{kept_name(label)} = answer\n"
     imports = "from aiparadox.exercises import check\n\n"
     return cell.replace(imports, imports + kept, 1)
 

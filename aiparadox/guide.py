@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import answer_key, exercises, notebooks, toc
+from .i18n import _, gettext, pgettext
 from .pages import book_root
 
 
@@ -96,24 +97,27 @@ def overview_markdown(root: Path | None = None, section: str = "guide-{stem}") -
     """
     rows = chapter_exercises(root)
     written = chapter_written_questions(root)
-    columns = [level.capitalize() for level in exercises.LEVELS] + ["Written"]
-    lines = ["| Chapter | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    columns = [_("Chapter"), *(gettext(level).capitalize() for level in exercises.LEVELS), _("Written")]
+    lines = ["| " + " | ".join(columns) + " |", "|---" * len(columns) + "|"]
+    none = pgettext("exercises", "none")
     for chapter in dict.fromkeys([r.chapter for r in rows] + [w.chapter for w in written]):
         cells = [f"{{ref}}`{section.format(stem=Path(chapter).name)}`"]
         for level in exercises.LEVELS:
             labels = [f"{{ref}}`{r.label} <{r.label}>`" for r in rows if r.chapter == chapter and r.level == level]
-            cells.append(", ".join(labels) or "none")
-        cells.append(", ".join(f"{{ref}}`{w.label} <{w.label}>`" for w in written if w.chapter == chapter) or "none")
+            cells.append(", ".join(labels) or none)
+        cells.append(", ".join(f"{{ref}}`{w.label} <{w.label}>`" for w in written if w.chapter == chapter) or none)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def hints_markdown(root: Path | None = None) -> str:
     """A MyST table of what each answer check says to a student whose answer is wrong."""
-    lines = ["| Exercise | Level | Points | The hint (behind a toggle) |", "|---|---|---|---|"]
+    header = [_("Exercise"), _("Level"), _("Points"), _("The hint (behind a toggle)")]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for r in chapter_exercises(root):
         points = exercises.POINTS[r.level]
-        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {r.level} | {points} | {_cell(r.hint)} |")
+        # The hint is the exercises module's text (marked there), shown in the edition's language.
+        lines.append(f"| {{ref}}`{r.label}` (`{r.label}`) | {gettext(r.level)} | {points} | {_cell(gettext(r.hint))} |")
     return "\n".join(lines)
 
 
@@ -124,10 +128,11 @@ def _cell(text: str) -> str:
 def feedback_markdown(root: Path | None = None) -> str:
     """A MyST table of what the check says to each anticipated wrong answer (never the answer)."""
     root = root or book_root()
-    lines = ["| Exercise | Mistake | What the check says |", "|---|---|---|"]
+    header = [_("Exercise"), _("Mistake"), _("What the check says")]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|"]
     for r in chapter_exercises(root):
         for mistake, declared in answer_key.mistakes(r.label).items():
-            lines.append(f"| {{ref}}`{r.label}` | `{mistake}` | {_cell(declared.feedback)} |")
+            lines.append(f"| {{ref}}`{r.label}` | `{mistake}` | {_cell(gettext(declared.feedback))} |")
     return "\n".join(lines)
 
 

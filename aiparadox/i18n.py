@@ -14,6 +14,8 @@ translated later (a constant, a table of claims): ``pybabel extract -k N_`` find
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +35,23 @@ def language() -> str:
     return chosen
 
 
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Make text in ``lang`` for a while, in this process (the notebooks of an edition are written
+    by the same process as the English ones), then return to the language set before."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"{lang!r}: the book is written in {', '.join(LANGUAGES)} only")
+    before = os.environ.get(LANGUAGE_ENV)
+    os.environ[LANGUAGE_ENV] = lang
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(LANGUAGE_ENV, None)
+        else:
+            os.environ[LANGUAGE_ENV] = before
+
+
 def catalogue_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -50,7 +69,11 @@ def catalogue(lang: str) -> dict[str, str]:
         raise FileNotFoundError(f"{path}: no message catalogue for language {lang!r} (make messages creates it)")
     with path.open("rb") as handle:
         entries = read_po(handle, locale=lang)
-    return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+    return {
+        (m.context, m.id) if m.context else m.id: m.string
+        for m in entries
+        if m.id and m.string and not m.fuzzy and isinstance(m.id, str)
+    }
 
 
 def gettext(message: str, lang: str | None = None) -> str:
@@ -60,6 +83,13 @@ def gettext(message: str, lang: str | None = None) -> str:
 
 
 _ = gettext
+
+
+def pgettext(context: str, message: str, lang: str | None = None) -> str:
+    """The message as used in ``context``, where one English word needs two translations ("none": an
+    exercise, "aucun"; a claim, "aucune"); the English text itself when no translation exists yet."""
+    lang = lang or language()
+    return catalogue(lang).get((context, message), message) if lang != SOURCE_LANGUAGE else message
 
 
 def N_(message: str) -> str:

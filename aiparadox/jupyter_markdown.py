@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from .i18n import language
+from .i18n import _, language
 from .pages import Site, Target, site
 from .typography import format_number
 
@@ -131,7 +131,8 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         number = page.site.label(label).number if label in page.site.labels else None
         lines = [f"**{number}.** {text}" if number else text]
         if isinstance(figure, Figure):
-            lines.append(f"*Source: {figure.source.rstrip('.')}.*")
+            source = _("Source: {source}.").format(source=figure.source.rstrip("."))
+            lines.append(f"*{source}*")
             if figure.note:
                 lines.append(f"*{figure.note}*")
         return "\n\n".join(lines)
@@ -139,7 +140,7 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         return convert(_as_markdown(page.value(argument)), page)
     if name == "exercise-start":
         label = options.get("label", "")
-        number = page.site.labels[label].number if label in page.site.labels else "Exercise"
+        number = page.site.labels[label].number if label in page.site.labels else _("Exercise")
         return f"**{number}** (`{label}`)"
     if name in ("exercise-end", "solution-end"):
         return ""
@@ -147,9 +148,8 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         return "**Solution**"
     if name == "list-table":
         return _list_table(content)
-    if name == "container":
-        # A styling wrapper (its class names CSS only, e.g. the ledger's cards on a phone): the
-        # notebook shows its content as it is.
+    if name in ("div", "container"):
+        # A styling wrapper (its class names CSS only): the notebook shows its content as it is.
         return convert(text, page)
     if name == "admonition":
         # A hint behind a toggle in the book stays behind one in the notebook: HTML's <details>,
@@ -159,7 +159,8 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
             return f"<details>\n<summary>{argument}</summary>\n\n{body_text}\n\n</details>"
         return f"**{argument}.** {body_text}"
     if name == "bibliography":
-        return f"[The book's references]({page.doc('chapters/references').url})"
+        references = _("The book's references")
+        return f"[{references}]({page.doc('chapters/references').url})"
     raise ValueError(
         f"{page.docname}: the directive {{{name}}} has no plain Markdown form yet (aiparadox/jupyter_markdown.py)"
     )

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from . import pages
+from .environment import LANGUAGE_ENV
+from .i18n import N_, SOURCE_LANGUAGE, _, gettext, language
 from .jupyter_markdown import Page, convert, leftovers
 from .paths import BRANCH, REPOSITORY, ROOT
 
@@ -42,24 +44,34 @@ from .paths import BRANCH, REPOSITORY, ROOT
 # chapters' exercises through this module in a notebook too, where neither is installed.
 
 
+BOOTSTRAP_COMMENT = N_(
+    "# Run this cell first. Where the book's package is missing (Colab, a download), it installs it at the\n"
+    "# commit this notebook was made from, then checks that commit's tables: the clone's data/, or else a\n"
+    "# copy downloaded once into a cache, each file checked against its SHA-256. Offline, point\n"
+    "# AIPARADOX_DATA_DIR at a folder holding the book's data/ files (see the book's repository)."
+)
+
+
 def bootstrap(commit: str | None) -> str:
     """The first cell: install the package at ``commit`` where it is missing, then check that the
     tables of that commit can be read (downloading them once, each SHA-256 checked), so that "Run
-    all" stops here, with one line saying what to do, rather than at every cell that loads a table."""
+    all" stops here, with one line saying what to do, rather than at every cell that loads a table.
+    A notebook of another edition also sets its language, so that the package's texts (verdicts,
+    chart titles, the check's sentences) come out in it when a reader runs the cells."""
     made_from = commit or BRANCH
-    return f'''# Run this cell first. Where the book's package is missing (Colab, a download), it installs it at the
-# commit this notebook was made from, then checks that commit's tables: the clone's data/, or else a
-# copy downloaded once into a cache, each file checked against its SHA-256. Offline, point
-# AIPARADOX_DATA_DIR at a folder holding the book's data/ files (see the book's repository).
+    missing = _("aiparadox is not installed: connect to the internet and run this cell again")
+    lang = language()
+    speaks = "" if lang == SOURCE_LANGUAGE else f'import os\n\nos.environ["{LANGUAGE_ENV}"] = "{lang}"\n\n'
+    return f'''{gettext(BOOTSTRAP_COMMENT)}
 import importlib.util
 
 if importlib.util.find_spec("aiparadox") is None:
     %pip install --quiet "aiparadox @ git+{REPOSITORY}@{made_from}"
     importlib.invalidate_caches()
 if importlib.util.find_spec("aiparadox") is None:
-    raise ModuleNotFoundError("aiparadox is not installed: connect to the internet and run this cell again")
+    raise ModuleNotFoundError({json.dumps(missing, ensure_ascii=False)})
 
-from aiparadox import copies
+{speaks}from aiparadox import copies
 
 copies.ready(made_from="{made_from}")'''
 
@@ -74,7 +86,7 @@ SOLUTION = re.compile(
 )
 # A checked exercise's hint, in the book a dropdown that glues the hint its @expects declares.
 HINT = re.compile(
-    r"^```\{admonition\} Hint\s*\n:class: dropdown\s*\n\{glue:md\}`hint-(?P<label>[\w-]+)`\s*\n```[ \t]*$", re.M
+    r"^```\{admonition\} [^\n]+\n:class: dropdown\s*\n\{glue:md\}`hint-(?P<label>[\w-]+)`\s*\n```[ \t]*$", re.M
 )
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(?P<code>.*?)^```[ \t]*$", re.M | re.S)
 CHECK_CALL = re.compile(r"^check\(\"(?P<label>[\w-]+)\", answer\)[ \t]*$", re.M)
@@ -125,11 +137,12 @@ def exercise_names(root: Path = ROOT) -> dict[str, str]:
     """What the book calls each exercise ("Exercise 1.2": the chapter's number, then the exercise's
     place in it, as sphinx-exercise numbers them), by label."""
     names = {}
+    lang = pages.edition_language(root)
     for number, chapter in enumerate(numbered_chapters(root), start=1):
         page = root / f"{chapter}.md"
         if page.exists():
             for place, label in enumerate(exercise_labels(page.read_text(encoding="utf-8")), start=1):
-                names[label] = f"Exercise {number}.{place}"
+                names[label] = gettext("Exercise {number}", lang).format(number=f"{number}.{place}")
     return names
 
 
@@ -141,7 +154,8 @@ def _name(names: dict[str, str], label: str) -> str:
 
 def hint_details(hint: str) -> str:
     """A hint behind a toggle that every notebook program shows (Jupyter, Colab, VS Code)."""
-    return f"<details><summary>Hint</summary>\n\n{hint}\n\n</details>"
+    summary = _("Hint")
+    return f"<details><summary>{summary}</summary>\n\n{gettext(hint)}\n\n</details>"
 
 
 def readable_exercises(text: str, names: dict[str, str]) -> str:
@@ -161,12 +175,15 @@ def readable_exercises(text: str, names: dict[str, str]) -> str:
     return HINT.sub(lambda m: hint_details(hints[m.group("label")]), text)
 
 
+KEY_COMMENT = N_("# The key holds fingerprints of the right answer and of likely wrong ones, not the answer itself.")
+
+
 def check_cell(label: str, name: str, key: dict) -> str:
     """The cell that checks a student's ``answer``: it holds the exercise's key, never its answer."""
     return (
         "```{code-cell} ipython3\n"
         "from aiparadox.exercises import check\n\n"
-        "# The key holds fingerprints of the right answer and of likely wrong ones, not the answer itself.\n"
+        f"{_(KEY_COMMENT)}\n"
         f"check({json.dumps(label)}, answer, name={json.dumps(name)}, key={json.dumps(key)})\n"
         "```"
     )
@@ -174,7 +191,8 @@ def check_cell(label: str, name: str, key: dict) -> str:
 
 def answer_prompt(name: str) -> str:
     """The lines of a student's answer cell, before the student writes the code."""
-    return f"# Your answer to {name}: write the code that answers it and store the result in `answer`.\nanswer = None"
+    prompt = _("# Your answer to {name}: write the code that answers it and store the result in `answer`.")
+    return f"{prompt.format(name=name)}\nanswer = None"
 
 
 def answer_cell(name: str) -> str:
@@ -182,18 +200,21 @@ def answer_cell(name: str) -> str:
 
 
 def written_answer_cell(name: str) -> str:
-    return f"+++\n\n*Your answer to {name} (a few sentences, with the figures they rest on):*\n\n+++"
+    prompt = _("*Your answer to {name} (a few sentences, with the figures they rest on):*")
+    return f"+++\n\n{prompt.format(name=name)}\n\n+++"
 
 
 def guide_pointer(label: str) -> str:
     from .paths import PAGES_URL
+    from .translations import EDITIONS
 
-    return (
-        f"**Model answer and rubric** (`{label}`): in the teacher's guide, "
-        f"[{PAGES_URL}chapters/teachers-guide.html#guide-written-{label}]"
-        f"({PAGES_URL}chapters/teachers-guide.html#guide-written-{label}), or in a local build, "
-        f"`_build/html/chapters/teachers-guide.html`."
+    # The guide of the notebook's edition (fr/chapters/teachers-guide.html in French).
+    guide = "/".join([*filter(None, [EDITIONS.get(language())]), "chapters/teachers-guide.html"])
+    address = f"{PAGES_URL}{guide}#guide-written-{label}"
+    pointer = _(
+        "**Model answer and rubric** (`{label}`): in the teacher's guide, [{address}]({address}), or in a local build, `{local}`."
     )
+    return pointer.format(label=label, address=address, local=f"_build/html/{guide}")
 
 
 def _after_written(text: str, written: list[str], addition) -> str:
@@ -227,7 +248,8 @@ def key_text(text: str, names: dict[str, str]) -> str:
         name = _name(names, match.group("label"))
         # The key's check names the exercise as the book does, like the student copy's.
         body = CHECK_CALL.sub(lambda c: f'check("{c.group("label")}", answer, name="{name}")', match.group("body"))
-        return f"**Solution** to {name}\n\n{body}"
+        heading = _("**Solution** to {name}").format(name=name)
+        return f"{heading}\n\n{body}"
 
     written = written_labels(text)
     return readable_exercises(_after_written(SOLUTION.sub(solution, text), written, guide_pointer), names)
@@ -358,7 +380,21 @@ def write(out: Path, root: Path = ROOT, *, teacher: bool = False) -> list[Path]:
             # student copy, and the notebook otter assign makes from the otter source) withholds the
             # glued values that are answers.
             withheld = answers(text) if kind in ("student", "otter") else frozenset()
-            page = Page(docname, run.glued, commit, withheld=withheld)
+            page = Page(docname, run.glued, commit, links=pages.site(root), withheld=withheld)
             nbformat.write(to_notebook(version, page, run), path)
             written.append(path)
+    return written
+
+
+def write_editions(out: Path, root: Path = ROOT, *, teacher: bool = False) -> list[Path]:
+    """:func:`write` for every edition: the English pages into ``out``, each translated edition's
+    pages (``fr/``) into the same folder under ``out`` (``out/fr/chapters/top500.ipynb``), made in
+    the edition's language."""
+    from .i18n import speaking
+    from .translations import EDITIONS
+
+    written = write(out, root, teacher=teacher)
+    for lang, folder in EDITIONS.items():
+        with speaking(lang):
+            written += write(out / folder, root / folder, teacher=teacher)
     return written

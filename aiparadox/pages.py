@@ -22,11 +22,23 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from .i18n import LANGUAGES, SOURCE_LANGUAGE, gettext
 from .paths import PAGES_URL, ROOT
 
 SHIPPED = Path(__file__).resolve().parent / "_book"
 # What an installed package needs of the clone: the pages and what they read at run time.
-SHIPPED_FILES = ("_toc.yml", "CITATION.cff", "references.bib", "intro.md", "chapters/*.md", "data/datapackage.json")
+# The French edition's pages too: a French notebook names the pages by their French titles.
+SHIPPED_FILES = (
+    "_toc.yml",
+    "CITATION.cff",
+    "references.bib",
+    "intro.md",
+    "chapters/*.md",
+    "fr/_toc.yml",
+    "fr/intro.md",
+    "fr/chapters/*.md",
+    "data/datapackage.json",
+)
 COMMIT_FILE = "commit.txt"
 
 
@@ -131,8 +143,11 @@ TARGET = re.compile(r"^\((?P<label>[\w.-]+)\)=\s*$")
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
 
 
-def scan_page(docname: str, text: str, number: str | None) -> tuple[str, dict[str, Target]]:
-    """The page's title and its labels: targets before headings, figures' names, exercises' labels."""
+def scan_page(
+    docname: str, text: str, number: str | None, lang: str = SOURCE_LANGUAGE
+) -> tuple[str, dict[str, Target]]:
+    """The page's title and its labels: targets before headings, figures' names, exercises' labels
+    (an exercise named in the page's language, "Exercise 4.1", "Exercice 4.1", as sphinx-exercise names it)."""
     title, labels, pending = None, {}, []
     figures = exercises = 0
     prefix = f"{number}." if number else ""
@@ -163,7 +178,7 @@ def scan_page(docname: str, text: str, number: str | None) -> tuple[str, dict[st
                 labels[options["name"]] = Target(docname, options["name"], tag, tag)
             elif match["name"] == "exercise-start" and "label" in options:
                 exercises += 1
-                tag = f"Exercise {prefix}{exercises}"
+                tag = gettext("Exercise {number}", lang).format(number=f"{prefix}{exercises}")
                 labels[options["label"]] = Target(docname, options["label"], tag, tag)
         if line.strip():
             pending = []
@@ -229,6 +244,13 @@ def _surname(author: str) -> str:
     return author.split()[-1]
 
 
+def edition_language(root: Path) -> str:
+    """The language of the edition whose pages are in ``root``: an edition's folder in the book is
+    named by its language (``fr/``); the book's own folder, or any other (a test's toy book), is English."""
+    folder = root.resolve()
+    return folder.name if folder.parent == book_root().resolve() and folder.name in LANGUAGES else SOURCE_LANGUAGE
+
+
 @cache
 def site(root: Path | None = None) -> Site:
     """Every page's title and number, every label's target, every reference's short citation."""
@@ -238,6 +260,7 @@ def site(root: Path | None = None) -> Site:
     root = root or home
     # Another edition (fr/) is a folder of the book, served at the same path under the book's address.
     edition = PAGES_URL if root == home else PAGES_URL + root.relative_to(home).as_posix() + "/"
+    lang = edition_language(root)
     order, numbers = toc.docnames(root), toc.chapter_numbers(root)
     found = Site(order=order)
     for docname in order:
@@ -245,7 +268,7 @@ def site(root: Path | None = None) -> Site:
         if not path.exists():
             continue
         number = numbers.get(docname)
-        title, labels = scan_page(docname, path.read_text(encoding="utf-8"), number)
+        title, labels = scan_page(docname, path.read_text(encoding="utf-8"), number, lang)
         found.pages[docname] = Target(docname, None, f"{number}. {title}" if number else title, number, edition)
         found.labels.update({k: replace(v, edition=edition) for k, v in labels.items()})
     # Every edition cites from the one bibliography (fr/_config.yml names ../references.bib).

@@ -326,3 +326,80 @@ def test_french_chapters_show_only_french_verdict_words(built_book: Path):
             seen += 1
             assert " ".join(word.split()) in french_words, f"{page.name}: verdict {word!r}"
     assert seen
+
+
+# --- the texts made in Python for the data page, the guide and the notebooks -------------------
+
+
+def test_every_translation_keeps_the_placeholders_of_its_message():
+    """A translation that drops or renames a {placeholder} would fail on .format() or lose a number."""
+    from babel.messages.pofile import read_po
+
+    placeholder = re.compile(r"\{(\w*)[^{}]*\}")
+    with i18n.catalogue_path("fr").open("rb") as handle:
+        entries = [m for m in read_po(handle, locale="fr") if m.id and m.string and isinstance(m.id, str)]
+    differ = [m.id for m in entries if sorted(placeholder.findall(m.id)) != sorted(placeholder.findall(m.string))]
+    assert entries and not differ, "translations whose placeholders differ from the English:\n" + "\n".join(differ)
+
+
+def test_the_data_page_speaks_french_and_links_the_tables_from_the_french_folder(monkeypatch):
+    from aiparadox import sources_page
+
+    english = sources_page.markdown()
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    french = sources_page.markdown()
+    assert "\nPublisher\n: " in english and "\nFields:\n" in english
+    assert "\nÉditeur\n: " in french and f"\nChamps{NNBSP}:\n" in french
+    assert "\nPublisher\n" not in french and "\nFields:" not in french and " KB;" not in french
+    # The size in French typography: "4,7 Ko ;" where English writes "4.7 KB;".
+    assert re.search(r"\n\d+\.\d KB; SHA-256", english) and re.search(rf"\n\d+,\d{NNBSP}Ko{NNBSP}; SHA-256", french)
+    for edition, page_folder, text in (("en", ROOT / "chapters", english), ("fr", FRENCH / "chapters", french)):
+        targets = re.findall(r"\{download\}`[^<`]+<([^>]+)>`", text)
+        assert targets, edition
+        missing = [t for t in targets if not (page_folder / t).resolve().is_file()]
+        assert not missing, f"{edition}: download links that reach no file: {missing}"
+
+
+def test_the_guides_tables_speak_french(monkeypatch):
+    from aiparadox import guide
+
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    overview = guide.overview_markdown()
+    assert overview.startswith("| Chapitre | Initiation | Intermédiaire | Avancé | Rédigée |")
+    assert "| aucun |" in overview and "none" not in overview
+    hints = guide.hints_markdown()
+    assert hints.startswith("| Exercice | Niveau | Points | L'indice (replié) |")
+    assert re.search(r"\| (initiation|intermédiaire|avancé) \| \d \|", hints) and "| introductory |" not in hints
+    assert guide.feedback_markdown().startswith("| Exercice | Erreur | Ce que dit la vérification |")
+
+
+def test_the_check_speaks_the_language_of_the_notebook_that_runs_it(monkeypatch):
+    from aiparadox import answer_key, exercises
+
+    label = next(iter(exercises.registered()))
+    key = answer_key.key(label)
+    assert exercises.assess(label, None, name="Exercise 1.1", key=key)[1].startswith("Exercise 1.1: no answer yet.")
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    right, said = exercises.assess(label, object(), name="Exercice 1.1", key=key)
+    assert not right and said.startswith("Exercice 1.1\u00a0: pas encore")
+    assert exercises.assess(label, None, name="Exercice 1.1", key=key)[1].startswith("Exercice 1.1\u00a0: pas encore de réponse.")
+
+
+def test_a_french_notebook_says_its_first_lines_in_french_and_keeps_its_language(monkeypatch):
+    from aiparadox import notebooks
+
+    english = notebooks.bootstrap("abc1234")
+    assert english.startswith("# Run this cell first.") and "os.environ" not in english
+    with i18n.speaking("fr"):
+        french = notebooks.bootstrap("abc1234")
+        names = notebooks.exercise_names(FRENCH)
+    assert french.startswith("# Exécutez d'abord cette cellule.")
+    assert 'os.environ["AIPARADOX_LANGUAGE"] = "fr"\n\nfrom aiparadox import copies' in french
+    assert "ModuleNotFoundError(\"aiparadox n'est pas installé" in french
+    # The same code as the English cell's, but for the comment, the message and the language.
+    def code(cell: str) -> list[str]:
+        return [line for line in cell.splitlines() if line.strip() and not line.startswith("#") and "ModuleNotFound" not in line]
+
+    assert code(english) == [line for line in code(french) if not line.startswith(("import os", "os.environ"))]
+    assert all(name.startswith("Exercice ") for name in names.values())
+    assert "AIPARADOX_LANGUAGE" not in __import__("os").environ

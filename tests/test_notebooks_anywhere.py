@@ -94,7 +94,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("notebooks")
-    notebooks.write(out)
+    # Both editions: a French notebook, its first cell setting its language, runs from the wheel too.
+    notebooks.write_editions(out)
     return out
 
 

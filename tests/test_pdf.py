@@ -174,3 +174,36 @@ def test_code_is_wrapped_at_the_margin_not_cut(book_pdf):
         browser.close()
     assert not cut, f"{len(cut)} code blocks run past the margin, e.g. {cut[:3]}"
 
+
+
+def test_the_french_pdf_has_every_french_page_with_its_bookmark(built_book):
+    """`make pdf` also prints the French edition (built after the English site, whose inventory links
+    the pages it has not translated): every page of fr/_toc.yml, in French, with its bookmark."""
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    if not (shutil.which("chromium") or shutil.which("google-chrome")):
+        pytest.skip("printing the PDF needs Chromium (apt-get install chromium)")
+    build = jupyter_book("build", "fr", "--builder", "singlehtml", "--path-output", "_build/pdf-fr", "-W", "-n", cwd=ROOT)
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    printed = subprocess.run([sys.executable, "-m", "aiparadox", "pdf", "--edition", "fr"], cwd=ROOT, capture_output=True, text=True)
+    assert printed.returncode == 0, printed.stderr[-3000:]
+    reader = PdfReader(printed.stdout.strip())
+    # Sphinx prints the French apostrophe as a typographic one.
+    text = plain(" ".join(page.extract_text() for page in reader.pages)).replace("\u2019", "'")
+    titles = []
+    for page in toc.docnames(ROOT / "fr"):
+        source = (ROOT / "fr" / f"{page}.md").read_text(encoding="utf-8")
+        titles.append(plain(re.search(r"^# (.+)$", source, re.M).group(1).strip()))
+    assert [t for t in titles if t not in text] == [], "French pages missing from the French PDF"
+    bookmarks = []
+
+    def walk(outline) -> None:
+        for item in outline:
+            walk(item) if isinstance(item, list) else bookmarks.append(plain(item.title).replace("\u2019", "'"))
+
+    walk(reader.outline)
+    assert [t for t in titles if not any(b.endswith(t) for b in bookmarks)] == [], bookmarks[:12]
+    assert "The scorecard" not in text and "Le décompte" in text
