@@ -5,6 +5,9 @@ Each ``@expects`` function computes an exercise's answer from the tables it is g
 gives and the feedback the check then gives (the guide quotes them, and a test checks that the
 check rejects every one with that feedback). ``@written`` declares the chapter's written question
 and computes the figures its model answer in the guide quotes.
+
+Hints are translated when the module is imported, in the kernel's language (the edition's): book.hints
+glues them as they are given here. Feedback is translated when the mistakes are computed.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import pandas as pd
 
 from ...datapackage import DataError
 from ...exercises import Mistake, anticipates, expects, written
-# The hints are translated when the module is imported, in the kernel's language: book.hints glues them as given.
 from ...i18n import gettext
 from .article import CLAIM_NOW, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
 from .facts import CLAIM_TIER, nvidia_share_of_accelerated, top_hundred, whole_list
