@@ -207,8 +207,10 @@ def test_glued_numbers_on_french_pages_are_in_french_typography(built_book: Path
     for page in french_html(built_book):
         for text in pasted(page):
             seen += 1
-            assert not re.search(r"\d[.,]\d{3}\b|\d\.\d|\d%", text.replace(f"{NNBSP}", "")), f"{page.name}: {text!r}"
-            assert not re.search(r"\d %|\d\u00a0%", text), f"{page.name}: {text!r} (the space before % is U+202F)"
+            # No decimal point and no comma grouping (the grouping space removed, "4 178" reads "4178")...
+            assert not re.search(r"\d[.,]\d{3}\b|\d\.\d", text.replace(f"{NNBSP}", "")), f"{page.name}: {text!r}"
+            # ...and a per cent sign after a narrow no-break space, never straight after the digits.
+            assert not re.search(r"\d%|\d %|\d\u00a0%", text), f"{page.name}: {text!r} (the space before % is U+202F)"
     assert seen
 
 
