@@ -236,3 +236,76 @@ def test_the_french_search_index_is_built_from_french_text(built_book: Path):
     assert {"affirm", "verdict", "pouvoir"} <= set(terms) and "affirmations" not in terms
     # Sphinx's French stemmer serves the search box too, so that a query is stemmed as the index was.
     assert "FrenchStemmer" in (built_book / "fr" / "_static" / "language_data.js").read_text(encoding="utf-8")
+
+
+# --- the chapters' own text made in Python ----------------------------------------------------
+
+# The chapters whose facts, evidence, hints and feedback are translated (the other chapters add
+# themselves here once their topic's messages are in the catalogue).
+TRANSLATED_CHAPTERS = ("top500", "bls", "imf")
+# Words that only an English sentence has, and an English month with its year: none may reach a
+# translated chapter's French page through a glued string (names such as "Future of Work Report" or
+# "Software Company" have none; a report's date in its title, "(January 2025)", is part of its name).
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|was|were|which|that|thousand)\b|(?<!\()\b(January|February|March|April|May|June|July|August"
+    r"|September|October|November|December) \d{4}"
+)
+
+
+def glued_texts(executed: Path) -> dict[str, str]:
+    """The strings a page's cells glued in the build (Markdown or text), by name; numbers and figures left out."""
+    record = json.loads(executed.with_suffix(".glue.json").read_text(encoding="utf-8"))
+    texts = {}
+    for name, output in record.items():
+        data = output.get("data", {})
+        if "text/markdown" in data:
+            markdown = data["text/markdown"]
+            texts[name] = "".join(markdown) if isinstance(markdown, list) else markdown
+    return texts
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("chapter", TRANSLATED_CHAPTERS)
+def test_a_translated_chapter_glues_no_english_sentence(built_book: Path, chapter: str):
+    glued = glued_texts(FRENCH_BUILD / "jupyter_execute" / "chapters" / f"{chapter}.ipynb")
+    assert glued, f"{chapter}: the French build glued no text"
+    english = {name: text for name, text in glued.items() if ENGLISH_WORDS.search(text)}
+    assert not english, f"{chapter}: English text glued on the French page:\n" + "\n".join(
+        f"{name}: {text[:200]}" for name, text in english.items()
+    )
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("chapter", TRANSLATED_CHAPTERS)
+def test_a_translated_chapter_shows_french_verdicts_only(built_book: Path, chapter: str):
+    html = (built_book / "fr" / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="verdict claim-C\d\d">([^<]+)</span>', html)
+    assert shown, f"{chapter}: no verdict on the French page"
+    french = {i18n.gettext(v, "fr") for v in ledger.VERDICTS}
+    assert {" ".join(v.split()) for v in shown} <= french, shown
+
+
+def test_numbers_inside_python_made_text_follow_the_editions_typography():
+    import numpy as np
+
+    assert i18n.number(np.float64(0.2904), ".1%", "fr") == f"29,0{NNBSP}%"
+    assert i18n.number(np.float64(0.2904), ".1%", "en") == "29.0%"
+    assert i18n.number(np.int64(4178), ",d", "fr") == f"4{NNBSP}178"
+    assert i18n.number(54.0, "+.0f", "fr") == "+54"
+
+
+def test_the_chapters_name_months_editions_and_countries_in_the_editions_language(monkeypatch):
+    from aiparadox.topics.bls import facts as bls
+    from aiparadox.topics.imf import facts as imf
+    from aiparadox.topics.top500 import facts as top500
+
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "en")
+    english = (bls.from_to(bls.month_name("2023-12"), bls.month_name("2024-01")), top500.edition_name("2025-11"))
+    assert english == ("December 2023 to January 2024", "2025-11")  # the English edition's own forms
+    assert imf.country_name("CHN", "China") == "China"
+    assert bls.day_in_words("19 November 2025") == "19 November 2025"
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    french = (bls.from_to(bls.month_name("2023-12"), bls.month_name("2024-01")), top500.edition_name("2025-11"))
+    assert french == ("entre décembre 2023 et janvier 2024", "novembre 2025")
+    assert imf.country_name("CHN", "China") == "Chine"
+    assert bls.day_in_words("19 November 2025") == "19 novembre 2025"
