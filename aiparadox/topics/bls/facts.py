@@ -83,9 +83,9 @@ def winter_changes(table: pd.DataFrame, column: str) -> pd.DataFrame:
         january = values.get(f"{year + 1}-01")
         if january is None or pd.isna(january):
             continue
-        rows.append(
-            (year, f"Dec {year} to Jan {year + 1}", f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december))
-        )
+        # The winter's name, as a chart's tooltip and description give it, in the edition's language.
+        winter = gettext("Dec {year} to Jan {next_year}").format(year=year, next_year=year + 1)
+        rows.append((year, winter, f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december)))
     if not rows:
         raise DataError(f"no winter with both a December and a January value in {column}")
     return pd.DataFrame(rows, columns=["december_year", "winter", "short", "december", "january", "change"])
@@ -136,8 +136,12 @@ def c04_figures(survey: pd.DataFrame) -> dict[str, float | int | str]:
 # --- the long view, and what employers did --------------------------------------------------------
 
 # The long-run chart names three downturns. The windows are the book's choice; the peak inside
-# each is found in the data.
-EPISODES = (("Dot-com bust", "2001-01", "2004-12"), ("Great Recession", "2008-01", "2011-12"), ("Pandemic", "2020-01", "2021-12"))
+# each is found in the data. (N_: the chart shows the names in the edition's language.)
+EPISODES = (
+    (N_("Dot-com bust"), "2001-01", "2004-12"),
+    (N_("Great Recession"), "2008-01", "2011-12"),
+    (N_("Pandemic"), "2020-01", "2021-12"),
+)
 
 
 def episode_peaks(rate: pd.DataFrame) -> pd.DataFrame:
