@@ -147,8 +147,9 @@ def _directive(name: str, argument: str, body: list[str], page: Page) -> str:
         return "**Solution**"
     if name == "list-table":
         return _list_table(content)
-    if name == "div":
-        # A styling wrapper (its class names CSS only): the notebook shows its content as it is.
+    if name == "container":
+        # A styling wrapper (its class names CSS only, e.g. the ledger's cards on a phone): the
+        # notebook shows its content as it is.
         return convert(text, page)
     if name == "admonition":
         # A hint behind a toggle in the book stays behind one in the notebook: HTML's <details>,
