@@ -252,8 +252,17 @@ ENGLISH_WORDS = re.compile(
 )
 
 
+def chart_words(spec) -> list[str]:
+    """What a chart says in words: its description and every title (axes, legends, tooltips)."""
+    if isinstance(spec, dict):
+        found = [spec[key] for key in ("description", "title") if isinstance(spec.get(key), str)]
+        return found + [word for value in spec.values() for word in chart_words(value)]
+    return [word for value in spec for word in chart_words(value)] if isinstance(spec, list) else []
+
+
 def glued_texts(executed: Path) -> dict[str, str]:
-    """The strings a page's cells glued in the build (Markdown or text), by name; numbers and figures left out."""
+    """The strings a page's cells glued in the build (Markdown or text), and what each figure says in
+    words (its description and titles), by name; numbers left out."""
     record = json.loads(executed.with_suffix(".glue.json").read_text(encoding="utf-8"))
     texts = {}
     for name, output in record.items():
@@ -261,6 +270,9 @@ def glued_texts(executed: Path) -> dict[str, str]:
         if "text/markdown" in data:
             markdown = data["text/markdown"]
             texts[name] = "".join(markdown) if isinstance(markdown, list) else markdown
+        for mime, spec in data.items():
+            if "vegalite" in mime:
+                texts[name] = " | ".join(chart_words(spec))
     return texts
 
 
