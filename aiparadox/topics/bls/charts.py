@@ -263,9 +263,11 @@ def long_rate_chart(rate: pd.DataFrame):
         )
         .add_params(nearest)
     )
+    # What follows the number in "8.6%" ("8,6 %" in French): the message's, spaced as its language spaces it.
+    per_cent = gettext("{rate}%").split("{rate}")[-1]
     peak_labels = (
         alt.Chart(peaks)
-        .transform_calculate(label=alt.expr.format(alt.datum.rate_percent, ".1f") + "%")
+        .transform_calculate(label=alt.expr.format(alt.datum.rate_percent, ".1f") + per_cent)
         .mark_text(align="center", dy=-10, fontWeight="bold")
         .encode(
             x="date:T",
