@@ -290,7 +290,7 @@ def long_rate_description(rate: pd.DataFrame) -> str:
     year_mean = rate.loc[rate["month"].str.startswith(last_year), "rate_percent"].mean()
     # The rates are in percent: each message writes its per cent sign as its language spaces it.
     peak = gettext("{episode} peak {rate}% in {month}")
-    named = "; ".join(
+    named = gettext("; ").join(  # a list of clauses: French spaces its semicolons
         peak.format(episode=gettext(e), rate=number(r, ".1f"), month=month_name(m)) for e, m, r in peaks.itertuples(index=False)
     )
     return gettext(

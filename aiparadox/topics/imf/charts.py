@@ -454,7 +454,7 @@ def components_description(table: pd.DataFrame) -> str:
     top, bottom = ordered.iloc[0], ordered.iloc[-1]
     gaps = first_last_pillar_gaps(table)
     widest = gaps.idxmax()
-    parts = "; ".join(
+    parts = gettext("; ").join(  # a list of clauses: French spaces its semicolons
         f"{country_name(iso3, r.country)} {number(r.AI_PI, '.2f')} (DI {number(r.DI, '.3f')}, HCLMP {number(r.HCLMP, '.3f')}, "
         f"IEI {number(r.IEI, '.3f')}, RE {number(r.RE, '.3f')})"
         for iso3, r in zip(ordered.index, ordered.itertuples(), strict=True)
