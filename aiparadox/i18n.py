@@ -116,13 +116,16 @@ def conjunction(items: list[str], lang: str | None = None) -> str:
     return gettext("{items} and {last}", lang).format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def number(value: float, spec: str, lang: str | None = None) -> str:
-    """A number inside a sentence made in Python: ``format(value, spec)`` in English, the same digits
-    in French typography in French (aiparadox.typography), so both editions round alike."""
-    from .typography import french
+def number(value: float | int, spec: str, lang: str | None = None) -> str:
+    """A number inside a sentence made in Python, as ``{glue:text}`` shows a glued one: ``format(value, spec)``
+    in English, the same digits in French typography in French (``aiparadox.typography``)."""
+    from numbers import Integral
 
-    shown = format(value, spec)
-    return french(shown) if (lang or language()) == "fr" else shown
+    from .typography import format_number
+
+    # A NumPy scalar's repr ("np.float64(0.29)") is not a number to read back: pass the Python number.
+    plain = int(value) if isinstance(value, Integral) else float(value)
+    return format_number(repr(plain), spec, lang or language())
 
 
 def day(iso_date: str, lang: str | None = None) -> str:

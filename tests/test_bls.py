@@ -332,7 +332,7 @@ def test_monthly_chart_keeps_the_gap_and_marks_the_article():
     line, gaps = spec["datasets"].values()
     assert [g["month"] for g in gaps] == ["2025-10"] and "not collected" in gaps[0]["reason"]
     # The line is broken at the gap: September and November 2025 are in different stretches.
-    stretch = {v["month"]: v["stretch"] for v in line if v["series"] == charts.MEASURED_SERIES}
+    stretch = {v["month"]: v["stretch"] for v in line if v["series"] == charts.measured_series()}
     assert "2025-10" not in stretch and stretch["2025-09"] != stretch["2025-11"]
     claimed = [v["thousands"] for v in line if v["series"] == charts.CLAIM_SERIES]
     assert claimed == [article.ARTICLE_DECEMBER_THOUSANDS, article.ARTICLE_JANUARY_THOUSANDS]

@@ -403,3 +403,88 @@ def test_a_french_notebook_says_its_first_lines_in_french_and_keeps_its_language
     assert code(english) == [line for line in code(french) if not line.startswith(("import os", "os.environ"))]
     assert all(name.startswith("Exercice ") for name in names.values())
     assert "AIPARADOX_LANGUAGE" not in __import__("os").environ
+
+
+# --- the chapters' own text made in Python ----------------------------------------------------
+
+# The chapters whose facts, evidence, hints and feedback are translated (the other chapters add
+# themselves here once their topic's messages are in the catalogue).
+TRANSLATED_CHAPTERS = ("top500", "bls", "imf")
+# Words that only an English sentence has, and an English month with its year: none may reach a
+# translated chapter's French page through a glued string (names such as "Future of Work Report" or
+# "Software Company" have none; a report's date in its title, "(January 2025)", is part of its name).
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|was|were|which|that|thousand)\b|(?<!\()\b(January|February|March|April|May|June|July|August"
+    r"|September|October|November|December) \d{4}"
+)
+
+
+def chart_words(spec) -> list[str]:
+    """What a chart says in words: its description and every title (axes, legends, tooltips)."""
+    if isinstance(spec, dict):
+        found = [spec[key] for key in ("description", "title") if isinstance(spec.get(key), str)]
+        return found + [word for value in spec.values() for word in chart_words(value)]
+    return [word for value in spec for word in chart_words(value)] if isinstance(spec, list) else []
+
+
+def glued_texts(executed: Path) -> dict[str, str]:
+    """The strings a page's cells glued in the build (Markdown or text), and what each figure says in
+    words (its description and titles), by name; numbers left out."""
+    record = json.loads(executed.with_suffix(".glue.json").read_text(encoding="utf-8"))
+    texts = {}
+    for name, output in record.items():
+        data = output.get("data", {})
+        if "text/markdown" in data:
+            markdown = data["text/markdown"]
+            texts[name] = "".join(markdown) if isinstance(markdown, list) else markdown
+        for mime, spec in data.items():
+            if "vegalite" in mime:
+                texts[name] = " | ".join(chart_words(spec))
+    return texts
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("chapter", TRANSLATED_CHAPTERS)
+def test_a_translated_chapter_glues_no_english_sentence(built_book: Path, chapter: str):
+    glued = glued_texts(FRENCH_BUILD / "jupyter_execute" / "chapters" / f"{chapter}.ipynb")
+    assert glued, f"{chapter}: the French build glued no text"
+    english = {name: text for name, text in glued.items() if ENGLISH_WORDS.search(text)}
+    assert not english, f"{chapter}: English text glued on the French page:\n" + "\n".join(
+        f"{name}: {text[:200]}" for name, text in english.items()
+    )
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("chapter", TRANSLATED_CHAPTERS)
+def test_a_translated_chapter_shows_french_verdicts_only(built_book: Path, chapter: str):
+    html = (built_book / "fr" / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="verdict claim-C\d\d">([^<]+)</span>', html)
+    assert shown, f"{chapter}: no verdict on the French page"
+    french = {i18n.gettext(v, "fr") for v in ledger.VERDICTS}
+    assert {" ".join(v.split()) for v in shown} <= french, shown
+
+
+def test_numbers_inside_python_made_text_follow_the_editions_typography():
+    import numpy as np
+
+    assert i18n.number(np.float64(0.2904), ".1%", "fr") == f"29,0{NNBSP}%"
+    assert i18n.number(np.float64(0.2904), ".1%", "en") == "29.0%"
+    assert i18n.number(np.int64(4178), ",d", "fr") == f"4{NNBSP}178"
+    assert i18n.number(54.0, "+.0f", "fr") == "+54"
+
+
+def test_the_chapters_name_months_editions_and_countries_in_the_editions_language(monkeypatch):
+    from aiparadox.topics.bls import facts as bls
+    from aiparadox.topics.imf import facts as imf
+    from aiparadox.topics.top500 import facts as top500
+
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "en")
+    english = (bls.from_to(bls.month_name("2023-12"), bls.month_name("2024-01")), top500.edition_name("2025-11"))
+    assert english == ("December 2023 to January 2024", "2025-11")  # the English edition's own forms
+    assert imf.country_name("CHN", "China") == "China"
+    assert bls.day_in_words("19 November 2025") == "19 November 2025"
+    monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
+    french = (bls.from_to(bls.month_name("2023-12"), bls.month_name("2024-01")), top500.edition_name("2025-11"))
+    assert french == ("entre décembre 2023 et janvier 2024", "novembre 2025")
+    assert imf.country_name("CHN", "China") == "Chine"
+    assert bls.day_in_words("19 November 2025") == "19 novembre 2025"

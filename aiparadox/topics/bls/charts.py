@@ -1,4 +1,10 @@
-"""The BLS chapter's charts, the tidy frame each one draws, and their descriptions computed from the data."""
+"""The BLS chapter's charts, the tidy frame each one draws, and their descriptions computed from the data.
+
+The words a chart shows are marked ``N_`` where they are defined and translated with ``gettext`` when
+the chart is drawn, in the edition's language; a label that is also a value of the chart's data is
+translated in the frame and in the scale alike. (Values the tables themselves hold, such as a
+measure's label or its publisher, are shown as the tables hold them.)
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import pandas as pd
 
 from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
 from ...datapackage import DataError
+from ...i18n import N_, gettext, number
 from .article import (
     ARTICLE_DECEMBER,
     ARTICLE_DECEMBER_THOUSANDS,
@@ -29,8 +36,23 @@ from .facts import (
 )
 from .tables import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID
 
-CLAIM_SERIES = "The article's figures"
-MEASURED_SERIES = f"Measured by BLS ({LEVEL_ID})"
+CLAIM_SERIES = N_("The article's figures")
+MEASURED_SERIES = N_("Measured by BLS ({series})")
+# The source lines and notes the chapter gives its figures that are plain text (book.figure
+# translates them with the catalogue, which holds them because they are marked here).
+FIGURE_SOURCES = (
+    N_(
+        "BLS tables A-14 and A-30 (not seasonally adjusted); CompTIA via CIO Dive and Janco via The Register "
+        "(secondary)"
+    ),
+    N_("Grey marks are figures quoted by the press (secondary), not read in a BLS table."),
+    N_("ResumeBuilder survey as quoted by CNBC and The Christian Post (secondary); the article"),
+    N_("Grey bars are survey figures known only through the press; the original report was not found."),
+)
+
+
+def measured_series() -> str:
+    return gettext(MEASURED_SERIES).format(series=LEVEL_ID)
 
 
 def month_date(month: pd.Series) -> pd.Series:
@@ -50,7 +72,7 @@ def monthly_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
         {
             "month": known["month"].astype(str),
             "date": month_date(known["month"]),
-            "series": MEASURED_SERIES,
+            "series": measured_series(),
             "stretch": known["stretch"].astype(int),
             "thousands": known["unemployed_thousands"].astype(float),
         }
@@ -59,7 +81,7 @@ def monthly_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
         {
             "month": [ARTICLE_DECEMBER, ARTICLE_JANUARY],
             "date": month_date(pd.Series([ARTICLE_DECEMBER, ARTICLE_JANUARY])).to_list(),
-            "series": CLAIM_SERIES,
+            "series": gettext(CLAIM_SERIES),
             "stretch": -1,
             "thousands": [float(ARTICLE_DECEMBER_THOUSANDS), float(ARTICLE_JANUARY_THOUSANDS)],
         }
@@ -76,30 +98,30 @@ def monthly_chart(unemployed: pd.DataFrame):
 
     frame = monthly_frame(unemployed)
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("thousands:Q", title="Unemployed, last job in Information (thousands, not seasonally adjusted)"),
+        x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
+        y=alt.Y("thousands:Q", title=gettext("Unemployed, last job in Information (thousands, not seasonally adjusted)")),
         color=alt.Color(
             "series:N",
             title=None,
-            scale=alt.Scale(domain=[MEASURED_SERIES, CLAIM_SERIES], range=[DATA_COLOUR, CLAIM_COLOUR]),
+            scale=alt.Scale(domain=[measured_series(), gettext(CLAIM_SERIES)], range=[DATA_COLOUR, CLAIM_COLOUR]),
             # One entry a line: side by side they are wider than a chart on a phone.
             legend=alt.Legend(columns=1),
         ),
         tooltip=[
-            alt.Tooltip("month:N", title="Month"),
-            alt.Tooltip("series:N", title="Series"),
-            alt.Tooltip("thousands:Q", title="Thousands", format=",.0f"),
+            alt.Tooltip("month:N", title=gettext("Month")),
+            alt.Tooltip("series:N", title=gettext("Series")),
+            alt.Tooltip("thousands:Q", title=gettext("Thousands"), format=",.0f"),
         ],
     )
-    measured = alt.datum.series == MEASURED_SERIES
+    measured = alt.datum.series == measured_series()
     line = base.transform_filter(measured).mark_line(point=alt.OverlayMarkDef(size=20)).encode(detail="stretch:N")
     claims = base.transform_filter(~measured).mark_point(shape="diamond", size=170, filled=True, opacity=1)
     # The month the survey was not run: a dashed rule so the hole in the line is explained.
     gaps = alt.Chart(gap_frame(unemployed))
     gap = gaps.mark_rule(strokeDash=[4, 3], color=SECONDARY_COLOUR).encode(
-        x="date:T", tooltip=[alt.Tooltip("month:N", title="Month"), alt.Tooltip("reason:N", title="No value")]
+        x="date:T", tooltip=[alt.Tooltip("month:N", title=gettext("Month")), alt.Tooltip("reason:N", title=gettext("No value"))]
     )
-    gap_label = gaps.mark_text(align="right", dx=-4, dy=-6, color=SECONDARY_COLOUR, text="not collected").encode(
+    gap_label = gaps.mark_text(align="right", dx=-4, dy=-6, color=SECONDARY_COLOUR, text=gettext("not collected")).encode(
         x="date:T", y=alt.value(8)
     )
     return (line + claims + gap + gap_label).properties(width="container", height=320)
@@ -110,24 +132,28 @@ def monthly_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
     known = unemployed.dropna(subset=["unemployed_thousands"])
     peak = known.loc[known["unemployed_thousands"].idxmax()]
     gaps = unemployed.loc[unemployed["unemployed_thousands"].isna(), "month"].map(month_name).to_list()
-    return (
-        f"Line chart of the monthly number of unemployed whose last job was in the Information industry, "
-        f"{month_name(known['month'].iloc[0])} to {month_name(known['month'].iloc[-1])}, in thousands, not "
-        f"seasonally adjusted. It swings every year, peaks at {peak['unemployed_thousands']:.0f} thousand in "
-        f"{month_name(peak['month'])}, and went from {f['december']:.0f} to {f['january']:.0f} thousand between "
-        f"December {ARTICLE_DECEMBER[:4]} and January {ARTICLE_JANUARY[:4]}, the article's figures, drawn as "
-        f"diamonds. No value for {', '.join(gaps) or 'no month'}: the survey was not run."
+    return gettext(
+        "Line chart of the monthly number of unemployed whose last job was in the Information industry, {first} to "
+        "{last}, in thousands, not seasonally adjusted. It swings every year, peaks at {peak} thousand in "
+        "{peak_month}, and went from {december} to {january} thousand between {december_month} and {january_month}, "
+        "the article's figures, drawn as diamonds. No value for {gaps}: the survey was not run."
+    ).format(
+        first=month_name(known["month"].iloc[0]), last=month_name(known["month"].iloc[-1]),
+        peak=number(peak["unemployed_thousands"], ".0f"), peak_month=month_name(peak["month"]),
+        december=number(f["december"], ".0f"), january=number(f["january"], ".0f"),
+        december_month=month_name(ARTICLE_DECEMBER), january_month=month_name(ARTICLE_JANUARY),
+        gaps=", ".join(gaps) or gettext("no month"),
     )
 
 
-ARTICLE_WINTER = "The winter the article cites"
-OTHER_WINTER = "Other winters"
+ARTICLE_WINTER = N_("The winter the article cites")
+OTHER_WINTER = N_("Other winters")
 
 
 def winter_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
     changes = winter_changes(unemployed, "unemployed_thousands")
     article_year = int(ARTICLE_DECEMBER[:4])
-    changes["which"] = changes["december_year"].map(lambda y: ARTICLE_WINTER if y == article_year else OTHER_WINTER)
+    changes["which"] = changes["december_year"].map(lambda y: gettext(ARTICLE_WINTER if y == article_year else OTHER_WINTER))
     return changes
 
 
@@ -135,20 +161,25 @@ def winter_chart(unemployed: pd.DataFrame):
 
     frame = winter_frame(unemployed)
     base = alt.Chart(frame).encode(
-        x=alt.X("short:N", title="Winter (December to January)", sort=frame["short"].to_list(), axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("change:Q", title="Change, December to January (thousands, not seasonally adjusted)"),
+        x=alt.X(
+            "short:N",
+            title=gettext("Winter (December to January)"),
+            sort=frame["short"].to_list(),
+            axis=alt.Axis(labelAngle=-40),
+        ),
+        y=alt.Y("change:Q", title=gettext("Change, December to January (thousands, not seasonally adjusted)")),
         tooltip=[
-            alt.Tooltip("winter:N", title="Winter"),
-            alt.Tooltip("december:Q", title="December (thousands)", format=",.0f"),
-            alt.Tooltip("january:Q", title="January (thousands)", format=",.0f"),
-            alt.Tooltip("change:Q", title="Change (thousands)", format="+,.0f"),
+            alt.Tooltip("winter:N", title=gettext("Winter")),
+            alt.Tooltip("december:Q", title=gettext("December (thousands)"), format=",.0f"),
+            alt.Tooltip("january:Q", title=gettext("January (thousands)"), format=",.0f"),
+            alt.Tooltip("change:Q", title=gettext("Change (thousands)"), format="+,.0f"),
         ],
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
             "which:N",
             title=None,
-            scale=alt.Scale(domain=[ARTICLE_WINTER, OTHER_WINTER], range=[CLAIM_COLOUR, DATA_COLOUR]),
+            scale=alt.Scale(domain=[gettext(ARTICLE_WINTER), gettext(OTHER_WINTER)], range=[CLAIM_COLOUR, DATA_COLOUR]),
             legend=alt.Legend(columns=1),
         )
     )
@@ -159,34 +190,45 @@ def winter_chart(unemployed: pd.DataFrame):
 def winter_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
     f = c03_figures(unemployed, rate)
     frame = winter_frame(unemployed)
-    parts = ", ".join(f"{w}: {c:+.0f}" for w, c in zip(frame["winter"], frame["change"], strict=True))
-    return (
-        f"Bar chart of the change in the unemployed count of the Information industry from December to January, "
-        f"in thousands, not seasonally adjusted, for each of {f['n_winters']} winters ({parts}). The count rose "
-        f"in {f['n_rises']} of them; the largest rise was {f['largest_year']}-{f['largest_year'] + 1}, "
-        f"{f['largest_change']:+.0f} thousand, larger than the {f['change']:+.0f} thousand the article cites."
+    winter = gettext("{winter}: {change}")
+    parts = ", ".join(
+        winter.format(winter=w, change=number(c, "+.0f")) for w, c in zip(frame["winter"], frame["change"], strict=True)
+    )
+    return gettext(
+        "Bar chart of the change in the unemployed count of the Information industry from December to January, in "
+        "thousands, not seasonally adjusted, for each of {n_winters} winters ({parts}). The count rose in {n_rises} "
+        "of them; the largest rise was {largest_winter}, {largest_change} thousand, larger than the {change} "
+        "thousand the article cites."
+    ).format(
+        n_winters=f["n_winters"], parts=parts, n_rises=f["n_rises"],
+        largest_winter=f"{f['largest_year']}-{f['largest_year'] + 1}",
+        largest_change=number(f["largest_change"], "+.0f"), change=number(f["change"], "+.0f"),
     )
 
 
-MONTHLY_SERIES, MEAN_SERIES = "Monthly", "Calendar-year average"
+MONTHLY_SERIES, MEAN_SERIES = N_("Monthly"), N_("Calendar-year average")
 
 
 def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
     """Monthly rate and, drawn at mid-year, the average of each complete calendar year, long form."""
-    monthly = pd.DataFrame({"date": month_date(rate["month"]), "series": MONTHLY_SERIES, "rate_percent": rate["rate_percent"].astype(float)})
+    monthly = pd.DataFrame(
+        {"date": month_date(rate["month"]), "series": gettext(MONTHLY_SERIES), "rate_percent": rate["rate_percent"].astype(float)}
+    )
     years = rate["month"].astype(str).str[:4]
     counts = years.value_counts()
     complete = rate.loc[years.isin(counts.index[counts == 12])]
     yearly = complete.groupby(complete["month"].astype(str).str[:4])["rate_percent"].mean().round(2)
-    averages = pd.DataFrame({"date": [f"{y}-07-01" for y in yearly.index], "series": MEAN_SERIES, "rate_percent": yearly.to_numpy()})
+    averages = pd.DataFrame(
+        {"date": [f"{y}-07-01" for y in yearly.index], "series": gettext(MEAN_SERIES), "rate_percent": yearly.to_numpy()}
+    )
     return pd.concat([monthly, averages], ignore_index=True)
 
 
 def long_rate_chart(rate: pd.DataFrame):
 
     frame = long_rate_frame(rate)
-    peaks = episode_peaks(rate).assign(date=lambda p: month_date(p["month"]))
-    series = [MONTHLY_SERIES, MEAN_SERIES]
+    peaks = episode_peaks(rate).assign(date=lambda p: month_date(p["month"]), episode=lambda p: p["episode"].map(gettext))
+    series = [gettext(MONTHLY_SERIES), gettext(MEAN_SERIES)]
     # One colour encoding for both layers: a layer without the legend would take it from the other.
     colour = alt.Color(
         "series:N",
@@ -196,13 +238,13 @@ def long_rate_chart(rate: pd.DataFrame):
     )
     long = alt.Chart(frame)
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"], empty=False)
-    x = alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
-    y = alt.Y("rate_percent:Q", title="Unemployment rate, Information industry (%, not seasonally adjusted)")
+    x = alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
+    y = alt.Y("rate_percent:Q", title=gettext("Unemployment rate, Information industry (%, not seasonally adjusted)"))
     lines = long.mark_line().encode(
         x=x,
         y=y,
         color=colour,
-        strokeWidth=alt.condition(alt.datum.series == MONTHLY_SERIES, alt.value(1.2), alt.value(2.8)),
+        strokeWidth=alt.condition(alt.datum.series == gettext(MONTHLY_SERIES), alt.value(1.2), alt.value(2.8)),
     )
     points = (
         long.mark_point(filled=True, size=40)
@@ -212,24 +254,30 @@ def long_rate_chart(rate: pd.DataFrame):
             color=colour,
             opacity=alt.condition(nearest, alt.value(1), alt.value(0)),
             tooltip=[
-                alt.Tooltip("date:T", title="Month (mid-year for averages)", format="%B %Y"),
+                alt.Tooltip("date:T", title=gettext("Month (mid-year for averages)"), format="%B %Y"),
                 # format="" takes Vega-Lite's formatted path, which reads the nearest point's own
                 # datum; without it the tooltip of a nearest-point selection says "undefined".
-                alt.Tooltip("series:N", title="Series", format=""),
-                alt.Tooltip("rate_percent:Q", title="Rate (%)", format=".1f"),
+                alt.Tooltip("series:N", title=gettext("Series"), format=""),
+                alt.Tooltip("rate_percent:Q", title=gettext("Rate (%)"), format=".1f"),
             ],
         )
         .add_params(nearest)
     )
+    # What follows the number in "8.6%" ("8,6 %" in French): the message's, spaced as its language spaces it.
+    per_cent = gettext("{rate}%").split("{rate}")[-1]
     peak_labels = (
         alt.Chart(peaks)
-        .transform_calculate(label=alt.expr.format(alt.datum.rate_percent, ".1f") + "%")
+        .transform_calculate(label=alt.expr.format(alt.datum.rate_percent, ".1f") + per_cent)
         .mark_text(align="center", dy=-10, fontWeight="bold")
         .encode(
             x="date:T",
             y="rate_percent:Q",
             text=alt.Text("label:N"),
-            tooltip=[alt.Tooltip("episode:N", title="Peak of"), alt.Tooltip("month:N", title="Month"), alt.Tooltip("label:N", title="Rate")],
+            tooltip=[
+                alt.Tooltip("episode:N", title=gettext("Peak of")),
+                alt.Tooltip("month:N", title=gettext("Month")),
+                alt.Tooltip("label:N", title=gettext("Rate")),
+            ],
         )
     )
     return (lines + points + peak_labels).properties(width="container", height=320)
@@ -240,21 +288,28 @@ def long_rate_description(rate: pd.DataFrame) -> str:
     last = rate.iloc[-1]
     last_year = str(last["month"])[:4]
     year_mean = rate.loc[rate["month"].str.startswith(last_year), "rate_percent"].mean()
-    named = "; ".join(f"{e} peak {r:.1f}% in {month_name(m)}" for e, m, r in peaks.itertuples(index=False))
-    return (
-        f"Line chart of the monthly unemployment rate of the Information industry, not seasonally adjusted, from "
-        f"{month_name(rate['month'].iloc[0])} to {month_name(last['month'])}, with calendar-year averages. {named}. "
-        f"In {last_year} the rate averaged {year_mean:.1f}%, well below those peaks."
+    # The rates are in percent: each message writes its per cent sign as its language spaces it.
+    peak = gettext("{episode} peak {rate}% in {month}")
+    named = gettext("; ").join(  # a list of clauses: French spaces its semicolons
+        peak.format(episode=gettext(e), rate=number(r, ".1f"), month=month_name(m)) for e, m, r in peaks.itertuples(index=False)
+    )
+    return gettext(
+        "Line chart of the monthly unemployment rate of the Information industry, not seasonally adjusted, from "
+        "{first} to {last}, with calendar-year averages. {named}. In {last_year} the rate averaged {mean}%, well "
+        "below those peaks."
+    ).format(
+        first=month_name(rate["month"].iloc[0]), last=month_name(last["month"]), named=named, last_year=last_year,
+        mean=number(year_mean, ".1f"),
     )
 
 
 # What "tech" means: one series per measure; secondary figures get their own grey series.
 SERIES_NAMES = {
-    ("information_industry", "primary"): "Information industry (BLS)",
-    ("information_industry", "secondary"): "Information industry (press, secondary)",
-    ("computer_math_occupations", "primary"): "Computer & math occupations (BLS)",
-    ("all_workers", "primary"): "All workers (BLS)",
-    ("comptia_it_occupations", "secondary"): "IT occupations, CompTIA (secondary)",
+    ("information_industry", "primary"): N_("Information industry (BLS)"),
+    ("information_industry", "secondary"): N_("Information industry (press, secondary)"),
+    ("computer_math_occupations", "primary"): N_("Computer & math occupations (BLS)"),
+    ("all_workers", "primary"): N_("All workers (BLS)"),
+    ("comptia_it_occupations", "secondary"): N_("IT occupations, CompTIA (secondary)"),
 }
 
 
@@ -265,9 +320,12 @@ def definitions_frame(measures: pd.DataFrame) -> pd.DataFrame:
     unknown = sorted(set(keys) - set(SERIES_NAMES))
     if unknown:
         raise DataError(f"{MEASURES.name}: no chart series for {unknown}")
-    frame["series"] = [SERIES_NAMES[k] for k in keys]
+    frame["series"] = [gettext(SERIES_NAMES[k]) for k in keys]
     frame["date"] = month_date(frame["month"])
-    frame["unemployed"] = frame["unemployed_thousands"].map(lambda v: "not given" if pd.isna(v) else f"{v:,.0f} thousand")
+    thousand = gettext("{n} thousand")
+    frame["unemployed"] = frame["unemployed_thousands"].map(
+        lambda v: gettext("not given") if pd.isna(v) else thousand.format(n=number(v, ",.0f"))
+    )
     return frame[["measure", "series", "status", "month", "date", "rate_percent", "unemployed", "label", "publisher"]]
 
 
@@ -283,8 +341,14 @@ def definitions_chart(measures: pd.DataFrame):
         alt.Chart(frame)
         .mark_point(filled=True, size=140, opacity=0.9)
         .encode(
-            x=alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 6}, labelOverlap="greedy")),
-            y=alt.Y("rate_percent:Q", title="Unemployment rate (%, not seasonally adjusted for BLS)", scale=alt.Scale(zero=True)),
+            x=alt.X(
+                "date:T",
+                title=gettext("Month"),
+                axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 6}, labelOverlap="greedy"),
+            ),
+            y=alt.Y(
+                "rate_percent:Q", title=gettext("Unemployment rate (%, not seasonally adjusted for BLS)"), scale=alt.Scale(zero=True)
+            ),
             color=alt.Color(
                 "series:N",
                 title=None,
@@ -294,12 +358,12 @@ def definitions_chart(measures: pd.DataFrame):
             # The same legend as the colour: each entry shows its colour and its shape.
             shape=alt.Shape("series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=alt.Legend(columns=1)),
             tooltip=[
-                alt.Tooltip("label:N", title="Measure"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("month:N", title="Month"),
-                alt.Tooltip("rate_percent:Q", title="Rate (%)", format=".1f"),
-                alt.Tooltip("unemployed:N", title="Unemployed"),
-                alt.Tooltip("publisher:N", title="Published by"),
+                alt.Tooltip("label:N", title=gettext("Measure")),
+                alt.Tooltip("status:N", title=gettext("Status")),
+                alt.Tooltip("month:N", title=gettext("Month")),
+                alt.Tooltip("rate_percent:Q", title=gettext("Rate (%)"), format=".1f"),
+                alt.Tooltip("unemployed:N", title=gettext("Unemployed")),
+                alt.Tooltip("publisher:N", title=gettext("Published by")),
             ],
         )
         .properties(width="container", height=320)
@@ -310,26 +374,31 @@ def definitions_description(measures: pd.DataFrame) -> str:
     def rate(measure: str, month: str) -> float:
         return value_at(measures.loc[measures["measure"] == measure], "rate_percent", month)
 
-    cm = measures.loc[measures["measure"] == "computer_math_occupations"]
-    return (
-        f"Scatter of unemployment rates, in percent, under four meanings of 'tech' at the months the stored "
-        f"material gives them. Information industry: {rate('information_industry', ARTICLE_DECEMBER):.1f}% in "
-        f"{month_name(ARTICLE_DECEMBER)} and {rate('information_industry', ARTICLE_JANUARY):.1f}% in "
-        f"{month_name(ARTICLE_JANUARY)} (the latter quoted by the press). CompTIA's IT occupations: "
-        f"{rate('comptia_it_occupations', ARTICLE_DECEMBER):.1f}% and {rate('comptia_it_occupations', ARTICLE_JANUARY):.1f}% "
-        f"in the same months (secondary). Computer and mathematical occupations (BLS table A-30): between "
-        f"{cm['rate_percent'].min():.1f}% and {cm['rate_percent'].max():.1f}% in the months shown. All workers "
-        f"sit between {measures.loc[measures['measure'] == 'all_workers', 'rate_percent'].min():.1f}% and "
-        f"{measures.loc[measures['measure'] == 'all_workers', 'rate_percent'].max():.1f}%."
+    cm = measures.loc[measures["measure"] == "computer_math_occupations", "rate_percent"]
+    everyone = measures.loc[measures["measure"] == "all_workers", "rate_percent"]
+    # The rates are in percent: the message writes the per cent signs as its language spaces them.
+    return gettext(
+        "Scatter of unemployment rates, in percent, under four meanings of 'tech' at the months the stored material "
+        "gives them. Information industry: {info_december}% in {december} and {info_january}% in {january} (the "
+        "latter quoted by the press). CompTIA's IT occupations: {comptia_december}% and {comptia_january}% in the "
+        "same months (secondary). Computer and mathematical occupations (BLS table A-30): between {cm_low}% and "
+        "{cm_high}% in the months shown. All workers sit between {all_low}% and {all_high}%."
+    ).format(
+        info_december=number(rate("information_industry", ARTICLE_DECEMBER), ".1f"),
+        december=month_name(ARTICLE_DECEMBER),
+        info_january=number(rate("information_industry", ARTICLE_JANUARY), ".1f"), january=month_name(ARTICLE_JANUARY),
+        comptia_december=number(rate("comptia_it_occupations", ARTICLE_DECEMBER), ".1f"),
+        comptia_january=number(rate("comptia_it_occupations", ARTICLE_JANUARY), ".1f"), cm_low=number(cm.min(), ".1f"),
+        cm_high=number(cm.max(), ".1f"), all_low=number(everyone.min(), ".1f"), all_high=number(everyone.max(), ".1f"),
     )
 
 
-JOLTS_MEASURES = {OPENINGS_ID: "Job openings", LAYOFFS_ID: "Layoffs and discharges"}
+JOLTS_MEASURES = {OPENINGS_ID: N_("Job openings"), LAYOFFS_ID: N_("Layoffs and discharges")}
 
 
 def jolts_frame(employers: pd.DataFrame) -> pd.DataFrame:
     frame = employers.loc[employers["series_id"].isin(JOLTS_MEASURES)].copy()
-    frame["series"] = frame["series_id"].map(JOLTS_MEASURES)
+    frame["series"] = frame["series_id"].map(JOLTS_MEASURES).map(gettext)
     frame["date"] = month_date(frame["month"])
     return frame[["series_id", "series", "month", "date", "thousands"]].reset_index(drop=True)
 
@@ -342,21 +411,21 @@ def jolts_chart(employers: pd.DataFrame):
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=16))
         .encode(
-            x=alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount=8)),
-            y=alt.Y("thousands:Q", title="Information industry (thousands per month, seasonally adjusted)"),
+            x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
+            y=alt.Y("thousands:Q", title=gettext("Information industry (thousands per month, seasonally adjusted)")),
             color=alt.Color(
                 "series:N",
                 title=None,
                 # Not PALETTE[3]: that orange is the article's colour everywhere in the book.
-                scale=alt.Scale(domain=list(JOLTS_MEASURES.values()), range=[PALETTE[0], PALETTE[2]]),
+                scale=alt.Scale(domain=[gettext(m) for m in JOLTS_MEASURES.values()], range=[PALETTE[0], PALETTE[2]]),
                 legend=alt.Legend(columns=1),
             ),
             opacity=highlighted,
             tooltip=[
-                alt.Tooltip("month:N", title="Month"),
-                alt.Tooltip("series:N", title="Series"),
-                alt.Tooltip("series_id:N", title="BLS series"),
-                alt.Tooltip("thousands:Q", title="Thousands", format=",.0f"),
+                alt.Tooltip("month:N", title=gettext("Month")),
+                alt.Tooltip("series:N", title=gettext("Series")),
+                alt.Tooltip("series_id:N", title=gettext("BLS series")),
+                alt.Tooltip("thousands:Q", title=gettext("Thousands"), format=",.0f"),
             ],
         )
         .add_params(pick)
@@ -367,19 +436,25 @@ def jolts_chart(employers: pd.DataFrame):
 def jolts_description(employers: pd.DataFrame) -> str:
     f = jolts_figures(employers)
     frame = jolts_frame(employers)
-    return (
-        f"Line chart of monthly job openings and of layoffs and discharges in the Information industry "
-        f"(JOLTS, thousands, seasonally adjusted), {month_name(frame['month'].min())} to "
-        f"{month_name(frame['month'].max())}. Openings averaged {f['openings_first']:.0f} thousand a month in "
-        f"{f['first_year']}, {f['openings_peak']:.0f} thousand in {f['openings_peak_year']} and "
-        f"{f['openings_last']:.0f} thousand in {f['last_year']}; layoffs and discharges averaged "
-        f"{f['layoffs_first']:.0f} thousand in {f['first_year']} and {f['layoffs_last']:.0f} thousand in {f['last_year']}"
-        + (
-            f", then {f['layoffs_recent']:.0f} thousand from {f['recent_span']}, more than in any full year after "
-            f"{f['layoffs_recent_higher_since']}."
-            if f["recent_span"]
-            else "."
+    recent = (
+        gettext(", then {recent} thousand from {span}, more than in any full year after {since}.").format(
+            recent=number(f["layoffs_recent"], ".0f"), span=f["recent_span"], since=f["layoffs_recent_higher_since"]
         )
+        if f["recent_span"]
+        else "."
+    )
+    return gettext(
+        "Line chart of monthly job openings and of layoffs and discharges in the Information industry (JOLTS, "
+        "thousands, seasonally adjusted), {first} to {last}. Openings averaged {openings_first} thousand a month in "
+        "{first_year}, {openings_peak} thousand in {peak_year} and {openings_last} thousand in {last_year}; layoffs "
+        "and discharges averaged {layoffs_first} thousand in {first_year} and {layoffs_last} thousand in "
+        "{last_year}{recent}"
+    ).format(
+        first=month_name(frame["month"].min()), last=month_name(frame["month"].max()),
+        openings_first=number(f["openings_first"], ".0f"), first_year=f["first_year"],
+        openings_peak=number(f["openings_peak"], ".0f"), peak_year=f["openings_peak_year"],
+        openings_last=number(f["openings_last"], ".0f"), last_year=f["last_year"],
+        layoffs_first=number(f["layoffs_first"], ".0f"), layoffs_last=number(f["layoffs_last"], ".0f"), recent=recent,
     )
 
 
@@ -396,13 +471,16 @@ def csd_chart(employers: pd.DataFrame):
         alt.Chart(frame)
         .mark_line(color=DATA_COLOUR, point=alt.OverlayMarkDef(size=16, color=DATA_COLOUR))
         .encode(
-            x=alt.X("date:T", title="Month", axis=alt.Axis(format="%Y", tickCount=8)),
+            x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
             y=alt.Y(
                 "thousands:Q",
-                title="Jobs in computer systems design (thousands, seasonally adjusted)",
+                title=gettext("Jobs in computer systems design (thousands, seasonally adjusted)"),
                 scale=alt.Scale(zero=False),
             ),
-            tooltip=[alt.Tooltip("month:N", title="Month"), alt.Tooltip("thousands:Q", title="Jobs (thousands)", format=",.1f")],
+            tooltip=[
+                alt.Tooltip("month:N", title=gettext("Month")),
+                alt.Tooltip("thousands:Q", title=gettext("Jobs (thousands)"), format=",.1f"),
+            ],
         )
         .properties(width="container", height=260)
     )
@@ -410,45 +488,47 @@ def csd_chart(employers: pd.DataFrame):
 
 def csd_description(employers: pd.DataFrame) -> str:
     f = csd_figures(employers)
-    return (
-        f"Line chart of payroll jobs in computer systems design and related services ({CSD_EMPLOYMENT_ID}, thousands, "
-        f"seasonally adjusted): {f['first']:,.0f} thousand in {f['first_month']}, a peak of {f['peak']:,.0f} thousand "
-        f"in {f['peak_month']}, and {f['last']:,.0f} thousand in {f['last_month']}, {f['last_vs_peak']:+.1%} from the "
-        f"peak and {f['last_vs_first']:+.1%} from the start."
+    return gettext(
+        "Line chart of payroll jobs in computer systems design and related services ({series}, thousands, seasonally "
+        "adjusted): {first} thousand in {first_month}, a peak of {peak} thousand in {peak_month}, and {last} thousand "
+        "in {last_month}, {last_vs_peak} from the peak and {last_vs_first} from the start."
+    ).format(
+        series=CSD_EMPLOYMENT_ID, first=number(f["first"], ",.0f"), first_month=f["first_month"],
+        peak=number(f["peak"], ",.0f"), peak_month=f["peak_month"], last=number(f["last"], ",.0f"),
+        last_month=f["last_month"], last_vs_peak=number(f["last_vs_peak"], "+.1%"),
+        last_vs_first=number(f["last_vs_first"], "+.1%"),
     )
 
 
 SURVEY_ROWS = {
-    "replaced_2023": "Replaced (reported)",
-    "layoffs_2024_definitely": "Definitely (expected)",
-    "layoffs_2024_probably": "Probably (expected)",
+    "replaced_2023": N_("Replaced (reported)"),
+    "layoffs_2024_definitely": N_("Definitely (expected)"),
+    "layoffs_2024_probably": N_("Probably (expected)"),
 }
-SURVEY_LINES = {
-    "replaced_2023": "Replaced, 2023",
-    "layoffs_2024_definitely": "Layoffs, 2024",
-    "layoffs_2024_probably": "Layoffs, 2024",
-}
-ARTICLE_READING = "The article's reading"
+REPLACED_ROW, LAYOFFS_ROW = N_("Replaced, 2023"), N_("Layoffs, 2024")
+SURVEY_LINES = {"replaced_2023": REPLACED_ROW, "layoffs_2024_definitely": LAYOFFS_ROW, "layoffs_2024_probably": LAYOFFS_ROW}
+ARTICLE_READING = N_("The article's reading")
 SURVEY_GREYS = [SECONDARY_COLOUR, "#959595", "#c2c2c2"]
 
 
 def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
     """Stacked segments of the secondary figures, and the article's two shares as marks."""
     bars = survey.loc[survey["answer"].isin(SURVEY_ROWS)].copy()
-    bars["row"] = bars["answer"].map(SURVEY_LINES)
-    bars["segment"] = bars["answer"].map(SURVEY_ROWS)
+    bars["row"] = bars["answer"].map(SURVEY_LINES).map(gettext)
+    bars["segment"] = bars["answer"].map(SURVEY_ROWS).map(gettext)
     bars["order"] = bars["answer"].map(list(SURVEY_ROWS).index)
     bars = bars[["row", "segment", "order", "share", "timing", "quoted_by"]]
     article = pd.DataFrame(
         {
-            "row": ["Replaced, 2023", "Layoffs, 2024"],
+            "row": [gettext(REPLACED_ROW), gettext(LAYOFFS_ROW)],
+            # Each starts with the words of ARTICLE_READING, which the chart looks for (is_article).
             "segment": [
-                f"{ARTICLE_READING}: replaced jobs in 2023",
-                f"{ARTICLE_READING}: carried out layoffs in 2024",
+                gettext("{reading}: replaced jobs in 2023").format(reading=gettext(ARTICLE_READING)),
+                gettext("{reading}: carried out layoffs in 2024").format(reading=gettext(ARTICLE_READING)),
             ],
             "share": [ARTICLE_REPLACED_SHARE, ARTICLE_LAYOFF_SHARE],
             "timing": ["reported", ARTICLE_LAYOFF_TIMING],
-            "quoted_by": "the article",
+            "quoted_by": gettext("the article"),
             "order": len(SURVEY_ROWS),
         }
     )
@@ -458,26 +538,31 @@ def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
 def survey_chart(survey: pd.DataFrame):
 
     frame = survey_frame(survey)
-    rows = ["Replaced, 2023", "Layoffs, 2024"]
-    segments = list(SURVEY_ROWS.values())
+    rows = [gettext(REPLACED_ROW), gettext(LAYOFFS_ROW)]
+    segments = [gettext(s) for s in SURVEY_ROWS.values()]
     y = alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=200))
     tooltip = [
-        alt.Tooltip("segment:N", title="Answer"),
-        alt.Tooltip("share:Q", title="Share of respondents", format=".0%"),
-        alt.Tooltip("timing:N", title="Reported or expected"),
-        alt.Tooltip("quoted_by:N", title="Quoted by"),
+        alt.Tooltip("segment:N", title=gettext("Answer")),
+        alt.Tooltip("share:Q", title=gettext("Share of respondents"), format=".0%"),
+        alt.Tooltip("timing:N", title=gettext("Reported or expected")),
+        alt.Tooltip("quoted_by:N", title=gettext("Quoted by")),
     ]
-    is_article = alt.expr.indexof(alt.datum.segment, ARTICLE_READING) == 0
+    is_article = alt.expr.indexof(alt.datum.segment, gettext(ARTICLE_READING)) == 0
     bars = (
         alt.Chart(frame)
         .transform_filter(~is_article)
         .mark_bar(height=26, stroke="white")
         .encode(
-            x=alt.X("sum(share):Q", title="Share of leaders surveyed (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 0.6])),
+            x=alt.X(
+                "sum(share):Q",
+                title=gettext("Share of leaders surveyed (%)"),
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 0.6]),
+            ),
             y=y,
             color=alt.Color(
                 "segment:N",
-                title="Quoted survey answers",
+                title=gettext("Quoted survey answers"),
                 # Secondary figures are grey; each answer its own grey, darkest for what was reported.
                 scale=alt.Scale(domain=segments, range=SURVEY_GREYS),
                 legend=alt.Legend(columns=1),
@@ -490,18 +575,23 @@ def survey_chart(survey: pd.DataFrame):
     marks = article.mark_point(shape="diamond", size=220, filled=True, color=CLAIM_COLOUR, opacity=1).encode(
         x="share:Q", y=y, tooltip=tooltip
     )
+    # The label's words are quoted in a Vega expression: their translation has no apostrophe.
+    article_label = gettext("Article: ")
     labels = article.mark_text(align="center", dy=-20, color=CLAIM_COLOUR, fontWeight="bold").encode(
         x="share:Q", y=y, text=alt.Text("label:N")
-    ).transform_calculate(label="'Article: ' + format(datum.share, '.0%')")
+    ).transform_calculate(label=f"'{article_label}' + format(datum.share, '.0%')")
     return (bars + marks + labels).properties(width="container", height=190)
 
 
 def survey_description(survey: pd.DataFrame) -> str:
     f = c04_figures(survey)
-    return (
-        f"Horizontal bars of the ResumeBuilder survey as quoted by the press (secondary): {f['replaced']:.0%} of "
-        f"{f['respondents']} business leaders said AI replaced workers in 2023; {f['definitely']:.0%} said AI would "
-        f"definitely and {f['probably']:.0%} probably lead to layoffs in 2024, {f['layoffs']:.0%} in all. Diamonds "
-        f"mark the article's reading: {ARTICLE_REPLACED_SHARE:.0%} replaced, and {ARTICLE_LAYOFF_SHARE:.0%} presented "
-        "as layoffs already made in 2024."
+    return gettext(
+        "Horizontal bars of the ResumeBuilder survey as quoted by the press (secondary): {replaced} of {respondents} "
+        "business leaders said AI replaced workers in 2023; {definitely} said AI would definitely and {probably} "
+        "probably lead to layoffs in 2024, {layoffs} in all. Diamonds mark the article's reading: {article_replaced} "
+        "replaced, and {article_layoffs} presented as layoffs already made in 2024."
+    ).format(
+        replaced=number(f["replaced"], ".0%"), respondents=f["respondents"], definitely=number(f["definitely"], ".0%"),
+        probably=number(f["probably"], ".0%"), layoffs=number(f["layoffs"], ".0%"),
+        article_replaced=number(ARTICLE_REPLACED_SHARE, ".0%"), article_layoffs=number(ARTICLE_LAYOFF_SHARE, ".0%"),
     )

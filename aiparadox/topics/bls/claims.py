@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...i18n import N_, conjunction, gettext, month_year, number
 from ...ledger import FULL_COVERAGE, Period, assesses, coverage, joint_coverage, period_verdict
 from .article import (
     ARTICLE_DECEMBER,
@@ -33,7 +34,7 @@ from .facts import c03_figures, c04_figures
 from .tables import LEVEL_ID, RATE_ID
 
 # What LNU03032237 counts, against what the article calls it (article.ARTICLE_MEASURE).
-SERIES_MEASURE = "unemployed wage and salary workers whose last job was in the Information industry"
+SERIES_MEASURE = N_("unemployed wage and salary workers whose last job was in the Information industry")
 # C04: a quoted share is the article's if within half a percentage point of it.
 C04_TOLERANCE = 0.005
 # The two months C03 compares, judged by the ledger's rule for periods.
@@ -72,20 +73,38 @@ def c03(unemployed: pd.DataFrame, rate: pd.DataFrame) -> tuple[str, str, str]:
     with_values = unemployed.dropna(subset=["unemployed_thousands"])["month"]
     covered = joint_coverage(*(coverage(month, with_values) for month in C03_MONTHS))
     if covered != FULL_COVERAGE:
-        missing = " and ".join(month.name for month in C03_MONTHS if month.first not in set(with_values))
-        evidence = f"The BLS count ({LEVEL_ID}) has no value for {missing}, the months the claim compares."
-        return period_verdict(covered, ""), evidence, f"BLS Current Population Survey, series {LEVEL_ID}"
+        missing = conjunction([month_year(month.first) for month in C03_MONTHS if month.first not in set(with_values)])
+        evidence = gettext("The BLS count ({series}) has no value for {missing}, the months the claim compares.")
+        source = gettext("BLS Current Population Survey, series {series}").format(series=LEVEL_ID)
+        return period_verdict(covered, ""), evidence.format(series=LEVEL_ID, missing=missing), source
     f = c03_figures(unemployed, rate)
-    evidence = (
-        f"The BLS count the figures come from ({LEVEL_ID}) was {f['december']:.0f} thousand in December "
-        f"{ARTICLE_DECEMBER[:4]} and {f['january']:.0f} thousand in January {ARTICLE_JANUARY[:4]}, but it counts "
-        f"{SERIES_MEASURE}, not tech workers, and it is not seasonally adjusted: the count rose from December to "
-        f"January in {f['n_rises']} of the {f['n_winters']} winters on file, and the rise of "
-        f"{f['largest_year']}-{f['largest_year'] + 1} ({f['largest_change']:+.0f} thousand) was larger than the "
-        f"one cited ({f['change']:+.0f} thousand). The rate ({RATE_ID}) rose in January in {f['rate_n_rises']} of "
-        f"{f['rate_n_winters']} winters from {f['rate_first_year']} to {f['rate_last_year']}."
+    evidence = gettext(
+        "The BLS count the figures come from ({series}) was {december} thousand in {december_month} and {january} "
+        "thousand in {january_month}, but it counts {measure}, not tech workers, and it is not seasonally adjusted: "
+        "the count rose from December to January in {n_rises} of the {n_winters} winters on file, and the rise of "
+        "{largest_winter} ({largest_change} thousand) was larger than the one cited ({change} thousand). The rate "
+        "({rate_series}) rose in January in {rate_n_rises} of {rate_n_winters} winters from {rate_first_year} to "
+        "{rate_last_year}."
+    ).format(
+        series=LEVEL_ID,
+        december=number(f["december"], ".0f"),
+        december_month=month_year(ARTICLE_DECEMBER),
+        january=number(f["january"], ".0f"),
+        january_month=month_year(ARTICLE_JANUARY),
+        measure=gettext(SERIES_MEASURE),
+        n_rises=f["n_rises"],
+        n_winters=f["n_winters"],
+        largest_winter=f"{f['largest_year']}-{f['largest_year'] + 1}",
+        largest_change=number(f["largest_change"], "+.0f"),
+        change=number(f["change"], "+.0f"),
+        rate_series=RATE_ID,
+        rate_n_rises=f["rate_n_rises"],
+        rate_n_winters=f["rate_n_winters"],
+        rate_first_year=f["rate_first_year"],
+        rate_last_year=f["rate_last_year"],
     )
-    return c03_verdict(f), evidence, f"BLS Current Population Survey, series {LEVEL_ID} and {RATE_ID}"
+    source = gettext("BLS Current Population Survey, series {series} and {rate_series}")
+    return c03_verdict(f), evidence, source.format(series=LEVEL_ID, rate_series=RATE_ID)
 
 
 # --- C04: the ResumeBuilder survey ---------------------------------------------------------------
@@ -107,11 +126,16 @@ def c04_verdict(f: dict) -> str:
 @assesses("C04", chapter="chapters/bls", section="bls-survey", tables=("bls_resumebuilder_survey",))
 def c04(survey: pd.DataFrame) -> tuple[str, str, str]:
     f = c04_figures(survey)
-    evidence = (
-        f"As quoted by the press, {f['replaced']:.0%} of the {f['respondents']} business leaders said AI had "
-        f"replaced workers in 2023, as the article says; but the {f['layoffs']:.0%} was a forecast made in late "
-        f"2023 that there would be AI-driven layoffs in 2024 ({f['definitely']:.0%} 'definitely', "
-        f"{f['probably']:.0%} 'probably'), not a count of layoffs made. The sample was firms using or planning "
-        "to use AI, polled by a résumé-writing company."
+    evidence = gettext(
+        "As quoted by the press, {replaced} of the {respondents} business leaders said AI had replaced workers in "
+        "2023, as the article says; but the {layoffs} was a forecast made in late 2023 that there would be AI-driven "
+        "layoffs in 2024 ({definitely} 'definitely', {probably} 'probably'), not a count of layoffs made. The sample "
+        "was firms using or planning to use AI, polled by a résumé-writing company."
+    ).format(
+        replaced=number(f["replaced"], ".0%"),
+        respondents=f["respondents"],
+        layoffs=number(f["layoffs"], ".0%"),
+        definitely=number(f["definitely"], ".0%"),
+        probably=number(f["probably"], ".0%"),
     )
-    return c04_verdict(f), evidence, "ResumeBuilder survey as quoted by CNBC and The Christian Post (secondary)"
+    return c04_verdict(f), evidence, N_("ResumeBuilder survey as quoted by CNBC and The Christian Post (secondary)")

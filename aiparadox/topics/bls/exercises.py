@@ -1,6 +1,10 @@
 """The BLS chapter's exercises: each answer, its level and hint, and the wrong answers the teachers'
 guide anticipates with the check's feedback on each, computed from the same tables; and the
-chapter's written question with the figures its model answer quotes."""
+chapter's written question with the figures its model answer quotes.
+
+Hints are translated when the module is imported, in the kernel's language (the edition's): book.hints
+glues them as they are given here. Feedback is translated when the mistakes are computed.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from ...exercises import Mistake, anticipates, expects, written
+from ...i18n import gettext
 from .facts import c03_figures, january_rises, the_article, winter_changes, yearly_means
 from .tables import LAYOFFS_ID
 
@@ -16,8 +21,10 @@ from .tables import LAYOFFS_ID
 @expects(
     "bls-largest-winter",
     level="advanced",
-    hint="Keep the December and January rows, pair each December with the next January, and take the year of the "
-    "December with the largest rise.",
+    hint=gettext(
+        "Keep the December and January rows, pair each December with the next January, and take the year of the "
+        "December with the largest rise."
+    ),
     tables=("bls_information_unemployed",),
     # A year or a count is exact; the default relative tolerance would accept a neighbouring year.
     rel_tolerance=0,
@@ -35,8 +42,10 @@ def largest_winter_year_mistakes(unemployed: pd.DataFrame) -> dict[str, Mistake]
         # The year of the January that ends the largest rise.
         "january-year": Mistake(
             int(changes.loc[changes["change"].idxmax(), "december_year"]) + 1,
-            "That is the year of the January that ends the rise; the question asks for the year of the December "
-            "that starts it.",
+            gettext(
+                "That is the year of the January that ends the rise; the question asks for the year of the December "
+                "that starts it."
+            ),
         ),
     }
 
@@ -44,7 +53,7 @@ def largest_winter_year_mistakes(unemployed: pd.DataFrame) -> dict[str, Mistake]
 @expects(
     "bls-rate-january-rises",
     level="intermediate",
-    hint="For each December from 2000 to 2023, compare the rate with the next January's; count the rises.",
+    hint=gettext("For each December from 2000 to 2023, compare the rate with the next January's; count the rises."),
     # The unemployed count is named too: one anticipated mistake counts the rises in it instead.
     tables=("bls_information_unemployment_rate", "bls_information_unemployed"),
     rel_tolerance=0,
@@ -62,13 +71,16 @@ def rate_january_rises_mistakes(rate: pd.DataFrame, unemployed: pd.DataFrame) ->
     return {
         # Every winter compared, not the rises.
         "winters": Mistake(
-            len(rate_changes), "That counts every winter compared; the question counts those in which the rate rose."
+            len(rate_changes),
+            gettext("That counts every winter compared; the question counts those in which the rate rose."),
         ),
         # The unemployed count, not the rate.
         "count-table": Mistake(
             int((level_changes["change"] > 0).sum()),
-            "That counts the rises in the number of unemployed people; the question asks about the rate "
-            "(bls_information_unemployment_rate).",
+            gettext(
+                "That counts the rises in the number of unemployed people; the question asks about the rate "
+                "(bls_information_unemployment_rate)."
+            ),
         ),
     }
 
@@ -76,7 +88,7 @@ def rate_january_rises_mistakes(rate: pd.DataFrame, unemployed: pd.DataFrame) ->
 @expects(
     "bls-layoffs-ratio",
     level="introductory",
-    hint="Filter series_id JTS510000000000000LDL, average 'thousands' over the months of 2025 and of 2019, divide.",
+    hint=gettext("Filter series_id JTS510000000000000LDL, average 'thousands' over the months of 2025 and of 2019, divide."),
     tables=("bls_information_employer_series",),
 )
 def layoffs_ratio_2025_2019(employers: pd.DataFrame) -> float:
@@ -95,13 +107,15 @@ def layoffs_ratio_mistakes(employers: pd.DataFrame) -> dict[str, Mistake]:
         # The last year on file, which is incomplete, instead of the last complete one.
         "partial-year": Mistake(
             float(by_year.iloc[-1] / by_year[str(first)]),
-            "That uses the last year on file, which is incomplete. Count the months of each year before "
-            "averaging, and take the year the question names.",
+            gettext(
+                "That uses the last year on file, which is incomplete. Count the months of each year before "
+                "averaging, and take the year the question names."
+            ),
         ),
         # Every series of the table averaged together.
         "all-series": Mistake(
             float(everything[str(last)] / everything[str(first)]),
-            "That averages every series of the table together: keep the layoffs series (series_id) first.",
+            gettext("That averages every series of the table together: keep the layoffs series (series_id) first."),
         ),
     }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, gettext, language, month_year
 from ...markup import Markdown, link_or_text
 from .article import (
     ARTICLE_DECEMBER,
@@ -36,11 +37,26 @@ from .tables import (
 # The CPS series break at the article's January, as the note under BLS table A-14 (February
 # 2025 version, raw/bls_empsit_tableA14_information_excerpts.txt) states it.
 SERIES_BREAK_MONTH = "2025-01"
-SERIES_BREAK_CLASSIFICATION = "2022 Census industry classification"
+SERIES_BREAK_CLASSIFICATION = N_("2022 Census industry classification")
 
 
 def month_name(month: str) -> str:
-    return pd.Period(month, freq="M").strftime("%B %Y")
+    """A month ("2024-12") in words, in the edition's language: "December 2024", "décembre 2024"."""
+    return month_year(month)
+
+
+def from_to(first: str, last: str) -> str:
+    """Two months (or a winter's December and January) as a span: "December 2023 to January 2024"."""
+    return gettext("{first} to {last}").format(first=first, last=last)
+
+
+def day_in_words(day: str) -> str:
+    """A date written "19 November 2025", in the edition's language ("19 novembre 2025")."""
+    from datetime import datetime
+
+    from babel.dates import format_date
+
+    return format_date(datetime.strptime(day, "%d %B %Y").date(), format="d MMMM y", locale=language())
 
 
 def value_at(table: pd.DataFrame, column: str, month: str) -> float:
@@ -67,9 +83,9 @@ def winter_changes(table: pd.DataFrame, column: str) -> pd.DataFrame:
         january = values.get(f"{year + 1}-01")
         if january is None or pd.isna(january):
             continue
-        rows.append(
-            (year, f"Dec {year} to Jan {year + 1}", f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december))
-        )
+        # The winter's name, as a chart's tooltip and description give it, in the edition's language.
+        winter = gettext("Dec {year} to Jan {next_year}").format(year=year, next_year=year + 1)
+        rows.append((year, winter, f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december)))
     if not rows:
         raise DataError(f"no winter with both a December and a January value in {column}")
     return pd.DataFrame(rows, columns=["december_year", "winter", "short", "december", "january", "change"])
@@ -120,8 +136,12 @@ def c04_figures(survey: pd.DataFrame) -> dict[str, float | int | str]:
 # --- the long view, and what employers did --------------------------------------------------------
 
 # The long-run chart names three downturns. The windows are the book's choice; the peak inside
-# each is found in the data.
-EPISODES = (("Dot-com bust", "2001-01", "2004-12"), ("Great Recession", "2008-01", "2011-12"), ("Pandemic", "2020-01", "2021-12"))
+# each is found in the data. (N_: the chart shows the names in the edition's language.)
+EPISODES = (
+    (N_("Dot-com bust"), "2001-01", "2004-12"),
+    (N_("Great Recession"), "2008-01", "2011-12"),
+    (N_("Pandemic"), "2020-01", "2021-12"),
+)
 
 
 def episode_peaks(rate: pd.DataFrame) -> pd.DataFrame:
@@ -152,7 +172,7 @@ def latest_partial_year(employers: pd.DataFrame, series_id: str) -> dict | None:
     if len(months) == 12:
         return None
     return {
-        "span": f"{month_name(months['month'].min())} to {month_name(months['month'].max())}",
+        "span": from_to(month_name(months["month"].min()), month_name(months["month"].max())),
         "mean": float(months["thousands"].mean()),
     }
 
@@ -233,7 +253,7 @@ def industry_series(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, f
         "c03_december": c03["december"],
         "c03_january": c03["january"],
         "gap_month": ", ".join(month_name(m) for m in gap_months),
-        "shutdown_date": SHUTDOWN_STATEMENT_DATE,
+        "shutdown_date": day_in_words(SHUTDOWN_STATEMENT_DATE),
         # A link the chapter makes itself, so markup: every other string here is glued as text.
         "shutdown_url": Markdown(link_or_text(SHUTDOWN_STATEMENT_URL)),
     }
@@ -249,7 +269,7 @@ def january_rises(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, flo
     return {
         "c03_change": c03["change"],
         "c03_largest_change": c03["largest_change"],
-        "c03_largest_winter": f"December {c03['largest_year']} to January {c03['largest_year'] + 1}",
+        "c03_largest_winter": from_to(month_name(f"{c03['largest_year']}-12"), month_name(f"{c03['largest_year'] + 1}-01")),
         # Counts and years that the prose reads as words ("in N of the M winters"), glued as text.
         "c03_n_winters": str(c03["n_winters"]),
         "c03_n_rises": str(c03["n_rises"]),
@@ -258,13 +278,15 @@ def january_rises(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, flo
         "c03_rate_first_year": str(c03["rate_first_year"]),
         "c03_rate_last_year": str(c03["rate_last_year"]),
         "c03_rate_largest_change": c03["rate_largest_change"],
-        "c03_rate_largest_winter": f"December {c03['rate_largest_year']} to January {c03['rate_largest_year'] + 1}",
+        "c03_rate_largest_winter": from_to(
+            month_name(f"{c03['rate_largest_year']}-12"), month_name(f"{c03['rate_largest_year'] + 1}-01")
+        ),
         "jan_2024": value_at(unemployed, "unemployed_thousands", JANUARY_BEFORE),
         "jan_2024_month": month_name(JANUARY_BEFORE),
         "jan_2025": value_at(unemployed, "unemployed_thousands", ARTICLE_JANUARY),
         "rate_id": RATE_ID,
         "break_month": month_name(SERIES_BREAK_MONTH),
-        "break_classification": SERIES_BREAK_CLASSIFICATION,
+        "break_classification": gettext(SERIES_BREAK_CLASSIFICATION),
     }
 
 

@@ -3,6 +3,10 @@
 * :func:`exposure_chart`: exposed employment by group (section ``imf-exposure``);
 * :func:`aipi_strip_chart`: each economy's AI Preparedness Index by IMF group (``imf-preparedness``);
 * :func:`aipi_components_chart`: what the selected countries' scores are made of.
+
+The words a chart shows are marked ``N_`` where they are defined and translated with ``gettext`` when
+the chart is drawn, in the edition's language, in the frame and in the scale alike; countries are
+named as :func:`.facts.country_name` names them.
 """
 
 from __future__ import annotations
@@ -16,13 +20,16 @@ import pandas as pd
 
 from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
 from ...datapackage import DataError
+from ...i18n import N_, gettext, number
 from .article import CLAIMED_ADVANCED_PCT, CLAIMED_WORLD_PCT
 from .facts import (
     SELECTED,
+    country_name,
     emerging_above_weakest_advanced,
     exposure_figures,
     first_last_pillar_gaps,
     group_labels,
+    pillar_name,
     selected_by_composite,
 )
 from .tables import (
@@ -48,12 +55,30 @@ from .tables import (
 
 # The buttons' labels of the strip chart, one per indicator.
 SHORT_LABELS = {
-    "AI_PI": "Composite",
-    "DI": "Digital",
-    "HCLMP": "Human capital",
-    "IEI": "Innovation",
-    "RE": "Regulation",
+    "AI_PI": N_("Composite"),
+    "DI": N_("Digital"),
+    "HCLMP": N_("Human capital"),
+    "IEI": N_("Innovation"),
+    "RE": N_("Regulation"),
 }
+# The source lines and the note the chapter gives its figures (book.figure translates them with the
+# catalogue, which holds them because they are marked here).
+FIGURE_SOURCES = (
+    N_("IMF SDN/2024/001 (Executive Summary); complementarity split and country shares as quoted by a third party"),
+    N_(
+        "Grey bars are secondary figures: the note's text on its Figures 1 and 2 as quoted by a third party, "
+        "not read in the IMF's own copy. Blue ticks are the note's own summary."
+    ),
+    N_("IMF AI Preparedness Index (DataMapper, dataset AIPI); groups from the IMF's aipidata.xlsx"),
+    N_("IMF AI Preparedness Index (DataMapper, dataset AIPI)"),
+)
+
+
+def shown(name: str) -> str:
+    """A name (an economy, a group) as a chart's label shows it: translated, with a capital first letter
+    (the catalogue gives names as a sentence writes them, "économies avancées")."""
+    text = gettext(name)
+    return text[:1].upper() + text[1:]
 
 
 def labels_above_bands(offset: float):
@@ -71,11 +96,11 @@ def labels_above_bands(offset: float):
 
 
 # --- Chart 1: exposure by country group -----------------------------------------------------
-SERIES_HIGH = "High complementarity (secondary)"
-SERIES_LOW = "Low complementarity (secondary)"
-SERIES_COUNTRY = "Exposed, country, not split (secondary)"
-SERIES_PRIMARY = "Exposed, the note's summary (primary)"
-SERIES_CLAIM = "The article's figure"
+SERIES_HIGH = N_("High complementarity (secondary)")
+SERIES_LOW = N_("Low complementarity (secondary)")
+SERIES_COUNTRY = N_("Exposed, country, not split (secondary)")
+SERIES_PRIMARY = N_("Exposed, the note's summary (primary)")
+SERIES_CLAIM = N_("The article's figure")
 EXPOSURE_SERIES = (SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY, SERIES_PRIMARY, SERIES_CLAIM)
 EXPOSURE_ORDER = (WORLD, ADVANCED, EMERGING, LOW_INCOME, UK, US, BRAZIL, INDIA)
 CLAIMED_BY_ECONOMY = {WORLD: CLAIMED_WORLD_PCT, ADVANCED: CLAIMED_ADVANCED_PCT}
@@ -90,19 +115,20 @@ def exposure_chart_frame(table: pd.DataFrame) -> pd.DataFrame:
         if not split[HIGH_COMPLEMENTARITY].empty:
             high = float(split[HIGH_COMPLEMENTARITY]["share_pct"].iloc[0])
             low = float(split[LOW_COMPLEMENTARITY]["share_pct"].iloc[0])
-            rows.append((economy, SERIES_HIGH, 0.0, high, high, "secondary", SDN_VIA_AETHER))
-            rows.append((economy, SERIES_LOW, high, high + low, low, "secondary", SDN_VIA_AETHER))
+            rows.append((shown(economy), gettext(SERIES_HIGH), 0.0, high, high, "secondary", SDN_VIA_AETHER))
+            rows.append((shown(economy), gettext(SERIES_LOW), high, high + low, low, "secondary", SDN_VIA_AETHER))
         elif not split[EXPOSED].empty:
             total = float(split[EXPOSED]["share_pct"].iloc[0])
-            rows.append((economy, SERIES_COUNTRY, 0.0, total, total, "secondary", SDN_VIA_AETHER))
+            rows.append((shown(economy), gettext(SERIES_COUNTRY), 0.0, total, total, "secondary", SDN_VIA_AETHER))
         is_primary = (table["economy"] == economy) & (table["category"] == EXPOSED) & (table["status"] == "primary")
         primary = table.loc[is_primary]
         if not primary.empty:
             value = float(primary["share_pct"].iloc[0])
-            rows.append((economy, SERIES_PRIMARY, value, value, value, "primary", primary["document"].iloc[0]))
+            rows.append((shown(economy), gettext(SERIES_PRIMARY), value, value, value, "primary", primary["document"].iloc[0]))
         if economy in CLAIMED_BY_ECONOMY:
             claimed = float(CLAIMED_BY_ECONOMY[economy])
-            rows.append((economy, SERIES_CLAIM, claimed, claimed, claimed, "the article", "the article"))
+            article = gettext("the article")
+            rows.append((shown(economy), gettext(SERIES_CLAIM), claimed, claimed, claimed, article, article))
     return pd.DataFrame(rows, columns=["economy", "series", "start", "end", "share_pct", "status", "document"])
 
 
@@ -117,20 +143,18 @@ def exposure_chart(table: pd.DataFrame):
     # The three kinds of grey bar differ by their fill (the country shares, not split, are hollow);
     # every bar has the same grey outline, which stands out from either page's background by 3:1.
     # (Fill colours, not opacities: a legend cannot show a fill opacity.)
-    series_scale = alt.Scale(
-        domain=list(EXPOSURE_SERIES),
-        range=[SECONDARY_COLOUR, LIGHT_GREY, "transparent", DATA_COLOUR, CLAIM_COLOUR],
-    )
-    dash_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=[[1, 0], [1, 0], [4, 2], [1, 0], [1, 0]])
-    shape_scale = alt.Scale(domain=list(EXPOSURE_SERIES), range=["square", "square", "square", TICK_SYMBOL, "diamond"])
+    series = [gettext(s) for s in EXPOSURE_SERIES]
+    series_scale = alt.Scale(domain=series, range=[SECONDARY_COLOUR, LIGHT_GREY, "transparent", DATA_COLOUR, CLAIM_COLOUR])
+    dash_scale = alt.Scale(domain=series, range=[[1, 0], [1, 0], [4, 2], [1, 0], [1, 0]])
+    shape_scale = alt.Scale(domain=series, range=["square", "square", "square", TICK_SYMBOL, "diamond"])
     legend = alt.Legend(title=None, columns=1, symbolStrokeWidth=1.5)
-    y = alt.Y("economy:N", sort=list(EXPOSURE_ORDER), title=None, axis=labels_above_bands(-13))
+    y = alt.Y("economy:N", sort=[shown(e) for e in EXPOSURE_ORDER], title=None, axis=labels_above_bands(-13))
     tooltip = [
-        alt.Tooltip("economy:N", title="Economy"),
-        alt.Tooltip("series:N", title="Series"),
-        alt.Tooltip("share_pct:Q", title="Share of employment (%)", format=".0f"),
-        alt.Tooltip("status:N", title="Status"),
-        alt.Tooltip("document:N", title="Stated in"),
+        alt.Tooltip("economy:N", title=gettext("Economy")),
+        alt.Tooltip("series:N", title=gettext("Series")),
+        alt.Tooltip("share_pct:Q", title=gettext("Share of employment (%)"), format=".0f"),
+        alt.Tooltip("status:N", title=gettext("Status")),
+        alt.Tooltip("document:N", title=gettext("Stated in")),
     ]
     base = alt.Chart()
     # One legend for the series: every layer encodes the channels its mark can draw with the same
@@ -138,14 +162,14 @@ def exposure_chart(table: pd.DataFrame):
     color = alt.Color("series:N", scale=series_scale, legend=legend)
     shape = alt.Shape("series:N", scale=shape_scale, legend=legend)
     dash = alt.StrokeDash("series:N", scale=dash_scale, legend=legend)
-    is_bar = alt.FieldOneOfPredicate(field="series", oneOf=[SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY])
+    is_bar = alt.FieldOneOfPredicate(field="series", oneOf=[gettext(s) for s in (SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY)])
     bars = (
         base.transform_filter(is_bar)
         .mark_bar(stroke=SECONDARY_COLOUR, strokeWidth=1, height={"band": 0.45}, yOffset=6)
         .encode(
             x=alt.X(
                 "start:Q",
-                title="High-exposure jobs (% of employment)",
+                title=gettext("High-exposure jobs (% of employment)"),
                 scale=alt.Scale(domain=[0, 100]),
                 axis=alt.Axis(tickCount=10),
             ),
@@ -155,19 +179,19 @@ def exposure_chart(table: pd.DataFrame):
         )
     )
     totals = (
-        base.transform_filter(alt.datum.series == SERIES_PRIMARY)
+        base.transform_filter(alt.datum.series == gettext(SERIES_PRIMARY))
         .mark_tick(thickness=4, size=22, opacity=1, yOffset=6)
         .encode(x="share_pct:Q", color=color)
     )
     total_labels = (
-        base.transform_filter(alt.datum.series == SERIES_PRIMARY)
+        base.transform_filter(alt.datum.series == gettext(SERIES_PRIMARY))
         .mark_text(align="left", dx=6, dy=6, color=DATA_COLOUR, fontWeight="bold")
         .encode(x="share_pct:Q", text=alt.Text("share_pct:Q", format=".0f"))
     )
     # Above the tick, clear of it: the tick spans 11 pixels either side of its centre (6 below the
     # row's), the diamond about 7.
     claims = (
-        base.transform_filter(alt.datum.series == SERIES_CLAIM)
+        base.transform_filter(alt.datum.series == gettext(SERIES_CLAIM))
         .mark_point(size=120, filled=True, opacity=1, yOffset=-14)
         .encode(x="share_pct:Q", color=color, shape=shape)
     )
@@ -180,17 +204,24 @@ def exposure_chart(table: pd.DataFrame):
 
 def exposure_description(table: pd.DataFrame) -> str:
     f = exposure_figures(table)
-    return (
+    # The shares are in percent points: the message writes the per cent signs as its language spaces them.
+    return gettext(
         "Horizontal bar chart of the share of employment in occupations highly exposed to AI, from the IMF's January "
-        f"2024 note. The note's own summary gives {f['world']:.0f}% for the world, {f['advanced']:.0f}% for advanced "
-        f"economies, {f['emerging']:.0f}% for emerging market economies and {f['low_income']:.0f}% for low-income "
-        "countries, marked as blue ticks. Grey bars, from a third party quoting the note, split each group's share "
-        "into jobs where AI is more likely to complement workers and jobs where it may substitute for them: "
-        f"{f['advanced_high']:.0f} and {f['advanced_low']:.0f} points in advanced economies, {f['emerging_high']:.0f} "
-        f"and {f['emerging_low']:.0f} in emerging markets, {f['low_income_high']:.0f} and {f['low_income_low']:.0f} in "
-        f"low-income countries. Four countries, also third-party: United Kingdom {f['uk']:.0f}%, United States "
-        f"{f['us']:.0f}%, Brazil {f['brazil']:.0f}%, India {f['india']:.0f}%. The article's {CLAIMED_WORLD_PCT}% and "
-        f"{CLAIMED_ADVANCED_PCT}% are diamonds above the world and advanced-economy rows, on the IMF's totals."
+        "2024 note. The note's own summary gives {world}% for the world, {advanced}% for advanced economies, "
+        "{emerging}% for emerging market economies and {low_income}% for low-income countries, marked as blue ticks. "
+        "Grey bars, from a third party quoting the note, split each group's share into jobs where AI is more likely "
+        "to complement workers and jobs where it may substitute for them: {advanced_high} and {advanced_low} points "
+        "in advanced economies, {emerging_high} and {emerging_low} in emerging markets, {low_income_high} and "
+        "{low_income_low} in low-income countries. Four countries, also third-party: United Kingdom {uk}%, United "
+        "States {us}%, Brazil {brazil}%, India {india}%. The article's {claimed_world}% and {claimed_advanced}% are "
+        "diamonds above the world and advanced-economy rows, on the IMF's totals."
+    ).format(
+        **{k: number(f[k], ".0f") for k in ("world", "advanced", "emerging", "low_income", "uk", "us", "brazil", "india")},
+        **{k: number(f[k], ".0f") for k in ("advanced_high", "advanced_low", "emerging_high", "emerging_low")},
+        low_income_high=number(f["low_income_high"], ".0f"),
+        low_income_low=number(f["low_income_low"], ".0f"),
+        claimed_world=CLAIMED_WORLD_PCT,
+        claimed_advanced=CLAIMED_ADVANCED_PCT,
     )
 
 
@@ -202,6 +233,7 @@ def jitter(code: str) -> float:
 
 def aipi_strip_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     frame = table[["iso3", "country", "group", *AIPI_INDICATORS]].copy()
+    frame["country"] = [country_name(iso3, name) for iso3, name in zip(frame["iso3"], frame["country"], strict=True)]
     # Three decimals are finer than any difference the chart can show, and keep the spec small.
     frame[list(AIPI_INDICATORS)] = frame[list(AIPI_INDICATORS)].round(3)
     frame["selected"] = frame["iso3"].isin(SELECTED)
@@ -261,14 +293,14 @@ def strip_labels_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
     """Each economy's AIPI (or one pillar, chosen with the buttons) by IMF group; selected countries named."""
-    labels = group_labels(aggregates)
+    labels = {group: shown(label) for group, label in group_labels(aggregates).items()}
     frame = aipi_strip_frame(table, labels)
     order = [labels[g] for g in GROUPS]
     pillar = alt.param(
         name="pillar",
         value="AI_PI",
         bind=alt.binding_radio(
-            options=list(AIPI_INDICATORS), labels=[SHORT_LABELS[c] for c in AIPI_INDICATORS], name="Show: "
+            options=list(AIPI_INDICATORS), labels=[gettext(SHORT_LABELS[c]) for c in AIPI_INDICATORS], name=gettext("Show: ")
         ),
     )
     group_scale = alt.Scale(domain=order, range=PALETTE[:3])
@@ -276,7 +308,7 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
     # The long group names are added in the browser, not repeated on every row of the data.
     label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUPS) + "}"
     x = alt.X(
-        "score:Q", title="Score (index points, 0-1 scale)", scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=5)
+        "score:Q", title=gettext("Score (index points, 0-1 scale)"), scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=5)
     )
     y = alt.Y("group_label:N", sort=order, title=None, axis=labels_above_bands(-48))
     scores = (
@@ -294,13 +326,13 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
         fillOpacity=alt.condition("datum.selected", alt.value(1), alt.value(0.45)),
         size=alt.condition("datum.selected", alt.value(110), alt.value(35)),
         tooltip=[
-            alt.Tooltip("country:N", title="Economy"),
-            alt.Tooltip("group_label:N", title="IMF group"),
-            alt.Tooltip("AI_PI:Q", title="AIPI (0-1)", format=".3f"),
-            alt.Tooltip("DI:Q", title="Digital infrastructure", format=".3f"),
-            alt.Tooltip("HCLMP:Q", title="Human capital, labour policies", format=".3f"),
-            alt.Tooltip("IEI:Q", title="Innovation, integration", format=".3f"),
-            alt.Tooltip("RE:Q", title="Regulation and ethics", format=".3f"),
+            alt.Tooltip("country:N", title=gettext("Economy")),
+            alt.Tooltip("group_label:N", title=gettext("IMF group")),
+            alt.Tooltip("AI_PI:Q", title=gettext("AIPI (0-1)"), format=".3f"),
+            alt.Tooltip("DI:Q", title=gettext("Digital infrastructure"), format=".3f"),
+            alt.Tooltip("HCLMP:Q", title=gettext("Human capital, labour policies"), format=".3f"),
+            alt.Tooltip("IEI:Q", title=gettext("Innovation, integration"), format=".3f"),
+            alt.Tooltip("RE:Q", title=gettext("Regulation and ethics"), format=".3f"),
         ],
     )
     # A rule across the row: drawn in the page's rule colour, dark on the light page, light on the dark.
@@ -313,8 +345,8 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
             y=alt.Y("group_label:N", sort=order, bandPosition=0.3, title=None, axis=labels_above_bands(-48)),
             y2=alt.Y2("group_label:N", bandPosition=0.7),
             tooltip=[
-                alt.Tooltip("group_label:N", title="IMF group"),
-                alt.Tooltip("median:Q", title="Median", format=".3f"),
+                alt.Tooltip("group_label:N", title=gettext("IMF group")),
+                alt.Tooltip("median:Q", title=gettext("Median"), format=".3f"),
             ],
         )
     )
@@ -335,16 +367,28 @@ def aipi_strip_description(table: pd.DataFrame, aggregates: pd.DataFrame) -> str
     scored = table.dropna(subset=["AI_PI"])
     medians = scored.groupby("group")["AI_PI"].median()
     top, bottom = scored.loc[scored["AI_PI"].idxmax()], scored.loc[scored["AI_PI"].idxmin()]
-    overlap = emerging_above_weakest_advanced(table)
     labelled = scored.loc[scored["iso3"].isin(SELECTED)].sort_values("AI_PI", ascending=False)
-    named = ", ".join(f"{r.country} {r.AI_PI:.2f}" for r in labelled.itertuples())
-    return (
-        f"Dot plot of the IMF AI Preparedness Index for {len(scored)} economies, one row per IMF group, with buttons "
-        f"to show one of the four pillars instead. Group medians: {labels['AE']} {medians['AE']:.2f}, {labels['EM']} "
-        f"{medians['EM']:.2f}, {labels['LIC']} {medians['LIC']:.2f}. {overlap} of the "
-        f"{(scored['group'] == 'EM').sum()} emerging market economies score above the lowest advanced economy. "
-        f"Highest {top['country']} {top['AI_PI']:.2f}, lowest {bottom['country']} {bottom['AI_PI']:.2f}. "
-        f"Labelled: {named}."
+    named = ", ".join(f"{country_name(r.iso3, r.country)} {number(r.AI_PI, '.2f')}" for r in labelled.itertuples())
+    return gettext(
+        "Dot plot of the IMF AI Preparedness Index for {n} economies, one row per IMF group, with buttons to show one "
+        "of the four pillars instead. Group medians: {label_ae} {median_ae}, {label_em} {median_em}, {label_lic} "
+        "{median_lic}. {overlap} of the {n_em} emerging market economies score above the lowest advanced economy. "
+        "Highest {top} {top_score}, lowest {bottom} {bottom_score}. Labelled: {named}."
+    ).format(
+        n=len(scored),
+        label_ae=shown(labels["AE"]),
+        median_ae=number(medians["AE"], ".2f"),
+        label_em=shown(labels["EM"]),
+        median_em=number(medians["EM"], ".2f"),
+        label_lic=shown(labels["LIC"]),
+        median_lic=number(medians["LIC"], ".2f"),
+        overlap=emerging_above_weakest_advanced(table),
+        n_em=(scored["group"] == "EM").sum(),
+        top=country_name(top["iso3"], top["country"]),
+        top_score=number(top["AI_PI"], ".2f"),
+        bottom=country_name(bottom["iso3"], bottom["country"]),
+        bottom_score=number(bottom["AI_PI"], ".2f"),
+        named=named,
     )
 
 
@@ -362,9 +406,11 @@ def components_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     )
     return pd.DataFrame(
         {
-            "country": long["country"].astype(str) + " (" + long["group"].astype(str) + ")",
-            "group": long["group"].map(labels),
-            "pillar": long["pillar"].map(INDICATOR_LABELS),
+            "country": [
+                f"{country_name(iso3, name)} ({group})" for iso3, name, group in zip(long["iso3"], long["country"], long["group"], strict=True)
+            ],
+            "group": long["group"].map(labels).map(shown),
+            "pillar": long["pillar"].map(INDICATOR_LABELS).map(gettext),
             "pillar_order": long["pillar"].map(COMPONENTS.index),
             "contribution": long["contribution"].round(4),
             "composite": long["AI_PI"].round(4),
@@ -376,23 +422,23 @@ def aipi_components_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
     """Stacked pillar contributions of the selected countries; click a pillar in the legend to compare it."""
     frame = components_frame(table, group_labels(aggregates))
     order = frame.sort_values("composite", ascending=False)["country"].drop_duplicates().tolist()
-    pillars = [INDICATOR_LABELS[c] for c in COMPONENTS]
+    pillars = [gettext(INDICATOR_LABELS[c]) for c in COMPONENTS]
     pick, highlighted = legend_highlight("pillar", dimmed=0.25)
     base = alt.Chart(frame).encode(y=alt.Y("country:N", sort=order, title=None, axis=labels_above_bands(-10)))
     bars = base.mark_bar(height={"band": 0.45}, yOffset=6).encode(
-        x=alt.X("sum(contribution):Q", title="AIPI by pillar (index points, 0-1)"),
+        x=alt.X("sum(contribution):Q", title=gettext("AIPI by pillar (index points, 0-1)")),
         color=alt.Color(
             "pillar:N",
             scale=alt.Scale(domain=pillars, range=[PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]]),
-            legend=alt.Legend(title="Pillar", columns=1),
+            legend=alt.Legend(title=gettext("Pillar"), columns=1),
         ),
         order=alt.Order("pillar_order:Q"),
         opacity=highlighted,
         tooltip=[
-            alt.Tooltip("country:N", title="Country (IMF group)"),
-            alt.Tooltip("pillar:N", title="Pillar"),
-            alt.Tooltip("contribution:Q", title="Contribution (index points)", format=".3f"),
-            alt.Tooltip("composite:Q", title="AIPI (0-1)", format=".3f"),
+            alt.Tooltip("country:N", title=gettext("Country (IMF group)")),
+            alt.Tooltip("pillar:N", title=gettext("Pillar")),
+            alt.Tooltip("contribution:Q", title=gettext("Contribution (index points)"), format=".3f"),
+            alt.Tooltip("composite:Q", title=gettext("AIPI (0-1)"), format=".3f"),
         ],
     ).add_params(pick)
     totals = (
@@ -408,16 +454,22 @@ def components_description(table: pd.DataFrame) -> str:
     top, bottom = ordered.iloc[0], ordered.iloc[-1]
     gaps = first_last_pillar_gaps(table)
     widest = gaps.idxmax()
-    parts = "; ".join(
-        f"{r.country} {r.AI_PI:.2f} (DI {r.DI:.3f}, HCLMP {r.HCLMP:.3f}, IEI {r.IEI:.3f}, RE {r.RE:.3f})"
-        for r in ordered.itertuples()
+    parts = gettext("; ").join(  # a list of clauses: French spaces its semicolons
+        f"{country_name(iso3, r.country)} {number(r.AI_PI, '.2f')} (DI {number(r.DI, '.3f')}, HCLMP {number(r.HCLMP, '.3f')}, "
+        f"IEI {number(r.IEI, '.3f')}, RE {number(r.RE, '.3f')})"
+        for iso3, r in zip(ordered.index, ordered.itertuples(), strict=True)
     )
-    return (
+    return gettext(
         "Stacked bar chart of the AI Preparedness Index of nine countries, split into the contributions of its four "
         "pillars: digital infrastructure (DI), human capital and labour market policies (HCLMP), innovation and "
-        f"economic integration (IEI), regulation and ethics (RE). {parts}. Between {top['country']} and "
-        f"{bottom['country']} the widest gap is in {INDICATOR_LABELS[widest].lower()} "
-        f"({gaps[widest]:.3f} index points)."
+        "economic integration (IEI), regulation and ethics (RE). {parts}. Between {top} and {bottom} the widest gap "
+        "is in {widest} ({gap} index points)."
+    ).format(
+        parts=parts,
+        top=country_name(ordered.index[0], top["country"]),
+        bottom=country_name(ordered.index[-1], bottom["country"]),
+        widest=pillar_name(widest),
+        gap=number(gaps[widest], ".3f"),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from ...i18n import N_, gettext, number
 from ...ledger import assesses
 from .article import CLAIMED_ADVANCED_PCT, CLAIMED_SKILLS_PCT, CLAIMED_WORLD_PCT
 from .facts import (
@@ -50,15 +51,22 @@ def c15(exposure: pd.DataFrame) -> tuple[str, str, str]:
         verdict = "accurate but misleading"
     else:
         verdict = "wrong"
-    evidence = (
-        f"The IMF note's own summary puts {f['world']:.0f}% of global employment and {f['advanced']:.0f}% of "
-        f"employment in advanced economies in occupations highly exposed to AI ({f['emerging']:.0f}% in emerging "
-        f"market economies, {f['low_income']:.0f}% in low-income countries). Exposure is not job loss: by the note's "
-        f"split, as quoted by a third party, {f['advanced_high']:.0f} of the {f['advanced']:.0f} points in advanced "
-        f"economies are jobs where AI is more likely to complement workers and {f['advanced_low']:.0f} are jobs "
-        "where it may substitute for them."
+    evidence = gettext(
+        # The shares are in percent points: the per cent sign is the message's, spaced as its language spaces it.
+        "The IMF note's own summary puts {world}% of global employment and {advanced}% of employment in advanced "
+        "economies in occupations highly exposed to AI ({emerging}% in emerging market economies, {low_income}% in "
+        "low-income countries). Exposure is not job loss: by the note's split, as quoted by a third party, "
+        "{advanced_high} of the {advanced} points in advanced economies are jobs where AI is more likely to "
+        "complement workers and {advanced_low} are jobs where it may substitute for them."
+    ).format(
+        world=number(f["world"], ".0f"),
+        advanced=number(f["advanced"], ".0f"),
+        emerging=number(f["emerging"], ".0f"),
+        low_income=number(f["low_income"], ".0f"),
+        advanced_high=number(f["advanced_high"], ".0f"),
+        advanced_low=number(f["advanced_low"], ".0f"),
     )
-    return verdict, evidence, "IMF Staff Discussion Note SDN/2024/001 (January 2024); split quoted by a third party"
+    return verdict, evidence, N_("IMF Staff Discussion Note SDN/2024/001 (January 2024); split quoted by a third party")
 
 
 def c16_figures(exposure: pd.DataFrame, skills: pd.DataFrame) -> dict[str, Any]:
@@ -84,36 +92,49 @@ def c16(exposure: pd.DataFrame, skills: pd.DataFrame) -> tuple[str, str, str]:
     else:
         verdict = "not supported by the data"
     imf_70 = f["imf_match"]
+    # The shares are in percent points: each message writes its per cent sign as its language spaces it.
     about_70 = (
-        f" The only figure near {CLAIMED_SKILLS_PCT}% in the IMF material is the share of employment exposed to AI "
-        f"in the {imf_70['economy'].iloc[0]} ({imf_70['share_pct'].iloc[0]:.0f}%, quoted by a third party)."
+        " "
+        + gettext(
+            "The only figure near {claimed}% in the IMF material is the share of employment exposed to AI in the "
+            "{economy} ({share}%, quoted by a third party)."
+        ).format(
+            claimed=CLAIMED_SKILLS_PCT,
+            economy=gettext(imf_70["economy"].iloc[0]),
+            share=number(imf_70["share_pct"].iloc[0], ".0f"),
+        )
         if not imf_70.empty
         else ""
     )
     if f["linkedin_match"].empty:
-        source_sentence = "No LinkedIn report in the material gives it either."
+        source_sentence = gettext("No LinkedIn report in the material gives it either.")
     else:
         match = f["linkedin_match"]
-        source_sentence = (
-            f"LinkedIn's {match['report'].iloc[0].removeprefix('LinkedIn, ')} projects that "
-            f"{match['share_pct'].iloc[0]:.0f}% of the skills of a job will change by "
-            f"{match['horizon_year'].iloc[0]}, from the skills its members list for the same job "
-            f"({len(match)} pages quote it)."
+        source_sentence = gettext(
+            "LinkedIn's {report} projects that {share}% of the skills of a job will change by {horizon}, from the "
+            "skills its members list for the same job ({pages} pages quote it)."
+        ).format(
+            report=match["report"].iloc[0].removeprefix("LinkedIn, "),
+            share=number(match["share_pct"].iloc[0], ".0f"),
+            horizon=match["horizon_year"].iloc[0],
+            pages=len(match),
         )
         if not f["earlier"].empty:
             e = f["earlier"].iloc[0]
-            source_sentence += (
-                f" An earlier edition, the {e['report'].removeprefix('LinkedIn, ')}, said at least "
-                f"{e['share_pct']:.0f}%."
+            source_sentence += " " + gettext("An earlier edition, the {report}, said at least {share}%.").format(
+                report=e["report"].removeprefix("LinkedIn, "), share=number(e["share_pct"], ".0f")
             )
     attribution = (
-        f"Misattributed: the article credits the IMF with {CLAIMED_SKILLS_PCT}% of skills changing, but the figure "
-        "is LinkedIn's, not the IMF's."
+        gettext(
+            "Misattributed: the article credits the IMF with {claimed}% of skills changing, but the figure is "
+            "LinkedIn's, not the IMF's."
+        )
         if verdict == "accurate but misleading"
-        else f"No source in the material gives {CLAIMED_SKILLS_PCT}% of skills changing, the IMF's included."
-    )
-    evidence = (
-        f"{attribution} None of the {f['imf_figures']} IMF figures in the material (the note and two blogs) is about "
-        f"skills: all are shares of employment in exposed occupations.{about_70} {source_sentence}"
-    )
-    return verdict, evidence, "LinkedIn Work Change Report (January 2025), as quoted; IMF SDN/2024/001 and blogs"
+        else gettext("No source in the material gives {claimed}% of skills changing, the IMF's included.")
+    ).format(claimed=CLAIMED_SKILLS_PCT)
+    evidence = gettext(
+        "{attribution} None of the {n} IMF figures in the material (the note and two blogs) is about skills: all are "
+        "shares of employment in exposed occupations.{about_70} {source_sentence}"
+    ).format(attribution=attribution, n=f["imf_figures"], about_70=about_70, source_sentence=source_sentence)
+    source = N_("LinkedIn Work Change Report (January 2025), as quoted; IMF SDN/2024/001 and blogs")
+    return verdict, evidence, source

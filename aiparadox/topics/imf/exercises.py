@@ -1,6 +1,10 @@
 """IMF: the chapter's three exercises, each answer beside the wrong answers the teacher's guide
 anticipates (glued there as ``guide-<label>-<mistake>``) with the check's feedback on each; and the
-chapter's written question with the figures its model answer quotes."""
+chapter's written question with the figures its model answer quotes.
+
+Hints are translated when the module is imported, in the kernel's language (the edition's): book.hints
+glues them as they are given here. Feedback is translated when the mistakes are computed.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from ...exercises import Mistake, anticipates, expects, written
+from ...i18n import gettext
 from .article import CLAIMED_ADVANCED_PCT
 from .facts import emerging_above_weakest_advanced, exposure_figures, pillar_gaps
 from .tables import ADVANCED, COMPONENTS, HIGH_COMPLEMENTARITY
@@ -18,7 +23,9 @@ from .tables import ADVANCED, COMPONENTS, HIGH_COMPLEMENTARITY
     "imf-pillar-gap",
     level="intermediate",
     tables=("imf_aipi",),
-    hint="Group imf_aipi by 'group', take the mean of DI, HCLMP, IEI and RE, subtract EM from AE, pick the largest.",
+    hint=gettext(
+        "Group imf_aipi by 'group', take the mean of DI, HCLMP, IEI and RE, subtract EM from AE, pick the largest."
+    ),
 )
 def largest_pillar_gap(aipi: pd.DataFrame) -> str:
     return str(pillar_gaps(aipi).index[0])
@@ -33,14 +40,18 @@ def largest_pillar_gap_mistakes(aipi: pd.DataFrame) -> dict[str, Mistake]:
         # AI_PI counted as a pillar.
         "with-composite": Mistake(
             str(gaps.idxmax()),
-            "That is the composite, AI_PI, which adds the pillars up: the question compares the four pillar "
-            "columns only.",
+            gettext(
+                "That is the composite, AI_PI, which adds the pillars up: the question compares the four pillar "
+                "columns only."
+            ),
         ),
         # A ratio, not a difference.
         "relative": Mistake(
             str((gaps[pillars] / means.loc["EM", pillars]).idxmax()),
-            "That is the largest gap relative to the emerging economies' mean; the question asks for the largest "
-            "difference.",
+            gettext(
+                "That is the largest gap relative to the emerging economies' mean; the question asks for the largest "
+                "difference."
+            ),
         ),
     }
 
@@ -49,7 +60,7 @@ def largest_pillar_gap_mistakes(aipi: pd.DataFrame) -> dict[str, Mistake]:
     "imf-em-overlap",
     level="introductory",
     tables=("imf_aipi",),
-    hint="Find the lowest AI_PI among group == 'AE', then count group == 'EM' rows above it.",
+    hint=gettext("Find the lowest AI_PI among group == 'AE', then count group == 'EM' rows above it."),
 )
 def emerging_overlap(aipi: pd.DataFrame) -> int:
     return emerging_above_weakest_advanced(aipi)
@@ -63,8 +74,10 @@ def emerging_overlap_mistakes(aipi: pd.DataFrame) -> dict[str, Mistake]:
         # The advanced economies' mean, not their weakest member.
         "above-mean": Mistake(
             int((emerging > advanced.mean()).sum()),
-            "That compares with the advanced economies' average. Overlap between two groups starts at the bottom "
-            "of the higher one: compare with the weakest advanced economy.",
+            gettext(
+                "That compares with the advanced economies' average. Overlap between two groups starts at the bottom "
+                "of the higher one: compare with the weakest advanced economy."
+            ),
         ),
     }
 
@@ -73,7 +86,7 @@ def emerging_overlap_mistakes(aipi: pd.DataFrame) -> dict[str, Mistake]:
     "imf-complementary-share",
     level="advanced",
     tables=("imf_ai_exposure",),
-    hint=(
+    hint=gettext(
         "Keep the rows of imf_ai_exposure for Advanced economies whose category is a complementarity split; "
         "divide high by high + low."
     ),
@@ -91,14 +104,18 @@ def advanced_complementary_share_mistakes(exposure: pd.DataFrame) -> dict[str, M
         # The blog's copy of a share summed too.
         "duplicate-row": Mistake(
             float(high / rows["share_pct"].sum()),
-            "Print the rows before dividing: one share is there twice, from two documents (read the document "
-            "column).",
+            gettext(
+                "Print the rows before dividing: one share is there twice, from two documents (read the document "
+                "column)."
+            ),
         ),
         # A share of all employment, not of exposed employment.
         "of-employment": Mistake(
             float(high / 100),
-            "That is a share of all employment. The question asks for a share of exposed employment: divide by "
-            "the two complementarity shares together.",
+            gettext(
+                "That is a share of all employment. The question asks for a share of exposed employment: divide by "
+                "the two complementarity shares together."
+            ),
         ),
     }
 

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import SOURCE_LANGUAGE, gettext, language
 from .article import CLAIMED_ADVANCED_PCT, CLAIMED_SKILLS_PCT, CLAIMED_WORLD_PCT
 from .tables import (
     ADVANCED,
@@ -142,8 +143,8 @@ def exposure_shares(exposure: pd.DataFrame) -> dict[str, Any]:
         "exp_low_income_low": f["low_income_low"],
         "exp_low_income_high_of_exposed": f["low_income_high_of_exposed"],
         "exp_low_income_low_of_exposed": f["low_income_low_of_exposed"],
-        "split_adds_up": "add up exactly to" if split_adds_up(exposure) else "do not add up to",
-        "mirrors_agree": "give the same figures" if mirrors_agree(exposure) else "differ from the note",
+        "split_adds_up": gettext("add up exactly to") if split_adds_up(exposure) else gettext("do not add up to"),
+        "mirrors_agree": gettext("give the same figures") if mirrors_agree(exposure) else gettext("differ from the note"),
     }
 
 
@@ -166,6 +167,22 @@ def group_labels(aggregates: pd.DataFrame) -> dict[str, str]:
     """Workbook group code -> the DataMapper's own label for the same group."""
     by_code = aggregates.set_index("code")
     return {group: str(by_code.loc[code, "label"]) for group, code in DATAMAPPER_GROUP.items()}
+
+
+def country_name(iso3: str, imf_name: str) -> str:
+    """A country as the page names it: the IMF's own name in English, CLDR's in another language
+    (Babel's territory names, through CLDR's three-letter aliases); the IMF's when CLDR has none."""
+    if language() == SOURCE_LANGUAGE:
+        return imf_name
+    from babel.core import Locale, get_global
+
+    alias = get_global("territory_aliases").get(iso3, [None])[0]
+    return Locale.parse(language()).territories.get(alias, imf_name)
+
+
+def pillar_name(code: str) -> str:
+    """A pillar's name inside a sentence ("regulation and ethics"), in the edition's language."""
+    return gettext(INDICATOR_LABELS[code]).lower()
 
 
 def pillar_gaps(table: pd.DataFrame, high: str = "AE", low: str = "EM") -> pd.Series:
@@ -218,16 +235,17 @@ def preparedness(aipi: pd.DataFrame, aggregates: pd.DataFrame) -> dict[str, Any]
         "aipi_median_AE": medians["AE"],
         "aipi_median_EM": medians["EM"],
         "aipi_median_LIC": medians["LIC"],
-        "aipi_label_AE": labels["AE"],
-        "aipi_label_EM": labels["EM"],
-        "aipi_label_LIC": labels["LIC"],
+        # The DataMapper's labels are the tables' economy names, which the catalogue translates.
+        "aipi_label_AE": gettext(labels["AE"]),
+        "aipi_label_EM": gettext(labels["EM"]),
+        "aipi_label_LIC": gettext(labels["LIC"]),
         "aipi_france": france["AI_PI"],
         "aipi_france_rank": int((scored["AI_PI"] > france["AI_PI"]).sum()) + 1,
         "aipi_em_overlap": emerging_above_weakest_advanced(aipi),
-        "aipi_widest_gap": INDICATOR_LABELS[gaps.index[0]].lower(),
-        "aipi_narrowest_gap": INDICATOR_LABELS[gaps.index[-1]].lower(),
-        "components_widest": INDICATOR_LABELS[first_last_pillar_gaps(aipi).idxmax()].lower(),
-        "components_top_di": chosen.loc[chosen["DI"].idxmax(), "country"],
+        "aipi_widest_gap": pillar_name(gaps.index[0]),
+        "aipi_narrowest_gap": pillar_name(gaps.index[-1]),
+        "components_widest": pillar_name(first_last_pillar_gaps(aipi).idxmax()),
+        "components_top_di": country_name(chosen["DI"].idxmax(), chosen.loc[chosen["DI"].idxmax(), "country"]),
         "aipi_published_AE": group_score_and_mean(aipi, aggregates, "AE")[0],
         "aipi_mean_AE": group_score_and_mean(aipi, aggregates, "AE")[1],
     }

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Source
 from ...fetch_plan import Download, Keep
+from ...i18n import N_
 
 # --- Raw files ------------------------------------------------------------------------------
 SDN_EXCERPTS = "page_imf_sdn2024001_text_excerpts.txt"
@@ -107,12 +108,13 @@ AIPI_DATASET = "AIPI"
 # The official indicator codes of the AIPI dataset, composite first (SOURCE.md 3a).
 AIPI_INDICATORS = ("AI_PI", "DI", "HCLMP", "IEI", "RE")
 COMPONENTS = AIPI_INDICATORS[1:]
+# The index's and pillars' names (N_: translated where the chapter shows them).
 INDICATOR_LABELS = {
-    "AI_PI": "AI Preparedness Index (composite)",
-    "DI": "Digital infrastructure",
-    "HCLMP": "Human capital and labour market policies",
-    "IEI": "Innovation and economic integration",
-    "RE": "Regulation and ethics",
+    "AI_PI": N_("AI Preparedness Index (composite)"),
+    "DI": N_("Digital infrastructure"),
+    "HCLMP": N_("Human capital and labour market policies"),
+    "IEI": N_("Innovation and economic integration"),
+    "RE": N_("Regulation and ethics"),
 }
 YEAR_KEY = re.compile(r"^\d{4}$")
 

@@ -32,6 +32,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset
+from ...i18n import N_
 from ...refresh import MinRows, Revised
 
 # The publisher's codes (indicators, pillars, groups) are the tables' columns and vocabularies:
@@ -65,9 +66,11 @@ from .raw import (
 STATUSES = ("primary", "secondary", "inferred")
 
 # --- Table 1: exposure shares quoted from the IMF -------------------------------------------
-WORLD, ADVANCED = "World", "Advanced economies"
-EMERGING, LOW_INCOME = "Emerging market economies", "Low-income countries"
-UK, US, BRAZIL, INDIA = "United Kingdom", "United States", "Brazil", "India"
+# The economies' names, as the tables hold them (N_: translated where a page shows them; the
+# DataMapper's labels of the three groups are the same words).
+WORLD, ADVANCED = N_("World"), N_("Advanced economies")
+EMERGING, LOW_INCOME = N_("Emerging market economies"), N_("Low-income countries")
+UK, US, BRAZIL, INDIA = N_("United Kingdom"), N_("United States"), N_("Brazil"), N_("India")
 ECONOMY_KIND = {
     WORLD: "world",
     ADVANCED: "country group",

@@ -3,6 +3,10 @@
 One chart per figure of ``chapters/top500.md``: the accelerated shares (C08), the top 10, top 100
 and whole list, the accelerator families, the concentration of performance and its segments
 (C09). Every description is computed from the table the chart draws.
+
+The words a chart shows (titles, legend and tooltip labels, the descriptions) are marked ``N_`` where
+they are defined and translated with ``gettext`` when the chart is drawn, in the edition's language;
+a label that is also a value of the chart's data is translated in the frame and in the scale alike.
 """
 
 from __future__ import annotations
@@ -12,16 +16,29 @@ import pandas as pd
 
 from ...charts import CLAIM_COLOUR, PALETTE, legend_highlight
 from ...datapackage import DataError
+from ...i18n import N_, gettext, number
 from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
 from .claims import close_to_claim, matches_claim
-from .facts import concentration_at, family_at, segment_at, tier_row, top_hundred
+from .facts import concentration_at, edition_name, family_at, segment_at, tier_row, top_hundred
 from .tables import FAMILIES, FAMILY_NONE
 
 MEASURES = {
-    "share_accelerated_count": "Share of systems",
-    "share_accelerated_rmax": "Share of performance (Rmax)",
+    "share_accelerated_count": N_("Share of systems"),
+    "share_accelerated_rmax": N_("Share of performance (Rmax)"),
 }
-CLAIM_SERIES = "The article's claim"
+CLAIM_SERIES = N_("The article's claim")
+# The source lines the chapter gives its figures: book.figure translates them with the catalogue,
+# which holds them because they are marked here.
+FIGURE_SOURCES = (
+    N_("TOP500 list exports (top500.org); the book's calculation"),
+    N_("TOP500 list exports (top500.org); families by the book's mapping of accelerator names"),
+    N_("TOP500 list exports (top500.org); segments as TOP500 records them"),
+)
+
+
+def shown(labels) -> list[str]:
+    """Labels (a dict's values, a tuple) as the chart shows them, in the edition's language."""
+    return [gettext(label) for label in (labels.values() if isinstance(labels, dict) else labels)]
 
 
 def narrow_legend(columns: int):
@@ -43,7 +60,7 @@ def shares_long(table: pd.DataFrame) -> pd.DataFrame:
         {
             "edition": long["edition"].astype(str),
             "date": edition_date(long["edition"]),
-            "measure": long["measure"].map(MEASURES),
+            "measure": long["measure"].map(MEASURES).map(gettext),
             "share": long["share"].astype(float),
         }
     )
@@ -55,7 +72,7 @@ def chart_frame(table: pd.DataFrame) -> pd.DataFrame:
         {
             "edition": [CLAIM_THEN, CLAIM_NOW],
             "date": edition_date(pd.Series([CLAIM_THEN, CLAIM_NOW])).to_list(),
-            "measure": CLAIM_SERIES,
+            "measure": gettext(CLAIM_SERIES),
             "share": [CLAIMED_SHARE_THEN, CLAIMED_SHARE_NOW],
         }
     )
@@ -65,21 +82,25 @@ def chart_frame(table: pd.DataFrame) -> pd.DataFrame:
 def shares_chart(table: pd.DataFrame):
     """Accelerated share of the TOP500 by count and by Rmax, with the article's two points."""
     base = alt.Chart(chart_frame(table)).encode(
-        x=alt.X("date:T", title="TOP500 edition", axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("share:Q", title="Accelerated share (%)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        x=alt.X("date:T", title=gettext("TOP500 edition"), axis=alt.Axis(format="%Y", tickCount=8)),
+        y=alt.Y(
+            "share:Q", title=gettext("Accelerated share (%)"), axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+        ),
         color=alt.Color(
             "measure:N",
             title=None,
-            scale=alt.Scale(domain=[*MEASURES.values(), CLAIM_SERIES], range=[PALETTE[0], PALETTE[1], CLAIM_COLOUR]),
+            scale=alt.Scale(
+                domain=[*shown(MEASURES), gettext(CLAIM_SERIES)], range=[PALETTE[0], PALETTE[1], CLAIM_COLOUR]
+            ),
             legend=narrow_legend(1),
         ),
         tooltip=[
-            alt.Tooltip("edition:N", title="Edition"),
-            alt.Tooltip("measure:N", title="Series"),
-            alt.Tooltip("share:Q", title="Share", format=".1%"),
+            alt.Tooltip("edition:N", title=gettext("Edition")),
+            alt.Tooltip("measure:N", title=gettext("Series")),
+            alt.Tooltip("share:Q", title=gettext("Share"), format=".1%"),
         ],
     )
-    measured = alt.datum.measure != CLAIM_SERIES
+    measured = alt.datum.measure != gettext(CLAIM_SERIES)
     lines = base.transform_filter(measured).mark_line(point=alt.OverlayMarkDef(size=25))
     claims = base.transform_filter(~measured)
     claim_marks = claims.mark_point(shape="diamond", size=160, filled=True, opacity=1)
@@ -94,30 +115,37 @@ def shares_description(table: pd.DataFrame) -> str:
     known = table.dropna(subset=["share_accelerated_count"])
     first, last = known.iloc[0], known.iloc[-1]
     peak = known.loc[known["share_accelerated_rmax"].astype(float).idxmax()]
-    return (
-        f"Line chart of the share of TOP500 systems that name an accelerator, by count and by share of "
-        f"total performance (Rmax), {first['edition']} to {last['edition']}. By count the share rises from "
-        f"{first['share_accelerated_count']:.0%} to {last['share_accelerated_count']:.0%}; by performance "
-        f"from {first['share_accelerated_rmax']:.0%} to a peak of {peak['share_accelerated_rmax']:.0%} in "
-        f"{peak['edition']}, then {last['share_accelerated_rmax']:.0%}. The article's claimed "
-        f"{CLAIMED_SHARE_THEN:.0%} in {CLAIM_THEN} and {CLAIMED_SHARE_NOW:.0%} in {CLAIM_NOW} are marked "
-        "as diamonds; "
-        + (
-            "neither measured line passes through both."
-            if not any(
-                matches_claim(
-                    *(known.loc[known["edition"] == e, m].astype(float).iloc[0] for e in (CLAIM_THEN, CLAIM_NOW))
-                )
-                for m in MEASURES
-            )
-            else "a measured line passes through both."
-        )
+    passes = any(
+        matches_claim(*(known.loc[known["edition"] == e, m].astype(float).iloc[0] for e in (CLAIM_THEN, CLAIM_NOW)))
+        for m in MEASURES
+    )
+    return gettext(
+        "Line chart of the share of TOP500 systems that name an accelerator, by count and by share of total "
+        "performance (Rmax), {first} to {last}. By count the share rises from {count_first} to {count_last}; by "
+        "performance from {rmax_first} to a peak of {rmax_peak} in {peak}, then {rmax_last}. The article's claimed "
+        "{claimed_then} in {then} and {claimed_now} in {now} are marked as diamonds; {lines}"
+    ).format(
+        first=edition_name(first["edition"]),
+        last=edition_name(last["edition"]),
+        count_first=number(first["share_accelerated_count"], ".0%"),
+        count_last=number(last["share_accelerated_count"], ".0%"),
+        rmax_first=number(first["share_accelerated_rmax"], ".0%"),
+        rmax_peak=number(peak["share_accelerated_rmax"], ".0%"),
+        peak=edition_name(peak["edition"]),
+        rmax_last=number(last["share_accelerated_rmax"], ".0%"),
+        claimed_then=number(CLAIMED_SHARE_THEN, ".0%"),
+        then=edition_name(CLAIM_THEN),
+        claimed_now=number(CLAIMED_SHARE_NOW, ".0%"),
+        now=edition_name(CLAIM_NOW),
+        lines=gettext("a measured line passes through both.")
+        if passes
+        else gettext("neither measured line passes through both."),
     )
 
 
 # --- Top 10, top 100, whole list -------------------------------------------------------------
 
-TIER_LABELS = {10: "Top 10", 100: "Top 100", 500: "All 500"}
+TIER_LABELS = {10: N_("Top 10"), 100: N_("Top 100"), 500: N_("All 500")}
 TIER_COLOURS = {10: "#E69F00", 100: "#0072B2", 500: "#009E73"}
 
 
@@ -134,20 +162,23 @@ def tiers_frame(tiers: pd.DataFrame) -> pd.DataFrame:
         {
             "edition": long["edition"].astype(str),
             "date": edition_date(long["edition"]),
-            "series": long["top_n"].map(TIER_LABELS),
-            "measure": long["measure"].map(MEASURES),
+            "series": long["top_n"].map(TIER_LABELS).map(gettext),
+            "measure": long["measure"].map(MEASURES).map(gettext),
             "share": long["share"].astype(float),
-            "accelerated": long["n_accelerated"].astype(int).astype(str) + " of " + long["n_systems"].astype(str),
+            "accelerated": [
+                gettext("{n} of {total}").format(n=int(n), total=total)
+                for n, total in zip(long["n_accelerated"], long["n_systems"], strict=True)
+            ],
         }
     )
     claimed = pd.DataFrame(
         {
             "edition": [CLAIM_THEN, CLAIM_NOW],
             "date": edition_date(pd.Series([CLAIM_THEN, CLAIM_NOW])).to_list(),
-            "series": CLAIM_SERIES,
+            "series": gettext(CLAIM_SERIES),
             "measure": "both",
             "share": [CLAIMED_SHARE_THEN, CLAIMED_SHARE_NOW],
-            "accelerated": "claimed",
+            "accelerated": gettext("claimed"),
         }
     )
     return pd.concat([measured, claimed], ignore_index=True)
@@ -157,19 +188,19 @@ def tiers_chart(tiers: pd.DataFrame):
     """Accelerated share of the top 10, top 100 and whole list, with a selector for the measure."""
     measure = alt.param(
         name="measure_choice",
-        value=MEASURES["share_accelerated_count"],
-        bind=alt.binding_radio(options=list(MEASURES.values()), name="Measure: "),
+        value=gettext(MEASURES["share_accelerated_count"]),
+        bind=alt.binding_radio(options=shown(MEASURES), name=gettext("Measure: ")),
     )
-    series_domain = [*TIER_LABELS.values(), CLAIM_SERIES]
+    series_domain = [*shown(TIER_LABELS), gettext(CLAIM_SERIES)]
     series_range = [*TIER_COLOURS.values(), CLAIM_COLOUR]
     base = (
         alt.Chart(tiers_frame(tiers))
         .transform_filter((alt.datum.measure == measure) | (alt.datum.measure == "both"))
         .encode(
-            x=alt.X("date:T", title="TOP500 edition (year)", axis=alt.Axis(format="%Y", tickCount=8)),
+            x=alt.X("date:T", title=gettext("TOP500 edition (year)"), axis=alt.Axis(format="%Y", tickCount=8)),
             y=alt.Y(
                 "share:Q",
-                title="Accelerated share (% of the cut)",
+                title=gettext("Accelerated share (% of the cut)"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
             ),
@@ -180,14 +211,14 @@ def tiers_chart(tiers: pd.DataFrame):
                 legend=narrow_legend(2),
             ),
             tooltip=[
-                alt.Tooltip("edition:N", title="Edition"),
-                alt.Tooltip("series:N", title="Systems"),
-                alt.Tooltip("share:Q", title="Accelerated share", format=".1%"),
-                alt.Tooltip("accelerated:N", title="Accelerated systems"),
+                alt.Tooltip("edition:N", title=gettext("Edition")),
+                alt.Tooltip("series:N", title=gettext("Systems")),
+                alt.Tooltip("share:Q", title=gettext("Accelerated share"), format=".1%"),
+                alt.Tooltip("accelerated:N", title=gettext("Accelerated systems")),
             ],
         )
     )
-    is_claim = alt.datum.series == CLAIM_SERIES
+    is_claim = alt.datum.series == gettext(CLAIM_SERIES)
     lines = base.transform_filter(~is_claim).mark_line(point=alt.OverlayMarkDef(size=25))
     claims = base.transform_filter(is_claim)
     claim_marks = claims.mark_point(shape="diamond", size=160, filled=True, opacity=1)
@@ -200,20 +231,32 @@ def tiers_chart(tiers: pd.DataFrame):
 def tiers_description(tiers: pd.DataFrame) -> str:
     t = top_hundred(tiers)
     whole_then, whole_now = tier_row(tiers, CLAIM_THEN, 500), tier_row(tiers, CLAIM_NOW, 500)
-    return (
-        "Line chart of the share of systems naming an accelerator among the top 10, the top 100 and "
-        "all 500 systems of each TOP500 list, with a selector to switch from share of systems to "
-        f"share of performance (Rmax). From {CLAIM_THEN} to {CLAIM_NOW} the top 100 went from "
-        f"{t['top100_accelerated_then']} to {t['top100_accelerated_now']} accelerated systems, the top 10 from "
-        f"{t['top10_then']} to {t['top10_now']}, and the whole list from "
-        f"{int(whole_then['n_accelerated'])} to {int(whole_now['n_accelerated'])} of 500. The article's "
-        f"{CLAIMED_SHARE_THEN:.0%} and {CLAIMED_SHARE_NOW:.0%} are marked as diamonds: the top-100 line "
-        "reaches the second but starts far above the first."
-        if close_to_claim(t["top100_share_now"], CLAIMED_SHARE_NOW)
-        and not close_to_claim(t["top100_share_then"], CLAIMED_SHARE_THEN)
-        else "Line chart of the accelerated share of the top 10, top 100 and whole TOP500 list, "
-        f"with the article's {CLAIMED_SHARE_THEN:.0%} and {CLAIMED_SHARE_NOW:.0%} marked as diamonds."
-    )
+    claimed = {"claimed_then": number(CLAIMED_SHARE_THEN, ".0%"), "claimed_now": number(CLAIMED_SHARE_NOW, ".0%")}
+    if close_to_claim(t["top100_share_now"], CLAIMED_SHARE_NOW) and not close_to_claim(
+        t["top100_share_then"], CLAIMED_SHARE_THEN
+    ):
+        return gettext(
+            "Line chart of the share of systems naming an accelerator among the top 10, the top 100 and all 500 "
+            "systems of each TOP500 list, with a selector to switch from share of systems to share of performance "
+            "(Rmax). From {then} to {now} the top 100 went from {top100_then} to {top100_now} accelerated systems, "
+            "the top 10 from {top10_then} to {top10_now}, and the whole list from {whole_then} to {whole_now} of 500. "
+            "The article's {claimed_then} and {claimed_now} are marked as diamonds: the top-100 line reaches the "
+            "second but starts far above the first."
+        ).format(
+            then=edition_name(CLAIM_THEN),
+            now=edition_name(CLAIM_NOW),
+            top100_then=t["top100_accelerated_then"],
+            top100_now=t["top100_accelerated_now"],
+            top10_then=t["top10_then"],
+            top10_now=t["top10_now"],
+            whole_then=int(whole_then["n_accelerated"]),
+            whole_now=int(whole_now["n_accelerated"]),
+            **claimed,
+        )
+    return gettext(
+        "Line chart of the accelerated share of the top 10, top 100 and whole TOP500 list, with the article's "
+        "{claimed_then} and {claimed_now} marked as diamonds."
+    ).format(**claimed)
 
 
 # --- Accelerator families --------------------------------------------------------------------
@@ -226,7 +269,13 @@ FAMILY_COLOURS = {
     "Other makers": "#CC79A7",
     FAMILY_NONE: "#d9d9d9",
 }
-FAMILY_MEASURES = {"share_count": "Share of systems", "share_rmax": "Share of performance (Rmax)"}
+FAMILY_MEASURES = {"share_count": N_("Share of systems"), "share_rmax": N_("Share of performance (Rmax)")}
+# The families' names as the legend shows them (the makers' names are the same in every language).
+FAMILY_LABELS = {"AMD (incl. ATI)": N_("AMD (incl. ATI)"), "Other makers": N_("Other makers"), FAMILY_NONE: N_("No accelerator named")}
+
+
+def family_label(family: str) -> str:
+    return gettext(FAMILY_LABELS.get(family, family))
 
 
 def families_frame(families: pd.DataFrame, top_n: int = 500) -> pd.DataFrame:
@@ -237,10 +286,10 @@ def families_frame(families: pd.DataFrame, top_n: int = 500) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "edition": part["edition"].astype(str),
-            "family": part["family"].astype(str),
+            "family": part["family"].astype(str).map(family_label),
             "order": part["family"].map({f: i for i, f in enumerate(FAMILIES)}),
-            FAMILY_MEASURES["share_count"]: part["share_count"].astype(float),
-            FAMILY_MEASURES["share_rmax"]: part["share_rmax"].astype(float),
+            gettext(FAMILY_MEASURES["share_count"]): part["share_count"].astype(float),
+            gettext(FAMILY_MEASURES["share_rmax"]): part["share_rmax"].astype(float),
             "systems": part["n_systems"].astype(int),
         }
     ).reset_index(drop=True)
@@ -263,19 +312,19 @@ def families_chart(families: pd.DataFrame):
     """Stacked bars: each edition's list split by accelerator family, by count or by Rmax."""
     measure = alt.param(
         name="family_measure",
-        value=FAMILY_MEASURES["share_count"],
-        bind=alt.binding_radio(options=list(FAMILY_MEASURES.values()), name="Measure: "),
+        value=gettext(FAMILY_MEASURES["share_count"]),
+        bind=alt.binding_radio(options=shown(FAMILY_MEASURES), name=gettext("Measure: ")),
     )
     return (
         alt.Chart(families_frame(families))
-        .transform_fold(list(FAMILY_MEASURES.values()), as_=["measure", "share"])
+        .transform_fold(shown(FAMILY_MEASURES), as_=["measure", "share"])
         .transform_filter(alt.datum.measure == measure)
         .mark_bar()
         .encode(
-            x=alt.X("edition:O", axis=_edition_axis("TOP500 edition (list)")),
+            x=alt.X("edition:O", axis=_edition_axis(gettext("TOP500 edition (list)"))),
             y=alt.Y(
                 "share:Q",
-                title="Share of the list (%)",
+                title=gettext("Share of the list (%)"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
                 stack="zero",
@@ -283,15 +332,15 @@ def families_chart(families: pd.DataFrame):
             color=alt.Color(
                 "family:N",
                 title=None,
-                scale=alt.Scale(domain=list(FAMILY_COLOURS), range=list(FAMILY_COLOURS.values())),
+                scale=alt.Scale(domain=[family_label(f) for f in FAMILY_COLOURS], range=list(FAMILY_COLOURS.values())),
                 legend=narrow_legend(1),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("edition:N", title="Edition"),
-                alt.Tooltip("family:N", title="Accelerator"),
-                alt.Tooltip("systems:Q", title="Systems"),
-                alt.Tooltip("share:Q", title="Share", format=".1%"),
+                alt.Tooltip("edition:N", title=gettext("Edition")),
+                alt.Tooltip("family:N", title=gettext("Accelerator")),
+                alt.Tooltip("systems:Q", title=gettext("Systems")),
+                alt.Tooltip("share:Q", title=gettext("Share"), format=".1%"),
             ],
         )
         .add_params(measure)
@@ -306,28 +355,35 @@ def families_description(families: pd.DataFrame) -> str:
     amd_last = family_at(families, last, "AMD (incl. ATI)")
     none_last = family_at(families, last, FAMILY_NONE)
     none_first = family_at(families, first, FAMILY_NONE)
-    return (
-        f"Stacked bar chart of every TOP500 list from {first} to {last}, split by accelerator family, "
-        "with a selector for share of systems or share of performance (Rmax). Systems naming no "
-        f"accelerator fall from {none_first['share_count']:.0%} of the list in {first} to "
-        f"{none_last['share_count']:.0%} in {last}. In {last} NVIDIA accounts for "
-        f"{int(nvidia_last['n_systems'])} systems ({nvidia_last['share_count']:.0%}) and "
-        f"{nvidia_last['share_rmax']:.0%} of performance; AMD for {int(amd_last['n_systems'])} systems "
-        f"and {amd_last['share_rmax']:.0%} of performance"
-        + (
-            ", far more than its count, because it equips some of the largest machines."
-            if amd_last["share_rmax"] > 2 * amd_last["share_count"]
-            else "."
-        )
+    amd_weighs_more = amd_last["share_rmax"] > 2 * amd_last["share_count"]
+    return gettext(
+        "Stacked bar chart of every TOP500 list from {first} to {last}, split by accelerator family, with a selector "
+        "for share of systems or share of performance (Rmax). Systems naming no accelerator fall from {none_first} "
+        "of the list in {first} to {none_last} in {last}. In {last} NVIDIA accounts for {nvidia_systems} systems "
+        "({nvidia_count}) and {nvidia_rmax} of performance; AMD for {amd_systems} systems and {amd_rmax} of "
+        "performance{amd_end}"
+    ).format(
+        first=edition_name(first),
+        last=edition_name(last),
+        none_first=number(none_first["share_count"], ".0%"),
+        none_last=number(none_last["share_count"], ".0%"),
+        nvidia_systems=int(nvidia_last["n_systems"]),
+        nvidia_count=number(nvidia_last["share_count"], ".0%"),
+        nvidia_rmax=number(nvidia_last["share_rmax"], ".0%"),
+        amd_systems=int(amd_last["n_systems"]),
+        amd_rmax=number(amd_last["share_rmax"], ".0%"),
+        amd_end=gettext(", far more than its count, because it equips some of the largest machines.")
+        if amd_weighs_more
+        else ".",
     )
 
 
 # --- Concentration (C09) ---------------------------------------------------------------------
 
 CONCENTRATION_SERIES = {
-    "share_rmax_top1": "Fastest system",
-    "share_rmax_top10": "Top 10",
-    "share_rmax_top100": "Top 100",
+    "share_rmax_top1": N_("Fastest system"),
+    "share_rmax_top10": N_("Top 10"),
+    "share_rmax_top100": N_("Top 100"),
 }
 
 
@@ -342,7 +398,7 @@ def concentration_frame(concentration_table: pd.DataFrame) -> pd.DataFrame:
         {
             "edition": long["edition"].astype(str),
             "date": edition_date(long["edition"]),
-            "series": long["series"].map(CONCENTRATION_SERIES),
+            "series": long["series"].map(CONCENTRATION_SERIES).map(gettext),
             "share": long["share"].astype(float),
             # Whole-list total, in PFlop/s so the tooltip stays readable.
             "total_pflops": (long["rmax_total_tflops"] / 1000).round(1),
@@ -357,25 +413,25 @@ def concentration_chart(concentration_table: pd.DataFrame):
         alt.Chart(concentration_frame(concentration_table))
         .mark_line(point=alt.OverlayMarkDef(size=25))
         .encode(
-            x=alt.X("date:T", title="TOP500 edition (year)", axis=alt.Axis(format="%Y", tickCount=8)),
+            x=alt.X("date:T", title=gettext("TOP500 edition (year)"), axis=alt.Axis(format="%Y", tickCount=8)),
             y=alt.Y(
                 "share:Q",
-                title="Share of the list's total Rmax (%)",
+                title=gettext("Share of the list's total Rmax (%)"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
             ),
             color=alt.Color(
                 "series:N",
                 title=None,
-                scale=alt.Scale(domain=list(CONCENTRATION_SERIES.values()), range=[PALETTE[4], PALETTE[0], PALETTE[2]]),
+                scale=alt.Scale(domain=shown(CONCENTRATION_SERIES), range=[PALETTE[4], PALETTE[0], PALETTE[2]]),
                 legend=narrow_legend(2),
             ),
             opacity=highlighted,
             tooltip=[
-                alt.Tooltip("edition:N", title="Edition"),
-                alt.Tooltip("series:N", title="Systems"),
-                alt.Tooltip("share:Q", title="Share of total Rmax", format=".1%"),
-                alt.Tooltip("total_pflops:Q", title="Whole list, total Rmax (PFlop/s)", format=",.1f"),
+                alt.Tooltip("edition:N", title=gettext("Edition")),
+                alt.Tooltip("series:N", title=gettext("Systems")),
+                alt.Tooltip("share:Q", title=gettext("Share of total Rmax"), format=".1%"),
+                alt.Tooltip("total_pflops:Q", title=gettext("Whole list, total Rmax (PFlop/s)"), format=",.1f"),
             ],
         )
         .add_params(highlight)
@@ -386,16 +442,23 @@ def concentration_chart(concentration_table: pd.DataFrame):
 def concentration_description(concentration_table: pd.DataFrame) -> str:
     first, last = concentration_table.iloc[0], concentration_table.iloc[-1]
     now = concentration_at(concentration_table, CLAIM_NOW)
-    return (
-        "Line chart of the share of the TOP500's total performance (Rmax) held by the fastest system, "
-        f"the ten fastest and the hundred fastest, {first['edition']} to {last['edition']}. The top 10 "
-        f"held {first['share_rmax_top10']:.0%} in {first['edition']}, {now['share_rmax_top10']:.0%} in "
-        f"{CLAIM_NOW} and {last['share_rmax_top10']:.0%} in {last['edition']}; the top 100 held "
-        f"{now['share_rmax_top100']:.0%} in {CLAIM_NOW}."
+    return gettext(
+        "Line chart of the share of the TOP500's total performance (Rmax) held by the fastest system, the ten "
+        "fastest and the hundred fastest, {first} to {last}. The top 10 held {top10_first} in {first}, {top10_now} "
+        "in {now} and {top10_last} in {last}; the top 100 held {top100_now} in {now}."
+    ).format(
+        first=edition_name(first["edition"]),
+        last=edition_name(last["edition"]),
+        now=edition_name(CLAIM_NOW),
+        top10_first=number(first["share_rmax_top10"], ".0%"),
+        top10_now=number(now["share_rmax_top10"], ".0%"),
+        top10_last=number(last["share_rmax_top10"], ".0%"),
+        top100_now=number(now["share_rmax_top100"], ".0%"),
     )
 
 
-SEGMENT_ORDER = ("Research", "Academic", "Government", "Classified", "Industry", "Vendor", "Others")
+# The segments as TOP500 names them (N_: the legend shows them in the edition's language).
+SEGMENT_ORDER = (N_("Research"), N_("Academic"), N_("Government"), N_("Classified"), N_("Industry"), N_("Vendor"), N_("Others"))
 # Okabe and Ito's palette without its black, which the dark page would swallow (its vermillion is the
 # article's colour): the yellow goes to Classified, a sliver of the early lists.
 SEGMENT_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#CC79A7", "#999999")
@@ -408,7 +471,7 @@ def segments_frame(segments: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "edition": segments["edition"].astype(str),
-            "segment": segments["segment"].astype(str),
+            "segment": segments["segment"].astype(str).map(gettext),
             "order": segments["segment"].map({s: i for i, s in enumerate(SEGMENT_ORDER)}),
             "share": segments["share_rmax"].astype(float),
             "systems": segments["n_systems"].astype(int),
@@ -423,10 +486,10 @@ def segments_chart(segments: pd.DataFrame):
         alt.Chart(segments_frame(segments))
         .mark_bar()
         .encode(
-            x=alt.X("edition:O", axis=_edition_axis("TOP500 edition (list)")),
+            x=alt.X("edition:O", axis=_edition_axis(gettext("TOP500 edition (list)"))),
             y=alt.Y(
                 "share:Q",
-                title="Share of the list's total Rmax (%)",
+                title=gettext("Share of the list's total Rmax (%)"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
                 stack="zero",
@@ -434,16 +497,16 @@ def segments_chart(segments: pd.DataFrame):
             color=alt.Color(
                 "segment:N",
                 title=None,
-                scale=alt.Scale(domain=list(SEGMENT_ORDER), range=list(SEGMENT_COLOURS)),
+                scale=alt.Scale(domain=shown(SEGMENT_ORDER), range=list(SEGMENT_COLOURS)),
                 legend=narrow_legend(2),
             ),
             order=alt.Order("order:Q"),
             opacity=highlighted,
             tooltip=[
-                alt.Tooltip("edition:N", title="Edition"),
-                alt.Tooltip("segment:N", title="Segment"),
-                alt.Tooltip("systems:Q", title="Systems"),
-                alt.Tooltip("share:Q", title="Share of total Rmax", format=".1%"),
+                alt.Tooltip("edition:N", title=gettext("Edition")),
+                alt.Tooltip("segment:N", title=gettext("Segment")),
+                alt.Tooltip("systems:Q", title=gettext("Systems")),
+                alt.Tooltip("share:Q", title=gettext("Share of total Rmax"), format=".1%"),
             ],
         )
         .add_params(highlight)
@@ -459,10 +522,18 @@ def segments_description(segments: pd.DataFrame) -> str:
         segment_at(segments, editions[-1]),
     )
     research_now = segment_at(segments, CLAIM_NOW, "Research")
-    return (
-        "Stacked bar chart of each TOP500 list's total performance (Rmax) split by the segment of the "
-        f"system's owner. Industry held {first['share_rmax']:.0%} with {int(first['n_systems'])} systems in "
-        f"{editions[0]}, {now['share_rmax']:.0%} with {int(now['n_systems'])} systems in {CLAIM_NOW} and "
-        f"{last['share_rmax']:.0%} in {editions[-1]}; research centres held {research_now['share_rmax']:.0%} "
-        f"in {CLAIM_NOW}."
+    return gettext(
+        "Stacked bar chart of each TOP500 list's total performance (Rmax) split by the segment of the system's "
+        "owner. Industry held {first_share} with {first_systems} systems in {first}, {now_share} with {now_systems} "
+        "systems in {now} and {last_share} in {last}; research centres held {research_now} in {now}."
+    ).format(
+        first=edition_name(editions[0]),
+        now=edition_name(CLAIM_NOW),
+        last=edition_name(editions[-1]),
+        first_share=number(first["share_rmax"], ".0%"),
+        first_systems=int(first["n_systems"]),
+        now_share=number(now["share_rmax"], ".0%"),
+        now_systems=int(now["n_systems"]),
+        last_share=number(last["share_rmax"], ".0%"),
+        research_now=number(research_now["share_rmax"], ".0%"),
     )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...i18n import N_, conjunction, gettext, number
 from ...ledger import FULL_COVERAGE, Period, assesses, coverage, joint_coverage, period_verdict
 from . import facts
 from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_CPU_NOW, CLAIMED_CPU_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
-from .facts import join_names
+from .facts import edition_name
 
 # How far a measured share may be from the claimed one and still count as the same number.
 CLAIM_TOLERANCE = 0.05
@@ -58,23 +59,34 @@ def c08(shares: pd.DataFrame, tiers: pd.DataFrame) -> tuple[str, str, str]:
     covered = joint_coverage(*(coverage(period, with_data) for period in CLAIM_LISTS))
     if covered != FULL_COVERAGE:
         missing = [period.first for period in CLAIM_LISTS if period.first not in set(with_data)]
-        evidence = f"The tables have no accelerator counts for the list of {join_names(missing)}, which the claim compares."
-        return period_verdict(covered, ""), evidence, "TOP500 list exports"
+        evidence = gettext("The tables have no accelerator counts for the list of {lists}, which the claim compares.")
+        return period_verdict(covered, ""), evidence.format(lists=conjunction([edition_name(m) for m in missing])), N_("TOP500 list exports")
     f, t = facts.whole_list(shares, tiers), facts.top_hundred(tiers)
-    n = facts.CLAIM_TIER
-    fits = {True: "fits", False: "does not fit"}
-    evidence = (
-        f"Across the whole TOP500, accelerated systems were {f['share_count_then']:.1%} of the list in "
-        f"{CLAIM_THEN} and {f['share_count_now']:.1%} in {CLAIM_NOW}; their share of total performance "
-        f"(Rmax) went from {f['share_rmax_then']:.1%} to {f['share_rmax_now']:.1%}. The claim's figures are "
-        f"closest to the top {n} systems: {t['top100_accelerated_then']} of them named an accelerator in "
-        f"{CLAIM_THEN} and {t['top100_accelerated_now']} in {CLAIM_NOW}, so the end point "
-        f"({t['top100_without_now']} of {n} without, against the claimed {CLAIMED_CPU_NOW:.0%}) "
-        f"{fits[close_to_claim(1 - t['top100_share_now'], CLAIMED_CPU_NOW)]} and the starting point "
-        f"({t['top100_without_then']} of {n} without, against {CLAIMED_CPU_THEN:.0%}) "
-        f"{fits[close_to_claim(1 - t['top100_share_then'], CLAIMED_CPU_THEN)]}."
+    fits = {True: gettext("fits"), False: gettext("does not fit")}
+    evidence = gettext(
+        "Across the whole TOP500, accelerated systems were {count_then} of the list in {then} and {count_now} in "
+        "{now}; their share of total performance (Rmax) went from {rmax_then} to {rmax_now}. The claim's figures are "
+        "closest to the top {n} systems: {top_then} of them named an accelerator in {then} and {top_now} in {now}, "
+        "so the end point ({without_now} of {n} without, against the claimed {claimed_cpu_now}) {end_fits} and the "
+        "starting point ({without_then} of {n} without, against {claimed_cpu_then}) {start_fits}."
+    ).format(
+        count_then=number(f["share_count_then"], ".1%"),
+        count_now=number(f["share_count_now"], ".1%"),
+        rmax_then=number(f["share_rmax_then"], ".1%"),
+        rmax_now=number(f["share_rmax_now"], ".1%"),
+        then=edition_name(CLAIM_THEN),
+        now=edition_name(CLAIM_NOW),
+        n=facts.CLAIM_TIER,
+        top_then=t["top100_accelerated_then"],
+        top_now=t["top100_accelerated_now"],
+        without_now=t["top100_without_now"],
+        without_then=t["top100_without_then"],
+        claimed_cpu_now=number(CLAIMED_CPU_NOW, ".0%"),
+        claimed_cpu_then=number(CLAIMED_CPU_THEN, ".0%"),
+        end_fits=fits[close_to_claim(1 - t["top100_share_now"], CLAIMED_CPU_NOW)],
+        start_fits=fits[close_to_claim(1 - t["top100_share_then"], CLAIMED_CPU_THEN)],
     )
-    return c08_verdict(shares, tiers), evidence, "TOP500 list exports, November 2019 and November 2025"
+    return c08_verdict(shares, tiers), evidence, N_("TOP500 list exports, November 2019 and November 2025")
 
 
 def c09_verdict(figures: dict) -> str:
@@ -99,16 +111,29 @@ def c09_verdict(figures: dict) -> str:
 )
 def c09(concentration: pd.DataFrame, segments: pd.DataFrame, companies: pd.DataFrame) -> tuple[str, str, str]:
     f = facts.concentration_and_ownership(concentration, segments, companies)
-    evidence = (
-        f"In {CLAIM_NOW} the ten fastest systems held {f['c09_top10_now']:.1%} of the TOP500's total "
-        f"performance ({f['c09_top10_first']:.1%} in {f['c09_first_edition']}), so computing power "
-        f"{'is' if f['c09_top10_now'] > MAJORITY else 'is not'} concentrated in a few machines; but industry owned "
-        f"{f['c09_industry_systems_now']} systems with "
-        f"{f['c09_industry_share_now']:.1%} of the total ({f['c09_industry_share_first']:.1%} in "
-        f"{f['c09_first_edition']}), and of the {f['c09_companies_looked_for']} companies looked for only "
-        f"{f['companies_listed']} have systems at a site that names them "
-        f"({f['c09_companies_listed_share']:.1%} of the total). {f['companies_makers_sentence']} The lists carry no prices, and "
-        f"{f['companies_absent']} appear neither as a site nor as a maker in that list, so it cannot measure who "
-        "owns how many dollars of AI computing."
+    concentrated = f["c09_top10_now"] > MAJORITY
+    evidence = gettext(
+        "In {now} the ten fastest systems held {top10_now} of the TOP500's total performance ({top10_first} in "
+        "{first}), so {concentration}; but industry owned "
+        "{industry_systems} systems with {industry_now} of the total ({industry_first} in {first}), and of the "
+        "{looked_for} companies looked for only {listed} have systems at a site that names them ({listed_share} of "
+        "the total). {makers} The lists carry no prices, and {absent} appear neither as a site nor as a maker in "
+        "that list, so it cannot measure who owns how many dollars of AI computing."
+    ).format(
+        now=edition_name(CLAIM_NOW),
+        top10_now=number(f["c09_top10_now"], ".1%"),
+        top10_first=number(f["c09_top10_first"], ".1%"),
+        first=f["c09_first_edition"],
+        concentration=gettext("computing power is concentrated in a few machines")
+        if concentrated
+        else gettext("computing power is not concentrated in a few machines"),
+        industry_systems=f["c09_industry_systems_now"],
+        industry_now=number(f["c09_industry_share_now"], ".1%"),
+        industry_first=number(f["c09_industry_share_first"], ".1%"),
+        looked_for=f["c09_companies_looked_for"],
+        listed=f["companies_listed"],
+        listed_share=number(f["c09_companies_listed_share"], ".1%"),
+        makers=f["companies_makers_sentence"],
+        absent=f["companies_absent"],
     )
-    return c09_verdict(f), evidence, "TOP500 list exports, June 2010 to November 2025"
+    return c09_verdict(f), evidence, N_("TOP500 list exports, June 2010 to November 2025")

@@ -5,6 +5,9 @@ Each ``@expects`` function computes an exercise's answer from the tables it is g
 gives and the feedback the check then gives (the guide quotes them, and a test checks that the
 check rejects every one with that feedback). ``@written`` declares the chapter's written question
 and computes the figures its model answer in the guide quotes.
+
+Hints are translated when the module is imported, in the kernel's language (the edition's): book.hints
+glues them as they are given here. Feedback is translated when the mistakes are computed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pandas as pd
 
 from ...datapackage import DataError
 from ...exercises import Mistake, anticipates, expects, written
+from ...i18n import gettext
 from .article import CLAIM_NOW, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
 from .facts import CLAIM_TIER, nvidia_share_of_accelerated, top_hundred, whole_list
 from .tables import FAMILY_NONE
@@ -23,7 +27,7 @@ from .tables import FAMILY_NONE
 @expects(
     "top500-majority-rmax",
     level="introductory",
-    hint="Filter top500_accelerators to share_accelerated_rmax > 0.5 and take the first edition.",
+    hint=gettext("Filter top500_accelerators to share_accelerated_rmax > 0.5 and take the first edition."),
     tables=("top500_accelerators",),
 )
 def first_majority_rmax_edition(shares: pd.DataFrame) -> str:
@@ -37,8 +41,10 @@ def first_majority_rmax_mistakes(shares: pd.DataFrame) -> dict[str, Mistake]:
         # Share of systems instead of share of performance.
         "count": Mistake(
             str(shares.loc[shares["share_accelerated_count"] > 0.5, "edition"].iloc[0]),
-            "That is the edition in which accelerated systems became a majority by number. The question asks "
-            "about the list's total performance: which column counts a large machine for more than a small one?",
+            gettext(
+                "That is the edition in which accelerated systems became a majority by number. The question asks "
+                "about the list's total performance: which column counts a large machine for more than a small one?"
+            ),
         ),
     }
 
@@ -46,7 +52,7 @@ def first_majority_rmax_mistakes(shares: pd.DataFrame) -> dict[str, Mistake]:
 @expects(
     "top500-top100-majority",
     level="introductory",
-    hint="Keep the rows of top500_tiers with top_n == 100 and n_accelerated > 50; take the first edition.",
+    hint=gettext("Keep the rows of top500_tiers with top_n == 100 and n_accelerated > 50; take the first edition."),
     tables=("top500_tiers",),
 )
 def first_top100_majority_edition(tiers: pd.DataFrame) -> str:
@@ -63,14 +69,18 @@ def first_top100_majority_mistakes(tiers: pd.DataFrame) -> dict[str, Mistake]:
         # No filter on top_n: the whole list's rows count too.
         "any-tier": Mistake(
             str(tiers.loc[tiers["n_accelerated"] > 50, "edition"].iloc[0]),
-            "The table holds several cuts of the list, and this edition comes from one of the others. More than "
-            "fifty systems is a majority only of the top hundred: keep the rows with top_n == 100 first.",
+            gettext(
+                "The table holds several cuts of the list, and this edition comes from one of the others. More than "
+                "fifty systems is a majority only of the top hundred: keep the rows with top_n == 100 first."
+            ),
         ),
         # Majority of performance instead of systems.
         "rmax": Mistake(
             str(top100.loc[top100["share_accelerated_rmax"] > 0.5, "edition"].iloc[0]),
-            "That is when accelerated systems held most of the top hundred's performance. The question counts "
-            "systems: compare n_accelerated with half of the hundred.",
+            gettext(
+                "That is when accelerated systems held most of the top hundred's performance. The question counts "
+                "systems: compare n_accelerated with half of the hundred."
+            ),
         ),
     }
 
@@ -78,7 +88,7 @@ def first_top100_majority_mistakes(tiers: pd.DataFrame) -> dict[str, Mistake]:
 @expects(
     "top500-nvidia-top100",
     level="intermediate",
-    hint=(
+    hint=gettext(
         "In top500_families keep edition 2025-11 and top_n 100; divide the NVIDIA row's n_systems by "
         "the sum of n_systems over every family except 'No accelerator named'."
     ),
@@ -99,13 +109,17 @@ def nvidia_share_top100_mistakes(families: pd.DataFrame) -> dict[str, Mistake]:
         # Divided by the hundred, accelerated or not.
         "of-all-systems": Mistake(
             nvidia(100, of_all=True),
-            "That is NVIDIA's share of all hundred systems. NVIDIA's sentence is about the accelerated ones: "
-            "a fraction of what? Leave the family 'No accelerator named' out of the denominator.",
+            gettext(
+                "That is NVIDIA's share of all hundred systems. NVIDIA's sentence is about the accelerated ones: "
+                "a fraction of what? Leave the family 'No accelerator named' out of the denominator."
+            ),
         ),
         # top_n == 500 instead of 100.
         "whole-list": Mistake(
             nvidia(500, of_all=False),
-            "That is the share in the whole list. The question, like NVIDIA's sentence, is about the top hundred.",
+            gettext(
+                "That is the share in the whole list. The question, like NVIDIA's sentence, is about the top hundred."
+            ),
         ),
     }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...datapackage import DataError
+from ...i18n import N_, SOURCE_LANGUAGE, conjunction, gettext, language, month_year
 from .article import CLAIM_NOW, CLAIM_THEN, CLAIMED_CPU_NOW, CLAIMED_CPU_THEN, CLAIMED_SHARE_NOW, CLAIMED_SHARE_THEN
 from .tables import FAMILY_NONE, INDUSTRY
 
@@ -90,15 +91,26 @@ def company_sites(companies: pd.DataFrame, edition: str) -> tuple[pd.DataFrame, 
     return listed, makers, absent
 
 
+def quoted(name: str) -> str:
+    """A name as the list writes it, between the edition's quotation marks (“…” in English, « … » in French)."""
+    return gettext("“{name}”").format(name=name)
+
+
 def with_site_names(listed: pd.DataFrame) -> list[str]:
     """'Microsoft (as "Microsoft Azure" and "Microsoft Research")': each company with the site names
     the list gives it, so that a company listed under another name (Meta as Facebook) says so."""
-    return [f"{row.company} (as {join_names([f'“{n}”' for n in row.site_names.split('; ')])})" for row in listed.itertuples()]
+    return [
+        gettext("{company} (as {names})").format(
+            company=row.company, names=conjunction([quoted(n) for n in row.site_names.split("; ")])
+        )
+        for row in listed.itertuples()
+    ]
 
 
-def join_names(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "none"
+def edition_name(edition: str) -> str:
+    """An edition as the prose names it: as the lists name it ("2025-11") in English, in words in
+    another language ("novembre 2025"), whose prose cannot read the list's form."""
+    return edition if language() == SOURCE_LANGUAGE else month_year(edition)
 
 
 # --- The chapter's sections ------------------------------------------------------------------
@@ -107,8 +119,8 @@ def join_names(items: list[str]) -> str:
 def article_figures() -> dict[str, float | str]:
     """The introduction and C08: the article's two editions and the shares it gives for them."""
     return {
-        "claim_then": CLAIM_THEN,
-        "claim_now": CLAIM_NOW,
+        "claim_then": edition_name(CLAIM_THEN),
+        "claim_now": edition_name(CLAIM_NOW),
         "claimed_then": CLAIMED_SHARE_THEN,
         "claimed_now": CLAIMED_SHARE_NOW,
         "claimed_cpu_then": CLAIMED_CPU_THEN,
@@ -125,9 +137,9 @@ def whole_list(shares: pd.DataFrame, tiers: pd.DataFrame) -> dict[str, float | s
     latest = shares.iloc[-1]
     return {
         "n_editions": len(shares),
-        "first_edition": str(shares["edition"].iloc[0]),
-        "first_accelerator_edition": str(shares.dropna(subset=["n_accelerated"])["edition"].iloc[0]),
-        "latest_edition": str(latest["edition"]),
+        "first_edition": edition_name(str(shares["edition"].iloc[0])),
+        "first_accelerator_edition": edition_name(str(shares.dropna(subset=["n_accelerated"])["edition"].iloc[0])),
+        "latest_edition": edition_name(str(latest["edition"])),
         "share_count_then": share_at(shares, CLAIM_THEN, "share_accelerated_count"),
         "share_count_now": share_at(shares, CLAIM_NOW, "share_accelerated_count"),
         "share_rmax_then": share_rmax_then,
@@ -195,7 +207,7 @@ def concentration_and_ownership(
     listed, makers, absent = company_sites(companies, CLAIM_NOW)
     total_now = segments.loc[segments["edition"] == CLAIM_NOW, "rmax_tflops"].sum()
     return {
-        "c09_first_edition": first_edition,
+        "c09_first_edition": edition_name(first_edition),
         "c09_top10_first": float(first["share_rmax_top10"]),
         "c09_top10_then": float(then["share_rmax_top10"]),
         "c09_top10_now": float(now["share_rmax_top10"]),
@@ -207,9 +219,9 @@ def concentration_and_ownership(
         "c09_industry_share_first": segment_share(segments, first_edition),
         "c09_companies_listed_share": float(listed["rmax_tflops"].sum() / total_now),
         "c09_companies_looked_for": len(companies_at(companies, CLAIM_NOW)),
-        "companies_listed": join_names(with_site_names(listed)),
+        "companies_listed": conjunction(with_site_names(listed)),
         "companies_makers_sentence": makers_clause(makers),
-        "companies_absent": join_names(absent),
+        "companies_absent": conjunction(absent),
     }
 
 
@@ -217,13 +229,21 @@ def makers_clause(makers: pd.DataFrame) -> str:
     """'Amazon appears only as the maker of 1 system, at a site named after another organisation.',
     or a sentence saying that no company does."""
     if makers.empty:
-        return "No other company looked for appears as the maker of a listed system."
-    one_system = len(makers) == 1 and makers["n_systems_made"].iloc[0] == 1
-    return (
-        f"{join_names(makers['company'].to_list())} {'appears' if len(makers) == 1 else 'appear'} only as the maker "
-        f"of {join_names([str(n) for n in makers['n_systems_made']])} system{'' if one_system else 's'}, at "
-        f"{'a site named after another organisation' if one_system else 'sites named after other organisations'}."
-    )
+        return gettext("No other company looked for appears as the maker of a listed system.")
+    if len(makers) > 1:
+        sentence = N_(
+            "{companies} appear only as the maker of {counts} systems, at sites named after other organisations."
+        )
+    elif makers["n_systems_made"].iloc[0] == 1:
+        sentence = N_(
+            "{companies} appears only as the maker of {counts} system, at a site named after another organisation."
+        )
+    else:
+        sentence = N_(
+            "{companies} appears only as the maker of {counts} systems, at sites named after other organisations."
+        )
+    counts = conjunction([str(n) for n in makers["n_systems_made"]])
+    return gettext(sentence).format(companies=conjunction(makers["company"].to_list()), counts=counts)
 
 
 # How many of the industry segment's commonest site names the chapter quotes.
@@ -239,7 +259,9 @@ def industry_site_names(sites: pd.DataFrame) -> dict[str, float | str]:
         if part.empty:
             raise DataError(f"top500_industry_sites has no rows for {edition}")
         top = part.head(SITES_QUOTED)
-        names = join_names([f"“{row.site}” ({row.n_systems} systems)" for row in top.itertuples()])
+        names = conjunction(
+            [gettext("{site} ({n} systems)").format(site=quoted(row.site), n=row.n_systems) for row in top.itertuples()]
+        )
         return names, float(top["n_systems"].sum() / part["n_systems"].sum())
 
     names_now, share_now = commonest(CLAIM_NOW)
