@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cells import defuse_formula
+from .typography import french
 
 MINUS = "\u2212"  # what d3-format, and so the chart's tooltips, write for a negative number
 ENCODING_CHANNELS = ("x", "y", "x2", "y2", "color", "theta", "size", "shape", "text", "detail")
@@ -189,17 +190,29 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def format_cell(value: Any, column: Column) -> str:
-    """A value as the table on the page shows it: as the chart's tooltip formats it."""
+# The month formats the charts use, as CLDR patterns: a French table writes "novembre 2025", as its
+# chart's axis does in the French time locale.
+CLDR_DATE_PATTERNS = {"%B %Y": "MMMM y", "%b %Y": "MMM y", "%Y": "y"}
+
+
+def format_cell(value: Any, column: Column, language: str = "en") -> str:
+    """A value as the table on the page shows it: as the chart's tooltip formats it, in the
+    edition's typography (a French table writes "29,0 %", "4 178", as the French prose does)."""
     if value is None:
         return ""
     if column.temporal and column.format and isinstance(value, str):
         try:
-            return datetime.datetime.fromisoformat(value).strftime(column.format)
+            moment = datetime.datetime.fromisoformat(value)
         except ValueError:
             return value
+        if language == "en" or column.format not in CLDR_DATE_PATTERNS:
+            return moment.strftime(column.format)
+        from babel.dates import format_date
+
+        return format_date(moment.date(), CLDR_DATE_PATTERNS[column.format], locale=language)
     if column.format and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_number(float(value), column.format)
+        shown = format_number(float(value), column.format)
+        return french(shown) if language == "fr" else shown
     return _plain(value)
 
 
@@ -210,14 +223,16 @@ def grouping_columns(table: DataTable) -> tuple[Column, ...]:
     if rows < 16:
         return ()
     grouped = []
-    for column in table.columns[:-1]:
+    # Any text column, the last too (an estimate's name beside each year of its run).
+    for column in table.columns:
         values = [row.get(column.field) for row in table.rows]
         if not all(isinstance(v, str) for v in values) or column.temporal:
             continue
         runs = 1 + sum(a != b for a, b in zip(values, values[1:], strict=False))
         if runs <= rows // 8:
             grouped.append(column)
-    return tuple(grouped) if len(grouped) < len(table.columns) else ()
+    # At least two columns stay in the rows: a lone column of values reads as no table.
+    return tuple(grouped) if len(table.columns) - len(grouped) >= 2 else ()
 
 
 def runs_of(table: DataTable, columns: tuple[Column, ...]) -> list[tuple[tuple[Any, ...], list[dict[str, Any]]]]:

@@ -114,6 +114,21 @@ def test_numbers_are_written_as_the_charts_tooltips_write_them(value, spec, show
     assert chart_data.format_number(value, spec) == shown
 
 
+@pytest.mark.parametrize(
+    ("value", "column", "english", "french"),
+    [
+        (0.2904, chart_data.Column("s", "Share", ".1%"), "29.0%", "29,0\u202f%"),
+        (4178.2, chart_data.Column("e", "Energy", ",.0f"), "4,178", "4\u202f178"),
+        (2025, chart_data.Column("y", "Year", "d"), "2025", "2025"),
+        ("2025-11-01", chart_data.Column("m", "Month", "%B %Y", temporal=True), "November 2025", "novembre 2025"),
+        ("Huberman and Minns", chart_data.Column("e", "Estimate"), "Huberman and Minns", "Huberman and Minns"),
+    ],
+)
+def test_a_tables_cells_follow_the_editions_typography(value, column, english, french):
+    assert chart_data.format_cell(value, column) == english
+    assert chart_data.format_cell(value, column, "fr") == french
+
+
 def test_the_csv_has_units_raw_values_and_no_cell_a_spreadsheet_would_run():
     main, _ = chart_data.chart_tables(small_spec())
     lines = chart_data.csv_text(main).splitlines()
