@@ -339,10 +339,10 @@ def differences_from_code(data_dir: Path, tables: dict[str, Table]) -> list[str]
             continue
         for key in sorted(set(expected) | set(listed[name])):
             if expected.get(key) != listed[name].get(key):
-                what = "missing" if key not in listed[name] else "not what the code declares"
+                what = "is missing" if key not in listed[name] else "is not what the code declares"
                 if key == "hash" and key in listed[name]:
                     what = "does not match the file (changed since it was derived)"
-                problems.append(f"{path}: '{name}'.{key} is {what}")
+                problems.append(f"{path}: '{name}'.{key} {what}")
     return problems
 
 

@@ -335,8 +335,34 @@ def test_data_check_refuses_a_descriptor_that_the_code_does_not_make(
     monkeypatch.setattr(cli, "DATA_DIR", data_copy)
     assert cli.main(["data", "check"]) == 1
     err = capsys.readouterr().err
-    assert err.strip() and all(line.startswith(str(data_copy)) for line in err.strip().splitlines()), err
-    assert any(re.search(message, line) for line in err.splitlines()), err
+    assert err.count("\n") == 1 and err.startswith(str(data_copy)), err
+    assert re.search(message, err), err
+
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda b: b.replace(b"top", b"t\xffp", 1), r"top500_tiers"),
+        (lambda b: b"", r"top500_tiers"),
+        (lambda b: b.replace(b",", b";", 1), r"top500_tiers"),
+        (None, r"top500_tiers\.csv: cannot be read"),
+    ],
+    ids=["not UTF-8", "empty", "a separator changed", "missing"],
+)
+def test_one_damaged_table_is_one_line_of_data_check(data_copy: Path, monkeypatch, capsys, damage, message):
+    """A damaged file breaks several checks at once (its hash, its rows, its descriptor entry):
+    still one line, naming the file first and counting the rest."""
+    path = data_copy / "top500_tiers.csv"
+    if damage is None:
+        path.unlink()
+    else:
+        path.write_bytes(damage(path.read_bytes()))
+    monkeypatch.setattr(cli, "DATA_DIR", data_copy)
+    assert cli.main(["data", "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(str(data_copy)), err
+    assert re.search(message, err) and "more problem" in err, err
 
 
 def test_the_loader_names_a_malformed_descriptor(data_copy: Path):

@@ -87,6 +87,33 @@ def test_a_renamed_accelerator_column_in_one_edition_is_refused(lists: Path, dat
     )
 
 
+@pytest.mark.parametrize("edition", ["202511", "202606"])
+def test_a_renamed_or_dropped_column_in_the_newest_editions_is_refused(lists: Path, data_copy: Path, edition: str):
+    """The newest edition has no edition after it: "before" alone must be enough."""
+
+    def drop(sheet):
+        sheet.delete_cols(header(sheet)["Accelerator/Co-Processor"])
+
+    edit_list(lists, f"TOP500_{edition}.xlsx", drop)
+    refused(lists, "top500", data_copy, rf"TOP500_{edition}\.xlsx: no accelerator column .*editions before")
+
+
+def test_a_renamed_first_appearance_column_is_refused(lists: Path, data_copy: Path):
+    """Without its First Appearance column, the June list saved under the November name passed."""
+
+    def rename(sheet):
+        sheet.cell(1, header(sheet)["First Appearance"]).value = "First appearance (renamed)"
+
+    shutil.copy(folder(lists) / "TOP500_202506.xlsx", folder(lists) / "TOP500_202511.xlsx")
+    edit_list(lists, "TOP500_202511.xlsx", rename)
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: no 'First Appearance' column .*editions before and after have one",
+    )
+
+
 def test_one_edition_as_both_xls_and_xlsx_is_refused(lists: Path, data_copy: Path):
     import openpyxl
     from python_calamine import CalamineWorkbook
