@@ -261,3 +261,54 @@ def test_an_owid_file_cut_at_a_line_boundary_is_refused(shared_sources: Path, tm
         r"^table us_electricity_generation \(.*us_electricity_generation\.csv\): refresh refused: "
         r"the span of 'year' shrinks: .*was \d{4} to 2025",
     )
+
+
+# --- Gains: FRED's national accounts, BLS productivity -------------------------------------------
+
+
+def gains_sources(shared_sources: Path, tmp_path: Path) -> Path:
+    """A writable copy of the gains inputs and, beside them, radiology's OEWS files that gains reads."""
+    raw_root = tmp_path / "raw"
+    for dataset in ("gains", "radiology"):
+        writable_copy(shared_sources / dataset, raw_root / dataset)
+    return raw_root
+
+
+def scale_one_value(path: Path, line: int, factor: float) -> str:
+    """Multiply the last field of one line of a CSV; returns the first field (the date) of that line."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    fields = lines[line].rstrip("\n").split(",")
+    fields[-1] = f"{float(fields[-1]) * factor:g}"
+    lines[line] = ",".join(fields) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return fields[0]
+
+
+@pytest.mark.parametrize(
+    ("file", "factor", "column"),
+    [("GDP__rmmomin_api_2026-01-18.csv", 1000, "gdp_busd"), ("COE__rmmomin_api_2026-01-18.csv", 0.001, "compensation_busd")],
+    ids=["GDP x 1000", "compensation / 1000"],
+)
+def test_a_national_accounts_value_off_by_a_thousand_is_refused(
+    shared_sources: Path, tmp_path: Path, data_copy: Path, file: str, factor: float, column: str
+):
+    """Gains declared no refresh rule: one quarter's GDP a thousand times too large, or pay a thousand
+    times too small (its share of GDP still between 0 and 1), was published."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    path = raw_root / "gains" / "raw" / "fred" / file
+    scale_one_value(path, len(path.read_text().splitlines()) * 2 // 3, factor)
+    refused(
+        raw_root,
+        "gains",
+        data_copy,
+        rf"^table gains_national_accounts \(.*\): refresh refused: '{column}' jumps more than 1\.5 times",
+    )
+
+
+def test_a_gains_series_cut_short_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    raw_root = gains_sources(shared_sources, tmp_path)
+    for name in ("GDP__rmmomin_api_2026-01-18.csv", "COE__rmmomin_api_2026-01-18.csv", "CPROFIT__rmmomin_api_2026-01-18.csv"):
+        path = raw_root / "gains" / "raw" / "fred" / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(lines[:-8]), encoding="utf-8")  # the last two years gone, at a line boundary
+    refused(raw_root, "gains", data_copy, r"^table gains_national_accounts \(.*\): refresh refused: the span of 'period' shrinks")

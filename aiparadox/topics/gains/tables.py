@@ -36,6 +36,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset, provenance_notes
+from ...refresh import NoJump, Revised, SpanKept, Within
 from . import raw
 
 # --- Vocabulary -----------------------------------------------------------------------------------
@@ -148,6 +149,10 @@ PRODUCTIVITY = Table(
     ),
     primary_key=("series_id", "period"),
     sources=(raw.PR_SOURCE,),
+    # Quarter to quarter an index moves by a few percent (profits by at most 1.5 times); a release revises
+    # recent quarters, a rebasing all of them (say so with --accept).
+    checks=(SpanKept("period", series=("series_id",)), NoJump("index_2017", along="period", within=("series_id",), factor=2),
+            Revised(("index_2017",), at_most=0.1)),
 )
 
 
@@ -237,6 +242,10 @@ ACCOUNTS = Table(
     ),
     primary_key=("period",),
     sources=(raw.FRED_SOURCE,),
+    # GDP and pay move by under 10% a quarter, profits by under 1.4 times; BEA's revisions stay well within 25%.
+    checks=(SpanKept("period"), NoJump("gdp_busd", along="period", factor=1.5), NoJump("compensation_busd", along="period", factor=1.5),
+            NoJump("profits_busd", along="period", factor=2), Within("compensation_share_of_gdp", 0.4, 0.7),
+            Revised(("gdp_busd", "compensation_busd", "profits_busd"), at_most=0.25)),
 )
 
 
@@ -289,6 +298,9 @@ FINANCIALS = Table(
     ),
     primary_key=("company", "fiscal_year"),
     sources=(raw.SEC_SOURCE,),
+    # NVIDIA's revenue at most 2.3 times the year before; a later 10-K re-presents a year by a few percent.
+    checks=(NoJump("revenue_musd", along="fiscal_year", within=("company",), factor=4),
+            Revised(("revenue_musd", "net_income_musd"), at_most=0.1)),
 )
 
 
@@ -362,6 +374,7 @@ REPORTED = Table(
     ),
     primary_key=("figure_id",),
     sources=(raw.TENK_SOURCE, raw.NOTES_SOURCE),
+    checks=(Revised(("value",), at_most=0.05),),  # figures read in filed text do not change
 )
 # NVIDIA's 10-Ks, each with the three fiscal years its revenue-by-market table covers.
 NVIDIA_10KS = {
@@ -498,6 +511,10 @@ OEWS = Table(
     ),
     primary_key=("year", "occ_code"),
     sources=(raw.OEWS_WORKBOOK_SOURCE, raw.OEWS_2025_SOURCE),
+    # Published OEWS estimates are final; a year's jobs and pay move by well under 1.5 times.
+    checks=(SpanKept("year", series=("occ_code",)), NoJump("employment", along="year", within=("occ_code",), factor=2),
+            NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
+            Revised(("employment", "mean_annual_wage", "median_annual_wage"))),
 )
 
 
