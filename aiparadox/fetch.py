@@ -198,6 +198,10 @@ class Client:
                     item.check(content)
                 except DataError as exc:
                     raise fail(str(exc)) from None
+                except (ValueError, LookupError, TypeError, AttributeError) as exc:
+                    # A check reads bytes a server chose: anything it did not foresee (bytes that are not
+                    # UTF-8, JSON of another shape) is still a bad answer from that address, not a crash.
+                    raise fail(f"the answer is not what was asked for ({type(exc).__name__}: {exc})") from None
             entry = {
                 "url": url,
                 "filename": item.filename,

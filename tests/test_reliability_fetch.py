@@ -112,6 +112,12 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             with contextlib.suppress(OSError):  # the client hung up at its cap, as it should
                 self.wfile.write(BOMB)
+        elif path == "/not-utf8":
+            body = b'{"api": {"version": "1"}, "values": {"AI_PI": {"DEU": {"2023": "\xff\xfe"}}}}'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path == "/bad-length":
             self.send_response(200)
             self.send_header("Content-Length", "ten")
@@ -214,6 +220,15 @@ def test_a_gzip_bomb_stops_at_the_cap_counted_after_decoding(toy, server):
 
 def test_a_bad_content_length_is_one_line(toy, server):
     refused(toy, f"{server}/bad-length", "invalid Content-Length ('ten')")
+
+
+def test_an_answer_that_is_not_utf8_is_one_line(toy, server):
+    """The IMF's check of a DataMapper answer foresaw malformed JSON, not bytes that are not UTF-8:
+    whatever a check did not foresee is still one line naming the address."""
+    from aiparadox.topics.imf import raw as imf_raw
+
+    check = imf_raw.check_datamapper_answer("AI_PI", "toy.csv")
+    refused(toy, f"{server}/not-utf8", "the answer is not what was asked for (UnicodeDecodeError", check=check)
 
 
 def test_a_redirect_loop_is_one_line(toy, server):
