@@ -129,7 +129,7 @@ def check(data_dir: Path) -> list[str]:
     """``data check``: finish an interrupted refresh, then Frictionless validation (types,
     constraints, keys, bytes, hashes) and the comparison with the code's Table declarations."""
     from . import swap
-    from .datasets import registry
+    from .datasets import committed_problems, registry
 
     with swap.lock(data_dir):
         for notice in swap.recover(data_dir):
@@ -144,7 +144,8 @@ def check(data_dir: Path) -> list[str]:
     # validation reports its consequences, row by row.
     problems = differences_from_code(data_dir, tables)
     validation = [p if p.startswith(str(data_dir)) else f"{path}: {p}" for p in validate_package(data_dir)]
-    return problems + [p for p in validation if p not in problems]
+    problems += [p for p in validation if p not in problems]
+    return problems + [p for p in committed_problems(data_dir) if p not in problems]
 
 
 # How many further problems the one line of `data check` quotes after the first.

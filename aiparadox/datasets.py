@@ -225,12 +225,35 @@ def check_refresh(table: Table, data: bytes, committed: pd.DataFrame | None, dat
     frame = parse_csv(data, table.descriptor(data), where=f"derived table {table.name}")
     # The table's own rules first: they say more precisely what is wrong than a list of lost keys.
     rules = [rule for rule in table.checks if not (accept and rule.compares_with_committed)]
-    problems = [rule.problem(frame, committed, table.primary_key) for rule in rules]
+    problems = [refresh.no_rows(frame), *(rule.problem(frame, committed, table.primary_key) for rule in rules)]
     if committed is not None and not accept:
         problems.append(refresh.lost_keys(frame, committed, table.primary_key))
     problems = [p for p in problems if p]
     if problems:
         raise DataError(f"table {table.name} ({Path(data_dir) / table.filename}): refresh refused: {problems[0]}")
+
+
+def committed_problems(data_dir: Path = DATA_DIR) -> list[str]:
+    """The committed tables against what each one's Table says about a copy alone: it has rows and
+    passes the ``checks`` that need no other copy (ranges, ranks, jumps). ``data check`` and the book
+    build run them, so that a table damaged by hand and given a matching hash is still refused.
+    Call it once the descriptor has been read; a table it does not list is reported elsewhere."""
+    specs = {t.name: t for ds in registry().values() for t in ds.tables}
+    problems = []
+    for res in read_descriptor(data_dir)["resources"]:
+        table, path = specs.get(res["name"]), Path(data_dir) / res["path"]
+        if table is None or not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            frame = parse_csv(data, table.descriptor(data), where=str(path))
+        except DataError as exc:
+            problems.append(str(exc))
+            continue
+        own = [rule for rule in table.checks if not rule.compares_with_committed]
+        found = [refresh.no_rows(frame), *(rule.problem(frame, None, table.primary_key) for rule in own)]
+        problems += [f"{path}: {problem}" for problem in found if problem]
+    return problems
 
 
 def _committed_frame(data_dir: Path, resources: list[dict], name: str) -> pd.DataFrame | None:

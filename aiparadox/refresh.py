@@ -50,6 +50,11 @@ def lost_keys(new: pd.DataFrame, old: pd.DataFrame, key: tuple[str, ...]) -> str
     )
 
 
+def no_rows(new: pd.DataFrame) -> str | None:
+    """The rule every table obeys alone: it has rows (a file emptied down to its header is valid CSV)."""
+    return None if len(new) else "the table has no rows"
+
+
 @dataclass(frozen=True)
 class MinRows:
     """At least ``count`` rows in all (or in each group of ``per``)."""

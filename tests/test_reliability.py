@@ -365,6 +365,43 @@ def test_one_damaged_table_is_one_line_of_data_check(data_copy: Path, monkeypatc
     assert re.search(message, err) and "more problem" in err, err
 
 
+def damage_and_rehash(data_dir: Path, name: str, change) -> Path:
+    """Change a committed table and record its new hash and size, as a hand edit that covers its tracks would."""
+    path = data_dir / f"{name}.csv"
+    path.write_bytes(change(path.read_bytes()))
+    data = path.read_bytes()
+    edit_descriptor(
+        data_dir,
+        lambda d: named(d, name).update(hash=f"sha256:{hashlib.sha256(data).hexdigest()}", bytes=len(data)),
+    )
+    return path
+
+
+def out_of_range(data: bytes) -> bytes:
+    """The first year's generation a thousand times too large (a us_electricity_generation.csv)."""
+    lines = data.decode().splitlines(keepends=True)
+    fields, column = lines[1].rstrip("\n").split(","), lines[0].split(",").index("generation_twh")
+    fields[column] = f"{float(fields[column]) * 1000:g}"
+    return "".join([lines[0], ",".join(fields) + "\n", *lines[2:]]).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        ("top500_tiers", lambda b: b.splitlines(keepends=True)[0], r"top500_tiers\.csv: the table has no rows"),
+        ("us_electricity_generation", out_of_range, r"us_electricity_generation\.csv: 'generation_twh' has 1 value"),
+    ],
+    ids=["emptied to its header", "a value out of range"],
+)
+def test_data_check_refuses_a_damaged_table_whose_hash_was_updated(data_copy: Path, monkeypatch, capsys, name, change, message):
+    """The hash then matches and the schema still holds: the table's own rules are what is left to say no."""
+    damage_and_rehash(data_copy, name, change)
+    monkeypatch.setattr(cli, "DATA_DIR", data_copy)
+    assert cli.main(["data", "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and re.search(message, err), err
+
+
 def test_the_loader_names_a_malformed_descriptor(data_copy: Path):
     edit_descriptor(data_copy, lambda d: named(d, "top500_accelerators").pop("hash"))
     with pytest.raises(DataError, match=r"datapackage\.json: top500_accelerators lacks 'hash'"):
