@@ -190,6 +190,16 @@ def test_a_list_of_other_than_500_systems_is_refused(lists: Path, data_copy: Pat
     )
 
 
+def test_a_list_with_its_header_only_is_refused(lists: Path, data_copy: Path):
+    edit_list(lists, "TOP500_202606.xlsx", lambda sheet: sheet.delete_rows(2, sheet.max_row))
+    refused(lists, "top500", data_copy, r"TOP500_202606\.xlsx: no system below the header row")
+
+
+def test_a_file_named_for_a_month_without_a_list_is_refused_by_name(lists: Path, data_copy: Path):
+    shutil.copy(folder(lists) / "TOP500_202606.xlsx", folder(lists) / "TOP500_202613.xlsx")
+    refused(lists, "top500", data_copy, r"TOP500_202613\.xlsx: TOP500 lists are published in June \(06\) and November")
+
+
 def test_a_missing_edition_is_refused(lists: Path, data_copy: Path):
     (folder(lists) / "TOP500_201106.xls").unlink()
     refused(lists, "top500", data_copy, r"no TOP500 list for 2011-06 between 2010-06 and 2026-06")

@@ -46,6 +46,8 @@ def edition_of(path: Path) -> str:
     match = FILE_PATTERN.match(path.name)
     if not match:
         raise DataError(f"{path.name}: not a TOP500 list export (expected TOP500_YYYYMM.xls or .xlsx)")
+    if match.group(2) not in ("06", "11"):
+        raise DataError(f"{path.name}: TOP500 lists are published in June (06) and November (11), not month {match.group(2)}")
     return f"{match.group(1)}-{match.group(2)}"
 
 
@@ -119,6 +121,8 @@ def read_list(path: Path) -> pd.DataFrame:
     unranked = body.index[ranks.isna() & filled]
     if len(unranked):
         raise DataError(f"{path.name}: row {header + 2 + unranked[0]} holds a system but its Rank cell is blank")
+    if ranks.isna().all():
+        raise DataError(f"{path.name}: no system below the header row")
     return body.loc[ranks.notna()].assign(Rank=ranks[ranks.notna()].astype(int)).reset_index(drop=True)
 
 
