@@ -132,7 +132,8 @@ def check(data_dir: Path) -> list[str]:
     from .datasets import committed_problems, registry
 
     with swap.lock(data_dir):
-        for notice in swap.recover(data_dir):
+        # data/raw/ too, where `data fetch` downloads by default: a killed fetch left its download folder there.
+        for notice in swap.recover(data_dir, Path(data_dir) / "raw"):
             print(notice, file=sys.stderr)
     try:
         read_descriptor(data_dir)

@@ -161,7 +161,8 @@ def build(
     tables with this one's; finishes or cleans up what an interrupted refresh left first."""
     data_dir = Path(data_dir)
     with swap.lock(data_dir):
-        for notice in swap.recover(data_dir):
+        # The raw folder too: a fetch killed while downloading left its download folder there.
+        for notice in swap.recover(data_dir, raw_root):
             print(notice, file=sys.stderr)
         staged = stage(raw_root, names, data_dir, accept)
         swap.commit(data_dir, staged.folder, staged.files)

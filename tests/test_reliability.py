@@ -256,6 +256,20 @@ def test_leftovers_of_a_killed_refresh_are_removed_at_the_next_start(toy_data, c
     assert "removed the staging folder of a refresh that did not finish" in capsys.readouterr().err
 
 
+def test_the_download_folder_of_a_killed_fetch_goes_at_the_next_build_or_check(toy_data, monkeypatch, capsys):
+    """Only a fetch used to clean its raw root: one that was killed and never run again left its
+    download folder for ever."""
+    raw, data = toy_data
+    for root in (raw, data / "raw"):
+        (root / ".incoming-toy_a-abc123" / "toy_a").mkdir(parents=True)
+    datasets.build(raw, ["toy_b"], data_dir=data)
+    assert not list(raw.glob(".incoming-*"))
+    monkeypatch.setattr(cli, "DATA_DIR", data)
+    assert cli.main(["data", "check"]) == 0, capsys.readouterr().err
+    assert not list((data / "raw").glob(".incoming-*"))
+    assert "removed the download folder of a fetch that did not finish" in capsys.readouterr().err
+
+
 def test_a_fetch_killed_at_any_step_keeps_its_raw_folder(toy_data):
     import shutil
 
