@@ -245,12 +245,12 @@ def markdown_table(rows: list[Assessment] | None = None) -> str:
     """The ledger as a MyST table whose last column links to the section with the evidence.
 
     On a phone each row is laid out as a card, its cells one under the other (four columns in a
-    phone's width are a word wide): the table is wrapped in a ``div.aiparadox-ledger``, and the
-    cells whose content does not say what it is start with their column's name, shown only there
-    (``span.aiparadox-card-label``, static/aiparadox.css)."""
+    phone's width are a word wide): the table is wrapped in a ``div.aiparadox-ledger`` (a docutils
+    container), and the cells whose content does not say what it is start with their column's
+    name, shown only there (``span.aiparadox-card-label``, static/aiparadox.css)."""
     rows = assessments() if rows is None else rows
     header = [gettext("Claim"), gettext("Verdict"), gettext("What the data show"), gettext("Where")]
-    lines = [":::{div} aiparadox-ledger", "| " + " | ".join(header) + " |", "|---|---|---|---|"]
+    lines = [":::{container} aiparadox-ledger", "| " + " | ".join(header) + " |", "|---|---|---|---|"]
     for a in rows:
         # Every text goes through plain_text (a "|" would end the cell, a "$" start maths); the
         # markup around it is the page's own.

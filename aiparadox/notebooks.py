@@ -306,9 +306,9 @@ def to_notebook(text: str, page: Page, run: RunPage):
 def answers(text: str) -> frozenset[str]:
     """The page's exercises' answers that are words (an edition, a quarter): the student copy's text
     withholds a glued value written as one of them (the page itself states some in its prose)."""
-    from . import exercises
+    from . import answer_key
 
-    return frozenset(a for s in solutions(text) if isinstance(a := exercises.expected(s.label), str))
+    return frozenset(a for s in solutions(text) if isinstance(a := answer_key.expected(s.label), str))
 
 
 def launch_notebook(chapter: Path, root: Path = ROOT, commit: str | None = None):

@@ -69,7 +69,7 @@ def test_static_mode_draws_svg_with_the_source_line_for_pdf_builds(chart, monkey
     monkeypatch.setenv(charts.STATIC_ENV, "1")
     charts.enable()
     try:
-        spec = book.figure("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
+        spec = book.figure_chart("fig-test", chart, description="A test chart.", source="Somebody's survey").to_dict()
         output = alt.renderers.get()(spec)
         image = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="A test chart\."', output["text/html"])
         assert image and base64.b64decode(image.group(1)).startswith(b"<svg")

@@ -91,7 +91,7 @@ def test_code_is_left_as_it_is():
     ("text", "message"),
     [
         ("{eq}`x`", r"the role \{eq\} has no plain Markdown form"),
-        ("```{admonition} Note\nText\n```", r"the directive \{admonition\} has no plain Markdown form"),
+        ("```{math}\nx^2\n```", r"the directive \{math\} has no plain Markdown form"),
         ("{glue:text}`nothing`", "nothing is glued as 'nothing'"),
         ("{ref}`no-such-label`", "no label 'no-such-label'"),
     ],
@@ -99,6 +99,13 @@ def test_code_is_left_as_it_is():
 def test_what_has_no_plain_form_is_an_error_not_left_for_the_reader(text, message):
     with pytest.raises((ValueError, KeyError), match=message):
         convert(text, page())
+
+
+def test_a_hint_stays_folded_and_a_styling_wrapper_shows_its_content():
+    hint = ":::{admonition} Hint\n:class: dropdown\nLook at **2019**.\n:::"
+    assert convert(hint, page()) == "<details>\n<summary>Hint</summary>\n\nLook at **2019**.\n\n</details>"
+    assert convert(":::{admonition} Note\nText\n:::", page()) == "**Note.** Text"
+    assert convert(":::{div} wide\nA *table*\n:::", page()) == "A *table*"
 
 
 def test_the_glue_helpers_work_without_myst_nb_and_show_each_value_labelled_once():

@@ -218,7 +218,7 @@ def aipi_strip_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
 # a name already placed; the names are laid out for the narrowest drawing (a phone's text column),
 # so that they are clear of one another at every width.
 LABEL_LEVELS = (0.27, -0.27, 0.41, -0.41)
-NARROW_PLOT_PIXELS = 320
+NARROW_PLOT_PIXELS = 290
 LABEL_CHAR_PIXELS = 6.2  # the mean width of a character at the labels' 11 pixels
 LABEL_GAP_PIXELS = 8
 
