@@ -448,6 +448,22 @@ def test_an_unreadable_raw_file_is_one_line_and_data_is_untouched(toy_data, caps
     assert digest(data) == before
 
 
+@pytest.mark.parametrize("error", [ValueError("cannot reindex on an axis with duplicate labels"), KeyError("Rank")])
+def test_a_derivation_that_trips_on_an_unforeseen_file_is_one_line(tmp_path: Path, error: Exception):
+    """Whatever a reader did not foresee in a raw file ends as one line naming the dataset and its folder."""
+
+    def derive(folder: Path) -> dict:
+        raise error
+
+    (tmp_path / "toy").mkdir()
+    dataset = datasets.Dataset("toy", "Toy", (), derive)
+    with pytest.raises(DataError) as raised:
+        datasets.derive(dataset, tmp_path)
+    message = str(raised.value)
+    assert "\n" not in message and message.startswith(f"dataset 'toy' ({tmp_path / 'toy'}): "), message
+    assert type(error).__name__ in message, message
+
+
 def test_a_full_disk_is_one_line_and_data_is_untouched(toy_data, monkeypatch, capsys):
     raw, data = toy_data
     toys.write_raw(raw, "toy_a", "year,count\n2024,30\n2025,50\n")

@@ -322,3 +322,15 @@ def test_a_gains_series_cut_short_is_refused(shared_sources: Path, tmp_path: Pat
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(lines[:-8]), encoding="utf-8")  # the last two years gone, at a line boundary
     refused(raw_root, "gains", data_copy, r"^table gains_national_accounts \(.*\): refresh refused: the span of 'period' shrinks")
+
+
+def test_a_quarter_twice_in_a_fred_file_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    """A row saved twice made pandas fail to align the series (a ValueError and its traceback)."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    path = raw_root / "gains" / "raw" / "fred" / "COE__rmmomin_api_2026-01-18.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    middle = len(lines) // 2
+    path.write_text("".join([*lines[: middle + 1], lines[middle], *lines[middle + 1 :]]), encoding="utf-8")
+    refused(
+        raw_root, "gains", data_copy, rf"COE__rmmomin_api_2026-01-18\.csv: the date {lines[middle].split(',')[0]} appears more"
+    )

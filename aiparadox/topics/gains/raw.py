@@ -113,9 +113,13 @@ def read_fred_csv(path: Path, series_id: str) -> pd.Series:
         raise DataError(f"{path.name}: holds the series {frame.columns[1]!r}, not {series_id}")
     frame = frame.loc[frame[series_id].str.strip().isin(["", "."]) == False]  # noqa: E712 (a boolean mask)
     values = pd.to_numeric(frame[series_id], errors="coerce")
-    if values.isna().any():
-        raise DataError(f"{path.name}: {series_id} holds a value that is not a number: {frame.loc[values.isna(), series_id].iloc[0]!r}")
-    return pd.Series(values.to_numpy(), index=pd.Index(frame.iloc[:, 0], name="date"), name=series_id)
+    bad = values.isna() | values.abs().eq(float("inf"))  # "NaN" and "inf" parse as floats; neither is a value
+    if bad.any():
+        raise DataError(f"{path.name}: {series_id} holds a value that is not a number: {frame.loc[bad, series_id].iloc[0]!r}")
+    dates = frame.iloc[:, 0]
+    if dates.duplicated().any():
+        raise DataError(f"{path.name}: the date {dates[dates.duplicated()].iloc[0]} appears more than once")
+    return pd.Series(values.to_numpy(), index=pd.Index(dates, name="date"), name=series_id)
 
 
 # --- SEC --------------------------------------------------------------------------------------
