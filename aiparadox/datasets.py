@@ -27,8 +27,10 @@ from .datapackage import (
     PACKAGE_LICENCE,
     PACKAGE_NAME,
     PACKAGE_TITLE,
+    PANDAS_DTYPES,
     DataError,
     Table,
+    defuse_formula,
     parse_csv,
     read_descriptor,
     sha256,
@@ -261,7 +263,21 @@ def committed_problems(data_dir: Path = DATA_DIR) -> list[str]:
         own = [rule for rule in table.checks if not rule.compares_with_committed]
         found = [refresh.no_rows(frame), *(rule.problem(frame, None, table.primary_key) for rule in own)]
         problems += [f"{path}: {problem}" for problem in found if problem]
+        problems += [f"{path}: {problem}" for problem in _formulas(frame, table)]
     return problems
+
+
+def _formulas(frame: pd.DataFrame, table: Table) -> list[str]:
+    """Text cells a spreadsheet would run: the build writes none (``to_csv_bytes`` defuses them), so
+    one in a committed table was typed there by hand."""
+    found = []
+    for f in table.fields:
+        if PANDAS_DTYPES[f.type] == "string" and f.name in frame.columns:
+            cells = frame[f.name].dropna()
+            live = cells[cells.map(lambda v: isinstance(v, str) and defuse_formula(v) != v)]
+            if not live.empty:
+                found.append(f"column '{f.name}' holds {live.iloc[0]!r}, which a spreadsheet would run as a formula")
+    return found
 
 
 def _committed_frame(data_dir: Path, resources: list[dict], name: str) -> pd.DataFrame | None:

@@ -404,8 +404,13 @@ def out_of_range(data: bytes) -> bytes:
     [
         ("top500_tiers", lambda b: b.splitlines(keepends=True)[0], r"top500_tiers\.csv: the table has no rows"),
         ("us_electricity_generation", out_of_range, r"us_electricity_generation\.csv: 'generation_twh' has 1 value"),
+        (
+            "imf_aipi",
+            lambda b: b.replace(b",Germany,", b",=HYPERLINK(1),", 1),
+            r"imf_aipi\.csv: column 'country' holds '=HYPERLINK\(1\)', which a spreadsheet would run as a formula",
+        ),
     ],
-    ids=["emptied to its header", "a value out of range"],
+    ids=["emptied to its header", "a value out of range", "a formula typed in"],
 )
 def test_data_check_refuses_a_damaged_table_whose_hash_was_updated(data_copy: Path, monkeypatch, capsys, name, change, message):
     """The hash then matches and the schema still holds: the table's own rules are what is left to say no."""
