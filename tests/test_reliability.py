@@ -35,7 +35,7 @@ def digest(*folders: Path) -> dict[str, str]:
 
 # --- refresh rules --------------------------------------------------------------------------
 
-from aiparadox.refresh import Increasing, MinRows, NoJump, Revised, SpanKept, Within  # noqa: E402
+from aiparadox.refresh import Distinct, Increasing, MinRows, NoJump, Revised, SpanKept, Within  # noqa: E402
 
 RULED = Table(
     name="toy_ruled",
@@ -53,6 +53,7 @@ RULED = Table(
         Within("count", 0, 1000),
         Increasing("cumulative", along="year"),
         NoJump("count", along="year", factor=10),
+        Distinct(("count", "cumulative"), along="year"),
         SpanKept("year"),
         Revised(("count",), at_most=0.5),
     ),
@@ -95,8 +96,12 @@ def build_ruled(tmp_path: Path, data_dir: Path, text: str, **options) -> None:
             "year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,500,510\n",
             r"jumps more than 10 times .*2026 \(x100\)",
         ),
+        (
+            "year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,5,10\n",
+            r"'year' 2025 and 2026 hold exactly the same count, cumulative",
+        ),
     ],
-    ids=["a row lost", "a series cut short", "a final value revised", "out of range", "not monotonic", "a jump"],
+    ids=["a row lost", "a series cut short", "a final value revised", "out of range", "not monotonic", "a jump", "a repeat"],
 )
 def test_an_implausible_refresh_is_refused_and_data_is_untouched(ruled: Path, tmp_path: Path, bad: str, cause: str):
     build_ruled(tmp_path, ruled, GOOD)

@@ -334,3 +334,25 @@ def test_a_quarter_twice_in_a_fred_file_is_refused(shared_sources: Path, tmp_pat
     refused(
         raw_root, "gains", data_copy, rf"COE__rmmomin_api_2026-01-18\.csv: the date {lines[middle].split(',')[0]} appears more"
     )
+
+
+# --- OEWS: one year's national file saved under another year's name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dataset", "table"), [("radiology", "radiology_oews"), ("gains", "gains_oews_occupations")]
+)
+def test_last_years_national_file_under_an_earlier_name_is_refused(
+    shared_sources: Path, tmp_path: Path, data_copy: Path, dataset: str, table: str
+):
+    """May 2018's file copied as May 2017's added a year of 2018's figures; no other file covers 2017."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    oews = raw_root / "radiology" / "raw" / "oews"
+    shutil.copy(oews / "national_M2018_dl.xlsx", oews / "national_M2017_dl.xlsx")
+    refused(
+        raw_root,
+        dataset,
+        data_copy,
+        rf"^table {table} \(.*\): refresh refused: 'year' 2017 and 2018 hold exactly the same employment, "
+        "mean_annual_wage: the same file under two names",
+    )

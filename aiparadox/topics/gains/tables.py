@@ -36,7 +36,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset, provenance_notes
-from ...refresh import NoJump, Revised, SpanKept, Within
+from ...refresh import Distinct, NoJump, Revised, SpanKept, Within
 from . import raw
 
 # --- Vocabulary -----------------------------------------------------------------------------------
@@ -514,6 +514,7 @@ OEWS = Table(
     # Published OEWS estimates are final; a year's jobs and pay move by well under 1.5 times.
     checks=(SpanKept("year", series=("occ_code",)), NoJump("employment", along="year", within=("occ_code",), factor=2),
             NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
+            Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
             Revised(("employment", "mean_annual_wage", "median_annual_wage"))),
 )
 
