@@ -251,9 +251,9 @@ class Client:
                 )
             if old.scheme == "https" and new.scheme == "http":
                 raise fail(f"HTTP {response.status_code} redirects to {location}, from https to plain http; refused")
-            if keyed and new.hostname != old.hostname:
+            if keyed and _origin(new) != _origin(old):
                 raise fail(
-                    f"HTTP {response.status_code} redirects to another host ({new.hostname}); "
+                    f"HTTP {response.status_code} redirects to another host ({new.netloc}); "
                     "not followed, since the request carries an API key"
                 )
             if response.status_code in (301, 302, 303) and method != "HEAD":
@@ -308,6 +308,12 @@ class Client:
             except (TypeError, ValueError):
                 seconds = 30.0
         return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def _origin(address: urllib.parse.SplitResult) -> tuple[str, int | None]:
+    """Host and port (the scheme's default when none is written): another port on the same
+    machine is another server, which a key must not reach either."""
+    return (address.hostname or "", address.port or {"http": 80, "https": 443}.get(address.scheme))
 
 
 def _now() -> str:

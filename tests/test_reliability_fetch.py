@@ -278,6 +278,18 @@ def test_a_307_to_another_host_does_not_get_the_key(toy):
     assert digest(toy.raw, toy.data) == before
 
 
+def test_a_307_to_another_port_of_the_same_host_does_not_get_the_key(toy):
+    """Another port is another server: the key stays with the address it was meant for."""
+    target = "https://api.example.org:8443/v2/steal"
+    api_plan(toy)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.post(API_URL, status=307, headers={"Location": target})
+        mock.post(target, body=GOOD_CSV)
+        with pytest.raises(fetch.FetchError, match="not followed, since the request carries an API key"):
+            toy.fetch()
+        assert [call.request.url for call in mock.calls] == [API_URL]
+
+
 def test_a_307_on_the_same_host_is_followed_with_the_body(toy):
     api_plan(toy)
     with responses.RequestsMock() as mock:
