@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import requests
 import responses
 
 from aiparadox import datasets, fetch
@@ -201,6 +202,20 @@ def test_the_deadline_covers_retries(toy):
         mock.get("https://stats.example.org/toy.csv", status=503)
         refused(toy, "https://stats.example.org/toy.csv", "HTTP 503", client=client)
     assert sleeps and all(s <= 0.5 for s in sleeps), "no backoff outlasts the deadline"
+
+
+def test_a_deadline_reached_while_retrying_says_what_went_wrong(toy):
+    """A server that breaks every connection used to end in "did not finish within its deadline" alone."""
+    client = fetch.Client(retries=5, backoff=0.3, deadline=0.5)
+    broken = requests.exceptions.ConnectionError("Connection reset by peer")
+    with responses.RequestsMock() as mock:
+        mock.get("https://stats.example.org/toy.csv", body=broken)
+        refused(
+            toy,
+            "https://stats.example.org/toy.csv",
+            "did not finish within its deadline of 0.5 s (the last attempt: could not connect (ConnectionError",
+            client=client,
+        )
 
 
 def test_a_body_announced_at_one_and_a_half_gigabytes_is_refused_before_it_is_read(toy, server):
