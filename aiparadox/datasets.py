@@ -120,7 +120,7 @@ def derive(dataset: Dataset, raw_root: Path) -> dict[str, bytes]:
     except (UnicodeDecodeError, pd.errors.EmptyDataError, pd.errors.ParserError) as exc:
         # A reader that does not say which file it was reading: name the folder and the cause.
         raise DataError(f"dataset '{dataset.name}' ({folder}): a raw file cannot be read ({exc})") from exc
-    except (ValueError, LookupError, TypeError, AttributeError) as exc:
+    except (ValueError, LookupError, TypeError, AttributeError, EOFError) as exc:
         # A shape of raw file that no reader foresaw (a row twice, a column of another type): still one
         # line naming the dataset and its folder, and nothing replaced.
         raise DataError(

@@ -458,7 +458,9 @@ def test_an_unreadable_raw_file_is_one_line_and_data_is_untouched(toy_data, caps
     assert digest(data) == before
 
 
-@pytest.mark.parametrize("error", [ValueError("cannot reindex on an axis with duplicate labels"), KeyError("Rank")])
+@pytest.mark.parametrize(
+    "error", [ValueError("cannot reindex on an axis with duplicate labels"), KeyError("Rank"), EOFError("cut short")]
+)
 def test_a_derivation_that_trips_on_an_unforeseen_file_is_one_line(tmp_path: Path, error: Exception):
     """Whatever a reader did not foresee in a raw file ends as one line naming the dataset and its folder."""
 

@@ -356,3 +356,11 @@ def test_last_years_national_file_under_an_earlier_name_is_refused(
         rf"^table {table} \(.*\): refresh refused: 'year' 2017 and 2018 hold exactly the same employment, "
         "mean_annual_wage: the same file under two names",
     )
+
+
+def test_a_10k_cut_short_is_one_line_naming_it(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    """A gzipped filing cut in half was an EOFError traceback from the gzip module."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    path = raw_root / "gains" / "raw" / "sec" / "10k" / "NVDA_10-K_FY2024_nvda-20240128.htm.gz"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    refused(raw_root, "gains", data_copy, r"NVDA_10-K_FY2024_nvda-20240128\.htm\.gz: not a complete gzip file")

@@ -24,6 +24,7 @@ import json
 import re
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -165,7 +166,10 @@ def document_text(path: Path) -> str:
     except FileNotFoundError:
         raise DataError(f"{path.name}: not found in {path.parent}") from None
     if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
+        try:
+            raw = gzip.decompress(raw)
+        except (EOFError, OSError, zlib.error) as exc:  # cut short, or damaged inside
+            raise DataError(f"{path.name}: not a complete gzip file ({exc})") from None
     text = raw.decode("utf-8", errors="replace")
     text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
