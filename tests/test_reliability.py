@@ -525,3 +525,31 @@ def test_a_damaged_journal_is_one_line(toy_data, monkeypatch, capsys):
     assert cli.main(["data", "check"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"error: {data / '.refresh.json'}: the journal of an interrupted refresh is unreadable; restore data/ with git"
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        # Each names only folders inside this test's tmp_path, so that a regression deletes nothing else.
+        {"staging": "../victim", "files": ["datapackage.json"], "folders": []},
+        {"staging": ".staging-x", "files": ["../victim/keep.txt"], "folders": []},
+        {"staging": ".staging-x", "files": [], "folders": [{"new": "NEW", "target": "VICTIM", "aside": "ASIDE"}]},
+    ],
+    ids=["staging outside data/", "a file outside data/", "a folder that is not a raw folder"],
+)
+def test_a_journal_that_names_folders_outside_its_refresh_is_refused(tmp_path: Path, toy_data, monkeypatch, capsys, journal):
+    """Rolled forward, a journal whose staging folder was '../../..' deleted the folders above data/."""
+    raw, data = toy_data
+    keep = tmp_path / "victim" / "keep.txt"
+    keep.parent.mkdir()
+    keep.write_text("not data/'s to delete")
+    places = {"NEW": str(tmp_path / "elsewhere" / "victim"), "VICTIM": str(keep.parent), "ASIDE": str(tmp_path / "aside")}
+    for swap in journal["folders"]:
+        swap.update({k: places[v] for k, v in swap.items()})
+    (data / ".refresh.json").write_text(json.dumps(journal))
+    before = digest(data)
+    monkeypatch.setattr(cli, "DATA_DIR", data)
+    assert cli.main(["data", "check"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a journal that a refresh writes" in err, err
+    assert keep.exists() and digest(data) == before
