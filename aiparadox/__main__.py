@@ -112,9 +112,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name}: downloaded, derived, validated and replaced")
         elif args.command == "check":
             problems = check(DATA_DIR)
-            for p in problems:
-                print(p, file=sys.stderr)
             if problems:
+                print(one_line(problems), file=sys.stderr)
                 return 1
             print(f"{DATA_DIR / 'datapackage.json'}: valid, and as the code declares it")
         elif args.command == "list":
@@ -138,10 +137,11 @@ def check(data_dir: Path) -> list[str]:
     """``data check``: finish an interrupted refresh, then Frictionless validation (types,
     constraints, keys, bytes, hashes) and the comparison with the code's Table declarations."""
     from . import swap
-    from .datasets import registry
+    from .datasets import committed_problems, registry
 
     with swap.lock(data_dir):
-        for notice in swap.recover(data_dir):
+        # data/raw/ too, where `data fetch` downloads by default: a killed fetch left its download folder there.
+        for notice in swap.recover(data_dir, Path(data_dir) / "raw"):
             print(notice, file=sys.stderr)
     try:
         read_descriptor(data_dir)
@@ -149,8 +149,27 @@ def check(data_dir: Path) -> list[str]:
         return [str(exc)]
     tables = {t.name: t for ds in registry().values() for t in ds.tables}
     path = data_dir / "datapackage.json"
-    problems = [p if p.startswith(str(data_dir)) else f"{path}: {p}" for p in validate_package(data_dir)]
-    return problems + [p for p in differences_from_code(data_dir, tables) if p not in problems]
+    # The comparison with the code first: it names what was edited (a hash, a schema) where
+    # validation reports its consequences, row by row.
+    problems = differences_from_code(data_dir, tables)
+    validation = [p if p.startswith(str(data_dir)) else f"{path}: {p}" for p in validate_package(data_dir)]
+    problems += [p for p in validation if p not in problems]
+    return problems + [p for p in committed_problems(data_dir) if p not in problems]
+
+
+# How many further problems the one line of `data check` quotes after the first.
+QUOTED_PROBLEMS = 2
+
+
+def one_line(problems: list[str]) -> str:
+    """Every fault ends in one line: one damaged file often breaks several checks (its hash, its
+    rows, the descriptor beside it), so the first problem names the file and the cause and the
+    others are counted, the next few quoted."""
+    first, rest = problems[0], problems[1:]
+    if rest:
+        quoted = "; ".join(rest[:QUOTED_PROBLEMS]) + ("; ..." if len(rest) > QUOTED_PROBLEMS else "")
+        first += f" (and {len(rest)} more problem{'s' if len(rest) > 1 else ''}: {quoted})"
+    return " ".join(first.split())
 
 
 def _pair(text: str) -> tuple[str, Path]:

@@ -330,10 +330,10 @@ def differences_from_code(data_dir: Path, tables: dict[str, Table]) -> list[str]
             continue
         for key in sorted(set(expected) | set(listed[name])):
             if expected.get(key) != listed[name].get(key):
-                what = "missing" if key not in listed[name] else "not what the code declares"
+                what = "is missing" if key not in listed[name] else "is not what the code declares"
                 if key == "hash" and key in listed[name]:
                     what = "does not match the file (changed since it was derived)"
-                problems.append(f"{path}: '{name}'.{key} is {what}")
+                problems.append(f"{path}: '{name}'.{key} {what}")
     return problems
 
 
@@ -376,12 +376,20 @@ def checked_bytes(res: dict[str, Any], path: Path) -> bytes:
 
 
 def verify(data_dir: Path = DATA_DIR) -> None:
-    """The cheap check the book build makes first: the descriptor is readable and every table it
-    lists is there with its recorded SHA-256. One error, naming the file, instead of one failing
-    cell per page that loads it."""
+    """The check the book build makes first: the descriptor is readable and the code's, and every
+    table it lists is there with its recorded SHA-256 and passes its own rules. One error, naming
+    the file, instead of one failing cell per page that loads it."""
     finish_interrupted_refresh(Path(data_dir))
     for res in read_descriptor(data_dir)["resources"]:
         checked_bytes(res, Path(data_dir) / res["path"])
+    # A descriptor edited by hand (a schema, a table left out) or a table damaged and rehashed
+    # would otherwise fail cell after cell: the first problem stops the build.
+    from .datasets import committed_problems, registry
+
+    tables = {t.name: t for ds in registry().values() for t in ds.tables}
+    problems = differences_from_code(data_dir, tables) + committed_problems(data_dir)
+    if problems:
+        raise DataError(problems[0])
 
 
 def finish_interrupted_refresh(data_dir: Path) -> None:

@@ -27,8 +27,10 @@ from .datapackage import (
     PACKAGE_LICENCE,
     PACKAGE_NAME,
     PACKAGE_TITLE,
+    PANDAS_DTYPES,
     DataError,
     Table,
+    defuse_formula,
     parse_csv,
     read_descriptor,
     sha256,
@@ -118,6 +120,13 @@ def derive(dataset: Dataset, raw_root: Path) -> dict[str, bytes]:
     except (UnicodeDecodeError, pd.errors.EmptyDataError, pd.errors.ParserError) as exc:
         # A reader that does not say which file it was reading: name the folder and the cause.
         raise DataError(f"dataset '{dataset.name}' ({folder}): a raw file cannot be read ({exc})") from exc
+    except (ValueError, LookupError, TypeError, AttributeError, EOFError) as exc:
+        # A shape of raw file that no reader foresaw (a row twice, a column of another type): still one
+        # line naming the dataset and its folder, and nothing replaced.
+        raise DataError(
+            f"dataset '{dataset.name}' ({folder}): a raw file is not as the derivation expects "
+            f"({type(exc).__name__}: {exc})"
+        ) from exc
     produced, declared = set(frames), {t.name for t in dataset.tables}
     if produced != declared:
         raise DataError(
@@ -161,7 +170,8 @@ def build(
     tables with this one's; finishes or cleans up what an interrupted refresh left first."""
     data_dir = Path(data_dir)
     with swap.lock(data_dir):
-        for notice in swap.recover(data_dir):
+        # The raw folder too: a fetch killed while downloading left its download folder there.
+        for notice in swap.recover(data_dir, raw_root):
             print(notice, file=sys.stderr)
         staged = stage(raw_root, names, data_dir, accept)
         swap.commit(data_dir, staged.folder, staged.files)
@@ -225,12 +235,49 @@ def check_refresh(table: Table, data: bytes, committed: pd.DataFrame | None, dat
     frame = parse_csv(data, table.descriptor(data), where=f"derived table {table.name}")
     # The table's own rules first: they say more precisely what is wrong than a list of lost keys.
     rules = [rule for rule in table.checks if not (accept and rule.compares_with_committed)]
-    problems = [rule.problem(frame, committed, table.primary_key) for rule in rules]
+    problems = [refresh.no_rows(frame), *(rule.problem(frame, committed, table.primary_key) for rule in rules)]
     if committed is not None and not accept:
         problems.append(refresh.lost_keys(frame, committed, table.primary_key))
     problems = [p for p in problems if p]
     if problems:
         raise DataError(f"table {table.name} ({Path(data_dir) / table.filename}): refresh refused: {problems[0]}")
+
+
+def committed_problems(data_dir: Path = DATA_DIR) -> list[str]:
+    """The committed tables against what each one's Table says about a copy alone: it has rows and
+    passes the ``checks`` that need no other copy (ranges, ranks, jumps). ``data check`` and the book
+    build run them, so that a table damaged by hand and given a matching hash is still refused.
+    Call it once the descriptor has been read; a table it does not list is reported elsewhere."""
+    specs = {t.name: t for ds in registry().values() for t in ds.tables}
+    problems = []
+    for res in read_descriptor(data_dir)["resources"]:
+        table, path = specs.get(res["name"]), Path(data_dir) / res["path"]
+        if table is None or not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            frame = parse_csv(data, table.descriptor(data), where=str(path))
+        except DataError as exc:
+            problems.append(str(exc))
+            continue
+        own = [rule for rule in table.checks if not rule.compares_with_committed]
+        found = [refresh.no_rows(frame), *(rule.problem(frame, None, table.primary_key) for rule in own)]
+        problems += [f"{path}: {problem}" for problem in found if problem]
+        problems += [f"{path}: {problem}" for problem in _formulas(frame, table)]
+    return problems
+
+
+def _formulas(frame: pd.DataFrame, table: Table) -> list[str]:
+    """Text cells a spreadsheet would run: the build writes none (``to_csv_bytes`` defuses them), so
+    one in a committed table was typed there by hand."""
+    found = []
+    for f in table.fields:
+        if PANDAS_DTYPES[f.type] == "string" and f.name in frame.columns:
+            cells = frame[f.name].dropna()
+            live = cells[cells.map(lambda v: isinstance(v, str) and defuse_formula(v) != v)]
+            if not live.empty:
+                found.append(f"column '{f.name}' holds {live.iloc[0]!r}, which a spreadsheet would run as a formula")
+    return found
 
 
 def _committed_frame(data_dir: Path, resources: list[dict], name: str) -> pd.DataFrame | None:

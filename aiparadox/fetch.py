@@ -135,9 +135,11 @@ class Client:
             self._ends_at = time.monotonic() + self.deadline
         return self._ends_at - time.monotonic()
 
-    def _check_deadline(self, fail: Callable[[str], FetchError]) -> None:
+    def _check_deadline(self, fail: Callable[[str], FetchError], last_failure: str | None = None) -> None:
         if self._remaining() <= 0:
-            raise fail(f"the fetch did not finish within its deadline of {self.deadline:g} s")
+            # When retries used up the time, what went wrong with the last attempt is the cause to tell.
+            cause = f" (the last attempt: {last_failure})" if last_failure else ""
+            raise fail(f"the fetch did not finish within its deadline of {self.deadline:g} s{cause}")
 
     def fetch(self, dataset: str, item: Download, previous: Mapping[str, Any] | None) -> tuple[bytes | None, dict]:
         """Download one item; returns (content or None when unchanged, manifest entry)."""
@@ -152,10 +154,10 @@ class Client:
         def fail(cause: str) -> FetchError:
             return FetchError(f"{dataset}: {url}: {redact(_one_line(cause))}")
 
-        attempt = 0
+        attempt, last_failure = 0, None
         while True:
             attempt += 1
-            self._check_deadline(fail)
+            self._check_deadline(fail, last_failure)
             self._pace(item)
             try:
                 response, final_url = self._request(item, headers, fail)
@@ -174,15 +176,18 @@ class Client:
                 error = None
             if error is not None:
                 if attempt <= self.retries:
+                    last_failure = error
                     self._wait(self.backoff * 2 ** (attempt - 1))
                     continue
                 raise fail(f"{error}, after {attempt} attempts")
 
             status = response.status_code
             if status in RETRY_STATUSES and attempt <= self.retries:
+                last_failure = f"HTTP {status} {response.reason or ''}".strip()
                 self._wait(self.backoff * 2 ** (attempt - 1))
                 continue
             if status == 429 and attempt <= self.retries:
+                last_failure = "HTTP 429 (too many requests)"
                 self._wait(self._retry_after(response))
                 continue
             if status == 304 and previous:
@@ -198,6 +203,10 @@ class Client:
                     item.check(content)
                 except DataError as exc:
                     raise fail(str(exc)) from None
+                except (ValueError, LookupError, TypeError, AttributeError) as exc:
+                    # A check reads bytes a server chose: anything it did not foresee (bytes that are not
+                    # UTF-8, JSON of another shape) is still a bad answer from that address, not a crash.
+                    raise fail(f"the answer is not what was asked for ({type(exc).__name__}: {exc})") from None
             entry = {
                 "url": url,
                 "filename": item.filename,
@@ -247,9 +256,9 @@ class Client:
                 )
             if old.scheme == "https" and new.scheme == "http":
                 raise fail(f"HTTP {response.status_code} redirects to {location}, from https to plain http; refused")
-            if keyed and new.hostname != old.hostname:
+            if keyed and _origin(new) != _origin(old):
                 raise fail(
-                    f"HTTP {response.status_code} redirects to another host ({new.hostname}); "
+                    f"HTTP {response.status_code} redirects to another host ({new.netloc}); "
                     "not followed, since the request carries an API key"
                 )
             if response.status_code in (301, 302, 303) and method != "HEAD":
@@ -304,6 +313,12 @@ class Client:
             except (TypeError, ValueError):
                 seconds = 30.0
         return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def _origin(address: urllib.parse.SplitResult) -> tuple[str, int | None]:
+    """Host and port (the scheme's default when none is written): another port on the same
+    machine is another server, which a key must not reach either."""
+    return (address.hostname or "", address.port or {"http": 80, "https": 443}.get(address.scheme))
 
 
 def _now() -> str:

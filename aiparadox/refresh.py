@@ -50,6 +50,11 @@ def lost_keys(new: pd.DataFrame, old: pd.DataFrame, key: tuple[str, ...]) -> str
     )
 
 
+def no_rows(new: pd.DataFrame) -> str | None:
+    """The rule every table obeys alone: it has rows (a file emptied down to its header is valid CSV)."""
+    return None if len(new) else "the table has no rows"
+
+
 @dataclass(frozen=True)
 class MinRows:
     """At least ``count`` rows in all (or in each group of ``per``)."""
@@ -146,6 +151,31 @@ class NoJump:
 
 
 @dataclass(frozen=True)
+class Distinct:
+    """No two periods of ``along`` hold exactly the same ``columns`` for the same series (``within``):
+    a publisher's file saved under a second name (last year's under this year's, or an earlier one's)
+    shows as two periods alike, where real estimates always differ somewhere."""
+
+    compares_with_committed: ClassVar[bool] = False
+    columns: tuple[str, ...]
+    along: str
+    within: tuple[str, ...] = ()
+
+    def problem(self, new: pd.DataFrame, old: pd.DataFrame | None, key: tuple[str, ...]) -> str | None:
+        seen: dict[tuple, object] = {}
+        for period, group in new.groupby(self.along):
+            rows = group[[*self.within, *self.columns]].astype(str).itertuples(index=False, name=None)
+            signature = tuple(sorted(rows))
+            if signature in seen:
+                return (
+                    f"'{self.along}' {seen[signature]} and {period} hold exactly the same {', '.join(self.columns)}: "
+                    "the same file under two names?"
+                )
+            seen[signature] = period
+        return None
+
+
+@dataclass(frozen=True)
 class SpanKept:
     """No series (a group of ``series``) starts later or ends earlier in ``period`` than in the
     committed table: a file cut short would otherwise remove its first or last years."""
@@ -208,4 +238,4 @@ class Revised:
         return f"committed values that {allowed} did: {_examples(changed)}"
 
 
-Check = MinRows | Within | Increasing | NoJump | SpanKept | Revised
+Check = MinRows | Within | Increasing | NoJump | Distinct | SpanKept | Revised

@@ -124,6 +124,10 @@ def recover(data_dir: Path, raw_root: Path | None = None) -> list[str]:
             journal = {"unreadable": str(exc)}
         if not isinstance(journal, dict) or not {"staging", "files", "folders"} <= set(journal):
             raise DataError(f"{path}: the journal of an interrupted refresh is unreadable; restore data/ with git")
+        problem = journal_problem(journal)
+        if problem:
+            # Rolling it forward would move or delete what it names: only a journal a refresh wrote is followed.
+            raise DataError(f"{path}: not a journal that a refresh writes ({problem}); delete it, or restore data/ with git")
         _finish(data_dir, journal)
         done.append(
             f"{data_dir}: finished a refresh that was interrupted after its commit ({len(journal['files'])} files)"
@@ -146,6 +150,36 @@ def recover(data_dir: Path, raw_root: Path | None = None) -> list[str]:
                 os.replace(aside, target)
                 done.append(f"{target}: put back the raw folder that an interrupted fetch had moved aside")
     return done
+
+
+def _plain_name(name: object) -> bool:
+    return isinstance(name, str) and name not in ("", ".", "..") and "/" not in name and "\\" not in name
+
+
+def journal_problem(journal: dict) -> str | None:
+    """What in a journal no refresh writes, or None: the staging folder a plain ``.staging-`` name in
+    ``data/``, the files plain names, and each folder swap the three folders of one raw folder
+    (``<raw>/.incoming-*/<name>``, ``<raw>/<name>``, ``<raw>/.previous-<name>``)."""
+    staging, files, folders = journal["staging"], journal["files"], journal["folders"]
+    if not _plain_name(staging) or not staging.startswith(STAGING_PREFIX):
+        return f"staging folder {staging!r} is not a {STAGING_PREFIX}* folder of data/"
+    if not isinstance(files, list) or not all(_plain_name(name) for name in files):
+        return "a file is not a plain file name in data/"
+    if not isinstance(folders, list):
+        return "the folder swaps are not a list"
+    for entry in folders:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("new", "target", "aside")):
+            return "a folder swap lacks its new, target or aside folder"
+        new, target, aside = Path(entry["new"]), Path(entry["target"]), Path(entry["aside"])
+        if not (
+            _plain_name(target.name)
+            and new.name == target.name
+            and new.parent.parent == target.parent
+            and new.parent.name.startswith(INCOMING_PREFIX)
+            and aside == target.with_name(ASIDE_PREFIX + target.name)
+        ):
+            return f"the swap of {entry['target']!r} is not one of a raw folder"
+    return None
 
 
 def _finish(data_dir: Path, journal: dict) -> None:

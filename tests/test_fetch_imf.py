@@ -167,6 +167,21 @@ FAULTS = {
 }
 
 
+def _with_literal(raw: Path, code: str, area: str, literal: str) -> dict:
+    """The answer for ``code`` with ``area``'s value written as a bare JSON ``literal`` (NaN, Infinity)."""
+    answer = indicator_answers(raw)[code]
+    answer["values"][code][area] = dict.fromkeys(answer["values"][code][area], "__LITERAL__")
+    return {code: json.dumps(answer).replace('"__LITERAL__"', literal)}
+
+
+FAULTS["a bare NaN"] = (lambda raw: _with_literal(raw, "RE", "DEU", "NaN"), imf_raw.datamapper_url("RE"), "RE/DEU/2023 is nan, not a number")
+FAULTS["a bare Infinity"] = (
+    lambda raw: _with_literal(raw, "DI", "DEU", "Infinity"),
+    imf_raw.datamapper_url("DI"),
+    "DI/DEU/2023 is inf, not a number",
+)
+
+
 def _halve(answer: dict, code: str, area: str) -> dict:
     answer["values"][code][area] = {year: value / 2 for year, value in answer["values"][code][area].items()}
     return answer

@@ -35,7 +35,7 @@ def digest(*folders: Path) -> dict[str, str]:
 
 # --- refresh rules --------------------------------------------------------------------------
 
-from aiparadox.refresh import Increasing, MinRows, NoJump, Revised, SpanKept, Within  # noqa: E402
+from aiparadox.refresh import Distinct, Increasing, MinRows, NoJump, Revised, SpanKept, Within  # noqa: E402
 
 RULED = Table(
     name="toy_ruled",
@@ -53,6 +53,7 @@ RULED = Table(
         Within("count", 0, 1000),
         Increasing("cumulative", along="year"),
         NoJump("count", along="year", factor=10),
+        Distinct(("count", "cumulative"), along="year"),
         SpanKept("year"),
         Revised(("count",), at_most=0.5),
     ),
@@ -95,8 +96,12 @@ def build_ruled(tmp_path: Path, data_dir: Path, text: str, **options) -> None:
             "year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,500,510\n",
             r"jumps more than 10 times .*2026 \(x100\)",
         ),
+        (
+            "year,count,cumulative\n2023,2,2\n2024,3,5\n2025,5,10\n2026,5,10\n",
+            r"'year' 2025 and 2026 hold exactly the same count, cumulative",
+        ),
     ],
-    ids=["a row lost", "a series cut short", "a final value revised", "out of range", "not monotonic", "a jump"],
+    ids=["a row lost", "a series cut short", "a final value revised", "out of range", "not monotonic", "a jump", "a repeat"],
 )
 def test_an_implausible_refresh_is_refused_and_data_is_untouched(ruled: Path, tmp_path: Path, bad: str, cause: str):
     build_ruled(tmp_path, ruled, GOOD)
@@ -256,6 +261,20 @@ def test_leftovers_of_a_killed_refresh_are_removed_at_the_next_start(toy_data, c
     assert "removed the staging folder of a refresh that did not finish" in capsys.readouterr().err
 
 
+def test_the_download_folder_of_a_killed_fetch_goes_at_the_next_build_or_check(toy_data, monkeypatch, capsys):
+    """Only a fetch used to clean its raw root: one that was killed and never run again left its
+    download folder for ever."""
+    raw, data = toy_data
+    for root in (raw, data / "raw"):
+        (root / ".incoming-toy_a-abc123" / "toy_a").mkdir(parents=True)
+    datasets.build(raw, ["toy_b"], data_dir=data)
+    assert not list(raw.glob(".incoming-*"))
+    monkeypatch.setattr(cli, "DATA_DIR", data)
+    assert cli.main(["data", "check"]) == 0, capsys.readouterr().err
+    assert not list((data / "raw").glob(".incoming-*"))
+    assert "removed the download folder of a fetch that did not finish" in capsys.readouterr().err
+
+
 def test_a_fetch_killed_at_any_step_keeps_its_raw_folder(toy_data):
     import shutil
 
@@ -335,8 +354,76 @@ def test_data_check_refuses_a_descriptor_that_the_code_does_not_make(
     monkeypatch.setattr(cli, "DATA_DIR", data_copy)
     assert cli.main(["data", "check"]) == 1
     err = capsys.readouterr().err
-    assert err.strip() and all(line.startswith(str(data_copy)) for line in err.strip().splitlines()), err
-    assert any(re.search(message, line) for line in err.splitlines()), err
+    assert err.count("\n") == 1 and err.startswith(str(data_copy)), err
+    assert re.search(message, err), err
+
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda b: b.replace(b"top", b"t\xffp", 1), r"top500_tiers"),
+        (lambda b: b"", r"top500_tiers"),
+        (lambda b: b.replace(b",", b";", 1), r"top500_tiers"),
+        (None, r"top500_tiers\.csv: cannot be read"),
+    ],
+    ids=["not UTF-8", "empty", "a separator changed", "missing"],
+)
+def test_one_damaged_table_is_one_line_of_data_check(data_copy: Path, monkeypatch, capsys, damage, message):
+    """A damaged file breaks several checks at once (its hash, its rows, its descriptor entry):
+    still one line, naming the file first and counting the rest."""
+    path = data_copy / "top500_tiers.csv"
+    if damage is None:
+        path.unlink()
+    else:
+        path.write_bytes(damage(path.read_bytes()))
+    monkeypatch.setattr(cli, "DATA_DIR", data_copy)
+    assert cli.main(["data", "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(str(data_copy)), err
+    assert re.search(message, err) and "more problem" in err, err
+
+
+def damage_and_rehash(data_dir: Path, name: str, change) -> Path:
+    """Change a committed table and record its new hash and size, as a hand edit that covers its tracks would."""
+    path = data_dir / f"{name}.csv"
+    path.write_bytes(change(path.read_bytes()))
+    data = path.read_bytes()
+    edit_descriptor(
+        data_dir,
+        lambda d: named(d, name).update(hash=f"sha256:{hashlib.sha256(data).hexdigest()}", bytes=len(data)),
+    )
+    return path
+
+
+def out_of_range(data: bytes) -> bytes:
+    """The first year's generation a thousand times too large (a us_electricity_generation.csv)."""
+    lines = data.decode().splitlines(keepends=True)
+    fields, column = lines[1].rstrip("\n").split(","), lines[0].split(",").index("generation_twh")
+    fields[column] = f"{float(fields[column]) * 1000:g}"
+    return "".join([lines[0], ",".join(fields) + "\n", *lines[2:]]).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        ("top500_tiers", lambda b: b.splitlines(keepends=True)[0], r"top500_tiers\.csv: the table has no rows"),
+        ("us_electricity_generation", out_of_range, r"us_electricity_generation\.csv: 'generation_twh' has 1 value"),
+        (
+            "imf_aipi",
+            lambda b: b.replace(b",Germany,", b",=HYPERLINK(1),", 1),
+            r"imf_aipi\.csv: column 'country' holds '=HYPERLINK\(1\)', which a spreadsheet would run as a formula",
+        ),
+    ],
+    ids=["emptied to its header", "a value out of range", "a formula typed in"],
+)
+def test_data_check_refuses_a_damaged_table_whose_hash_was_updated(data_copy: Path, monkeypatch, capsys, name, change, message):
+    """The hash then matches and the schema still holds: the table's own rules are what is left to say no."""
+    damage_and_rehash(data_copy, name, change)
+    monkeypatch.setattr(cli, "DATA_DIR", data_copy)
+    assert cli.main(["data", "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and re.search(message, err), err
 
 
 def test_the_loader_names_a_malformed_descriptor(data_copy: Path):
@@ -369,6 +456,24 @@ def test_an_unreadable_raw_file_is_one_line_and_data_is_untouched(toy_data, caps
     assert err.startswith("error: dataset 'toy_b'") and str(raw / "toy_b") in err and cause in err
     assert "\n" not in err
     assert digest(data) == before
+
+
+@pytest.mark.parametrize(
+    "error", [ValueError("cannot reindex on an axis with duplicate labels"), KeyError("Rank"), EOFError("cut short")]
+)
+def test_a_derivation_that_trips_on_an_unforeseen_file_is_one_line(tmp_path: Path, error: Exception):
+    """Whatever a reader did not foresee in a raw file ends as one line naming the dataset and its folder."""
+
+    def derive(folder: Path) -> dict:
+        raise error
+
+    (tmp_path / "toy").mkdir()
+    dataset = datasets.Dataset("toy", "Toy", (), derive)
+    with pytest.raises(DataError) as raised:
+        datasets.derive(dataset, tmp_path)
+    message = str(raised.value)
+    assert "\n" not in message and message.startswith(f"dataset 'toy' ({tmp_path / 'toy'}): "), message
+    assert type(error).__name__ in message, message
 
 
 def test_a_full_disk_is_one_line_and_data_is_untouched(toy_data, monkeypatch, capsys):
@@ -420,3 +525,31 @@ def test_a_damaged_journal_is_one_line(toy_data, monkeypatch, capsys):
     assert cli.main(["data", "check"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"error: {data / '.refresh.json'}: the journal of an interrupted refresh is unreadable; restore data/ with git"
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        # Each names only folders inside this test's tmp_path, so that a regression deletes nothing else.
+        {"staging": "../victim", "files": ["datapackage.json"], "folders": []},
+        {"staging": ".staging-x", "files": ["../victim/keep.txt"], "folders": []},
+        {"staging": ".staging-x", "files": [], "folders": [{"new": "NEW", "target": "VICTIM", "aside": "ASIDE"}]},
+    ],
+    ids=["staging outside data/", "a file outside data/", "a folder that is not a raw folder"],
+)
+def test_a_journal_that_names_folders_outside_its_refresh_is_refused(tmp_path: Path, toy_data, monkeypatch, capsys, journal):
+    """Rolled forward, a journal whose staging folder was '../../..' deleted the folders above data/."""
+    raw, data = toy_data
+    keep = tmp_path / "victim" / "keep.txt"
+    keep.parent.mkdir()
+    keep.write_text("not data/'s to delete")
+    places = {"NEW": str(tmp_path / "elsewhere" / "victim"), "VICTIM": str(keep.parent), "ASIDE": str(tmp_path / "aside")}
+    for swap in journal["folders"]:
+        swap.update({k: places[v] for k, v in swap.items()})
+    (data / ".refresh.json").write_text(json.dumps(journal))
+    before = digest(data)
+    monkeypatch.setattr(cli, "DATA_DIR", data)
+    assert cli.main(["data", "check"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a journal that a refresh writes" in err, err
+    assert keep.exists() and digest(data) == before

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import requests
 import responses
 
 from aiparadox import datasets, fetch
@@ -112,6 +113,12 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             with contextlib.suppress(OSError):  # the client hung up at its cap, as it should
                 self.wfile.write(BOMB)
+        elif path == "/not-utf8":
+            body = b'{"api": {"version": "1"}, "values": {"AI_PI": {"DEU": {"2023": "\xff\xfe"}}}}'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path == "/bad-length":
             self.send_response(200)
             self.send_header("Content-Length", "ten")
@@ -197,6 +204,20 @@ def test_the_deadline_covers_retries(toy):
     assert sleeps and all(s <= 0.5 for s in sleeps), "no backoff outlasts the deadline"
 
 
+def test_a_deadline_reached_while_retrying_says_what_went_wrong(toy):
+    """A server that breaks every connection used to end in "did not finish within its deadline" alone."""
+    client = fetch.Client(retries=5, backoff=0.3, deadline=0.5)
+    broken = requests.exceptions.ConnectionError("Connection reset by peer")
+    with responses.RequestsMock() as mock:
+        mock.get("https://stats.example.org/toy.csv", body=broken)
+        refused(
+            toy,
+            "https://stats.example.org/toy.csv",
+            "did not finish within its deadline of 0.5 s (the last attempt: could not connect (ConnectionError",
+            client=client,
+        )
+
+
 def test_a_body_announced_at_one_and_a_half_gigabytes_is_refused_before_it_is_read(toy, server):
     started = time.monotonic()
     refused(toy, f"{server}/huge", "announces 1,500,000,000 bytes, over the limit of 100,000,000")
@@ -214,6 +235,15 @@ def test_a_gzip_bomb_stops_at_the_cap_counted_after_decoding(toy, server):
 
 def test_a_bad_content_length_is_one_line(toy, server):
     refused(toy, f"{server}/bad-length", "invalid Content-Length ('ten')")
+
+
+def test_an_answer_that_is_not_utf8_is_one_line(toy, server):
+    """The IMF's check of a DataMapper answer foresaw malformed JSON, not bytes that are not UTF-8:
+    whatever a check did not foresee is still one line naming the address."""
+    from aiparadox.topics.imf import raw as imf_raw
+
+    check = imf_raw.check_datamapper_answer("AI_PI", "toy.csv")
+    refused(toy, f"{server}/not-utf8", "the answer is not what was asked for (UnicodeDecodeError", check=check)
 
 
 def test_a_redirect_loop_is_one_line(toy, server):
@@ -261,6 +291,18 @@ def test_a_307_to_another_host_does_not_get_the_key(toy):
     assert "another host (collector.example.net); not followed, since the request carries an API key" in message
     assert KEY not in message and "\n" not in message
     assert digest(toy.raw, toy.data) == before
+
+
+def test_a_307_to_another_port_of_the_same_host_does_not_get_the_key(toy):
+    """Another port is another server: the key stays with the address it was meant for."""
+    target = "https://api.example.org:8443/v2/steal"
+    api_plan(toy)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.post(API_URL, status=307, headers={"Location": target})
+        mock.post(target, body=GOOD_CSV)
+        with pytest.raises(fetch.FetchError, match="not followed, since the request carries an API key"):
+            toy.fetch()
+        assert [call.request.url for call in mock.calls] == [API_URL]
 
 
 def test_a_307_on_the_same_host_is_followed_with_the_body(toy):

@@ -87,6 +87,33 @@ def test_a_renamed_accelerator_column_in_one_edition_is_refused(lists: Path, dat
     )
 
 
+@pytest.mark.parametrize("edition", ["202511", "202606"])
+def test_a_renamed_or_dropped_column_in_the_newest_editions_is_refused(lists: Path, data_copy: Path, edition: str):
+    """The newest edition has no edition after it: "before" alone must be enough."""
+
+    def drop(sheet):
+        sheet.delete_cols(header(sheet)["Accelerator/Co-Processor"])
+
+    edit_list(lists, f"TOP500_{edition}.xlsx", drop)
+    refused(lists, "top500", data_copy, rf"TOP500_{edition}\.xlsx: no accelerator column .*editions before")
+
+
+def test_a_renamed_first_appearance_column_is_refused(lists: Path, data_copy: Path):
+    """Without its First Appearance column, the June list saved under the November name passed."""
+
+    def rename(sheet):
+        sheet.cell(1, header(sheet)["First Appearance"]).value = "First appearance (renamed)"
+
+    shutil.copy(folder(lists) / "TOP500_202506.xlsx", folder(lists) / "TOP500_202511.xlsx")
+    edit_list(lists, "TOP500_202511.xlsx", rename)
+    refused(
+        lists,
+        "top500",
+        data_copy,
+        r"TOP500_202511\.xlsx: no 'First Appearance' column .*editions before and after have one",
+    )
+
+
 def test_one_edition_as_both_xls_and_xlsx_is_refused(lists: Path, data_copy: Path):
     import openpyxl
     from python_calamine import CalamineWorkbook
@@ -163,6 +190,16 @@ def test_a_list_of_other_than_500_systems_is_refused(lists: Path, data_copy: Pat
     )
 
 
+def test_a_list_with_its_header_only_is_refused(lists: Path, data_copy: Path):
+    edit_list(lists, "TOP500_202606.xlsx", lambda sheet: sheet.delete_rows(2, sheet.max_row))
+    refused(lists, "top500", data_copy, r"TOP500_202606\.xlsx: no system below the header row")
+
+
+def test_a_file_named_for_a_month_without_a_list_is_refused_by_name(lists: Path, data_copy: Path):
+    shutil.copy(folder(lists) / "TOP500_202606.xlsx", folder(lists) / "TOP500_202613.xlsx")
+    refused(lists, "top500", data_copy, r"TOP500_202613\.xlsx: TOP500 lists are published in June \(06\) and November")
+
+
 def test_a_missing_edition_is_refused(lists: Path, data_copy: Path):
     (folder(lists) / "TOP500_201106.xls").unlink()
     refused(lists, "top500", data_copy, r"no TOP500 list for 2011-06 between 2010-06 and 2026-06")
@@ -234,3 +271,96 @@ def test_an_owid_file_cut_at_a_line_boundary_is_refused(shared_sources: Path, tm
         r"^table us_electricity_generation \(.*us_electricity_generation\.csv\): refresh refused: "
         r"the span of 'year' shrinks: .*was \d{4} to 2025",
     )
+
+
+# --- Gains: FRED's national accounts, BLS productivity -------------------------------------------
+
+
+def gains_sources(shared_sources: Path, tmp_path: Path) -> Path:
+    """A writable copy of the gains inputs and, beside them, radiology's OEWS files that gains reads."""
+    raw_root = tmp_path / "raw"
+    for dataset in ("gains", "radiology"):
+        writable_copy(shared_sources / dataset, raw_root / dataset)
+    return raw_root
+
+
+def scale_one_value(path: Path, line: int, factor: float) -> str:
+    """Multiply the last field of one line of a CSV; returns the first field (the date) of that line."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    fields = lines[line].rstrip("\n").split(",")
+    fields[-1] = f"{float(fields[-1]) * factor:g}"
+    lines[line] = ",".join(fields) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return fields[0]
+
+
+@pytest.mark.parametrize(
+    ("file", "factor", "column"),
+    [("GDP__rmmomin_api_2026-01-18.csv", 1000, "gdp_busd"), ("COE__rmmomin_api_2026-01-18.csv", 0.001, "compensation_busd")],
+    ids=["GDP x 1000", "compensation / 1000"],
+)
+def test_a_national_accounts_value_off_by_a_thousand_is_refused(
+    shared_sources: Path, tmp_path: Path, data_copy: Path, file: str, factor: float, column: str
+):
+    """Gains declared no refresh rule: one quarter's GDP a thousand times too large, or pay a thousand
+    times too small (its share of GDP still between 0 and 1), was published."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    path = raw_root / "gains" / "raw" / "fred" / file
+    scale_one_value(path, len(path.read_text().splitlines()) * 2 // 3, factor)
+    refused(
+        raw_root,
+        "gains",
+        data_copy,
+        rf"^table gains_national_accounts \(.*\): refresh refused: '{column}' jumps more than 1\.5 times",
+    )
+
+
+def test_a_gains_series_cut_short_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    raw_root = gains_sources(shared_sources, tmp_path)
+    for name in ("GDP__rmmomin_api_2026-01-18.csv", "COE__rmmomin_api_2026-01-18.csv", "CPROFIT__rmmomin_api_2026-01-18.csv"):
+        path = raw_root / "gains" / "raw" / "fred" / name
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(lines[:-8]), encoding="utf-8")  # the last two years gone, at a line boundary
+    refused(raw_root, "gains", data_copy, r"^table gains_national_accounts \(.*\): refresh refused: the span of 'period' shrinks")
+
+
+def test_a_quarter_twice_in_a_fred_file_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    """A row saved twice made pandas fail to align the series (a ValueError and its traceback)."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    path = raw_root / "gains" / "raw" / "fred" / "COE__rmmomin_api_2026-01-18.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    middle = len(lines) // 2
+    path.write_text("".join([*lines[: middle + 1], lines[middle], *lines[middle + 1 :]]), encoding="utf-8")
+    refused(
+        raw_root, "gains", data_copy, rf"COE__rmmomin_api_2026-01-18\.csv: the date {lines[middle].split(',')[0]} appears more"
+    )
+
+
+# --- OEWS: one year's national file saved under another year's name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dataset", "table"), [("radiology", "radiology_oews"), ("gains", "gains_oews_occupations")]
+)
+def test_last_years_national_file_under_an_earlier_name_is_refused(
+    shared_sources: Path, tmp_path: Path, data_copy: Path, dataset: str, table: str
+):
+    """May 2018's file copied as May 2017's added a year of 2018's figures; no other file covers 2017."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    oews = raw_root / "radiology" / "raw" / "oews"
+    shutil.copy(oews / "national_M2018_dl.xlsx", oews / "national_M2017_dl.xlsx")
+    refused(
+        raw_root,
+        dataset,
+        data_copy,
+        rf"^table {table} \(.*\): refresh refused: 'year' 2017 and 2018 hold exactly the same employment, "
+        "mean_annual_wage: the same file under two names",
+    )
+
+
+def test_a_10k_cut_short_is_one_line_naming_it(shared_sources: Path, tmp_path: Path, data_copy: Path):
+    """A gzipped filing cut in half was an EOFError traceback from the gzip module."""
+    raw_root = gains_sources(shared_sources, tmp_path)
+    path = raw_root / "gains" / "raw" / "sec" / "10k" / "NVDA_10-K_FY2024_nvda-20240128.htm.gz"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    refused(raw_root, "gains", data_copy, r"NVDA_10-K_FY2024_nvda-20240128\.htm\.gz: not a complete gzip file")

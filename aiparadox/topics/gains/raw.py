@@ -24,6 +24,7 @@ import json
 import re
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -113,9 +114,13 @@ def read_fred_csv(path: Path, series_id: str) -> pd.Series:
         raise DataError(f"{path.name}: holds the series {frame.columns[1]!r}, not {series_id}")
     frame = frame.loc[frame[series_id].str.strip().isin(["", "."]) == False]  # noqa: E712 (a boolean mask)
     values = pd.to_numeric(frame[series_id], errors="coerce")
-    if values.isna().any():
-        raise DataError(f"{path.name}: {series_id} holds a value that is not a number: {frame.loc[values.isna(), series_id].iloc[0]!r}")
-    return pd.Series(values.to_numpy(), index=pd.Index(frame.iloc[:, 0], name="date"), name=series_id)
+    bad = values.isna() | values.abs().eq(float("inf"))  # "NaN" and "inf" parse as floats; neither is a value
+    if bad.any():
+        raise DataError(f"{path.name}: {series_id} holds a value that is not a number: {frame.loc[bad, series_id].iloc[0]!r}")
+    dates = frame.iloc[:, 0]
+    if dates.duplicated().any():
+        raise DataError(f"{path.name}: the date {dates[dates.duplicated()].iloc[0]} appears more than once")
+    return pd.Series(values.to_numpy(), index=pd.Index(dates, name="date"), name=series_id)
 
 
 # --- SEC --------------------------------------------------------------------------------------
@@ -161,7 +166,10 @@ def document_text(path: Path) -> str:
     except FileNotFoundError:
         raise DataError(f"{path.name}: not found in {path.parent}") from None
     if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
+        try:
+            raw = gzip.decompress(raw)
+        except (EOFError, OSError, zlib.error) as exc:  # cut short, or damaged inside
+            raise DataError(f"{path.name}: not a complete gzip file ({exc})") from None
     text = raw.decode("utf-8", errors="replace")
     text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))

@@ -37,6 +37,7 @@ import pandas as pd
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset, provenance_notes
 from ...i18n import N_
+from ...refresh import Distinct, NoJump, Revised, SpanKept, Within
 from . import raw
 
 # --- Vocabulary -----------------------------------------------------------------------------------
@@ -150,6 +151,10 @@ PRODUCTIVITY = Table(
     ),
     primary_key=("series_id", "period"),
     sources=(raw.PR_SOURCE,),
+    # Quarter to quarter an index moves by a few percent (profits by at most 1.5 times); a release revises
+    # recent quarters, a rebasing all of them (say so with --accept).
+    checks=(SpanKept("period", series=("series_id",)), NoJump("index_2017", along="period", within=("series_id",), factor=2),
+            Revised(("index_2017",), at_most=0.1)),
 )
 
 
@@ -239,6 +244,10 @@ ACCOUNTS = Table(
     ),
     primary_key=("period",),
     sources=(raw.FRED_SOURCE,),
+    # GDP and pay move by under 10% a quarter, profits by under 1.4 times; BEA's revisions stay well within 25%.
+    checks=(SpanKept("period"), NoJump("gdp_busd", along="period", factor=1.5), NoJump("compensation_busd", along="period", factor=1.5),
+            NoJump("profits_busd", along="period", factor=2), Within("compensation_share_of_gdp", 0.4, 0.7),
+            Revised(("gdp_busd", "compensation_busd", "profits_busd"), at_most=0.25)),
 )
 
 
@@ -291,6 +300,9 @@ FINANCIALS = Table(
     ),
     primary_key=("company", "fiscal_year"),
     sources=(raw.SEC_SOURCE,),
+    # NVIDIA's revenue at most 2.3 times the year before; a later 10-K re-presents a year by a few percent.
+    checks=(NoJump("revenue_musd", along="fiscal_year", within=("company",), factor=4),
+            Revised(("revenue_musd", "net_income_musd"), at_most=0.1)),
 )
 
 
@@ -364,6 +376,7 @@ REPORTED = Table(
     ),
     primary_key=("figure_id",),
     sources=(raw.TENK_SOURCE, raw.NOTES_SOURCE),
+    checks=(Revised(("value",), at_most=0.05),),  # figures read in filed text do not change
 )
 # NVIDIA's 10-Ks, each with the three fiscal years its revenue-by-market table covers.
 NVIDIA_10KS = {
@@ -500,6 +513,11 @@ OEWS = Table(
     ),
     primary_key=("year", "occ_code"),
     sources=(raw.OEWS_WORKBOOK_SOURCE, raw.OEWS_2025_SOURCE),
+    # Published OEWS estimates are final; a year's jobs and pay move by well under 1.5 times.
+    checks=(SpanKept("year", series=("occ_code",)), NoJump("employment", along="year", within=("occ_code",), factor=2),
+            NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
+            Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
+            Revised(("employment", "mean_annual_wage", "median_annual_wage"))),
 )
 
 

@@ -16,6 +16,7 @@ and what ``data fetch`` downloads (:func:`remote`).
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,10 @@ def parse_datamapper_v1(payload: str | bytes | dict[str, Any], where: str) -> pd
             for year, value in series.items():
                 if not YEAR_KEY.match(str(year)):
                     raise DataError(f"{where}: {indicator}/{area} has a period {year!r} that is not a year")
-                if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                # JSON's bare NaN and Infinity parse as floats; the API's missing value is null.
+                if value is not None and (
+                    isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                ):
                     raise DataError(f"{where}: {indicator}/{area}/{year} is {value!r}, not a number")
                 rows.append((indicator, area, int(year), float("nan") if value is None else float(value)))
     return pd.DataFrame(rows, columns=["indicator", "area", "year", "value"])

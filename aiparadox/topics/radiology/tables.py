@@ -31,7 +31,7 @@ import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
-from ...refresh import MinRows, Revised, SpanKept
+from ...refresh import Distinct, MinRows, Revised, SpanKept
 from .raw import (
     BY_INDUSTRY_FILE,
     EXTRACT_FILE,
@@ -272,6 +272,7 @@ OEWS = Table(
     checks=(
         SpanKept("year", series=("occ_code",)),
         Revised(("employment", "mean_annual_wage", "median_annual_wage"), at_most=0.0),
+        Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
     ),
 )
 

@@ -14,7 +14,7 @@ What a plausible folder of lists is, checked before any table is made (issue 15)
 edition, every June and November from the first to the last; in each, 500 systems ranked 1 to 500,
 no system with a blank Rank, Rmax falling with rank, the newest system's "First Appearance" equal
 to the edition's list number (so the June list saved under the November name is caught), and an
-accelerator column in every edition after the first that has one.
+accelerator column and a First Appearance column in every edition after the first that has them.
 
 :func:`systems` gives one edition in a common shape; :mod:`.tables` assigns each accelerator its
 family and computes the tables.
@@ -46,6 +46,8 @@ def edition_of(path: Path) -> str:
     match = FILE_PATTERN.match(path.name)
     if not match:
         raise DataError(f"{path.name}: not a TOP500 list export (expected TOP500_YYYYMM.xls or .xlsx)")
+    if match.group(2) not in ("06", "11"):
+        raise DataError(f"{path.name}: TOP500 lists are published in June (06) and November (11), not month {match.group(2)}")
     return f"{match.group(1)}-{match.group(2)}"
 
 
@@ -119,6 +121,8 @@ def read_list(path: Path) -> pd.DataFrame:
     unranked = body.index[ranks.isna() & filled]
     if len(unranked):
         raise DataError(f"{path.name}: row {header + 2 + unranked[0]} holds a system but its Rank cell is blank")
+    if ranks.isna().all():
+        raise DataError(f"{path.name}: no system below the header row")
     return body.loc[ranks.notna()].assign(Rank=ranks[ranks.notna()].astype(int)).reset_index(drop=True)
 
 
@@ -219,17 +223,28 @@ def check_list(name: str, listed: pd.DataFrame) -> None:
         )
 
 
-def check_accelerator_columns(named: list[tuple[str, bool]]) -> None:
-    """Once the lists have an accelerator column (from 2011-06), every later one has it: an edition
-    without it (a renamed header) would show no accelerated system at all."""
-    first = next((i for i, (_, has) in enumerate(named) if has), None)
-    for i, (name, has) in enumerate(named):
-        if first is not None and i > first and not has:
-            later = any(h for _, h in named[i + 1 :])
-            raise DataError(
-                f"{name}: no accelerator column (looked for {ACCELERATOR_COLUMNS}), "
-                f"though the editions before{' and after' if later else ''} have one"
-            )
+# Columns that every list has once the lists carry them (both from 2012-06): an edition without the
+# accelerator column (a renamed header) would show no accelerated system at all, and one without
+# First Appearance values could not be checked against the edition its name says (check_list).
+KEPT_COLUMNS = (
+    ("accelerator column", ACCELERATOR_COLUMNS, lambda listed: bool(listed["has_accelerator_column"].all())),
+    (f"'{FIRST_APPEARANCE}' column", (FIRST_APPEARANCE,), lambda listed: bool(listed["first_appearance"].notna().any())),
+)
+
+
+def check_kept_columns(listed: list[tuple[str, pd.DataFrame]]) -> None:
+    """Once the lists have one of :data:`KEPT_COLUMNS`, every later one has it (``listed``: each
+    file's name and its :func:`systems`, in edition order)."""
+    for what, looked_for, has in KEPT_COLUMNS:
+        named = [(name, has(frame)) for name, frame in listed]
+        first = next((i for i, (_, present) in enumerate(named) if present), None)
+        for i, (name, present) in enumerate(named):
+            if first is not None and i > first and not present:
+                later = any(p for _, p in named[i + 1 :])
+                raise DataError(
+                    f"{name}: no {what} (looked for {looked_for}), "
+                    f"though the editions before{' and after' if later else ''} have one"
+                )
 
 
 def remote(environ) -> list:

@@ -106,7 +106,7 @@ def with_families(listed: pd.DataFrame, file_name: str) -> pd.DataFrame:
 def all_systems(folder: Path) -> pd.DataFrame:
     """Every system of every list in ``folder``, with its family: the one frame all tables come from."""
     listed = [(p.name, raw.systems(p)) for p in raw.list_files(folder)]
-    raw.check_accelerator_columns([(name, bool(frame["has_accelerator_column"].all())) for name, frame in listed])
+    raw.check_kept_columns(listed)
     every = [with_families(frame, name) for name, frame in listed]
     for name, frame in listed:
         raw.check_list(name, frame)
