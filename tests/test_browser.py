@@ -71,8 +71,11 @@ INTERACTIVE = "[...document.querySelectorAll('.aiparadox-chart')].every(c => ['t
 DRAWINGS = """[...document.querySelectorAll('.aiparadox-chart')].map(c => {
     const img = c.querySelector('.aiparadox-chart-drawing img'), box = c.querySelector('.aiparadox-chart-drawing');
     const r = box.getBoundingClientRect(), footer = c.querySelector('.aiparadox-chart-footer').getBoundingClientRect();
-    return {name: c.dataset.chart, src: img.currentSrc, loaded: img.complete && img.naturalWidth > 0,
-            alt: img.alt, top: r.top + scrollY, width: r.width, height: r.height, footer: footer.top + scrollY};
+    // The lowest of what the chart shows above its source line: its box, its selectors, Vega's drawing.
+    const above = [box, ...c.querySelectorAll('.aiparadox-chart-controls, .aiparadox-chart-view svg')];
+    const bottom = Math.max(...above.map(e => e.getBoundingClientRect().bottom));
+    return {name: c.dataset.chart, src: img.currentSrc, loaded: img.complete && img.naturalWidth > 0, alt: img.alt,
+            top: r.top + scrollY, width: r.width, height: r.height, footer: footer.top + scrollY, bottom: bottom + scrollY};
 })"""
 CHARTS = """[...document.querySelectorAll('.aiparadox-chart')].map(c => {
     const svg = c.querySelector('.aiparadox-chart-view svg');
@@ -234,15 +237,17 @@ def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move
             c.querySelectorAll('.vega-bind').length, c.querySelectorAll('.vega-bind[data-placeholder]').length])"""
     )
     changed = None
-    if controls:
+    chart = page.locator(".aiparadox-chart:has(.aiparadox-chart-controls input[type=radio])").first
+    if chart.count():
         # Vega's own inputs are live: another choice redraws the chart.
-        chart = page.locator(".aiparadox-chart:has(.aiparadox-chart-controls input[type=radio])").first
         drawn = chart.locator(".aiparadox-chart-view svg").inner_html()
         chart.locator(".aiparadox-chart-controls label:has(input:not(:checked))").first.click()
         page.wait_for_timeout(300)
         changed = chart.locator(".aiparadox-chart-view svg").inner_html() != drawn
     report["context"].close()
     assert not moved, f"charts moved when they became interactive: {moved}"
+    covered = [f"{a['name']}: source line at {a['footer']:.0f}, chart down to {a['bottom']:.0f}" for a in after if a["footer"] < a["bottom"] - 1]
+    assert not covered, f"a chart runs over its source line: {covered}"
     if which == "with selectors":
         assert controls and all(shown > 0 and left == 0 for shown, left in controls), f"selectors (Vega's, left from the page's): {controls}"
         assert changed, "choosing another option in a chart's selector did not redraw it"

@@ -306,7 +306,8 @@ class _Charts(HTMLParser):
             chart["images"].append(attrs.get("src") or attrs.get("srcset"))
             if tag == "img":
                 chart["alt"] = attrs.get("alt", "")
-        elif tag == "input":
+        elif tag == "input" and attrs.get("name") == f"{chart['name']}-view":
+            # Chart | Table | Sources (a chart's own selectors are inputs too).
             chart["views"].append(attrs.get("value"))
         elif tag == "tr":
             chart["rows"] += 1
