@@ -6,7 +6,9 @@ Vega-Lite spec as JSON). Here each placeholder becomes:
 * Chart | Table | Sources, as Our World in Data offers them: radio buttons and CSS, so that they
   work with no script (``static/aiparadox-charts.js`` only keeps browsers without ``:has()`` in step);
 * the chart: a ``<picture>`` of the SVG drawings (:mod:`aiparadox.chart_drawing`), light or dark as
-  the page is, wide or narrow as the screen is, with the chart's description as its text;
+  the page is, wide or narrow as the screen is, with the chart's description as its text; under
+  it, the chart's selectors (radio buttons, menus) as Vega writes them, which Vega replaces with its
+  own when the chart becomes interactive, so that nothing moves;
 * the table: a real HTML table of the chart's data, headers as the chart titles them
   (:mod:`aiparadox.chart_data`); the data are on the page only there;
 * the sources: the provenance of the tables the chart draws, from ``data/datapackage.json``;
@@ -170,6 +172,44 @@ def _picture(files: dict[tuple[str, str], str], sizes: dict[str, tuple[int, int]
     )
 
 
+# The inputs Vega binds a chart's parameters to; a legend binding ("legend") draws nothing of its own.
+CONTROL_INPUTS = ("radio", "select")
+
+
+def controls_html(spec: dict[str, Any]) -> str:
+    """The chart's selectors, written as Vega writes its bindings (vega-view's bind.js: the same
+    elements and classes, so the same styles and height), each set to the parameter's first value.
+    The page script hands this element to Vega, which empties it and draws its own live inputs in
+    it: the drawing is not moved by the selectors appearing under it. (``data-placeholder`` marks
+    the build's, which the tests check are gone.) Empty for a chart without."""
+    controls = []
+    for param in spec.get("params", []):
+        bind = param.get("bind")
+        if not isinstance(bind, dict) or bind.get("input") not in CONTROL_INPUTS:
+            continue
+        signal = html.escape(param["name"])
+        labels = bind.get("labels") or []
+        options = [(option, labels[i] if i < len(labels) else option) for i, option in enumerate(bind["options"])]
+        title = f'<span class="vega-bind-name">{html.escape(bind.get("name") or param["name"])}</span>'
+        if bind["input"] == "radio":
+            inputs = "".join(
+                f'<label><input type="radio" name="{signal}" value="{html.escape(str(option))}"'
+                f'{" checked" if option == param.get("value") else ""}>{html.escape(str(label))}</label>'
+                for option, label in options
+            )
+            controls.append(f'<div class="vega-bind" data-placeholder>{title}<span class="vega-bind-radio">{inputs}</span></div>')
+        else:
+            choices = "".join(
+                f'<option value="{html.escape(str(option))}"{" selected" if option == param.get("value") else ""}>'
+                f"{html.escape(str(label))}</option>"
+                for option, label in options
+            )
+            controls.append(
+                f'<div class="vega-bind" data-placeholder><label>{title}<select name="{signal}">{choices}</select></label></div>'
+            )
+    return f'<div class="aiparadox-chart-controls vega-bindings">{"".join(controls)}</div>' if controls else ""
+
+
 def _table_html(table: chart_data.DataTable, caption: str, language: str = "en") -> str:
     """A real table of the chart's data. A column that changes in a few runs only (a series' name)
     heads each run instead of filling every row. HTML lets a cell and a row end where the next
@@ -324,7 +364,9 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
             f'<fieldset class="aiparadox-chart-views"><legend>{legend}</legend>{views}</fieldset>',
             '<div class="aiparadox-chart-panel" data-view="chart"><div class="aiparadox-chart-drawing">',
             _picture(files, sizes, spec.get("description", "")),
-            "</div></div>",
+            "</div>",
+            controls_html(spec),
+            "</div>",
             f'<div class="aiparadox-chart-panel" data-view="table">{tables_html}</div>',
             f'<div class="aiparadox-chart-panel" data-view="sources">{_sources_html(drawn_from, links, cite, _)}</div>',
             f'<p class="aiparadox-chart-footer">{"".join(footer)}</p>',

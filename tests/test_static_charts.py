@@ -228,6 +228,29 @@ def test_a_placeholder_becomes_the_chart_its_table_its_sources_and_its_files(tmp
     assert json.loads((tmp_path / "html" / spec_file).read_text())["datasets"]["main"][0]["year"] == 2020
 
 
+def test_a_charts_selectors_are_under_its_drawing_as_vega_writes_them(tmp_path: Path, book_info):
+    spec = small_spec()
+    spec["params"] = [
+        {"name": "measure", "value": "rmax", "bind": {"input": "radio", "options": ["count", "rmax"], "labels": ["Count", "Rmax"], "name": "Measure: "}},
+        {"name": "country", "value": "Spain", "bind": {"input": "select", "options": ["France", "Spain"]}},
+    ]
+    body = static_charts.rewrite(page_with(spec), book_info, placement(tmp_path))
+    controls = re.search(r'<div class="aiparadox-chart-controls vega-bindings">.*?</select></label></div></div>', body).group(0)
+    assert controls.count('<div class="vega-bind" data-placeholder>') == 2
+    assert body.index("</picture>") < body.index(controls) < body.index('data-view="table"')
+    assert re.findall(r'<input type="radio" name="measure" value="(\w+)"( checked)?>(\w+)</label>', controls) == [
+        ("count", "", "Count"),
+        ("rmax", " checked", "Rmax"),
+    ]
+    assert '<span class="vega-bind-name">Measure: </span>' in controls
+    assert '<label><span class="vega-bind-name">country</span><select name="country">' in controls
+    assert '<option value="Spain" selected>Spain</option>' in controls
+    # A chart with no selector (a legend binding draws none of its own) has no empty block under it.
+    assert "aiparadox-chart-controls" not in static_charts.rewrite(page_with(small_spec()), book_info, placement(tmp_path))
+    legend = {"params": [{"name": "pick", "select": {"type": "point", "fields": ["year"]}, "bind": "legend"}]}
+    assert static_charts.controls_html(legend) == ""
+
+
 def test_a_chart_naming_a_table_the_data_package_lacks_is_refused(tmp_path: Path, book_info):
     spec = small_spec()
     spec["usermeta"]["aiparadox"]["tables"] = ["no_such_table"]
@@ -298,7 +321,8 @@ class _Charts(HTMLParser):
             chart["images"].append(attrs.get("src") or attrs.get("srcset"))
             if tag == "img":
                 chart["alt"] = attrs.get("alt", "")
-        elif tag == "input":
+        elif tag == "input" and attrs.get("name") == f"{chart['name']}-view":
+            # Chart | Table | Sources (a chart's own selectors are inputs too).
             chart["views"].append(attrs.get("value"))
         elif tag == "tr":
             chart["rows"] += 1

@@ -57,7 +57,10 @@ async function draw(chart) {
   const drawn = { ...spec, config: merge(meta.modes[mode].config, spec.config ?? {}), background: meta.modes[mode].background };
   if (meta.fits) Object.assign(drawn, { width: "container", height: "container", autosize: { type: "fit", contains: "padding" } });
   chart.aiparadox.result?.finalize();
-  chart.aiparadox.result = await window.vegaEmbed(view, drawn, { renderer: "svg", actions: false });
+  // The chart's selectors go where the page already shows them (aiparadox/static_charts.py), under
+  // the drawing: Vega empties that element and puts its live inputs in it.
+  const controls = chart.querySelector(".aiparadox-chart-controls") ?? undefined;
+  chart.aiparadox.result = await window.vegaEmbed(view, drawn, { renderer: "svg", actions: false, bind: controls });
   showTooltipOnTap(chart.aiparadox.result.view);
   const svg = view.querySelector("svg");
   if (svg && spec.description) {
