@@ -57,7 +57,11 @@ async function draw(chart) {
   const drawn = { ...spec, config: merge(meta.modes[mode].config, spec.config ?? {}), background: meta.modes[mode].background };
   if (meta.fits) Object.assign(drawn, { width: "container", height: "container", autosize: { type: "fit", contains: "padding" } });
   chart.aiparadox.result?.finalize();
-  chart.aiparadox.result = await window.vegaEmbed(view, drawn, { renderer: "svg", actions: false });
+  // The edition's number and time locale ("10 %", "janv. 2020") comes with the spec, as the drawing
+  // had it (aiparadox/chart_drawing.py); an English spec has none and keeps d3's default.
+  const locale = { formatLocale: meta.formatLocale, timeFormatLocale: meta.timeFormatLocale };
+  const options = { renderer: "svg", actions: false, ...(meta.formatLocale ? locale : {}) };
+  chart.aiparadox.result = await window.vegaEmbed(view, drawn, options);
   showTooltipOnTap(chart.aiparadox.result.view);
   const svg = view.querySelector("svg");
   if (svg && spec.description) {
