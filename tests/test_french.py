@@ -117,6 +117,29 @@ def test_every_french_page_has_the_code_cells_of_its_english_twin(translation):
     assert code_cells(translation.page) == code_cells(translation.twin)
 
 
+# French spacing: a narrow no-break space before ; ? !, a no-break space before : and inside « ».
+PLAIN_SPACE_IN_FRENCH_PUNCTUATION = re.compile(r"(?<=\S) [;:?!»](?=\s|$|[)*_,.])|« ")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+@pytest.mark.parametrize("translation", french_pages(), ids=lambda t: t.page.relative_to(ROOT).as_posix())
+def test_french_prose_spaces_its_punctuation_the_french_way(translation):
+    """In the prose (not code, not a directive's options), no plain space where French puts a no-break one."""
+    import jupytext
+
+    notebook = jupytext.read(translation.page, fmt="md:myst")
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.lstrip().startswith(":"):
+                continue
+            prose = INLINE_CODE.sub("x", line)
+            found += [f"{line.strip()!r}" for _ in PLAIN_SPACE_IN_FRENCH_PUNCTUATION.finditer(prose)][:1]
+    assert not found, f"{translation.page.relative_to(ROOT)}: a plain space in French punctuation:\n" + "\n".join(found)
+
+
 def test_every_french_page_records_the_english_commit_it_follows():
     for t in french_pages():
         assert t.translated_from, f"{t.page.relative_to(ROOT)}: no translated_from in its front matter"
