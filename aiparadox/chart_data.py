@@ -189,17 +189,47 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def format_cell(value: Any, column: Column) -> str:
-    """A value as the table on the page shows it: as the chart's tooltip formats it."""
+def in_locale(number: str, language: str) -> str:
+    """A number as d3-format writes it in English, in the number locale the edition's charts are
+    drawn in (``chart_drawing.FORMAT_LOCALES``: "1,234.5" -> "1 234,5", "13%" -> "13 %" in French)."""
+    from .chart_drawing import FORMAT_LOCALES
+
+    locale = FORMAT_LOCALES.get(language)
+    if not locale:
+        return number
+    return number.translate(str.maketrans({",": locale["thousands"], ".": locale["decimal"], "%": locale["percent"]}))
+
+
+def _strftime(moment: datetime.datetime, spec: str, language: str) -> str:
+    """d3-time-format's names of months and days in the edition's locale; the rest as Python writes it."""
+    from .chart_drawing import TIME_FORMAT_LOCALES
+
+    locale = TIME_FORMAT_LOCALES.get(language)
+    if locale:
+        names = {
+            "%B": locale["months"][moment.month - 1],
+            "%b": locale["shortMonths"][moment.month - 1],
+            "%A": locale["days"][(moment.weekday() + 1) % 7],  # d3 counts from Sunday, Python from Monday
+            "%a": locale["shortDays"][(moment.weekday() + 1) % 7],
+        }
+        spec = re.sub(r"%[BbAa]", lambda directive: names[directive.group(0)].replace("%", "%%"), spec)
+    return moment.strftime(spec)
+
+
+def format_cell(value: Any, column: Column, language: str = "en") -> str:
+    """A value as the table on the page shows it: as the chart's tooltip formats it, in the number
+    and time locale of the edition's charts."""
     if value is None:
         return ""
     if column.temporal and column.format and isinstance(value, str):
         try:
-            return datetime.datetime.fromisoformat(value).strftime(column.format)
+            return _strftime(datetime.datetime.fromisoformat(value), column.format, language)
         except ValueError:
             return value
     if column.format and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_number(float(value), column.format)
+        return in_locale(format_number(float(value), column.format), language)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return in_locale(_plain(value), language)
     return _plain(value)
 
 

@@ -170,7 +170,7 @@ def _picture(files: dict[tuple[str, str], str], sizes: dict[str, tuple[int, int]
     )
 
 
-def _table_html(table: chart_data.DataTable, caption: str) -> str:
+def _table_html(table: chart_data.DataTable, caption: str, language: str) -> str:
     """A real table of the chart's data. A column that changes in a few runs only (a series' name)
     heads each run instead of filling every row. HTML lets a cell and a row end where the next
     begins: without "</td>" and "</tr>" a long table is a quarter lighter."""
@@ -180,7 +180,7 @@ def _table_html(table: chart_data.DataTable, caption: str) -> str:
 
     def rows(run: list[dict[str, Any]]) -> str:
         return "".join(
-            "<tr>" + "".join(f"<td>{html.escape(chart_data.format_cell(row.get(c.field), c))}" for c in shown)
+            "<tr>" + "".join(f"<td>{html.escape(chart_data.format_cell(row.get(c.field), c, language))}" for c in shown)
             for row in run
         )
 
@@ -188,7 +188,7 @@ def _table_html(table: chart_data.DataTable, caption: str) -> str:
         bodies = "".join(
             f'<tbody><tr><th colspan="{len(shown)}" scope="rowgroup">'
             + html.escape(
-                "; ".join(f"{c.header}: {chart_data.format_cell(v, c)}" for c, v in zip(grouped, values, strict=True))
+                "; ".join(f"{c.header}: {chart_data.format_cell(v, c, language)}" for c, v in zip(grouped, values, strict=True))
             )
             + f"</th></tr>{rows(run)}</tbody>"
             for values, run in chart_data.runs_of(table, grouped)
@@ -298,6 +298,7 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
             table_caption
             if len(tables) == 1
             else _("{caption}, part {number}").format(caption=table_caption, number=i + 1),
+            book.language,
         )
         for i, t in enumerate(tables)
     )

@@ -114,6 +114,24 @@ def test_numbers_are_written_as_the_charts_tooltips_write_them(value, spec, show
     assert chart_data.format_number(value, spec) == shown
 
 
+@pytest.mark.parametrize(
+    ("value", "column", "shown"),
+    [
+        (0.125, chart_data.Column("s", "Share", ".1%"), "12,5\u202f%"),
+        (-1234567.0, chart_data.Column("n", "Count", ",.0f"), "\u22121\u202f234\u202f567"),
+        (12.34, chart_data.Column("x", "Value"), "12,34"),
+        (2020, chart_data.Column("year", "Year"), "2020"),  # a year is not grouped
+        ("2020-03-01", chart_data.Column("m", "Month", "%a %d %b %Y", True), "dim. 01 mars 2020"),
+        ("2020-01-01", chart_data.Column("m", "Month", "%B %Y", True), "janvier 2020"),
+        ("Fujitsu A64FX", chart_data.Column("f", "Family"), "Fujitsu A64FX"),
+    ],
+)
+def test_a_french_table_writes_its_numbers_and_months_as_the_french_tooltips_do(value, column, shown):
+    assert chart_data.format_cell(value, column, "fr") == shown
+    english = chart_data.format_cell(value, column)
+    assert english == chart_data.format_cell(value, column, "en") and ("\u202f" not in english)
+
+
 def test_the_csv_has_units_raw_values_and_no_cell_a_spreadsheet_would_run():
     main, _ = chart_data.chart_tables(small_spec())
     lines = chart_data.csv_text(main).splitlines()
@@ -383,6 +401,9 @@ def test_french_charts_are_drawn_in_the_french_locale_and_english_ones_in_the_en
     french = drawn_text(built_book / "fr" / "chapters" / "top500.html")
     assert re.search(r"\d%", english) and "\u202f%" not in english
     assert re.search(r"\d\u202f%", french) and not re.search(r"\d%", french)
+    # The Table view writes its numbers as the tooltips do.
+    cells = re.findall(r"<td>([^<]*)", (built_book / "fr" / "chapters" / "top500.html").read_text(encoding="utf-8"))
+    assert any(re.search(r"\d\u202f%", c) for c in cells) and not any(re.search(r"\d%|\d\.\d", c) for c in cells)
     french_specs = [built_book / "fr" / "chapters" / c["spec"] for c in charts_of(built_book / "fr" / "chapters" / "top500.html")]
     assert all(json.loads(s.read_text())["usermeta"]["aiparadox"]["formatLocale"]["decimal"] == "," for s in french_specs)
 
