@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import chart_data, chart_drawing
-from .i18n import gettext
+from .i18n import N_, gettext
 
 FOLDER = "_charts"
 PLACEHOLDER = re.compile(
@@ -43,6 +43,10 @@ CAPTION = re.compile(
     re.S,
 )
 VIEWS = ("chart", "table", "sources")
+# The heading of a run of rows that share a value ("Country: Belgium"), and what separates two such
+# values in it: messages, because French spaces its colon and semicolon ("Pays : Belgique").
+RUN_HEADING = N_("{column}: {value}")
+RUN_SEPARATOR = N_("; ")
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,10 @@ def _table_html(table: chart_data.DataTable, caption: str, language: str) -> str
         bodies = "".join(
             f'<tbody><tr><th colspan="{len(shown)}" scope="rowgroup">'
             + html.escape(
-                "; ".join(f"{c.header}: {chart_data.format_cell(v, c, language)}" for c, v in zip(grouped, values, strict=True))
+                gettext(RUN_SEPARATOR, language).join(
+                    gettext(RUN_HEADING, language).format(column=c.header, value=chart_data.format_cell(v, c, language))
+                    for c, v in zip(grouped, values, strict=True)
+                )
             )
             + f"</th></tr>{rows(run)}</tbody>"
             for values, run in chart_data.runs_of(table, grouped)

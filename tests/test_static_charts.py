@@ -132,6 +132,16 @@ def test_a_french_table_writes_its_numbers_and_months_as_the_french_tooltips_do(
     assert english == chart_data.format_cell(value, column, "en") and ("\u202f" not in english)
 
 
+def test_a_french_table_heads_each_run_of_rows_the_french_way():
+    """A run's heading spaces its colon as French does ("Pays : Belgique") and its shares are French."""
+    columns = (chart_data.Column("country", "Pays"), chart_data.Column("share", "Part", ".0%"))
+    rows = tuple({"country": "Belgique" if i < 8 else "France", "share": i / 100} for i in range(16))
+    table = chart_data.DataTable("main", columns, rows)
+    french = static_charts._table_html(table, "Données", "fr")
+    assert "Pays\u00a0: Belgique" in french and "<td>15\u202f%" in french
+    assert "Pays: Belgique" in static_charts._table_html(table, "Data", "en")
+
+
 def test_the_csv_has_units_raw_values_and_no_cell_a_spreadsheet_would_run():
     main, _ = chart_data.chart_tables(small_spec())
     lines = chart_data.csv_text(main).splitlines()
