@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cells import defuse_formula
+from .typography import french
 
 MINUS = "\u2212"  # what d3-format, and so the chart's tooltips, write for a negative number
 ENCODING_CHANNELS = ("x", "y", "x2", "y2", "color", "theta", "size", "shape", "text", "detail")
@@ -189,47 +190,29 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def in_locale(number: str, language: str) -> str:
-    """A number as d3-format writes it in English, in the number locale the edition's charts are
-    drawn in (``chart_drawing.FORMAT_LOCALES``: "1,234.5" -> "1 234,5", "13%" -> "13 %" in French)."""
-    from .chart_drawing import FORMAT_LOCALES
-
-    locale = FORMAT_LOCALES.get(language)
-    if not locale:
-        return number
-    return number.translate(str.maketrans({",": locale["thousands"], ".": locale["decimal"], "%": locale["percent"]}))
-
-
-def _strftime(moment: datetime.datetime, spec: str, language: str) -> str:
-    """d3-time-format's names of months and days in the edition's locale; the rest as Python writes it."""
-    from .chart_drawing import TIME_FORMAT_LOCALES
-
-    locale = TIME_FORMAT_LOCALES.get(language)
-    if locale:
-        names = {
-            "%B": locale["months"][moment.month - 1],
-            "%b": locale["shortMonths"][moment.month - 1],
-            "%A": locale["days"][(moment.weekday() + 1) % 7],  # d3 counts from Sunday, Python from Monday
-            "%a": locale["shortDays"][(moment.weekday() + 1) % 7],
-        }
-        spec = re.sub(r"%[BbAa]", lambda directive: names[directive.group(0)].replace("%", "%%"), spec)
-    return moment.strftime(spec)
+# The month formats the charts use, as CLDR patterns: a French table writes "novembre 2025", as its
+# chart's axis does in the French time locale.
+CLDR_DATE_PATTERNS = {"%B %Y": "MMMM y", "%b %Y": "MMM y", "%Y": "y"}
 
 
 def format_cell(value: Any, column: Column, language: str = "en") -> str:
-    """A value as the table on the page shows it: as the chart's tooltip formats it, in the number
-    and time locale of the edition's charts."""
+    """A value as the table on the page shows it: as the chart's tooltip formats it, in the
+    edition's typography (a French table writes "29,0 %", "4 178", as the French prose does)."""
     if value is None:
         return ""
     if column.temporal and column.format and isinstance(value, str):
         try:
-            return _strftime(datetime.datetime.fromisoformat(value), column.format, language)
+            moment = datetime.datetime.fromisoformat(value)
         except ValueError:
             return value
+        if language == "en" or column.format not in CLDR_DATE_PATTERNS:
+            return moment.strftime(column.format)
+        from babel.dates import format_date
+
+        return format_date(moment.date(), CLDR_DATE_PATTERNS[column.format], locale=language)
     if column.format and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return in_locale(format_number(float(value), column.format), language)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return in_locale(_plain(value), language)
+        shown = format_number(float(value), column.format)
+        return french(shown) if language == "fr" else shown
     return _plain(value)
 
 
@@ -240,14 +223,16 @@ def grouping_columns(table: DataTable) -> tuple[Column, ...]:
     if rows < 16:
         return ()
     grouped = []
-    for column in table.columns[:-1]:
+    # Any text column, the last too (an estimate's name beside each year of its run).
+    for column in table.columns:
         values = [row.get(column.field) for row in table.rows]
         if not all(isinstance(v, str) for v in values) or column.temporal:
             continue
         runs = 1 + sum(a != b for a, b in zip(values, values[1:], strict=False))
         if runs <= rows // 8:
             grouped.append(column)
-    return tuple(grouped) if len(grouped) < len(table.columns) else ()
+    # At least two columns stay in the rows: a lone column of values reads as no table.
+    return tuple(grouped) if len(table.columns) - len(grouped) >= 2 else ()
 
 
 def runs_of(table: DataTable, columns: tuple[Column, ...]) -> list[tuple[tuple[Any, ...], list[dict[str, Any]]]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import chart_data, chart_drawing
-from .i18n import N_, gettext
+from .i18n import gettext
 
 FOLDER = "_charts"
 PLACEHOLDER = re.compile(
@@ -43,10 +43,6 @@ CAPTION = re.compile(
     re.S,
 )
 VIEWS = ("chart", "table", "sources")
-# The heading of a run of rows that share a value ("Country: Belgium"), and what separates two such
-# values in it: messages, because French spaces its colon and semicolon ("Pays : Belgique").
-RUN_HEADING = N_("{column}: {value}")
-RUN_SEPARATOR = N_("; ")
 
 
 @dataclass(frozen=True)
@@ -174,7 +170,7 @@ def _picture(files: dict[tuple[str, str], str], sizes: dict[str, tuple[int, int]
     )
 
 
-def _table_html(table: chart_data.DataTable, caption: str, language: str) -> str:
+def _table_html(table: chart_data.DataTable, caption: str, language: str = "en") -> str:
     """A real table of the chart's data. A column that changes in a few runs only (a series' name)
     heads each run instead of filling every row. HTML lets a cell and a row end where the next
     begins: without "</td>" and "</tr>" a long table is a quarter lighter."""
@@ -192,8 +188,11 @@ def _table_html(table: chart_data.DataTable, caption: str, language: str) -> str
         bodies = "".join(
             f'<tbody><tr><th colspan="{len(shown)}" scope="rowgroup">'
             + html.escape(
-                gettext(RUN_SEPARATOR, language).join(
-                    gettext(RUN_HEADING, language).format(column=c.header, value=chart_data.format_cell(v, c, language))
+                # French spaces the semicolon between two values ("; " is in the catalogue).
+                gettext("; ", language).join(
+                    gettext("{header}: {value}", language).format(
+                        header=c.header, value=chart_data.format_cell(v, c, language)
+                    )
                     for c, v in zip(grouped, values, strict=True)
                 )
             )

@@ -115,31 +115,35 @@ def test_numbers_are_written_as_the_charts_tooltips_write_them(value, spec, show
 
 
 @pytest.mark.parametrize(
-    ("value", "column", "shown"),
+    ("value", "column", "english", "french"),
     [
-        (0.125, chart_data.Column("s", "Share", ".1%"), "12,5\u202f%"),
-        (-1234567.0, chart_data.Column("n", "Count", ",.0f"), "\u22121\u202f234\u202f567"),
-        (12.34, chart_data.Column("x", "Value"), "12,34"),
-        (2020, chart_data.Column("year", "Year"), "2020"),  # a year is not grouped
-        ("2020-03-01", chart_data.Column("m", "Month", "%a %d %b %Y", True), "dim. 01 mars 2020"),
-        ("2020-01-01", chart_data.Column("m", "Month", "%B %Y", True), "janvier 2020"),
-        ("Fujitsu A64FX", chart_data.Column("f", "Family"), "Fujitsu A64FX"),
+        (0.2904, chart_data.Column("s", "Share", ".1%"), "29.0%", "29,0\u202f%"),
+        (4178.2, chart_data.Column("e", "Energy", ",.0f"), "4,178", "4\u202f178"),
+        (2025, chart_data.Column("y", "Year", "d"), "2025", "2025"),
+        ("2025-11-01", chart_data.Column("m", "Month", "%B %Y", temporal=True), "November 2025", "novembre 2025"),
+        ("Huberman and Minns", chart_data.Column("e", "Estimate"), "Huberman and Minns", "Huberman and Minns"),
     ],
 )
-def test_a_french_table_writes_its_numbers_and_months_as_the_french_tooltips_do(value, column, shown):
-    assert chart_data.format_cell(value, column, "fr") == shown
-    english = chart_data.format_cell(value, column)
-    assert english == chart_data.format_cell(value, column, "en") and ("\u202f" not in english)
+def test_a_tables_cells_follow_the_editions_typography(value, column, english, french):
+    assert chart_data.format_cell(value, column) == english
+    assert chart_data.format_cell(value, column, "fr") == french
 
 
 def test_a_french_table_heads_each_run_of_rows_the_french_way():
-    """A run's heading spaces its colon as French does ("Pays : Belgique") and its shares are French."""
-    columns = (chart_data.Column("country", "Pays"), chart_data.Column("share", "Part", ".0%"))
-    rows = tuple({"country": "Belgique" if i < 8 else "France", "share": i / 100} for i in range(16))
+    """A run's heading spaces its colon and semicolon as French does ("Pays : Belgique ; Groupe : AE")."""
+    columns = (
+        chart_data.Column("country", "Pays"),
+        chart_data.Column("group", "Groupe"),
+        chart_data.Column("year", "Année", "d"),
+        chart_data.Column("share", "Part", ".0%"),
+    )
+    rows = tuple(
+        {"country": "Belgique" if i < 8 else "France", "group": "AE", "year": 2000 + i, "share": i / 100} for i in range(16)
+    )
     table = chart_data.DataTable("main", columns, rows)
     french = static_charts._table_html(table, "Données", "fr")
-    assert "Pays\u00a0: Belgique" in french and "<td>15\u202f%" in french
-    assert "Pays: Belgique" in static_charts._table_html(table, "Data", "en")
+    assert "Pays\u00a0: Belgique\u202f; Groupe\u00a0: AE" in french and "<td>15\u202f%" in french
+    assert "Pays: Belgique; Groupe: AE" in static_charts._table_html(table, "Data", "en")
 
 
 def test_the_csv_has_units_raw_values_and_no_cell_a_spreadsheet_would_run():
