@@ -92,7 +92,7 @@ def test_the_catalogue_holds_what_the_package_marks():
 
 def test_the_language_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
-    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict : [invérifiable]{.verdict .claim-C10}.**")
+    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict\u00a0: [invérifiable]{.verdict .claim-C10}.**")
     monkeypatch.delenv("AIPARADOX_LANGUAGE")
     assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict: [not checkable]{.verdict .claim-C10}.**")
 
@@ -372,7 +372,7 @@ def test_the_data_page_speaks_french_and_links_the_tables_from_the_french_folder
     monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
     french = sources_page.markdown()
     assert "\nPublisher\n: " in english and "\nFields:\n" in english
-    assert "\nÉditeur\n: " in french and f"\nChamps{NNBSP}:\n" in french
+    assert "\nÉditeur\n: " in french and "\nChamps\u00a0:\n" in french
     assert "\nPublisher\n" not in french and "\nFields:" not in french and " KB;" not in french
     # The size in French typography: "4,7 Ko ;" where English writes "4.7 KB;".
     assert re.search(r"\n\d+\.\d KB; SHA-256", english) and re.search(rf"\n\d+,\d{NNBSP}Ko{NNBSP}; SHA-256", french)
