@@ -42,6 +42,44 @@ INK = {
 }
 MODES = tuple(INK)
 
+# The number and time locale of each edition's charts (d3-format's and d3-time-format's), for the
+# drawings (vl-convert) and the interactive chart (vega-embed) alike. English is d3's default and
+# is not passed, so the English drawings and their cache keys stay what they were. French is d3's
+# fr-FR except the thousands separator: the narrow no-break space the book's French prose uses
+# (aiparadox.typography), where d3 has a no-break space.
+FORMAT_LOCALES: dict[str, dict[str, Any]] = {
+    "fr": {
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+        "percent": "\u202f%",
+    },
+}
+TIME_FORMAT_LOCALES: dict[str, dict[str, Any]] = {
+    "fr": {
+        "dateTime": "%A %e %B %Y à %X",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+        "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+        "months": [
+            "janvier", "février", "mars", "avril", "mai", "juin",
+            "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        ],
+        "shortMonths": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    },
+}
+
+
+def locale_options(language: str) -> dict[str, dict[str, Any]]:
+    """The locale a chart of ``language`` is drawn in, as vl-convert's and vega-embed's options name
+    it; none for English (d3's default)."""
+    if language not in FORMAT_LOCALES:
+        return {}
+    return {"format_locale": FORMAT_LOCALES[language], "time_format_locale": TIME_FORMAT_LOCALES[language]}
+
 
 def mode_config(mode: str) -> dict[str, Any]:
     """The Vega-Lite config of a mode's text and rules (the chart's own config is applied over it)."""
@@ -105,17 +143,23 @@ def static_spec(spec: dict[str, Any], mode: str, width: int) -> dict[str, Any]:
     return drawn
 
 
-def interactive_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec the page fetches on demand, with the colours of both modes for the script to apply."""
+def interactive_spec(spec: dict[str, Any], language: str = "en") -> dict[str, Any]:
+    """The spec the page fetches on demand, with the colours of both modes for the script to apply,
+    and the edition's number and time locale (the page ships it: nothing is fetched from elsewhere)."""
     out = copy.deepcopy(spec)
     meta = out.setdefault("usermeta", {}).setdefault("aiparadox", {})
     meta["modes"] = {mode: {"config": mode_config(mode), "background": INK[mode]["background"]} for mode in MODES}
     meta["fits"] = fits_its_box(spec)
+    locale = locale_options(language)
+    if locale:
+        meta["formatLocale"] = locale["format_locale"]
+        meta["timeFormatLocale"] = locale["time_format_locale"]
     return without_nan(out)
 
 
-def drawing_key(spec: dict[str, Any]) -> str:
-    """What a drawing depends on: the spec, the colours, the widths and the drawing library."""
+def drawing_key(spec: dict[str, Any], language: str = "en") -> str:
+    """What a drawing depends on: the spec, the colours, the widths, the drawing library, and the
+    number and time locale (so that a French drawing never stands in for an English one)."""
     import vl_convert
 
     inputs = {
@@ -126,6 +170,9 @@ def drawing_key(spec: dict[str, Any]) -> str:
         "vl_convert": vl_convert.__version__,
         "vega_lite": vl_convert.get_vegalite_versions()[-1],
     }
+    # Only an edition with its own locale adds it, which leaves every English key as it was.
+    if locale_options(language):
+        inputs["locale"] = locale_options(language)
     return hashlib.sha256(canonical_json(inputs).encode()).hexdigest()[:16]
 
 
@@ -173,10 +220,11 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(partial, path)
 
 
-def drawings(spec: dict[str, Any], cache_dir: Path, title: str) -> dict[tuple[str, str], Path]:
-    """The SVG files of a chart, by (width name, mode): from the cache when the key is there,
-    otherwise drawn now and cached. A warm rebuild draws nothing it drew before."""
-    key = drawing_key(spec)
+def drawings(spec: dict[str, Any], cache_dir: Path, title: str, language: str = "en") -> dict[tuple[str, str], Path]:
+    """The SVG files of a chart, by (width name, mode), in the number and time locale of ``language``:
+    from the cache when the key is there, otherwise drawn now and cached. A warm rebuild draws
+    nothing it drew before."""
+    key = drawing_key(spec, language)
     folder = cache_dir / key
     files = {(width, mode): folder / f"{width}-{mode}.svg" for width in WIDTHS for mode in MODES}
     if all(path.exists() for path in files.values()):
@@ -187,7 +235,9 @@ def drawings(spec: dict[str, Any], cache_dir: Path, title: str) -> dict[tuple[st
     description = spec.get("description", "")
     for (width, mode), path in files.items():
         try:
-            svg = vl_convert.vegalite_to_svg(static_spec(spec, mode, WIDTHS[width]), allowed_base_urls=[])
+            svg = vl_convert.vegalite_to_svg(
+                static_spec(spec, mode, WIDTHS[width]), allowed_base_urls=[], **locale_options(language)
+            )
         except ValueError as error:
             reason = " ".join(line.strip() for line in str(error).splitlines()[:2])
             raise ValueError(f"chart {title!r}: vl-convert could not draw it ({reason})") from None

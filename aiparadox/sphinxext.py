@@ -297,14 +297,19 @@ NOTEBOOKS_BRANCH = "notebooks"
 def _launch_to_notebooks(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Colab cannot open MyST Markdown, so launch buttons open the .ipynb copies that the Pages
     workflow publishes on the `notebooks` branch (`python -m aiparadox notebooks`), which also
-    install the book's package when it is missing. Binder builds that branch from requirements.txt."""
+    install the book's package when it is missing. Binder builds that branch from requirements.txt.
+    A translated edition's pages open that edition's copies, which the branch holds under the
+    edition's folder (``fr/chapters/top500.ipynb``: :func:`aiparadox.notebooks.write_editions`)."""
     from .paths import REPOSITORY
+    from .translations import EDITIONS
 
     owner_repo = REPOSITORY.removeprefix("https://github.com/")
+    language = app.config.language or "en"
+    edition = f"{EDITIONS[language]}/" if language in EDITIONS else ""
     for group in context.get("header_buttons", []):
         if group.get("label") != "launch-buttons":
             continue
-        notebook = f"{pagename}.ipynb"
+        notebook = f"{edition}{pagename}.ipynb"
         for button in group["buttons"]:
             if button.get("text") == "Colab":
                 button["url"] = f"https://colab.research.google.com/github/{owner_repo}/blob/{NOTEBOOKS_BRANCH}/{notebook}"

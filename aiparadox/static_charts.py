@@ -228,7 +228,8 @@ def _table_html(table: chart_data.DataTable, caption: str, language: str = "en")
         bodies = "".join(
             f'<tbody><tr><th colspan="{len(shown)}" scope="rowgroup">'
             + html.escape(
-                "; ".join(
+                # French spaces the semicolon between two values ("; " is in the catalogue).
+                gettext("; ", language).join(
                     gettext("{header}: {value}", language).format(
                         header=c.header, value=chart_data.format_cell(v, c, language)
                     )
@@ -278,12 +279,12 @@ def _sources_html(
     return f"{listing}<p>{files_line}</p><p>{html.escape(cite_line)}</p>"
 
 
-def _drawing_files(name: str, spec: dict[str, Any], key: str, title: str, place: Placement):
+def _drawing_files(name: str, spec: dict[str, Any], key: str, title: str, place: Placement, language: str):
     """The drawings copied from the cache into the build, and the interactive spec written beside
     them: (links by width and mode, sizes by width, the spec's link)."""
     folder = place.outdir / FOLDER
     files, sizes = {}, {}
-    for (width, mode), path in chart_drawing.drawings(spec, place.cache_dir, title).items():
+    for (width, mode), path in chart_drawing.drawings(spec, place.cache_dir, title, language).items():
         target = folder / f"{name}-{key}-{width}-{mode}.svg"
         if not target.exists():
             shutil.copyfile(path, target)
@@ -292,7 +293,7 @@ def _drawing_files(name: str, spec: dict[str, Any], key: str, title: str, place:
     spec_file = folder / f"{name}-{key}.json"
     if not spec_file.exists():
         spec_file.write_text(
-            json.dumps(chart_drawing.interactive_spec(spec), separators=(",", ":"), ensure_ascii=False),
+            json.dumps(chart_drawing.interactive_spec(spec, language), separators=(",", ":"), ensure_ascii=False),
             encoding="utf-8",
         )
     return files, sizes, place.link(f"{FOLDER}/{spec_file.name}")
@@ -307,9 +308,9 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
     meta = spec.get("usermeta", {}).get("aiparadox", {})
     folder = place.outdir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    key = chart_drawing.drawing_key(spec)
+    key = chart_drawing.drawing_key(spec, book.language)
     _remove_stale(folder, name, key)
-    files, sizes, spec_link = _drawing_files(name, spec, key, caption[0] or name, place)
+    files, sizes, spec_link = _drawing_files(name, spec, key, caption[0] or name, place, book.language)
 
     tables = chart_data.chart_tables(spec)
     drawn_from = provenance(list(meta.get("tables", [])), book, name)

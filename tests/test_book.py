@@ -199,16 +199,28 @@ def test_a_failing_cell_fails_the_build(tmp_path: Path):
     assert "this cell fails on purpose" in log
 
 
-def test_launch_buttons_open_the_published_notebooks(built_book: Path):
+def test_launch_buttons_open_the_published_notebooks_of_the_pages_edition(built_book: Path):
+    """An English page opens notebooks/chapters/x.ipynb; its French twin, notebooks/fr/chapters/x.ipynb
+    (the French copy make notebooks writes), never the English one; its download is the French copy."""
+    import nbformat
+
+    from aiparadox.environment import LANGUAGE_ENV
     from aiparadox.notebooks import chapters
     from aiparadox.paths import REPOSITORY
 
     owner_repo = REPOSITORY.removeprefix("https://github.com/")
-    for page in chapters():
-        name = page.relative_to(ROOT).with_suffix("")
-        html = (built_book / name.with_suffix(".html")).read_text(encoding="utf-8")
-        assert f"https://colab.research.google.com/github/{owner_repo}/blob/notebooks/{name}.ipynb" in html
-        assert f"https://mybinder.org/v2/gh/{owner_repo}/notebooks?urlpath=lab/tree/{name}.ipynb" in html
+    for edition, root in (("", ROOT), ("fr/", ROOT / "fr")):
+        for page in chapters(root):
+            name = page.relative_to(root).with_suffix("")
+            html = (built_book / edition / name.with_suffix(".html")).read_text(encoding="utf-8")
+            notebook = f"{edition}{name}.ipynb"
+            assert f"https://colab.research.google.com/github/{owner_repo}/blob/notebooks/{notebook}" in html, notebook
+            assert f"https://mybinder.org/v2/gh/{owner_repo}/notebooks?urlpath=lab/tree/{notebook}" in html, notebook
+            if edition:
+                assert f"/blob/notebooks/{name}.ipynb" not in html and f"lab/tree/{name}.ipynb" not in html, notebook
+                # The download button's copy is the French page's: its first cell sets the French language.
+                download = nbformat.read(built_book / edition / "_sources" / name.with_suffix(".ipynb"), as_version=4)
+                assert f'os.environ["{LANGUAGE_ENV}"] = "fr"' in download.cells[0].source, notebook
 
 
 def test_the_repository_address_is_the_same_everywhere():

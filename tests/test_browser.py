@@ -368,3 +368,22 @@ def test_charts_follow_dark_mode(browser, server, built_book: Path):
     red, green, blue = (int(v) for v in re.findall(r"\d+", label_fill)[:3])
     assert min(red, green, blue) > 180, f"axis labels are {label_fill} on a dark page"
     assert all(c["src"].endswith("-wide-light.svg") for c in light), [c["src"] for c in light]
+
+
+def test_a_french_interactive_chart_speaks_french_numbers_and_the_language_link_is_not_printed(
+    browser, server, built_book: Path
+):
+    """The interactive chart gets the locale its drawing had ("10 %", a narrow no-break space, in
+    French; "10%" in English), shipped with its spec; on paper the link to the other edition is gone."""
+    axis_text = """[...document.querySelectorAll('.aiparadox-chart-view svg text')].map(t => t.textContent).join(' ')"""
+    shown = {}
+    for edition in ("", "fr/"):
+        report = visit(browser, f"{server}/{edition}chapters/top500.html")
+        page = report["page"]
+        shown[edition] = page.evaluate(axis_text)
+        assert page.locator(".aiparadox-language").is_visible(), f"{edition}: no link to the other edition on screen"
+        page.emulate_media(media="print")
+        assert not page.locator(".aiparadox-language").is_visible(), f"{edition}: the language link is printed"
+        report["context"].close()
+    assert re.search(r"\d%", shown[""]) and "\u202f%" not in shown[""]
+    assert re.search(r"\d\u202f%", shown["fr/"]) and not re.search(r"\d%", shown["fr/"])

@@ -92,7 +92,7 @@ def test_the_catalogue_holds_what_the_package_marks():
 
 def test_the_language_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
-    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict : [invérifiable]{.verdict .claim-C10}.**")
+    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict\u00a0: [invérifiable]{.verdict .claim-C10}.**")
     monkeypatch.delenv("AIPARADOX_LANGUAGE")
     assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict: [not checkable]{.verdict .claim-C10}.**")
 
@@ -115,6 +115,29 @@ def code_cells(page: Path) -> list[tuple[str, dict]]:
 def test_every_french_page_has_the_code_cells_of_its_english_twin(translation):
     assert translation.twin.exists(), f"{translation.page}: no English page {translation.twin}"
     assert code_cells(translation.page) == code_cells(translation.twin)
+
+
+# French spacing: a narrow no-break space before ; ? !, a no-break space before : and inside « ».
+PLAIN_SPACE_IN_FRENCH_PUNCTUATION = re.compile(r"(?<=\S) [;:?!»](?=\s|$|[)*_,.])|« ")
+INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+@pytest.mark.parametrize("translation", french_pages(), ids=lambda t: t.page.relative_to(ROOT).as_posix())
+def test_french_prose_spaces_its_punctuation_the_french_way(translation):
+    """In the prose (not code, not a directive's options), no plain space where French puts a no-break one."""
+    import jupytext
+
+    notebook = jupytext.read(translation.page, fmt="md:myst")
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.lstrip().startswith(":"):
+                continue
+            prose = INLINE_CODE.sub("x", line)
+            found += [f"{line.strip()!r}" for _ in PLAIN_SPACE_IN_FRENCH_PUNCTUATION.finditer(prose)][:1]
+    assert not found, f"{translation.page.relative_to(ROOT)}: a plain space in French punctuation:\n" + "\n".join(found)
 
 
 def test_every_french_page_records_the_english_commit_it_follows():
@@ -349,7 +372,7 @@ def test_the_data_page_speaks_french_and_links_the_tables_from_the_french_folder
     monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
     french = sources_page.markdown()
     assert "\nPublisher\n: " in english and "\nFields:\n" in english
-    assert "\nÉditeur\n: " in french and f"\nChamps{NNBSP}:\n" in french
+    assert "\nÉditeur\n: " in french and "\nChamps\u00a0:\n" in french
     assert "\nPublisher\n" not in french and "\nFields:" not in french and " KB;" not in french
     # The size in French typography: "4,7 Ko ;" where English writes "4.7 KB;".
     assert re.search(r"\n\d+\.\d KB; SHA-256", english) and re.search(rf"\n\d+,\d{NNBSP}Ko{NNBSP}; SHA-256", french)

@@ -129,6 +129,23 @@ def test_a_tables_cells_follow_the_editions_typography(value, column, english, f
     assert chart_data.format_cell(value, column, "fr") == french
 
 
+def test_a_french_table_heads_each_run_of_rows_the_french_way():
+    """A run's heading spaces its colon and semicolon as French does ("Pays : Belgique ; Groupe : AE")."""
+    columns = (
+        chart_data.Column("country", "Pays"),
+        chart_data.Column("group", "Groupe"),
+        chart_data.Column("year", "Année", "d"),
+        chart_data.Column("share", "Part", ".0%"),
+    )
+    rows = tuple(
+        {"country": "Belgique" if i < 8 else "France", "group": "AE", "year": 2000 + i, "share": i / 100} for i in range(16)
+    )
+    table = chart_data.DataTable("main", columns, rows)
+    french = static_charts._table_html(table, "Données", "fr")
+    assert "Pays\u00a0: Belgique\u202f; Groupe\u00a0: AE" in french and "<td>15\u202f%" in french
+    assert "Pays: Belgique; Groupe: AE" in static_charts._table_html(table, "Data", "en")
+
+
 def test_the_csv_has_units_raw_values_and_no_cell_a_spreadsheet_would_run():
     main, _ = chart_data.chart_tables(small_spec())
     lines = chart_data.csv_text(main).splitlines()
@@ -173,6 +190,39 @@ def test_drawings_are_svg_with_a_title_and_description_and_are_not_drawn_twice(t
     changed = small_spec(note="a new note")
     with pytest.raises(AssertionError, match="drawn again"):
         chart_drawing.drawings(changed, tmp_path, "Fig. 9.1")
+
+
+def percent_by_month_spec() -> dict:
+    """A line of shares by month: its axes show a percentage and month names, its tooltip a decimal."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "height": 150,
+        "data": {"name": "main"},
+        "datasets": {"main": [{"month": "2020-01-01", "share": 0.1}, {"month": "2020-06-01", "share": 0.125}]},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "axis": {"format": "%b %Y"}},
+            "y": {"field": "share", "type": "quantitative", "axis": {"format": ".1%"}},
+        },
+    }
+
+
+def test_a_french_drawing_shows_french_numbers_and_months_and_the_english_one_is_drawn_as_before(tmp_path: Path):
+    import vl_convert
+
+    spec = percent_by_month_spec()
+    english = chart_drawing.drawings(spec, tmp_path, "Fig. 9.1", "en")[("wide", "light")].read_text()
+    french = chart_drawing.drawings(spec, tmp_path, "Fig. 9.1", "fr")[("wide", "light")].read_text()
+    assert "10.0%" in english and "Jan 2020" in english
+    assert "10,0\u202f%" in french and "janv. 2020" in french, "the French drawing is not in the French locale"
+    assert "10.0%" not in french and "Jan 2020" not in french
+    # The English drawing is exactly what it was before the editions had locales: drawn with d3's default.
+    before = vl_convert.vegalite_to_svg(chart_drawing.static_spec(spec, "light", 672), allowed_base_urls=[])
+    assert english == chart_drawing.with_accessible_text(chart_drawing.compact(before), "Fig. 9.1", "")
+    assert chart_drawing.drawing_key(spec) == chart_drawing.drawing_key(spec, "en") != chart_drawing.drawing_key(spec, "fr")
+    interactive = chart_drawing.interactive_spec(spec, "fr")["usermeta"]["aiparadox"]
+    assert interactive["formatLocale"]["percent"] == "\u202f%" and interactive["timeFormatLocale"]["months"][0] == "janvier"
+    assert "formatLocale" not in chart_drawing.interactive_spec(spec)["usermeta"]["aiparadox"]
 
 
 def page_with(spec: dict) -> str:
@@ -372,6 +422,28 @@ def test_every_chart_is_on_its_page_with_no_script(built_book: Path):
         f"{figures_in_sources()} figures in the pages' sources, {total} charts on the pages"
     )
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.book
+def test_french_charts_are_drawn_in_the_french_locale_and_english_ones_in_the_english(built_book: Path):
+    """The TOP500 chapter's share axis: "10%" in English, "10 %" (a narrow no-break space) in French,
+    in the drawings and in the locale the interactive chart is given."""
+
+    def drawn_text(page: Path) -> str:
+        charts = charts_of(page)
+        assert charts, f"{page}: no chart"
+        drawings = [(page.parent / image).read_text(encoding="utf-8") for chart in charts for image in chart["images"]]
+        return "".join(re.sub(r"<[^>]+>", " ", svg) for svg in drawings)
+
+    english = drawn_text(built_book / "chapters" / "top500.html")
+    french = drawn_text(built_book / "fr" / "chapters" / "top500.html")
+    assert re.search(r"\d%", english) and "\u202f%" not in english
+    assert re.search(r"\d\u202f%", french) and not re.search(r"\d%", french)
+    # The Table view writes its numbers as the tooltips do.
+    cells = re.findall(r"<td>([^<]*)", (built_book / "fr" / "chapters" / "top500.html").read_text(encoding="utf-8"))
+    assert any(re.search(r"\d\u202f%", c) for c in cells) and not any(re.search(r"\d%|\d\.\d", c) for c in cells)
+    french_specs = [built_book / "fr" / "chapters" / c["spec"] for c in charts_of(built_book / "fr" / "chapters" / "top500.html")]
+    assert all(json.loads(s.read_text())["usermeta"]["aiparadox"]["formatLocale"]["decimal"] == "," for s in french_specs)
 
 
 @pytest.mark.book

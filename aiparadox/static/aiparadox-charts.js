@@ -60,7 +60,11 @@ async function draw(chart) {
   // The chart's selectors go where the page already shows them (aiparadox/static_charts.py), under
   // the drawing: Vega empties that element and puts its live inputs in it.
   const controls = chart.querySelector(".aiparadox-chart-controls") ?? undefined;
-  chart.aiparadox.result = await window.vegaEmbed(view, drawn, { renderer: "svg", actions: false, bind: controls });
+  // The edition's number and time locale ("10 %", "janv. 2020") comes with the spec, as the drawing
+  // had it (aiparadox/chart_drawing.py); an English spec has none and keeps d3's default.
+  const locale = { formatLocale: meta.formatLocale, timeFormatLocale: meta.timeFormatLocale };
+  const options = { renderer: "svg", actions: false, bind: controls, ...(meta.formatLocale ? locale : {}) };
+  chart.aiparadox.result = await window.vegaEmbed(view, drawn, options);
   showTooltipOnTap(chart.aiparadox.result.view);
   const svg = view.querySelector("svg");
   if (svg && spec.description) {
