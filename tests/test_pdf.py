@@ -112,6 +112,13 @@ def test_no_figure_tells_the_reader_to_hover_click_or_select(pdf_text):
     assert not hints, f"the PDF tells its reader to {hints}: {around}"
 
 
+def test_the_pdf_does_not_print_the_link_to_the_other_language(pdf_text):
+    """On paper the link to the French page leads nowhere (aiparadox.css hides it in print)."""
+    from aiparadox.sphinxext import SWITCH_LABELS
+
+    assert plain(SWITCH_LABELS["fr"]) not in plain(pdf_text)
+
+
 def test_the_figures_use_the_books_fonts(reader):
     """Each chart's text is set in the family of the book's text (the family most of the PDF's
     characters are in), not in a font of the drawing's own."""

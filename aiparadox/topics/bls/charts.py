@@ -34,7 +34,7 @@ from .facts import (
     value_at,
     winter_changes,
 )
-from .tables import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID, RATE_ID
+from .tables import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID
 
 CLAIM_SERIES = N_("The article's figures")
 MEASURED_SERIES = N_("Measured by BLS ({series})")
@@ -49,25 +49,6 @@ FIGURE_SOURCES = (
     N_("ResumeBuilder survey as quoted by CNBC and The Christian Post (secondary); the article"),
     N_("Grey bars are survey figures known only through the press; the original report was not found."),
 )
-
-# The source lines that name the series a figure draws: a message with the series in a placeholder,
-# so that the catalogue holds one sentence per figure and the series identifiers stay the tables'.
-SERIES_SOURCES = {
-    "fig-bls-monthly": N_("BLS, Current Population Survey, series {level} (via FRED); the article"),
-    "fig-bls-winters": N_("BLS, Current Population Survey, series {level}; the book's calculation"),
-    "fig-bls-long-rate": N_(
-        "BLS, Current Population Survey, series {rate} (FRED vintage of 2025-01-20); the book's averages"
-    ),
-    "fig-bls-jolts": N_("BLS, JOLTS, series {openings} and {layoffs} (BLS API v2)"),
-    "fig-bls-csd": N_("BLS, Current Employment Statistics, series {csd} (via FRED)"),
-}
-
-
-def series_source(figure: str) -> str:
-    """The source line of a figure of SERIES_SOURCES, in the edition's language, its series filled in."""
-    return gettext(SERIES_SOURCES[figure]).format(
-        level=LEVEL_ID, rate=RATE_ID, openings=OPENINGS_ID, layoffs=LAYOFFS_ID, csd=CSD_EMPLOYMENT_ID
-    )
 
 
 def measured_series() -> str:

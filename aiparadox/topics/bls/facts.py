@@ -402,3 +402,23 @@ def conclusion(employers: pd.DataFrame) -> dict[str, float | str]:
         "jolts_last_year": jolts["last_year"],
         "openings_fall": 1 - jolts["openings_last"] / jolts["openings_peak"],
     }
+
+
+# The source lines that name the series a figure draws: a message with the series in a placeholder,
+# so that the catalogue holds one sentence per figure and the series identifiers stay the tables'.
+SERIES_SOURCES = {
+    "fig-bls-monthly": N_("BLS, Current Population Survey, series {level} (via FRED); the article"),
+    "fig-bls-winters": N_("BLS, Current Population Survey, series {level}; the book's calculation"),
+    "fig-bls-long-rate": N_(
+        "BLS, Current Population Survey, series {rate} (FRED vintage of 2025-01-20); the book's averages"
+    ),
+    "fig-bls-jolts": N_("BLS, JOLTS, series {openings} and {layoffs} (BLS API v2)"),
+    "fig-bls-csd": N_("BLS, Current Employment Statistics, series {csd} (via FRED)"),
+}
+
+
+def series_source(figure: str) -> str:
+    """The source line of a figure of SERIES_SOURCES, in the edition's language, its series filled in."""
+    return gettext(SERIES_SOURCES[figure]).format(
+        level=LEVEL_ID, rate=RATE_ID, openings=OPENINGS_ID, layoffs=LAYOFFS_ID, csd=CSD_EMPLOYMENT_ID
+    )
