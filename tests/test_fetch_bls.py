@@ -39,7 +39,7 @@ def cached_series(raw_folder: Path) -> dict[str, dict[str, float]]:
         *(raw.read_points_json(raw_folder / file, key, series_key) for file, key, series_key, _ in raw.CACHED_EMPLOYER_SERIES),
     ]
     every = pd.concat(frames, ignore_index=True)
-    return {sid: dict(zip(group["month"], group["value"])) for sid, group in every.groupby("series_id")}
+    return {sid: dict(zip(group["month"], group["value"], strict=True)) for sid, group in every.groupby("series_id")}
 
 
 class FakeBlsApi:

@@ -19,8 +19,8 @@ import pytest
 import responses
 
 from aiparadox import datasets, fetch
-from aiparadox.paths import DATA_DIR
 from aiparadox.datapackage import DataError
+from aiparadox.paths import DATA_DIR
 from aiparadox.topics.scale import raw as scale_raw
 from aiparadox.topics.scale import tables as scale_tables
 

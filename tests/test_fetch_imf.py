@@ -33,7 +33,7 @@ def indicator_answers(raw: Path, nulls_for_missing_composites: bool = False) -> 
     answers = {}
     for code in imf_raw.AIPI_INDICATORS:
         rows = long.loc[long["indicator"] == code]
-        areas = {area: {str(year): (None if math.isnan(value) else value)} for area, year, value in zip(rows["area"], rows["year"], rows["value"])}
+        areas = {area: {str(year): (None if math.isnan(value) else value)} for area, year, value in zip(rows["area"], rows["year"], rows["value"], strict=True)}
         if code == "AI_PI" and nulls_for_missing_composites:
             for area in sorted(set(long["area"]) - set(areas)):
                 areas[area] = {str(int(long["year"].iloc[0])): None}
@@ -128,7 +128,7 @@ def test_the_latest_year_with_a_composite_is_used_and_older_values_are_not(seede
 def null_series(code: str):
     def make(raw: Path) -> dict:
         answer = indicator_answers(raw)[code]
-        answer["values"][code] = {area: {year: None for year in years} for area, years in answer["values"][code].items()}
+        answer["values"][code] = {area: dict.fromkeys(years) for area, years in answer["values"][code].items()}
         return {code: json.dumps(answer)}
 
     return make

@@ -212,7 +212,7 @@ def test_quoted_numbers_are_parsed_from_words_and_symbols():
 
 # --- Sampling error -------------------------------------------------------------------------------
 def test_margin_uses_a_90_percent_two_sided_interval():
-    assert tables.Z == pytest.approx(1.6449, abs=1e-4)
+    assert pytest.approx(1.6449, abs=1e-4) == tables.Z
     assert tables.margin(10_000, 5.0) == pytest.approx(822.4, abs=0.1)
 
 

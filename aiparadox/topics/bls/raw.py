@@ -157,9 +157,9 @@ def parse_fred_csv(text: str, where: str) -> pd.DataFrame:
         )
     for series_id in (c for c in raw.columns if c != date_column):
         _check_series_id(series_id, f"{where}, header")
-        for line, (date, value) in enumerate(zip(raw[date_column], raw[series_id]), start=2):
+        for line, (day, value) in enumerate(zip(raw[date_column], raw[series_id], strict=True), start=2):
             at = f"{where}, line {line}"
-            rows.append((series_id, month_of(date, at), _number(value, FRED_MISSING, at)))
+            rows.append((series_id, month_of(day, at), _number(value, FRED_MISSING, at)))
     return _finish(rows, where)
 
 
@@ -299,7 +299,8 @@ def complete_months(frame: pd.DataFrame, known_gaps: Mapping[str, str], where: s
             raise DataError(f"{where}: {series_id} has no observation for {', '.join(unexplained)} and no known reason")
         full = pd.DataFrame({"month": months}).merge(group, on="month", how="left")
         full["series_id"] = series_id
-        full["gap"] = full["month"].map(lambda m: known_gaps.get(m) if m in absent else None)
+        reasons = {m: known_gaps.get(m) for m in absent}
+        full["gap"] = full["month"].map(reasons)
         parts.append(full[["series_id", "month", "value", "gap"]])
     return pd.concat(parts, ignore_index=True).astype({"series_id": "string", "month": "string", "gap": "string"})
 

@@ -54,7 +54,6 @@ from .raw import (
     seasonal_adjustment,
 )
 
-
 # --- the months a CPS series may lack -------------------------------------------------------------
 
 # Why a CPS month may be absent. BLS statement of 19 November 2025, as quoted by Reuters
@@ -378,7 +377,7 @@ def table_a30(folder: Path) -> pd.DataFrame:
             parts = str(rec["version"]).split("_vs_")
             if len(parts) != 2:
                 raise DataError(f"{A30_FILE}: version {rec['version']!r} is not '<Mon><year>_vs_<Mon><year>'")
-            for suffix, key in zip(("y1", "y2"), parts):
+            for suffix, key in zip(("y1", "y2"), parts, strict=True):
                 at = f"{A30_FILE}, {rec['occupation']}, {key}"
                 rows.append(
                     {

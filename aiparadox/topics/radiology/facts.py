@@ -36,14 +36,14 @@ from .tables import (
 def employment_frame(oews: pd.DataFrame) -> pd.DataFrame:
     """Radiologist employment per year with its interval at CONFIDENCE."""
     rad = oews.loc[oews["occ_code"] == RADIOLOGISTS].sort_values("year")
-    half = [margin(e, r) for e, r in zip(rad["employment"], rad["employment_rse_pct"])]
+    half = [margin(e, r) for e, r in zip(rad["employment"], rad["employment_rse_pct"], strict=True)]
     return pd.DataFrame(
         {
             "year": rad["year"].astype(int).to_numpy(),
             "employment": rad["employment"].astype(int).to_numpy(),
             "rse_pct": rad["employment_rse_pct"].astype(float).to_numpy(),
-            "low": [round(e - h) for e, h in zip(rad["employment"], half)],
-            "high": [round(e + h) for e, h in zip(rad["employment"], half)],
+            "low": [round(e - h) for e, h in zip(rad["employment"], half, strict=True)],
+            "high": [round(e + h) for e, h in zip(rad["employment"], half, strict=True)],
         }
     )
 
@@ -105,7 +105,7 @@ def radiology_majority_since(fda: pd.DataFrame) -> int:
     majority = (frame["radiology_share"].fillna(0) > 0.5).to_numpy()
     years = frame["decision_year"].to_numpy()
     since = None
-    for year, is_majority in zip(years, majority):
+    for year, is_majority in zip(years, majority, strict=True):
         since = (since or int(year)) if is_majority else None
     if since is None:
         raise DataError("radiology_fda_devices: the radiology panel does not hold a majority in the latest year")

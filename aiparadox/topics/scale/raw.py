@@ -147,7 +147,7 @@ def read_owid_codebook(path: Path) -> dict[str, str]:
         raise DataError(f"{path.name}: cannot be read as a CSV file ({exc})") from None
     if not {"column", "unit"} <= set(book.columns):
         raise DataError(f"{path.name}: not an OWID codebook (needs 'column' and 'unit' columns)")
-    return dict(zip(book["column"], book["unit"]))
+    return dict(zip(book["column"], book["unit"], strict=True))
 
 
 def read_owid_energy(path: Path, columns: list[str], *, country: str, units: dict[str, str] | None = None) -> pd.DataFrame:
