@@ -34,8 +34,9 @@ translations: $(BOOK_STAMP) ## list the French pages whose English twin changed 
 test: lint $(TEST_STAMP) $(NODE_STAMP) ## lint, then run the whole test suite (builds the book first if needed)
 	$(BIN)/python -m pytest
 
-lint: $(TEST_STAMP) ## ruff check (configuration in pyproject.toml)
+lint: $(TEST_STAMP) ## ruff check and ruff format --check (configuration in pyproject.toml)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 lock: $(TEST_STAMP) ## re-resolve requirements.txt and requirements-test.txt from pyproject.toml (LOCK_ARGS=--upgrade for newer releases)
 	$(BIN)/uv pip compile pyproject.toml --extra book $(LOCK_FLAGS) $(LOCK_ARGS) -o requirements.txt

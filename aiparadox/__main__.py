@@ -16,7 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     data = sub.add_parser("data", help="the cached tables in data/").add_subparsers(dest="command", required=True)
 
     build = data.add_parser("build", help="derive the tidy tables from raw inputs and replace the cache if valid")
-    build.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"folder of raw inputs (default {DEFAULT_RAW_DIR})")
+    build.add_argument(
+        "--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"folder of raw inputs (default {DEFAULT_RAW_DIR})"
+    )
     build.add_argument("--dataset", action="append", help="only this dataset (repeatable); default all")
     accept = {
         "action": "append",
@@ -30,8 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     fetch = data.add_parser(
         "fetch", help="download the raw inputs from the publishers, re-derive, validate, then replace the cache"
     )
-    fetch.add_argument("--dataset", action="append", help="only this dataset (repeatable); default all that have a remote source")
-    fetch.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"where raw inputs are kept (default {DEFAULT_RAW_DIR})")
+    fetch.add_argument(
+        "--dataset", action="append", help="only this dataset (repeatable); default all that have a remote source"
+    )
+    fetch.add_argument(
+        "--raw", type=Path, default=DEFAULT_RAW_DIR, help=f"where raw inputs are kept (default {DEFAULT_RAW_DIR})"
+    )
     fetch.add_argument(
         "--folder",
         action="append",
@@ -54,12 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = sub.add_parser(
         "notebooks", help="write each page as .ipynb, and each chapter's student copy: what may be published"
     )
-    notebooks.add_argument("--out", type=Path, default=Path("_build/notebooks"), help="output folder (default _build/notebooks/)")
+    notebooks.add_argument(
+        "--out", type=Path, default=Path("_build/notebooks"), help="output folder (default _build/notebooks/)"
+    )
     assignments = sub.add_parser(
         "assignments",
         help="the same, and for teachers each chapter's answer key and otter-grader source notebook (never publish these)",
     )
-    assignments.add_argument("--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)")
+    assignments.add_argument(
+        "--out", type=Path, default=Path("assignments"), help="output folder (default assignments/)"
+    )
 
     pdf = sub.add_parser("pdf", help="print the single-page build (make pdf builds it) to _build/pdf/ with Chromium")
     pdf.add_argument(

@@ -49,8 +49,7 @@ LICENCE_IDENTIFIERS = {
     "Public domain (work of the U.S. federal government, 17 U.S.C. 105); cite BLS as the source": "other-pd",
     "Public domain (work of the U.S. federal government, 17 U.S.C. 105)": "other-pd",
     (
-        "U.S. government data, public domain (DOE web policy: attribution requested); "
-        "no EIA-specific statement found"
+        "U.S. government data, public domain (DOE web policy: attribution requested); no EIA-specific statement found"
     ): "other-pd",
     "CC BY 4.0 (OWID); third-party data under Ember's and the Energy Institute's terms": "CC-BY-4.0",
     "OWID CC BY 4.0; Penn World Table CC BY 4.0; Huberman and Minns (2005) (c) the authors": "CC-BY-4.0",
@@ -70,9 +69,7 @@ LICENCE_IDENTIFIERS = {
     "Short quotation for review; the text belongs to its publisher": "other-closed",
     "Short quotations with attribution; no reuse licence (each row names its page)": "other-closed",
     "Short quotations of third-party pages (fair quotation); the reports themselves were not found": "other-closed",
-    (
-        "Short quotations of third-party news (fair quotation); no official press release was found"
-    ): "other-closed",
+    ("Short quotations of third-party news (fair quotation); no official press release was found"): "other-closed",
 }
 
 # Frictionless field types that the book uses, and the pandas dtype the loader gives each.

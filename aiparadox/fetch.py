@@ -382,7 +382,9 @@ def stage(
             files = sorted(p for p in folder.glob(item.pattern) if p.is_file()) if folder and folder.is_dir() else []
             if not files:
                 how = item.how_to_get if isinstance(item, LocalFolder) else item.why
-                raise FetchError(f"{dataset}: no files matching {item.pattern} in {folder or '(no folder given)'}: {how}")
+                raise FetchError(
+                    f"{dataset}: no files matching {item.pattern} in {folder or '(no folder given)'}: {how}"
+                )
             for path in files:
                 _save(staging / path.relative_to(folder), path.read_bytes())
             sources.append(str(folder / item.pattern))
@@ -473,7 +475,8 @@ def fetch(
                 print(
                     f"{name}: {len(outside)} raw file(s) that the plan does not name were kept in "
                     f"{raw_root / OUTSIDE_PLAN / name}, where no derivation reads them: "
-                    + ", ".join(Path(p).name for p in outside[:5]) + (" ..." if len(outside) > 5 else ""),
+                    + ", ".join(Path(p).name for p in outside[:5])
+                    + (" ..." if len(outside) > 5 else ""),
                     file=sys.stderr,
                 )
             done.append(name)

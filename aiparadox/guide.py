@@ -39,7 +39,9 @@ def _in_toc_order(pages: list[Path], root: Path) -> list[Path]:
     """The pages in the order of ``_toc.yml`` (pages it does not list go last, by name)."""
     order = toc.docnames(root)
     position = {name: i for i, name in enumerate(order)}
-    return sorted(pages, key=lambda p: (position.get(p.relative_to(root).with_suffix("").as_posix(), len(order)), p.name))
+    return sorted(
+        pages, key=lambda p: (position.get(p.relative_to(root).with_suffix("").as_posix(), len(order)), p.name)
+    )
 
 
 def chapter_exercises(root: Path | None = None) -> list[GuideExercise]:

@@ -94,21 +94,73 @@ CLAIMS: dict[str, Claim] = {
     for c in (
         Claim("C01", N_("In 10 to 20 years AI and robots end poverty and work becomes optional"), N_("Elon Musk")),
         Claim("C02", N_("Radiologists did not lose their jobs to AI; demand for them rose"), N_("Jensen Huang")),
-        Claim("C03", N_("US tech unemployment rose from 98,000 in December to 152,000 in January"), N_("the article, citing the US Department of Labor")),
-        Claim("C04", N_("37% of leaders say AI replaced workers in 2023; 44% laid off staff in 2024 because of AI"), N_("the article, citing a ResumeBuilder survey of 750 leaders")),
-        Claim("C05", N_("Lawyers doubled their caseloads, developers were asked for more features, designers deliver 20 versions a week"), N_("the article")),
+        Claim(
+            "C03",
+            N_("US tech unemployment rose from 98,000 in December to 152,000 in January"),
+            N_("the article, citing the US Department of Labor"),
+        ),
+        Claim(
+            "C04",
+            N_("37% of leaders say AI replaced workers in 2023; 44% laid off staff in 2024 because of AI"),
+            N_("the article, citing a ResumeBuilder survey of 750 leaders"),
+        ),
+        Claim(
+            "C05",
+            N_(
+                "Lawyers doubled their caseloads, developers were asked for more features, designers deliver 20 versions a week"
+            ),
+            N_("the article"),
+        ),
         Claim("C06", N_("Workers in the industrial revolution worked 16 hours a day on average"), N_("the article")),
         Claim("C07", N_("Email made workers available around the clock"), N_("the article")),
-        Claim("C08", N_("Six years ago 90% of TOP500 supercomputers were CPU-based, now 15%; accelerated computing went from 10% to 90%"), N_("Jensen Huang, as reported by the article")),
-        Claim("C09", N_("Hundreds of billions of dollars of computing are owned by a few companies"), N_("the article")),
-        Claim("C10", N_("The last 15 years were the era of recommender systems"), N_("Jensen Huang, as reported by the article")),
-        Claim("C11", N_("A 500-terawatt AI data centre in Saudi Arabia, first phase 50 terawatts"), N_("the article, on the xAI, NVIDIA and Humain announcement")),
-        Claim("C12", N_("Demand for 100-200 billion humanoid robots; Tesla to make 1 billion a year (over 10% of the market) at $20,000, a $25-30 trillion industry"), N_("Elon Musk, as reported by the article")),
-        Claim("C13", N_("Earth receives only one twentieth of the sun's radiation"), N_("Elon Musk, as reported by the article")),
-        Claim("C14", N_("US annual electricity production is about 460 GW, so 300 GW for AI would be two thirds of it"), N_("the article")),
-        Claim("C15", N_("The IMF expects AI to affect almost 40% of jobs worldwide, up to 60% in advanced economies"), N_("the article, citing the IMF")),
+        Claim(
+            "C08",
+            N_(
+                "Six years ago 90% of TOP500 supercomputers were CPU-based, now 15%; accelerated computing went from 10% to 90%"
+            ),
+            N_("Jensen Huang, as reported by the article"),
+        ),
+        Claim(
+            "C09", N_("Hundreds of billions of dollars of computing are owned by a few companies"), N_("the article")
+        ),
+        Claim(
+            "C10",
+            N_("The last 15 years were the era of recommender systems"),
+            N_("Jensen Huang, as reported by the article"),
+        ),
+        Claim(
+            "C11",
+            N_("A 500-terawatt AI data centre in Saudi Arabia, first phase 50 terawatts"),
+            N_("the article, on the xAI, NVIDIA and Humain announcement"),
+        ),
+        Claim(
+            "C12",
+            N_(
+                "Demand for 100-200 billion humanoid robots; Tesla to make 1 billion a year (over 10% of the market) at $20,000, a $25-30 trillion industry"
+            ),
+            N_("Elon Musk, as reported by the article"),
+        ),
+        Claim(
+            "C13",
+            N_("Earth receives only one twentieth of the sun's radiation"),
+            N_("Elon Musk, as reported by the article"),
+        ),
+        Claim(
+            "C14",
+            N_("US annual electricity production is about 460 GW, so 300 GW for AI would be two thirds of it"),
+            N_("the article"),
+        ),
+        Claim(
+            "C15",
+            N_("The IMF expects AI to affect almost 40% of jobs worldwide, up to 60% in advanced economies"),
+            N_("the article, citing the IMF"),
+        ),
         Claim("C16", N_("70% of professional skills will change"), N_("the article, attributed to the IMF")),
-        Claim("C17", N_("Machines were to free people from toil, and email was to shorten working hours"), N_("the article")),
+        Claim(
+            "C17",
+            N_("Machines were to free people from toil, and email was to shorten working hours"),
+            N_("the article"),
+        ),
     )
 }
 

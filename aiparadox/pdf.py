@@ -38,7 +38,9 @@ PRINT_WIDTH = round((210 - MARGIN_MM["left"] - MARGIN_MM["right"]) / 25.4 * 96)
 
 
 def chromium_path(chromium: str | None = None) -> str:
-    executable = chromium or shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    executable = (
+        chromium or shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    )
     if not executable:
         raise RuntimeError("printing the PDF needs Chromium (apt-get install chromium)")
     return executable

@@ -230,7 +230,9 @@ class Revised:
             after = pd.to_numeric(both[f"{column}_new"], errors="coerce")
             lost = before.notna() & after.isna()
             moved = (after - before).abs() > self.at_most * before.abs() + 1e-12
-            for key, b, a in zip(both.loc[lost | moved, "_key"], before[lost | moved], after[lost | moved], strict=True):
+            for key, b, a in zip(
+                both.loc[lost | moved, "_key"], before[lost | moved], after[lost | moved], strict=True
+            ):
                 changed.append(f"{column} of {key}: {b:g} -> {a:g}")
         if not changed:
             return None

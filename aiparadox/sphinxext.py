@@ -143,7 +143,9 @@ def _drop_thebe_scripts(app: Sphinx, pagename, templatename, context, doctree) -
     already been declared". The book does not offer live code, so the scripts go."""
     scripts = context.get("script_files", [])
     context["script_files"] = [
-        s for s in scripts if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in getattr(s, "attributes", {}).get("body", "")
+        s
+        for s in scripts
+        if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in getattr(s, "attributes", {}).get("body", "")
     ]
 
 
@@ -156,7 +158,9 @@ def inputs_fingerprint(language: str = "en") -> str:
 
     package = Path(__file__).parent
     digest = hashlib.sha256(f"language={language}\n".encode())
-    for path in sorted([*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py"), *package.rglob("*.po")]):
+    for path in sorted(
+        [*DATA_DIR.glob("*.csv"), DATA_DIR / "datapackage.json", *package.rglob("*.py"), *package.rglob("*.po")]
+    ):
         if path.exists():
             digest.update(path.relative_to(path.parents[1]).as_posix().encode())
             digest.update(path.read_bytes())
@@ -312,9 +316,13 @@ def _launch_to_notebooks(app: Sphinx, pagename, templatename, context, doctree) 
         notebook = f"{edition}{pagename}.ipynb"
         for button in group["buttons"]:
             if button.get("text") == "Colab":
-                button["url"] = f"https://colab.research.google.com/github/{owner_repo}/blob/{NOTEBOOKS_BRANCH}/{notebook}"
+                button["url"] = (
+                    f"https://colab.research.google.com/github/{owner_repo}/blob/{NOTEBOOKS_BRANCH}/{notebook}"
+                )
             elif button.get("text") == "Binder":
-                button["url"] = f"https://mybinder.org/v2/gh/{owner_repo}/{NOTEBOOKS_BRANCH}?urlpath=lab/tree/{notebook}"
+                button["url"] = (
+                    f"https://mybinder.org/v2/gh/{owner_repo}/{NOTEBOOKS_BRANCH}?urlpath=lab/tree/{notebook}"
+                )
 
 
 def _bibliography_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:

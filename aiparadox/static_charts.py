@@ -194,10 +194,12 @@ def controls_html(spec: dict[str, Any]) -> str:
         if bind["input"] == "radio":
             inputs = "".join(
                 f'<label><input type="radio" name="{signal}" value="{html.escape(str(option))}"'
-                f'{" checked" if option == param.get("value") else ""}>{html.escape(str(label))}</label>'
+                f"{' checked' if option == param.get('value') else ''}>{html.escape(str(label))}</label>"
                 for option, label in options
             )
-            controls.append(f'<div class="vega-bind" data-placeholder>{title}<span class="vega-bind-radio">{inputs}</span></div>')
+            controls.append(
+                f'<div class="vega-bind" data-placeholder>{title}<span class="vega-bind-radio">{inputs}</span></div>'
+            )
         else:
             choices = "".join(
                 f'<option value="{html.escape(str(option))}"{" selected" if option == param.get("value") else ""}>'

@@ -127,7 +127,9 @@ def recover(data_dir: Path, raw_root: Path | None = None) -> list[str]:
         problem = journal_problem(journal)
         if problem:
             # Rolling it forward would move or delete what it names: only a journal a refresh wrote is followed.
-            raise DataError(f"{path}: not a journal that a refresh writes ({problem}); delete it, or restore data/ with git")
+            raise DataError(
+                f"{path}: not a journal that a refresh writes ({problem}); delete it, or restore data/ with git"
+            )
         _finish(data_dir, journal)
         done.append(
             f"{data_dir}: finished a refresh that was interrupted after its commit ({len(journal['files'])} files)"

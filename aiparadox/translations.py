@@ -64,7 +64,9 @@ def stale_pages(root: Path = ROOT, language: str = "fr") -> list[str]:
         if not t.translated_from:
             problems.append(f"{where}: no translated_from commit in its front matter")
         elif changed_since(t.twin, t.translated_from, root):
-            problems.append(f"{where}: {t.twin.relative_to(root)} changed since {t.translated_from[:10]} (git diff {t.translated_from[:10]} -- {t.twin.relative_to(root)})")
+            problems.append(
+                f"{where}: {t.twin.relative_to(root)} changed since {t.translated_from[:10]} (git diff {t.translated_from[:10]} -- {t.twin.relative_to(root)})"
+            )
     return problems
 
 

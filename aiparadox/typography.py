@@ -18,6 +18,8 @@ from __future__ import annotations
 from ast import literal_eval
 
 NARROW_NO_BREAK_SPACE = "\u202f"
+
+
 def read_back(text_plain: str):
     """The glued value, read back from its ``text/plain`` as myst-nb reads it."""
     try:

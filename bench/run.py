@@ -155,7 +155,14 @@ def executed_notebooks(log: str, source_root: Path) -> dict[str, float]:
 
 def build(source: Path, output: Path, flags: Sequence[str]) -> tuple[float, dict[str, float]]:
     """Build one book into ``output``; return wall seconds and the notebooks it executed."""
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), *flags, "--path-output", str(output)]
+    command = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        str(source),
+        *flags,
+        "--path-output",
+        str(output),
+    ]
     start = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     seconds = time.perf_counter() - start
@@ -281,18 +288,39 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
     def add(name: str, limit: float, measured: float | None, where: str, unit: str, why_missing: str = "") -> None:
         met = None if measured is None else measured <= limit
-        targets.append({"target": name, "limit": limit, "measured": measured, "unit": unit, "where": where or why_missing, "met": met})
+        targets.append(
+            {
+                "target": name,
+                "limit": limit,
+                "measured": measured,
+                "unit": unit,
+                "where": where or why_missing,
+                "met": met,
+            }
+        )
 
     builds = results.get("builds")
     if builds:
         warm = builds["samples"]["book"]["warm"], builds["samples"]["bare"]["warm"]
-        add("warm rebuild / bare book's", TARGETS["warm_ratio"], paired_ratio(*warm), f"median of {len(warm[0])} pairs", "x")
+        add(
+            "warm rebuild / bare book's",
+            TARGETS["warm_ratio"],
+            paired_ratio(*warm),
+            f"median of {len(warm[0])} pairs",
+            "x",
+        )
         drawn = builds.get("warm_drawings")
-        add("chart drawings made by warm rebuilds", TARGETS["warm_drawings"], drawn, f"{len(warm[0])} warm rebuilds", "")
+        add(
+            "chart drawings made by warm rebuilds", TARGETS["warm_drawings"], drawn, f"{len(warm[0])} warm rebuilds", ""
+        )
         slowest = max(builds["notebooks"].items(), key=lambda kv: median(kv[1]), default=None)
         add(
-            "slowest notebook execution", TARGETS["notebook_seconds"], slowest and median(slowest[1]),
-            slowest[0] if slowest else "", "s", "no notebook executed",
+            "slowest notebook execution",
+            TARGETS["notebook_seconds"],
+            slowest and median(slowest[1]),
+            slowest[0] if slowest else "",
+            "s",
+            "no notebook executed",
         )
     else:
         add("warm rebuild / bare book's", TARGETS["warm_ratio"], None, "", "x", "builds skipped")
@@ -303,26 +331,44 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     heaviest = max(weights, key=lambda d: weights[d]["bytes"], default=None)
     add("heaviest page's HTML", TARGETS["page_kb"], heaviest and weights[heaviest]["bytes"] / KB, heaviest or "", "KB")
     largest = max(weights, key=lambda d: weights[d]["largest_spec_bytes"], default=None)
-    add("largest chart spec", TARGETS["spec_kb"], largest and weights[largest]["largest_spec_bytes"] / KB, largest or "", "KB")
+    add(
+        "largest chart spec",
+        TARGETS["spec_kb"],
+        largest and weights[largest]["largest_spec_bytes"] / KB,
+        largest or "",
+        "KB",
+    )
 
     visits = results.get("visits")
     why = visits if isinstance(visits, str) else "no page measured in a browser"
     measured = visits if isinstance(visits, dict) else {}
     heaviest_sent = max(measured, key=lambda d: transfer_bytes(measured[d]["files"]), default=None)
     add(
-        "heaviest chapter, sent before any interaction", TARGETS["transfer_kb"],
-        heaviest_sent and transfer_bytes(measured[heaviest_sent]["files"]) / KB, heaviest_sent or "", "KB", why,
+        "heaviest chapter, sent before any interaction",
+        TARGETS["transfer_kb"],
+        heaviest_sent and transfer_bytes(measured[heaviest_sent]["files"]) / KB,
+        heaviest_sent or "",
+        "KB",
+        why,
     )
     charted = [d for d in measured if weights.get(d, {}).get("charts")]
     heaviest_charted = max(charted, key=lambda d: transfer_bytes(measured[d]["files"]), default=None)
     entry = measured.get(heaviest_charted, {})
     add(
-        "charts visible after first paint, heaviest chapter", TARGETS["visible_after_fcp_ms"],
-        median(entry.get("after_fcp_ms", [])), heaviest_charted or "", "ms", why,
+        "charts visible after first paint, heaviest chapter",
+        TARGETS["visible_after_fcp_ms"],
+        median(entry.get("after_fcp_ms", [])),
+        heaviest_charted or "",
+        "ms",
+        why,
     )
     add(
-        f"charts visible from navigation, CPU {THROTTLE}x slower", TARGETS["throttled_visible_ms"],
-        median(entry.get("throttled_visible_ms", [])), heaviest_charted or "", "ms", why,
+        f"charts visible from navigation, CPU {THROTTLE}x slower",
+        TARGETS["throttled_visible_ms"],
+        median(entry.get("throttled_visible_ms", [])),
+        heaviest_charted or "",
+        "ms",
+        why,
     )
 
     derivations = results.get("datasets", {})
@@ -331,7 +377,14 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     if derivations and not skipped:
         add("deriving every dataset", TARGETS["derive_seconds"], total, f"{len(derivations)} datasets", "s")
     else:
-        add("deriving every dataset", TARGETS["derive_seconds"], None, "", "s", f"skipped: {', '.join(skipped) or 'no dataset'}")
+        add(
+            "deriving every dataset",
+            TARGETS["derive_seconds"],
+            None,
+            "",
+            "s",
+            f"skipped: {', '.join(skipped) or 'no dataset'}",
+        )
     return targets
 
 
@@ -342,7 +395,9 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+        return "  ".join(
+            v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)
+        ).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(row) for row in cells)])
 
@@ -374,7 +429,10 @@ def report(results: dict[str, Any]) -> str:
     if builds:
         s = builds["samples"]
         rows = []
-        for phase, label in (("cold", "cold build (fresh output, every notebook run)"), ("warm", "warm rebuild (nothing changed)")):
+        for phase, label in (
+            ("cold", "cold build (fresh output, every notebook run)"),
+            ("warm", "warm rebuild (nothing changed)"),
+        ):
             book, bare = s["book"][phase], s["bare"][phase]
             rows.append([label, median(book), _spread(book), median(bare), _spread(bare), paired_ratio(book, bare)])
         parts += [
@@ -390,12 +448,24 @@ def report(results: dict[str, Any]) -> str:
         )
         rows = [[d, median(v), _spread(v)] for d, v in builds["notebooks"].items()]
         rows += [[label, median(v), _spread(v)] for label, v in builds["reference_notebooks"].items()]
-        parts += ["", "Notebook execution (myst-nb, kernel start included), seconds", format_table(["page", "median", "range"], rows)]
+        parts += [
+            "",
+            "Notebook execution (myst-nb, kernel start included), seconds",
+            format_table(["page", "median", "range"], rows),
+        ]
 
     rows = []
     for name, d in results.get("datasets", {}).items():
-        rows.append([name, median(d["seconds"]), _spread(d["seconds"]), ""] if "seconds" in d else [name, None, "-", d["skipped"]])
-    parts += ["", f"Deriving each dataset from {results['settings']['raw']}, seconds", format_table(["dataset", "median", "range", "note"], rows)]
+        rows.append(
+            [name, median(d["seconds"]), _spread(d["seconds"]), ""]
+            if "seconds" in d
+            else [name, None, "-", d["skipped"]]
+        )
+    parts += [
+        "",
+        f"Deriving each dataset from {results['settings']['raw']}, seconds",
+        format_table(["dataset", "median", "range", "note"], rows),
+    ]
 
     visits = results.get("visits")
     measured = visits if isinstance(visits, dict) else {}
@@ -404,20 +474,42 @@ def report(results: dict[str, Any]) -> str:
         v = measured.get(docname, {})
         sent = transfer_bytes(v["files"]) / KB if "files" in v else None
         bare_sent = transfer_bytes(v["bare_files"]) / KB if "bare_files" in v else None
-        rows.append([
-            docname, round(w["bytes"] / KB, 1), w["charts"], sent and round(sent, 1), bare_sent and round(bare_sent, 1),
-            _ms(v.get("fcp_ms", [])), _ms(v.get("after_fcp_ms", [])), _ms(v.get("load_ms", [])),
-            _ms(v.get("throttled_fcp_ms", [])), _ms(v.get("throttled_visible_ms", [])),
-            _ms(v.get("bare_fcp_ms", [])), _ms(v.get("throttled_bare_fcp_ms", [])),
-        ])
+        rows.append(
+            [
+                docname,
+                round(w["bytes"] / KB, 1),
+                w["charts"],
+                sent and round(sent, 1),
+                bare_sent and round(bare_sent, 1),
+                _ms(v.get("fcp_ms", [])),
+                _ms(v.get("after_fcp_ms", [])),
+                _ms(v.get("load_ms", [])),
+                _ms(v.get("throttled_fcp_ms", [])),
+                _ms(v.get("throttled_visible_ms", [])),
+                _ms(v.get("bare_fcp_ms", [])),
+                _ms(v.get("throttled_bare_fcp_ms", [])),
+            ]
+        )
     parts += [
         "",
         "Pages: HTML in KB; KB sent before any interaction (gzipped as a static host sends it), book and bare book;",
         "ms from navigation on a first visit (fresh cache): first contentful paint (FCP), every chart visible after FCP,",
         f"load event; with the CPU {THROTTLE}x slower: FCP and every chart visible; the bare book's FCP at both speeds",
         format_table(
-            ["page", "HTML KB", "charts", "sent KB", "bare sent KB", "FCP", "charts +", "load", f"FCP {THROTTLE}x",
-             f"charts {THROTTLE}x", "bare FCP", f"bare FCP {THROTTLE}x"],
+            [
+                "page",
+                "HTML KB",
+                "charts",
+                "sent KB",
+                "bare sent KB",
+                "FCP",
+                "charts +",
+                "load",
+                f"FCP {THROTTLE}x",
+                f"charts {THROTTLE}x",
+                "bare FCP",
+                f"bare FCP {THROTTLE}x",
+            ],
             rows,
         ),
     ]
@@ -430,7 +522,14 @@ def report(results: dict[str, Any]) -> str:
         parts.append(f"browser: {visits}")
 
     rows = [
-        [t["target"], t["limit"], t["measured"], t["unit"], {True: "met", False: "MISSED", None: "not measured"}[t["met"]], t["where"]]
+        [
+            t["target"],
+            t["limit"],
+            t["measured"],
+            t["unit"],
+            {True: "met", False: "MISSED", None: "not measured"}[t["met"]],
+            t["where"],
+        ]
         for t in results["targets"]
     ]
     parts += ["", "Targets", format_table(["target", "limit", "measured", "unit", "status", "where"], rows)]
@@ -454,14 +553,21 @@ def machine() -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3, help="builds and derivations per measurement (default 3)")
     parser.add_argument("--loads", type=int, default=5, help="browser loads per page (default 5)")
     parser.add_argument("--raw", type=Path, default=DEFAULT_RAW, help=f"raw inputs (default {DEFAULT_RAW})")
-    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the results (default {DEFAULT_JSON})")
-    parser.add_argument("--build-flags", default=DEFAULT_BUILD_FLAGS, help=f"jupyter-book build flags (default {DEFAULT_BUILD_FLAGS!r})")
     parser.add_argument(
-        "--skip-builds", action="store_true",
+        "--json", type=Path, default=DEFAULT_JSON, help=f"where to write the results (default {DEFAULT_JSON})"
+    )
+    parser.add_argument(
+        "--build-flags", default=DEFAULT_BUILD_FLAGS, help=f"jupyter-book build flags (default {DEFAULT_BUILD_FLAGS!r})"
+    )
+    parser.add_argument(
+        "--skip-builds",
+        action="store_true",
         help="measure the pages of a book already built (--html, default _build/html) instead of building",
     )
     parser.add_argument(
@@ -495,7 +601,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             pages = results["builds"]["pages"]
             html_root, bare_root = (Path(results["builds"]["html"][kind]) for kind in ("book", "bare"))
         results["pages"] = page_weights(html_root, pages)
-        print(f"Loading {len(pages)} pages {args.loads} times each at two CPU speeds in headless Chromium ...", flush=True)
+        print(
+            f"Loading {len(pages)} pages {args.loads} times each at two CPU speeds in headless Chromium ...", flush=True
+        )
         results["visits"] = measure_pages(html_root, pages, args.loads, bare_root)
     results.get("builds", {}).pop("html", None)  # a temporary folder, gone now
 

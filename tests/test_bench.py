@@ -25,7 +25,10 @@ def test_bare_config_drops_only_the_books_own_extensions():
     config = {
         "title": "A book",
         "execute": {"execute_notebooks": "cache"},
-        "sphinx": {"extra_extensions": ["aiparadox.sphinxext", "sphinx_exercise", "sphinxext.opengraph"], "config": {"numfig": True}},
+        "sphinx": {
+            "extra_extensions": ["aiparadox.sphinxext", "sphinx_exercise", "sphinxext.opengraph"],
+            "config": {"numfig": True},
+        },
     }
     bare = run.bare_config(config)
     assert bare["sphinx"]["extra_extensions"] == ["sphinx_exercise", "sphinxext.opengraph"]
@@ -124,7 +127,10 @@ def _results(**overrides) -> dict:
         "machine": {"date": "2026-01-01T00:00:00+00:00", "cores": 2, "load_average": 0.5},
         "settings": {"runs": 3, "loads": 5, "raw": "/raw"},
         "builds": {
-            "samples": {"book": {"cold": [30.0, 31.0, 29.0], "warm": [6.0, 9.0, 6.5]}, "bare": {"cold": [8.0, 8.0, 9.0], "warm": [5.0, 5.0, 6.0]}},
+            "samples": {
+                "book": {"cold": [30.0, 31.0, 29.0], "warm": [6.0, 9.0, 6.5]},
+                "bare": {"cold": [8.0, 8.0, 9.0], "warm": [5.0, 5.0, 6.0]},
+            },
             "notebooks": {"intro": [2.0, 2.5, 3.0], "chapters/top500": [4.0, 6.0, 5.5]},
             "reference_notebooks": {"(reference: an empty notebook)": [1.0, 1.1, 0.9]},
             "warm_executed": [],
@@ -137,15 +143,28 @@ def _results(**overrides) -> dict:
             "chapters/data-and-sources": {"bytes": 130_000, "charts": 0, "largest_spec_bytes": 0},
         },
         "visits": {
-            "intro": {"files": [["intro.html", 8_000], ["_static/theme.css", 100_000]], "fcp_ms": [300.0] * 5,
-                      "after_fcp_ms": [], "throttled_visible_ms": []},
-            "chapters/top500": {
-                "files": [["chapters/top500.html", 20_000], ["_static/theme.css", 100_000], ["_charts/a-wide-light.svg", 40_000]],
-                "bare_files": [["chapters/top500.html", 5_000], ["_static/theme.css", 100_000]],
-                "fcp_ms": [400.0] * 5, "after_fcp_ms": [40.0, 120.0, 60.0, 80.0, 20.0], "load_ms": [500.0] * 5,
-                "throttled_fcp_ms": [900.0] * 5, "throttled_visible_ms": [900.0, 1200.0, 1300.0, 1100.0, 1000.0],
+            "intro": {
+                "files": [["intro.html", 8_000], ["_static/theme.css", 100_000]],
+                "fcp_ms": [300.0] * 5,
+                "after_fcp_ms": [],
+                "throttled_visible_ms": [],
             },
-            "chapters/data-and-sources": {"files": [["chapters/data-and-sources.html", 30_000], ["_static/theme.css", 100_000]]},
+            "chapters/top500": {
+                "files": [
+                    ["chapters/top500.html", 20_000],
+                    ["_static/theme.css", 100_000],
+                    ["_charts/a-wide-light.svg", 40_000],
+                ],
+                "bare_files": [["chapters/top500.html", 5_000], ["_static/theme.css", 100_000]],
+                "fcp_ms": [400.0] * 5,
+                "after_fcp_ms": [40.0, 120.0, 60.0, 80.0, 20.0],
+                "load_ms": [500.0] * 5,
+                "throttled_fcp_ms": [900.0] * 5,
+                "throttled_visible_ms": [900.0, 1200.0, 1300.0, 1100.0, 1000.0],
+            },
+            "chapters/data-and-sources": {
+                "files": [["chapters/data-and-sources.html", 30_000], ["_static/theme.css", 100_000]]
+            },
         },
     }
     results.update(overrides)
@@ -184,9 +203,13 @@ def test_targets_not_measured_say_why():
     results["visits"] = "skipped: Debian's chromium is not installed (apt-get install chromium)"
     targets = _by_name(run.evaluate_targets(results))
     for name in (
-        "warm rebuild / bare book's", "chart drawings made by warm rebuilds", "slowest notebook execution",
-        "heaviest chapter, sent before any interaction", "charts visible after first paint, heaviest chapter",
-        "charts visible from navigation, CPU 4x slower", "deriving every dataset",
+        "warm rebuild / bare book's",
+        "chart drawings made by warm rebuilds",
+        "slowest notebook execution",
+        "heaviest chapter, sent before any interaction",
+        "charts visible after first paint, heaviest chapter",
+        "charts visible from navigation, CPU 4x slower",
+        "deriving every dataset",
     ):
         assert targets[name]["met"] is None and targets[name]["measured"] is None, name
     assert "top500" in targets["deriving every dataset"]["where"]
@@ -195,7 +218,9 @@ def test_targets_not_measured_say_why():
 
 
 def test_format_table_aligns_text_left_and_numbers_right():
-    table = run.format_table(["name", "seconds", "note"], [["a", 1.5, None], ["longer name", 123.25, "x"], ["c", 12_345, "y"]])
+    table = run.format_table(
+        ["name", "seconds", "note"], [["a", 1.5, None], ["longer name", 123.25, "x"], ["c", 12_345, "y"]]
+    )
     lines = table.splitlines()
     assert lines[0] == "name         seconds  note"
     assert lines[1] == "-----------  -------  ----"
@@ -216,8 +241,12 @@ def test_the_report_carries_the_header_the_ratio_and_every_target():
     targets_table = text.split("\nTargets\n")[1].splitlines()[2:]
     assert len(targets_table) == 9
     missed = [line.split("  ")[0] for line in targets_table if " MISSED " in line]
-    assert missed == ["chart drawings made by warm rebuilds", "slowest notebook execution", "heaviest page's HTML",
-                      "charts visible from navigation, CPU 4x slower"]
+    assert missed == [
+        "chart drawings made by warm rebuilds",
+        "slowest notebook execution",
+        "heaviest page's HTML",
+        "charts visible from navigation, CPU 4x slower",
+    ]
     assert "sent for chapters/top500, largest first: theme.css 97.7, a-wide-light.svg 39.1" in text
 
 
@@ -227,10 +256,14 @@ def test_charts_are_visible_when_every_drawing_has_loaded(tmp_path: Path):
     is after it; the files of the visit are counted; a page without charts reports no time."""
     if not shutil.which("chromium"):
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    (tmp_path / "a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+    (tmp_path / "a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    )
     chart = '<div class="aiparadox-chart"><div class="aiparadox-chart-drawing"><img {}></div></div>'
     (tmp_path / "charts.html").write_text(
-        "<!doctype html><html><body><p>Text first.</p>" + chart.format('src="a.svg"') + chart.format('id="late"')
+        "<!doctype html><html><body><p>Text first.</p>"
+        + chart.format('src="a.svg"')
+        + chart.format('id="late"')
         + "<script>setTimeout(() => { document.getElementById('late').src = 'a.svg?late'; }, 600);</script></body></html>"
     )
     (tmp_path / "plain.html").write_text("<!doctype html><html><body><p>No chart.</p></body></html>")

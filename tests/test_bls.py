@@ -81,8 +81,21 @@ API_RESPONSE = {
             {
                 "seriesID": "LNU03032237",
                 "data": [
-                    {"year": "2025", "period": "M11", "periodName": "November", "latest": "true", "value": "125", "footnotes": [{}]},
-                    {"year": "2025", "period": "M10", "periodName": "October", "value": "-", "footnotes": [{"code": "X", "text": "Data unavailable."}]},
+                    {
+                        "year": "2025",
+                        "period": "M11",
+                        "periodName": "November",
+                        "latest": "true",
+                        "value": "125",
+                        "footnotes": [{}],
+                    },
+                    {
+                        "year": "2025",
+                        "period": "M10",
+                        "periodName": "October",
+                        "value": "-",
+                        "footnotes": [{"code": "X", "text": "Data unavailable."}],
+                    },
                     {"year": "2025", "period": "M09", "periodName": "September", "value": "177", "footnotes": [{}]},
                     {"year": "2024", "period": "M13", "periodName": "Annual", "value": "119", "footnotes": [{}]},
                     {"year": "2024", "period": "M12", "periodName": "December", "value": "98", "footnotes": [{}]},
@@ -90,7 +103,15 @@ API_RESPONSE = {
             },
             {
                 "seriesID": "LNU04032237",
-                "data": [{"year": "2024", "period": "M12", "periodName": "December", "value": "3.9", "footnotes": [{"code": "P", "text": "Preliminary."}]}],
+                "data": [
+                    {
+                        "year": "2024",
+                        "period": "M12",
+                        "periodName": "December",
+                        "value": "3.9",
+                        "footnotes": [{"code": "P", "text": "Preliminary."}],
+                    }
+                ],
             },
         ]
     },
@@ -119,21 +140,42 @@ def test_api_v2_documentation_sample_with_results_in_a_list(tmp_path: Path):
             {
                 "status": "REQUEST_NOT_PROCESSED",
                 "responseTime": 20,
-                "message": ["Request could not be serviced, as the daily threshold for total number of requests allocated to the user has been reached."],
+                "message": [
+                    "Request could not be serviced, as the daily threshold for total number of requests allocated to the user has been reached."
+                ],
                 "Results": {},
             },
             "status 'REQUEST_NOT_PROCESSED' \\(Request could not be serviced",
         ),
         (
-            {"status": "REQUEST_SUCCEEDED", "responseTime": 9, "message": ["Series does not exist for Series LNU0303223X"], "Results": {}},
+            {
+                "status": "REQUEST_SUCCEEDED",
+                "responseTime": 9,
+                "message": ["Series does not exist for Series LNU0303223X"],
+                "Results": {},
+            },
             "holds no series \\(BLS messages: Series does not exist",
         ),
         (
-            {"status": "REQUEST_SUCCEEDED", "message": [], "Results": {"series": [{"seriesID": "LNU03032237", "data": [{"year": "2025", "period": "Q01", "value": "1"}]}]}},
+            {
+                "status": "REQUEST_SUCCEEDED",
+                "message": [],
+                "Results": {
+                    "series": [{"seriesID": "LNU03032237", "data": [{"year": "2025", "period": "Q01", "value": "1"}]}]
+                },
+            },
             "period 'Q01' is not a month",
         ),
         (
-            {"status": "REQUEST_SUCCEEDED", "message": [], "Results": {"series": [{"seriesID": "LNU03032237", "data": [{"year": "2025", "period": "M01", "value": "1.2.3"}]}]}},
+            {
+                "status": "REQUEST_SUCCEEDED",
+                "message": [],
+                "Results": {
+                    "series": [
+                        {"seriesID": "LNU03032237", "data": [{"year": "2025", "period": "M01", "value": "1.2.3"}]}
+                    ]
+                },
+            },
             "LNU03032237 2025 M01: value '1.2.3' is not a number",
         ),
     ],
@@ -150,7 +192,12 @@ def test_api_v2_reader_gives_the_cached_series_back(raw_folder: Path):
         {"year": m[:4], "period": f"M{m[5:]}", "periodName": "", "value": f"{v:g}", "footnotes": [{}]}
         for m, v in zip(cached["month"][::-1], cached["value"][::-1], strict=True)
     ]
-    response = {"status": "REQUEST_SUCCEEDED", "responseTime": 50, "message": [], "Results": {"series": [{"seriesID": "LNU03032237", "data": data}]}}
+    response = {
+        "status": "REQUEST_SUCCEEDED",
+        "responseTime": 50,
+        "message": [],
+        "Results": {"series": [{"seriesID": "LNU03032237", "data": data}]},
+    }
     pd.testing.assert_frame_equal(raw.parse_bls_api_v2(json.dumps(response), "api.json"), cached)
 
 
@@ -170,7 +217,9 @@ def test_october_2025_is_absent_from_the_cached_count_and_kept_missing(raw_folde
 
 def test_the_trailing_mean_labelled_as_the_rate_is_not_used(raw_folder: Path):
     # fred.json's 'unemployment' key carries the id LNU04032237 but is a 12-month mean (SOURCE.md).
-    trailing = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemployment", "unemploymentSeriesId").set_index("month")
+    trailing = raw.read_points_json(raw_folder / raw.FRED_JSON, "unemployment", "unemploymentSeriesId").set_index(
+        "month"
+    )
     rate = load("bls_information_unemployment_rate").set_index("month")
     assert trailing.loc["2024-12", "value"] == 4.44 and rate.loc["2024-12", "rate_percent"] == 3.9
 
@@ -304,7 +353,9 @@ def test_c04_verdict_follows_the_data():
 
 
 def test_winter_changes_skip_winters_with_a_missing_month():
-    table = pd.DataFrame({"month": ["2024-12", "2025-01", "2025-12", "2026-01"], "v": [98.0, 152.0, float("nan"), 128.0]})
+    table = pd.DataFrame(
+        {"month": ["2024-12", "2025-01", "2025-12", "2026-01"], "v": [98.0, 152.0, float("nan"), 128.0]}
+    )
     changes = facts.winter_changes(table, "v")
     assert changes["december_year"].to_list() == [2024] and changes["change"].iloc[0] == 54
 
@@ -365,7 +416,9 @@ def test_definitions_chart_refuses_a_measure_it_cannot_label():
 
 def test_latest_partial_year_is_averaged_only_when_incomplete():
     months = [f"2025-{m:02d}" for m in range(1, 13)] + ["2026-01", "2026-02"]
-    employers = pd.DataFrame({"series_id": "JTS510000000000000LDL", "month": months, "thousands": [30.0] * 12 + [50.0, 60.0]})
+    employers = pd.DataFrame(
+        {"series_id": "JTS510000000000000LDL", "month": months, "thousands": [30.0] * 12 + [50.0, 60.0]}
+    )
     recent = facts.latest_partial_year(employers, "JTS510000000000000LDL")
     assert recent == {"span": "January 2026 to February 2026", "mean": 55.0}
     assert facts.latest_partial_year(employers.iloc[:12], "JTS510000000000000LDL") is None

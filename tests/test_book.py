@@ -237,7 +237,10 @@ def test_the_repository_address_is_the_same_everywhere():
     assert book["repository-code"] == REPOSITORY and book["url"] == PAGES_URL
     footer_links = re.findall(r'href="([^"]+)"', config["html"]["extra_footer"])
     assert f"{REPOSITORY}/blob/{BRANCH}/LICENSE" in footer_links
-    assert f"{PAGES_URL}chapters/data-and-sources.html" in footer_links and (ROOT / "chapters/data-and-sources.md").exists()
+    assert (
+        f"{PAGES_URL}chapters/data-and-sources.html" in footer_links
+        and (ROOT / "chapters/data-and-sources.md").exists()
+    )
 
 
 def test_every_page_states_the_licences_in_its_footer(built_book: Path):
@@ -265,13 +268,17 @@ def test_chapters_and_ledger_show_the_verdicts_the_chapters_computed(built_book:
 
     computed = {a.claim.id: a for a in ledger.assessments()}
     # The English edition; the French one is compared with it in test_french.py.
-    shown = {page: verdicts_shown(page) for page in book_pages(built_book) if page.relative_to(built_book).parts[0] != "fr"}
+    shown = {
+        page: verdicts_shown(page) for page in book_pages(built_book) if page.relative_to(built_book).parts[0] != "fr"
+    }
     problems = []
     for claim, assessment in computed.items():
         chapter_page = built_book / f"{assessment.chapter}.html"
         on_chapter = shown.get(chapter_page, {}).get(claim)
         if on_chapter != [assessment.verdict]:
-            problems.append(f"{claim}: its chapter {assessment.chapter} shows {on_chapter}, computed {assessment.verdict!r}")
+            problems.append(
+                f"{claim}: its chapter {assessment.chapter} shows {on_chapter}, computed {assessment.verdict!r}"
+            )
         everywhere = {v for page in shown.values() for v in page.get(claim, [])}
         if everywhere != {assessment.verdict}:
             problems.append(f"{claim}: pages disagree: {sorted(everywhere)}")

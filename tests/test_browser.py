@@ -67,7 +67,9 @@ def browser():
         browser.close()
 
 
-INTERACTIVE = "[...document.querySelectorAll('.aiparadox-chart')].every(c => ['true', 'error'].includes(c.dataset.interactive))"
+INTERACTIVE = (
+    "[...document.querySelectorAll('.aiparadox-chart')].every(c => ['true', 'error'].includes(c.dataset.interactive))"
+)
 DRAWINGS = """[...document.querySelectorAll('.aiparadox-chart')].map(c => {
     const img = c.querySelector('.aiparadox-chart-drawing img'), box = c.querySelector('.aiparadox-chart-drawing');
     const r = box.getBoundingClientRect(), footer = c.querySelector('.aiparadox-chart-footer').getBoundingClientRect();
@@ -190,7 +192,12 @@ def test_with_javascript_off_every_chart_is_drawn_with_its_description(browser, 
         page = context.new_page()
         page.goto(f"{server}/{relative}", wait_until="load")
         for chart in page.evaluate(DRAWINGS):
-            if not chart["loaded"] or chart["width"] < 100 or not chart["src"].endswith("-wide-light.svg") or not chart["alt"]:
+            if (
+                not chart["loaded"]
+                or chart["width"] < 100
+                or not chart["src"].endswith("-wide-light.svg")
+                or not chart["alt"]
+            ):
                 problems.append(f"{relative}: {chart}")
         # Table and Sources work with no script: choosing one shows it in place of the drawing.
         first = page.locator(".aiparadox-chart").first
@@ -205,7 +212,9 @@ def test_with_javascript_off_every_chart_is_drawn_with_its_description(browser, 
 
 
 @pytest.mark.parametrize("which", ["heaviest", "with selectors"])
-def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move(browser, server, built_book: Path, which):
+def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move(
+    browser, server, built_book: Path, which
+):
     """Nothing heavy before the first interaction; then each chart becomes interactive in its
     drawing's box, and its selectors (Vega's, in place of the ones the page showed) take the same
     room: no chart and no source line under one moves. On the heaviest chapter, and on the chapter
@@ -214,12 +223,16 @@ def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move
     if which == "heaviest":
         relative = max(pages, key=lambda r: (built_book / r).stat().st_size)
     else:
-        relative = max(pages, key=lambda r: (built_book / r).read_text(encoding="utf-8").count("aiparadox-chart-controls"))
+        relative = max(
+            pages, key=lambda r: (built_book / r).read_text(encoding="utf-8").count("aiparadox-chart-controls")
+        )
     report = visit(browser, f"{server}/{relative}", interactive=False)
     page = report["page"]
     page.wait_for_load_state("networkidle")
     early = [u for u in report["requests"] if re.search(r"(vega-bundle|fontawesome)\.js|\.woff2?|_charts/.*\.json", u)]
-    untouched = page.evaluate("[...document.querySelectorAll('.aiparadox-chart')].filter(c => c.dataset.interactive).length")
+    untouched = page.evaluate(
+        "[...document.querySelectorAll('.aiparadox-chart')].filter(c => c.dataset.interactive).length"
+    )
     before = page.evaluate(DRAWINGS)
     interact(page)
     after = page.evaluate(DRAWINGS)
@@ -246,10 +259,16 @@ def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move
         changed = chart.locator(".aiparadox-chart-view svg").inner_html() != drawn
     report["context"].close()
     assert not moved, f"charts moved when they became interactive: {moved}"
-    covered = [f"{a['name']}: source line at {a['footer']:.0f}, chart down to {a['bottom']:.0f}" for a in after if a["footer"] < a["bottom"] - 1]
+    covered = [
+        f"{a['name']}: source line at {a['footer']:.0f}, chart down to {a['bottom']:.0f}"
+        for a in after
+        if a["footer"] < a["bottom"] - 1
+    ]
     assert not covered, f"a chart runs over its source line: {covered}"
     if which == "with selectors":
-        assert controls and all(shown > 0 and left == 0 for shown, left in controls), f"selectors (Vega's, left from the page's): {controls}"
+        assert controls and all(shown > 0 and left == 0 for shown, left in controls), (
+            f"selectors (Vega's, left from the page's): {controls}"
+        )
         assert changed, "choosing another option in a chart's selector did not redraw it"
 
 
@@ -357,7 +376,9 @@ def test_charts_follow_dark_mode(browser, server, built_book: Path):
     drawn = page.evaluate(DRAWINGS)
     interact(page)
     modes = page.evaluate("[...document.querySelectorAll('.aiparadox-chart')].map(c => c.dataset.mode)")
-    label_fill = page.evaluate("getComputedStyle(document.querySelector('.aiparadox-chart-view .role-axis-label text')).fill")
+    label_fill = page.evaluate(
+        "getComputedStyle(document.querySelector('.aiparadox-chart-view .role-axis-label text')).fill"
+    )
     # The reader switches to light: the drawings and the interactive charts follow.
     page.evaluate("document.documentElement.dataset.theme = 'light'")
     page.wait_for_function("[...document.querySelectorAll('.aiparadox-chart')].every(c => c.dataset.mode === 'light')")

@@ -44,7 +44,11 @@ def test_a_figure_carries_its_source_and_the_tables_it_draws_to_the_page(chart):
         "fig-test", chart, description="A test chart.", source="Somebody's survey", tables=("top500_accelerators",)
     ).to_dict()
     assert spec["description"] == "A test chart."
-    assert spec["usermeta"]["aiparadox"] == {"name": "fig-test", "source": "Somebody's survey", "tables": ["top500_accelerators"]}
+    assert spec["usermeta"]["aiparadox"] == {
+        "name": "fig-test",
+        "source": "Somebody's survey",
+        "tables": ["top500_accelerators"],
+    }
 
 
 def test_a_figure_refuses_a_table_name_given_as_a_bare_string(chart):
@@ -77,7 +81,13 @@ def test_missing_values_become_null_not_nan():
 def test_legend_highlight_dims_the_series_not_clicked():
     frame = pd.DataFrame({"x": [1, 2], "y": [1, 2], "series": ["a", "b"]})
     pick, opacity = charts.legend_highlight("series", dimmed=0.25)
-    spec = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q", color="series:N", opacity=opacity).add_params(pick).to_dict()
+    spec = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(x="x:Q", y="y:Q", color="series:N", opacity=opacity)
+        .add_params(pick)
+        .to_dict()
+    )
     param = spec["params"][0]
     assert param["select"] == {"type": "point", "fields": ["series"]} and param["bind"] == "legend"
     assert spec["encoding"]["opacity"] == {"condition": {"param": param["name"], "value": 1}, "value": 0.25}
@@ -179,7 +189,9 @@ def book_drawings(chart: str, spec: dict) -> dict[tuple[str, str], str]:
 
 
 def test_low_contrast_marks_are_found():
-    black_on_black = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1, 2]})).mark_line(color="#000000").encode(x="x:Q", y="y:Q")
+    black_on_black = (
+        alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1, 2]})).mark_line(color="#000000").encode(x="x:Q", y="y:Q")
+    )
     faint = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point(color="#0072B2", opacity=0.3).encode(x="x:Q")
     light = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point(color="#E69F00", opacity=1).encode(x="x:Q")
     assert low_contrast_marks(dark_drawing(black_on_black.to_dict()), DARK_BACKGROUND)

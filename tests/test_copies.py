@@ -131,7 +131,9 @@ def test_a_table_path_that_leaves_its_folder_is_refused_and_nothing_is_written(
     (served / "escaped.csv").write_bytes((served / f"{TABLE}.csv").read_bytes())
     monkeypatch.setenv(copies.DATA_URL_ENV, url)
     before = sorted(p for p in tmp_path.rglob("*"))
-    with pytest.raises(DataError, match=r"datapackage\.json: top500_accelerators: path .* is not a file name inside data/"):
+    with pytest.raises(
+        DataError, match=r"datapackage\.json: top500_accelerators: path .* is not a file name inside data/"
+    ):
         load(TABLE)
     assert sorted(p for p in tmp_path.rglob("*")) == before
 

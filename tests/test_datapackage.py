@@ -116,7 +116,9 @@ TOY = Table(
         Field("count", "integer", "A count", unit="things", constraints={"minimum": 0}),
     ),
     primary_key=("year",),
-    sources=(Source("Nobody", "Toy", "toy-1", "https://example.org/toy", "2026-01-01", PUBLIC_DOMAIN, "made in a test"),),
+    sources=(
+        Source("Nobody", "Toy", "toy-1", "https://example.org/toy", "2026-01-01", PUBLIC_DOMAIN, "made in a test"),
+    ),
 )
 
 

@@ -68,7 +68,9 @@ def remote(environ) -> list:
 
 def api_body(values=((2024, 3.0), (2025, 5.0)), status="REQUEST_SUCCEEDED", message=()) -> str:
     data = [{"year": str(y), "period": "A01", "value": str(v)} for y, v in values]
-    return json.dumps({"status": status, "message": list(message), "Results": {"series": [{"seriesID": "T1", "data": data}]}})
+    return json.dumps(
+        {"status": status, "message": list(message), "Results": {"series": [{"seriesID": "T1", "data": data}]}}
+    )
 
 
 GOOD_CSV = "year,value\n2024,3\n2025,5\n"
@@ -232,7 +234,9 @@ def test_a_login_only_source_without_files_says_where_to_get_them(tmp_path: Path
     plan = [fetch.LocalFolder("TOP500_*.xls*", "download the lists from https://www.top500.org/lists/top500/")]
     dataset = datasets.Dataset("lists", "Lists", (TOY,), derive, remote=lambda env: plan)
     monkeypatch.setattr(datasets, "registry", lambda: {"lists": dataset})
-    with pytest.raises(fetch.FetchError, match=r"lists: no files matching TOP500_\*\.xls\* in .*empty: download the lists"):
+    with pytest.raises(
+        fetch.FetchError, match=r"lists: no files matching TOP500_\*\.xls\* in .*empty: download the lists"
+    ):
         fetch.fetch(["lists"], raw_root=tmp_path / "raw", local_folders={"lists": tmp_path / "empty"})
 
 

@@ -36,7 +36,10 @@ def cached_series(raw_folder: Path) -> dict[str, dict[str, float]]:
     frames = [
         raw.read_points_json(raw_folder / raw.FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId"),
         raw.read_fred_csv(raw_folder / raw.RATE_FILE),
-        *(raw.read_points_json(raw_folder / file, key, series_key) for file, key, series_key, _ in raw.CACHED_EMPLOYER_SERIES),
+        *(
+            raw.read_points_json(raw_folder / file, key, series_key)
+            for file, key, series_key, _ in raw.CACHED_EMPLOYER_SERIES
+        ),
     ]
     every = pd.concat(frames, ignore_index=True)
     return {sid: dict(zip(group["month"], group["value"], strict=True)) for sid, group in every.groupby("series_id")}
@@ -45,7 +48,9 @@ def cached_series(raw_folder: Path) -> dict[str, dict[str, float]]:
 class FakeBlsApi:
     """Answers like https://api.bls.gov/publicAPI/v2/timeseries/data/ for the cached series."""
 
-    def __init__(self, series: dict[str, dict[str, float]], results_as_list: bool = False, october_as_dash: bool = True):
+    def __init__(
+        self, series: dict[str, dict[str, float]], results_as_list: bool = False, october_as_dash: bool = True
+    ):
         self.series = series
         self.results_as_list = results_as_list
         self.october_as_dash = october_as_dash
@@ -63,7 +68,17 @@ class FakeBlsApi:
             end = start + most_years - 1
             messages.append(f"Year range has been reduced to the system-allowed limit of {most_years} years.")
         if len(body["seriesid"]) > most_series:
-            return 200, {}, json.dumps({"status": "REQUEST_NOT_PROCESSED", "message": [f"Series limit of {most_series} exceeded."], "Results": {}})
+            return (
+                200,
+                {},
+                json.dumps(
+                    {
+                        "status": "REQUEST_NOT_PROCESSED",
+                        "message": [f"Series limit of {most_series} exceeded."],
+                        "Results": {},
+                    }
+                ),
+            )
         answered = []
         for series_id in body["seriesid"]:
             values = self.series.get(series_id, {})
@@ -81,7 +96,15 @@ class FakeBlsApi:
                         }
                     )
             if series_id.startswith("LNU") and self.october_as_dash and start <= 2025 <= end and values:
-                data.append({"year": "2025", "period": "M10", "periodName": "October", "value": "-", "footnotes": [OCTOBER_2025_FOOTNOTE]})
+                data.append(
+                    {
+                        "year": "2025",
+                        "period": "M10",
+                        "periodName": "October",
+                        "value": "-",
+                        "footnotes": [OCTOBER_2025_FOOTNOTE],
+                    }
+                )
                 data.sort(key=lambda d: (d["year"], d["period"]), reverse=True)
             if not values:
                 messages.append(f"Series does not exist for Series {series_id}")
@@ -92,7 +115,12 @@ class FakeBlsApi:
                 data[0]["latest"] = "true"
             answered.append({"seriesID": series_id, "data": data})
         results = {"series": answered}
-        answer = {"status": "REQUEST_SUCCEEDED", "responseTime": 42, "message": messages, "Results": [results] if self.results_as_list else results}
+        answer = {
+            "status": "REQUEST_SUCCEEDED",
+            "responseTime": 42,
+            "message": messages,
+            "Results": [results] if self.results_as_list else results,
+        }
         return 200, {"Content-Type": "application/json"}, json.dumps(answer)
 
 
@@ -160,7 +188,9 @@ def test_the_key_goes_in_the_body_only():
     downloads = [item for item in plan if isinstance(item, fetch.Download)]
     assert downloads and all(d.method == "POST" and d.url == raw.API_URL for d in downloads)
     assert all(d.json_body["registrationkey"] == KEY and KEY not in d.url and KEY not in d.filename for d in downloads)
-    assert all("registrationkey" not in d.json_body for d in raw.remote({}, this_year=2026) if isinstance(d, fetch.Download))
+    assert all(
+        "registrationkey" not in d.json_body for d in raw.remote({}, this_year=2026) if isinstance(d, fetch.Download)
+    )
 
 
 # --- a good fetch ------------------------------------------------------------------------------
@@ -196,7 +226,10 @@ def test_a_fetch_with_a_key_and_results_as_a_list(seeded, shared_bls: Path, monk
     api = FakeBlsApi(cached_series(shared_bls / "raw"), results_as_list=True, october_as_dash=False)
     run_fetch(raw_root, data, api)
     assert_committed_tables(data)
-    assert [(b["startyear"], b["endyear"]) for b in api.bodies if b["seriesid"] == [raw.RATE_ID]] == [("2000", "2019"), ("2020", "2024")]
+    assert [(b["startyear"], b["endyear"]) for b in api.bodies if b["seriesid"] == [raw.RATE_ID]] == [
+        ("2000", "2019"),
+        ("2020", "2024"),
+    ]
     assert all(b["registrationkey"] == KEY for b in api.bodies)
     assert all(KEY not in url for url in api.urls)
     assert all(KEY.encode() not in content for content in snapshot(raw_root, data).values())
@@ -208,7 +241,11 @@ def test_a_fetch_with_a_key_and_results_as_a_list(seeded, shared_bls: Path, monk
 
 
 def refusal(status: str, message: list[str]):
-    return lambda request: (200, {}, json.dumps({"status": status, "responseTime": 5, "message": message, "Results": {}}))
+    return lambda request: (
+        200,
+        {},
+        json.dumps({"status": status, "responseTime": 5, "message": message, "Results": {}}),
+    )
 
 
 def changed_series(raw_folder: Path, change) -> FakeBlsApi:
@@ -218,7 +255,10 @@ def changed_series(raw_folder: Path, change) -> FakeBlsApi:
 
 
 FAULTS = {
-    "daily threshold": (lambda raw_folder: refusal("REQUEST_NOT_PROCESSED", [THRESHOLD]), "BLS API status REQUEST_NOT_PROCESSED: Request could not be serviced"),
+    "daily threshold": (
+        lambda raw_folder: refusal("REQUEST_NOT_PROCESSED", [THRESHOLD]),
+        "BLS API status REQUEST_NOT_PROCESSED: Request could not be serviced",
+    ),
     "invalid key, echoed": (
         lambda raw_folder: refusal("REQUEST_NOT_PROCESSED", [f"The key:{KEY} provided by the User is invalid."]),
         "The key:*** provided by the User is invalid.",
@@ -231,7 +271,7 @@ FAULTS = {
         lambda raw_folder: FakeBlsApi(cached_series(raw_folder)),
         "Year range has been reduced",
     ),
-    "malformed JSON": (lambda raw_folder: (lambda request: (200, {}, '{"status": "REQUEST_SUCC')), "malformed JSON"),
+    "malformed JSON": (lambda raw_folder: lambda request: (200, {}, '{"status": "REQUEST_SUCC'), "malformed JSON"),
     "an unexplained month without data": (
         lambda raw_folder: changed_series(raw_folder, lambda s: s[raw.LAYOFFS_ID].pop("2024-05")),
         f"{raw.LAYOFFS_ID} has no observation for 2024-05 and no known reason",
@@ -240,7 +280,9 @@ FAULTS = {
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
-def test_a_refusal_is_one_line_quoting_the_api_and_leaves_the_cache_untouched(seeded, shared_bls: Path, monkeypatch, fault: str):
+def test_a_refusal_is_one_line_quoting_the_api_and_leaves_the_cache_untouched(
+    seeded, shared_bls: Path, monkeypatch, fault: str
+):
     raw_root, data = seeded
     make, expected = FAULTS[fault]
     monkeypatch.setenv("BLS_API_KEY", KEY)
@@ -260,11 +302,15 @@ def test_a_refusal_is_one_line_quoting_the_api_and_leaves_the_cache_untouched(se
     assert not list(raw_root.glob(".incoming-*"))
 
 
-def test_a_first_fetch_without_the_transcriptions_says_why_they_are_needed(tmp_path: Path, shared_bls: Path, monkeypatch):
+def test_a_first_fetch_without_the_transcriptions_says_why_they_are_needed(
+    tmp_path: Path, shared_bls: Path, monkeypatch
+):
     monkeypatch.delenv("BLS_API_KEY", raising=False)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         mock.add_callback(responses.POST, raw.API_URL, callback=FakeBlsApi(cached_series(shared_bls / "raw")))
-        with pytest.raises(fetch.FetchError, match=r"bls: no files matching bls_empsit_tableA14.*transcribed from stored copies"):
+        with pytest.raises(
+            fetch.FetchError, match=r"bls: no files matching bls_empsit_tableA14.*transcribed from stored copies"
+        ):
             fetch.fetch(["bls"], raw_root=tmp_path / "raw", data_dir=tmp_path / "data", client=fast_client())
 
 

@@ -80,7 +80,12 @@ def register(mock: responses.RequestsMock, raw: Path, **replace) -> None:
         "hours": scale_raw.ANNUAL_HOURS_URL,
     }
     for key, url in urls.items():
-        mock.get(url, body=bodies[key], content_type="text/csv", match=[responses.matchers.query_string_matcher(url.partition("?")[2])])
+        mock.get(
+            url,
+            body=bodies[key],
+            content_type="text/csv",
+            match=[responses.matchers.query_string_matcher(url.partition("?")[2])],
+        )
 
 
 def fast_client() -> fetch.Client:
@@ -96,16 +101,24 @@ def assert_committed_tables(data: Path) -> None:
         assert (data / table.filename).read_bytes() == (DATA_DIR / table.filename).read_bytes(), table.name
 
 
-def test_a_fetch_of_the_whole_published_files_reproduces_the_committed_tables(seeded, shared_extra: Path, tmp_path: Path):
+def test_a_fetch_of_the_whole_published_files_reproduces_the_committed_tables(
+    seeded, shared_extra: Path, tmp_path: Path
+):
     raw_root, data = seeded
     with responses.RequestsMock() as mock:
         register(mock, shared_extra / "raw")
         fetch.fetch(["extra"], raw_root=raw_root, data_dir=data, client=fast_client())
     assert_committed_tables(data)
     folder = raw_root / "extra"
-    assert (folder / "owid" / scale_raw.OWID_ENERGY_FILE).is_file() and not (folder / "owid" / scale_raw.OWID_ENERGY_EXCERPT).exists()
-    assert (folder / "owid" / scale_raw.ANNUAL_HOURS_FULL_FILE).is_file() and not (folder / "owid" / scale_raw.ANNUAL_HOURS_FILE).exists()
-    assert sorted(p.name for p in (folder / "news").glob("*.txt")) == sorted(p.name for p in (shared_extra / "raw" / "news").glob("*.txt"))
+    assert (folder / "owid" / scale_raw.OWID_ENERGY_FILE).is_file() and not (
+        folder / "owid" / scale_raw.OWID_ENERGY_EXCERPT
+    ).exists()
+    assert (folder / "owid" / scale_raw.ANNUAL_HOURS_FULL_FILE).is_file() and not (
+        folder / "owid" / scale_raw.ANNUAL_HOURS_FILE
+    ).exists()
+    assert sorted(p.name for p in (folder / "news").glob("*.txt")) == sorted(
+        p.name for p in (shared_extra / "raw" / "news").glob("*.txt")
+    )
     manifest = json.loads((folder / "manifest.json").read_text())
     assert [e["filename"] for e in manifest["files"]] == [
         "eia/MER_T07_02A.csv",
@@ -145,7 +158,11 @@ def renamed(key: str, old: str, new: str):
 
 
 FAULTS = {
-    "EIA column renamed": (renamed("mer", '"Value"', '"Data_Value"'), scale_raw.MER_URL, "lacks the column(s) ['Value']"),
+    "EIA column renamed": (
+        renamed("mer", '"Value"', '"Data_Value"'),
+        scale_raw.MER_URL,
+        "lacks the column(s) ['Value']",
+    ),
     "OWID energy column renamed": (
         renamed("energy", ",electricity_generation,", ",electricity_generation_twh,"),
         scale_raw.OWID_ENERGY_URL,
@@ -172,10 +189,14 @@ FAULTS = {
         "expected four columns",
     ),
     "a unit changed in the codebook": (
-        lambda raw: {"codebook": (raw / "owid" / scale_raw.OWID_CODEBOOK_FILE).read_text(encoding="utf-8").replace(
-            "electricity_generation,Total electricity generation - Measured in terawatt-hours.,terawatt-hours",
-            "electricity_generation,Total electricity generation - Measured in gigawatt-hours.,gigawatt-hours",
-        )},
+        lambda raw: {
+            "codebook": (raw / "owid" / scale_raw.OWID_CODEBOOK_FILE)
+            .read_text(encoding="utf-8")
+            .replace(
+                "electricity_generation,Total electricity generation - Measured in terawatt-hours.,terawatt-hours",
+                "electricity_generation,Total electricity generation - Measured in gigawatt-hours.,gigawatt-hours",
+            )
+        },
         scale_raw.OWID_CODEBOOK_URL,
         "electricity_generation is in 'gigawatt-hours'",
     ),

@@ -27,7 +27,9 @@ CONTACT = "books@example.org"
 def published_zip(oews: Path, year: int) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"oesm{year % 100:02d}nat/national_M{year}_dl.xlsx", (oews / f"national_M{year}_dl.xlsx").read_bytes())
+        archive.writestr(
+            f"oesm{year % 100:02d}nat/national_M{year}_dl.xlsx", (oews / f"national_M{year}_dl.xlsx").read_bytes()
+        )
     return buffer.getvalue()
 
 
@@ -46,12 +48,19 @@ def register(mock: responses.RequestsMock, shared: Path, **replace) -> None:
         mock.get(raw.PR_BASE_URL + name, body=replace.get(name, stored.read_bytes()))
     for series in raw.FRED_SERIES:
         body = replace.get(series, (gains / "fred" / tables.FRED_SHARED_FILES[series]).read_bytes())
-        mock.get("https://fred.stlouisfed.org/graph/fredgraph.csv", body=body, match=[responses.matchers.query_param_matcher({"id": series})])
+        mock.get(
+            "https://fred.stlouisfed.org/graph/fredgraph.csv",
+            body=body,
+            match=[responses.matchers.query_param_matcher({"id": series})],
+        )
     for company, cik in raw.SEC_CIKS.items():
         body = replace.get(company, (gains / "sec" / "companyfacts" / tables.COMPANYFACTS_SHARED[company]).read_bytes())
         mock.get(raw.companyfacts_url(cik), body=body, content_type="application/json")
     for year in raw.OEWS_ZIP_YEARS:
-        mock.get(f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip", body=published_zip(shared / "radiology" / "raw" / "oews", year))
+        mock.get(
+            f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip",
+            body=published_zip(shared / "radiology" / "raw" / "oews", year),
+        )
 
 
 class Clock:
@@ -101,15 +110,30 @@ def test_a_fetch_reproduces_the_committed_tables(seeded, shared_sources: Path):
     assert clock.sleeps == [pytest.approx(raw.SEC_MIN_INTERVAL)]
     folder = raw_root / "gains"
     assert (folder / "bls_pr" / "pr.data.0.Current").is_file() and (folder / "SOURCE.md").is_file()
-    assert sorted(p.name for p in (folder / "sec" / "10k").iterdir()) == sorted(p.name for p in (shared_sources / "gains" / "raw" / "sec" / "10k").iterdir())
+    assert sorted(p.name for p in (folder / "sec" / "10k").iterdir()) == sorted(
+        p.name for p in (shared_sources / "gains" / "raw" / "sec" / "10k").iterdir()
+    )
 
 
 FAULTS = {
-    "a page instead of companyfacts": ("NVIDIA", b"<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>",
-                                       raw.companyfacts_url(1045810), "not valid JSON"),
-    "another series under CPROFIT": ("CPROFIT", b"observation_date,CP\n1947-01-01,21.97\n", "fredgraph.csv", "not FRED's CSV of CPROFIT"),
-    "a page instead of a flat file": ("pr.data.0.Current", b"<html><body>Access Denied</body></html>",
-                                      raw.PR_BASE_URL + "pr.data.0.Current", "not a BLS flat file"),
+    "a page instead of companyfacts": (
+        "NVIDIA",
+        b"<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>",
+        raw.companyfacts_url(1045810),
+        "not valid JSON",
+    ),
+    "another series under CPROFIT": (
+        "CPROFIT",
+        b"observation_date,CP\n1947-01-01,21.97\n",
+        "fredgraph.csv",
+        "not FRED's CSV of CPROFIT",
+    ),
+    "a page instead of a flat file": (
+        "pr.data.0.Current",
+        b"<html><body>Access Denied</body></html>",
+        raw.PR_BASE_URL + "pr.data.0.Current",
+        "not a BLS flat file",
+    ),
 }
 
 

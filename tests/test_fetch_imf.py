@@ -33,7 +33,10 @@ def indicator_answers(raw: Path, nulls_for_missing_composites: bool = False) -> 
     answers = {}
     for code in imf_raw.AIPI_INDICATORS:
         rows = long.loc[long["indicator"] == code]
-        areas = {area: {str(year): (None if math.isnan(value) else value)} for area, year, value in zip(rows["area"], rows["year"], rows["value"], strict=True)}
+        areas = {
+            area: {str(year): (None if math.isnan(value) else value)}
+            for area, year, value in zip(rows["area"], rows["year"], rows["value"], strict=True)
+        }
         if code == "AI_PI" and nulls_for_missing_composites:
             for area in sorted(set(long["area"]) - set(areas)):
                 areas[area] = {str(int(long["year"].iloc[0])): None}
@@ -58,7 +61,9 @@ def register(mock: responses.RequestsMock, raw: Path, answers: dict[str, dict] |
     for code in imf_raw.AIPI_INDICATORS:
         body = replace.get(code, json.dumps(answers[code]))
         mock.get(imf_raw.datamapper_url(code), body=body, content_type="application/json")
-    mock.get(f"{imf_raw.DATAMAPPER_API}/groups", body=replace.get("groups", (raw / imf_raw.GROUPS_RESPONSE).read_bytes()))
+    mock.get(
+        f"{imf_raw.DATAMAPPER_API}/groups", body=replace.get("groups", (raw / imf_raw.GROUPS_RESPONSE).read_bytes())
+    )
     mock.get(f"{imf_raw.DATAMAPPER_API}/regions", body=(raw / imf_raw.REGIONS_RESPONSE).read_bytes())
     mock.get(imf_raw.WORKBOOK_URL, body=replace.get("workbook", (raw / imf_raw.WORKBOOK_FILE).read_bytes()))
 
@@ -135,7 +140,11 @@ def null_series(code: str):
 
 
 FAULTS = {
-    "empty answer": (lambda raw: {"RE": json.dumps({"api": API_BLOCK})}, imf_raw.datamapper_url("RE"), "the answer has no 'values'"),
+    "empty answer": (
+        lambda raw: {"RE": json.dumps({"api": API_BLOCK})},
+        imf_raw.datamapper_url("RE"),
+        "the answer has no 'values'",
+    ),
     "null series": (null_series("DI"), imf_raw.datamapper_url("DI"), "every value of DI is null"),
     "series that is null itself": (
         lambda raw: {"HCLMP": json.dumps({"values": {"HCLMP": None}, "api": API_BLOCK})},
@@ -147,20 +156,28 @@ FAULTS = {
         imf_raw.datamapper_url("IEI"),
         "asked for IEI, the DataMapper answered ['RE']",
     ),
-    "groups without groups": (lambda raw: {"groups": json.dumps({"api": API_BLOCK})}, f"{imf_raw.DATAMAPPER_API}/groups", "no 'groups' object"),
+    "groups without groups": (
+        lambda raw: {"groups": json.dumps({"api": API_BLOCK})},
+        f"{imf_raw.DATAMAPPER_API}/groups",
+        "no 'groups' object",
+    ),
     "a web page instead of the workbook": (
         lambda raw: {"workbook": b"<!DOCTYPE html><html><body>Page not found</body></html>"},
         imf_raw.WORKBOOK_URL,
         "not an .xlsx workbook",
     ),
     "a composite its sub-indices do not add up to": (
-        lambda raw: {"AI_PI": json.dumps(indicator_answers(raw)["AI_PI"]).replace('"USA": {"2023": 0.77', '"USA": {"2023": 0.87')},
+        lambda raw: {
+            "AI_PI": json.dumps(indicator_answers(raw)["AI_PI"]).replace('"USA": {"2023": 0.77', '"USA": {"2023": 0.87')
+        },
         imf_raw.datamapper_url("AI_PI"),
         "the four sub-indices do not add up to AI_PI (e.g. USA",
     ),
     "a value the workbook contradicts": (
         # Halved everywhere, so the sub-indices still add up: only the workbook can catch it.
-        lambda raw: {code: json.dumps(_halve(indicator_answers(raw)[code], code, "FRA")) for code in imf_raw.AIPI_INDICATORS},
+        lambda raw: {
+            code: json.dumps(_halve(indicator_answers(raw)[code], code, "FRA")) for code in imf_raw.AIPI_INDICATORS
+        },
         imf_raw.datamapper_url("AI_PI"),
         "FRA AI_PI is 0.348",
     ),
@@ -174,7 +191,11 @@ def _with_literal(raw: Path, code: str, area: str, literal: str) -> dict:
     return {code: json.dumps(answer).replace('"__LITERAL__"', literal)}
 
 
-FAULTS["a bare NaN"] = (lambda raw: _with_literal(raw, "RE", "DEU", "NaN"), imf_raw.datamapper_url("RE"), "RE/DEU/2023 is nan, not a number")
+FAULTS["a bare NaN"] = (
+    lambda raw: _with_literal(raw, "RE", "DEU", "NaN"),
+    imf_raw.datamapper_url("RE"),
+    "RE/DEU/2023 is nan, not a number",
+)
 FAULTS["a bare Infinity"] = (
     lambda raw: _with_literal(raw, "DI", "DEU", "Infinity"),
     imf_raw.datamapper_url("DI"),

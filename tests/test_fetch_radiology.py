@@ -31,7 +31,9 @@ def published_zip(oews: Path, year: int, member: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{folder}/", "")
-        archive.writestr(member or f"{folder}/national_M{year}_dl.xlsx", (oews / f"national_M{year}_dl.xlsx").read_bytes())
+        archive.writestr(
+            member or f"{folder}/national_M{year}_dl.xlsx", (oews / f"national_M{year}_dl.xlsx").read_bytes()
+        )
     return buffer.getvalue()
 
 
@@ -49,7 +51,11 @@ def seeded(shared_radiology: Path, tmp_path: Path, data_copy: Path) -> tuple[Pat
 
 def register(mock: responses.RequestsMock, raw: Path, **replace) -> None:
     for year in raw_files.OEWS_ZIP_YEARS:
-        mock.get(raw_files.oews_zip_url(year), body=replace.get(str(year), published_zip(raw / "oews", year)), content_type="application/zip")
+        mock.get(
+            raw_files.oews_zip_url(year),
+            body=replace.get(str(year), published_zip(raw / "oews", year)),
+            content_type="application/zip",
+        )
     mock.get(
         raw_files.FDA_DOWNLOAD_URL,
         body=replace.get("fda", (raw / "fda" / raw_files.FDA_XML).read_bytes()),
@@ -86,10 +92,14 @@ def test_a_fetch_reproduces_the_committed_tables(seeded, shared_radiology: Path,
         fetch.fetch(["radiology"], raw_root=raw_root, data_dir=data, client=fast_client())
     assert_committed_tables(data)
     folder = raw_root / "radiology"
-    assert sorted(p.name for p in (folder / "oews").glob("*.zip")) == [f"oesm{y % 100:02d}nat.zip" for y in raw_files.OEWS_ZIP_YEARS]
+    assert sorted(p.name for p in (folder / "oews").glob("*.zip")) == [
+        f"oesm{y % 100:02d}nat.zip" for y in raw_files.OEWS_ZIP_YEARS
+    ]
     assert not list((folder / "oews").glob("national_M*.xlsx")), "the zips replace the unpacked copies"
     assert not (folder / "fda" / raw_files.FDA_COUNTS).exists(), "the count file belongs to the stored copy only"
-    assert sorted(p.name for p in (folder / "pages").glob("*.txt")) == sorted(p.name for p in (shared_radiology / "raw" / "pages").glob("*.txt"))
+    assert sorted(p.name for p in (folder / "pages").glob("*.txt")) == sorted(
+        p.name for p in (shared_radiology / "raw" / "pages").glob("*.txt")
+    )
 
     offline = tmp_path / "offline-data"
     shutil.copytree(data, offline)
@@ -117,7 +127,9 @@ def test_without_a_manifest_the_count_file_is_required(tmp_path: Path, shared_ra
     shutil.copytree(shared_radiology / "raw", folder)
     (folder / "fda" / raw_files.FDA_COUNTS).chmod(0o644)
     (folder / "fda" / raw_files.FDA_COUNTS).unlink()
-    with pytest.raises(DataError, match=r"fda_ai_devices_counts_by_year.csv: not found in .*cross-checks the stored copy"):
+    with pytest.raises(
+        DataError, match=r"fda_ai_devices_counts_by_year.csv: not found in .*cross-checks the stored copy"
+    ):
         tables.derive(folder)
 
 
@@ -131,11 +143,17 @@ FAULTS = {
         "expected one national_MYYYY_dl.xlsx in the archive, found none",
     ),
     "a page instead of the FDA list": (
-        lambda raw: {"fda": b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>FDA</title></head><body>Page moved</body></html>'},
+        lambda raw: {
+            "fda": b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>FDA</title></head><body>Page moved</body></html>'
+        },
         raw_files.FDA_DOWNLOAD_URL,
         "not well-formed XML",
     ),
-    "an FDA list without devices": (lambda raw: {"fda": b"<?xml version='1.0'?><root></root>"}, raw_files.FDA_DOWNLOAD_URL, "lists no <row>"),
+    "an FDA list without devices": (
+        lambda raw: {"fda": b"<?xml version='1.0'?><root></root>"},
+        raw_files.FDA_DOWNLOAD_URL,
+        "lists no <row>",
+    ),
 }
 
 

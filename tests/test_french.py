@@ -77,7 +77,9 @@ def test_every_verdict_and_claim_summary_has_a_french_translation():
     for claim in [*ledger.CLAIMS.values(), *ledger.ARGUMENTS.values()]:
         wanted += [claim.short, claim.attribution]
     missing = [m for m in wanted if not catalogue.get(m)]
-    assert not missing, "untranslated (make messages, then translate fr/LC_MESSAGES/aiparadox.po):\n" + "\n".join(missing)
+    assert not missing, "untranslated (make messages, then translate fr/LC_MESSAGES/aiparadox.po):\n" + "\n".join(
+        missing
+    )
     french_verdicts = [catalogue[v] for v in ledger.VERDICTS]
     assert len(set(french_verdicts)) == len(ledger.VERDICTS), "two verdicts share a French word"
 
@@ -92,9 +94,13 @@ def test_the_catalogue_holds_what_the_package_marks():
 
 def test_the_language_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
-    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict\u00a0: [invérifiable]{.verdict .claim-C10}.**")
+    assert ledger.verdict_markdown(ledger.assess("C10")).startswith(
+        "**C10, verdict\u00a0: [invérifiable]{.verdict .claim-C10}.**"
+    )
     monkeypatch.delenv("AIPARADOX_LANGUAGE")
-    assert ledger.verdict_markdown(ledger.assess("C10")).startswith("**C10, verdict: [not checkable]{.verdict .claim-C10}.**")
+    assert ledger.verdict_markdown(ledger.assess("C10")).startswith(
+        "**C10, verdict: [not checkable]{.verdict .claim-C10}.**"
+    )
 
 
 # --- the pages ---------------------------------------------------------------------------------
@@ -143,8 +149,12 @@ def test_french_prose_spaces_its_punctuation_the_french_way(translation):
 def test_every_french_page_records_the_english_commit_it_follows():
     for t in french_pages():
         assert t.translated_from, f"{t.page.relative_to(ROOT)}: no translated_from in its front matter"
-        exists = subprocess.run(["git", "cat-file", "-e", f"{t.translated_from}^{{commit}}"], cwd=ROOT, capture_output=True)
-        assert exists.returncode == 0, f"{t.page.relative_to(ROOT)}: translated_from {t.translated_from} is not a commit"
+        exists = subprocess.run(
+            ["git", "cat-file", "-e", f"{t.translated_from}^{{commit}}"], cwd=ROOT, capture_output=True
+        )
+        assert exists.returncode == 0, (
+            f"{t.page.relative_to(ROOT)}: translated_from {t.translated_from} is not a commit"
+        )
     stale = translations.stale_pages()
     if stale:  # a report, not a failure: the code cells keep the numbers right
         warnings.warn("French pages behind their English twin:\n" + "\n".join(stale), stacklevel=1)
@@ -165,7 +175,9 @@ def test_a_french_page_whose_english_twin_changed_is_flagged(tmp_path: Path):
     (tmp_path / "fr" / "intro.md").write_text(f"---\ntranslated_from: {sha}\n---\n# Bonjour\n")
     assert translations.stale_pages(tmp_path) == []
     (tmp_path / "intro.md").write_text("# Hello, world\n")
-    assert translations.stale_pages(tmp_path) == [f"fr/intro.md: intro.md changed since {sha[:10]} (git diff {sha[:10]} -- intro.md)"]
+    assert translations.stale_pages(tmp_path) == [
+        f"fr/intro.md: intro.md changed since {sha[:10]} (git diff {sha[:10]} -- intro.md)"
+    ]
 
 
 GLUE_REFERENCE = re.compile(r"\{glue:(?:text|md|any|)\}`([^`:]+)|```\{glue:figure\}\s+(\S+)")
@@ -208,7 +220,9 @@ def test_every_french_page_is_in_french_and_links_its_english_twin(built_book: P
         assert (page.parent / switch.group(1)).resolve() == twin.resolve()
         english = twin.read_text(encoding="utf-8")
         back = re.search(r'<p class="aiparadox-language"><a href="([^"]+)" hreflang="fr" lang="fr"', english)
-        assert back and (twin.parent / back.group(1)).resolve() == page.resolve(), f"{name}: the English page does not link it"
+        assert back and (twin.parent / back.group(1)).resolve() == page.resolve(), (
+            f"{name}: the English page does not link it"
+        )
 
 
 @pytest.mark.book
@@ -248,7 +262,9 @@ def test_the_french_and_english_ledgers_give_the_same_verdict_for_every_claim(bu
     english = verdicts(built_book / "chapters" / "ledger.html")
     french = verdicts(built_book / "fr" / "chapters" / "ledger.html")
     assert english and english.keys() == french.keys() == set(ledger.CLAIMS)
-    disagree = [f"{c}: {english[c]!r} but {french[c]!r}" for c in english if i18n.gettext(english[c], "fr") != french[c]]
+    disagree = [
+        f"{c}: {english[c]!r} but {french[c]!r}" for c in english if i18n.gettext(english[c], "fr") != french[c]
+    ]
     assert not disagree, "\n".join(disagree)
     assert all(french[c] != english[c] or english[c] == i18n.gettext(english[c], "fr") for c in english)
 
@@ -308,7 +324,11 @@ def figure_texts(page: Path) -> list[str]:
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "figure":
-                texts += [k.value.value for k in node.keywords if k.arg in ("source", "note") and isinstance(k.value, ast.Constant)]
+                texts += [
+                    k.value.value
+                    for k in node.keywords
+                    if k.arg in ("source", "note") and isinstance(k.value, ast.Constant)
+                ]
     return texts
 
 
@@ -316,13 +336,19 @@ def figure_texts(page: Path) -> list[str]:
 def test_every_figure_source_and_note_of_a_french_page_is_translated(translation):
     catalogue = i18n.catalogue("fr")
     missing = [text for text in figure_texts(translation.twin) if not catalogue.get(text)]
-    assert not missing, "mark them with N_ in the topic's charts.py, run `make messages` and translate:\n" + "\n".join(missing)
+    assert not missing, "mark them with N_ in the topic's charts.py, run `make messages` and translate:\n" + "\n".join(
+        missing
+    )
 
 
 def glued_text(executed: Path) -> dict[str, str]:
     """The strings a page's cells glued for {glue:md}, from myst-nb's record beside the executed notebook."""
     record = json.loads(executed.with_suffix(".glue.json").read_text(encoding="utf-8"))
-    return {name: output["data"]["text/markdown"] for name, output in record.items() if "text/markdown" in output.get("data", {})}
+    return {
+        name: output["data"]["text/markdown"]
+        for name, output in record.items()
+        if "text/markdown" in output.get("data", {})
+    }
 
 
 # Glued strings that are the same in both editions because they are names or codes, not words.
@@ -405,7 +431,9 @@ def test_the_check_speaks_the_language_of_the_notebook_that_runs_it(monkeypatch)
     monkeypatch.setenv("AIPARADOX_LANGUAGE", "fr")
     right, said = exercises.assess(label, object(), name="Exercice 1.1", key=key)
     assert not right and said.startswith("Exercice 1.1\u00a0: pas encore")
-    assert exercises.assess(label, None, name="Exercice 1.1", key=key)[1].startswith("Exercice 1.1\u00a0: pas encore de réponse.")
+    assert exercises.assess(label, None, name="Exercice 1.1", key=key)[1].startswith(
+        "Exercice 1.1\u00a0: pas encore de réponse."
+    )
 
 
 def test_a_french_notebook_says_its_first_lines_in_french_and_keeps_its_language(monkeypatch):
@@ -419,9 +447,14 @@ def test_a_french_notebook_says_its_first_lines_in_french_and_keeps_its_language
     assert french.startswith("# Exécutez d'abord cette cellule.")
     assert 'os.environ["AIPARADOX_LANGUAGE"] = "fr"\n\nfrom aiparadox import copies' in french
     assert "ModuleNotFoundError(\"aiparadox n'est pas installé" in french
+
     # The same code as the English cell's, but for the comment, the message and the language.
     def code(cell: str) -> list[str]:
-        return [line for line in cell.splitlines() if line.strip() and not line.startswith("#") and "ModuleNotFound" not in line]
+        return [
+            line
+            for line in cell.splitlines()
+            if line.strip() and not line.startswith("#") and "ModuleNotFound" not in line
+        ]
 
     assert code(english) == [line for line in code(french) if not line.startswith(("import os", "os.environ"))]
     assert all(name.startswith("Exercice ") for name in names.values())

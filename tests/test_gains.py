@@ -57,14 +57,25 @@ def test_the_labour_share_is_an_index_on_2017_and_other_bases_are_refused(gains_
     durations = raw.read_pr_durations(gains_raw / "bls_pr" / "pr.duration")
     assert durations["3"] == "Index (2017=100)"
     # pr.txt still documents the old base, which is why the code reads the base from pr.series.
-    assert "2005 = 100" in (gains_raw / "bls_pr" / "pr.txt").read_text(encoding="utf-8", errors="replace").replace("2005=100", "2005 = 100")
+    assert "2005 = 100" in (gains_raw / "bls_pr" / "pr.txt").read_text(encoding="utf-8", errors="replace").replace(
+        "2005=100", "2005 = 100"
+    )
     share = load("gains_bls_productivity").set_index(["series_id", "period"])["index_2017"]
-    assert share[(tables.LABOUR_SHARE_ID, "2017Q1")] == pytest.approx(100, abs=2) and share[(tables.LABOUR_SHARE_ID, "2026Q1")] == 94.990
+    assert (
+        share[(tables.LABOUR_SHARE_ID, "2017Q1")] == pytest.approx(100, abs=2)
+        and share[(tables.LABOUR_SHARE_ID, "2026Q1")] == 94.990
+    )
     # The 2023 FRED copy is on 2012 = 100: its 1960Q1 is 114.090, not the 2017-based value.
-    old = raw.read_fred_csv(gains_raw / "fred" / "PRS85006173__SvenEis_fredgraph_2023-02_base2012.csv", tables.LABOUR_SHARE_ID)
+    old = raw.read_fred_csv(
+        gains_raw / "fred" / "PRS85006173__SvenEis_fredgraph_2023-02_base2012.csv", tables.LABOUR_SHARE_ID
+    )
     assert old["1960-01-01"] == 114.090 and share[(tables.LABOUR_SHARE_ID, "1960Q1")] != 114.090
     path = editable / "bls_pr" / "pr.series"
-    path.write_text(path.read_text().replace("PRS85006173      \t8500\t6\t17\t3\tS\t2017", "PRS85006173      \t8500\t6\t17\t3\tS\t2012"))
+    path.write_text(
+        path.read_text().replace(
+            "PRS85006173      \t8500\t6\t17\t3\tS\t2017", "PRS85006173      \t8500\t6\t17\t3\tS\t2012"
+        )
+    )
     with pytest.raises(DataError, match="PRS85006173 is on base year '2012', not 2017"):
         tables.productivity_table(editable)
 
@@ -83,7 +94,9 @@ def test_the_april_and_june_files_differ_at_the_end_and_the_june_one_is_used(gai
     june = raw.read_pr_data(pr(gains_raw, tables.CURRENT_FILE))
 
     def q4_2025(data):
-        return data.loc[(data["series_id"] == tables.LABOUR_SHARE_ID) & (data["year"] == 2025) & (data["period"] == "Q04"), "value"].iloc[0]
+        return data.loc[
+            (data["series_id"] == tables.LABOUR_SHARE_ID) & (data["year"] == 2025) & (data["period"] == "Q04"), "value"
+        ].iloc[0]
 
     assert (q4_2025(april), q4_2025(june)) == (96.224, 95.727)
     row = load("gains_bls_productivity").set_index(["series_id", "period"]).loc[(tables.LABOUR_SHARE_ID, "2025Q4")]
@@ -110,7 +123,9 @@ def test_the_gap_is_a_price_wedge_times_the_labour_share_fall():
     gap = facts.productivity_pay(load("gains_bls_productivity"))
     # SOURCE.md: since 1979Q4 x1.537 = x1.309 (prices) x 1/0.852 (labour share); since 2019Q4 x1.067.
     assert gap["gap_ratio"] == pytest.approx(1.537, abs=5e-4)
-    assert gap["gap_wedge"] == pytest.approx(1.309, abs=5e-4) and gap["gap_share_factor"] == pytest.approx(0.852, abs=5e-4)
+    assert gap["gap_wedge"] == pytest.approx(1.309, abs=5e-4) and gap["gap_share_factor"] == pytest.approx(
+        0.852, abs=5e-4
+    )
     assert gap["gap_ratio"] == pytest.approx(gap["gap_wedge"] / gap["gap_share_factor"], rel=1e-4)
     assert gap["gap_recent_ratio"] == pytest.approx(1.067, abs=5e-4)
 
@@ -119,8 +134,12 @@ def test_the_identity_holds_within_a_thousandth_but_not_everywhere_as_source_md_
     # SOURCE.md section 2.1 says labour share = unit labour costs / deflator x 100 "within 0.001 index
     # points in all 125 quarters": seven quarters of the June file are off by more, 1998Q3 by 0.0013.
     data = raw.read_pr_data(pr(gains_raw, tables.CURRENT_FILE))
-    wide = data.loc[data["period"].isin(raw.QUARTERS)].pivot_table(index=["year", "period"], columns="series_id", values="value")
-    gap = (wide[tables.UNIT_LABOUR_COST_ID] / wide[tables.OUTPUT_DEFLATOR_ID] * 100 - wide[tables.LABOUR_SHARE_ID]).abs()
+    wide = data.loc[data["period"].isin(raw.QUARTERS)].pivot_table(
+        index=["year", "period"], columns="series_id", values="value"
+    )
+    gap = (
+        wide[tables.UNIT_LABOUR_COST_ID] / wide[tables.OUTPUT_DEFLATOR_ID] * 100 - wide[tables.LABOUR_SHARE_ID]
+    ).abs()
     assert len(gap) == 125 and gap.idxmax() == (1998, "Q03") and 0.001 < gap.max() < 0.0015
     assert (gap > 0.001).sum() == 7
 
@@ -142,7 +161,12 @@ def test_epi_measures_are_not_the_bls_pair(gains_raw: Path):
     epi = pd.read_csv(gains_raw / "epi" / "epi_productivity_pay_gap.csv")
     annual = epi.loc[epi["frequency"] == "annual"].set_index(["name", "year"])["value"]
     epi_growth = annual[("productivity_real_index_1948", 2024)] / annual[("productivity_real_index_1948", 1979)]
-    bls = load("gains_bls_productivity").query("series_id == @tables.PRODUCTIVITY_ID").groupby("year")["index_2017"].mean()
+    bls = (
+        load("gains_bls_productivity")
+        .query("series_id == @tables.PRODUCTIVITY_ID")
+        .groupby("year")["index_2017"]
+        .mean()
+    )
     assert abs(epi_growth - bls[2024] / bls[1979]) > 0.1
 
 
@@ -159,11 +183,17 @@ def test_cprofit_is_before_tax_and_a_cp_file_is_refused(gains_raw: Path, tmp_pat
 
 def test_the_2023_nipa_update_revised_cp_from_1979(gains_raw: Path):
     old = pd.read_csv(gains_raw / "fred" / "CP__joshthedude_fredgraph_2023-04.csv").set_index("DATE")["CP"]
-    new = pd.read_csv(gains_raw / "fred" / "CP__L-Danner_fredapi_realtime2025-02-06.csv").dropna().set_index("date")["value"]
+    new = (
+        pd.read_csv(gains_raw / "fred" / "CP__L-Danner_fredapi_realtime2025-02-06.csv")
+        .dropna()
+        .set_index("date")["value"]
+    )
     both = old.index.intersection(new.index)
     differ = [d for d in both if abs(old[d] - new[d]) > 1e-9]
     assert min(differ)[:4] == "1979"
-    assert (old["2019-10-01"], new["2019-10-01"]) == (1963.6, pytest.approx(2120.925, abs=0.1)) or old["2019-10-01"] != new["2019-10-01"]
+    assert (old["2019-10-01"], new["2019-10-01"]) == (1963.6, pytest.approx(2120.925, abs=0.1)) or old[
+        "2019-10-01"
+    ] != new["2019-10-01"]
 
 
 # --- Traps 10 and 11: fiscal years, revenue tags, repeated facts -----------------------------------------
@@ -192,7 +222,13 @@ def test_companyfacts_of_another_company_are_refused(gains_raw: Path):
 
 def test_data_center_revenue_comes_from_the_10ks_and_agrees_across_them():
     figures = load("gains_reported_figures").set_index("figure_id")
-    assert [figures.loc[f"nvidia_data_centre_fy{y}", "value"] for y in range(2021, 2026)] == [6696, 10613, 15005, 47525, 115186]
+    assert [figures.loc[f"nvidia_data_centre_fy{y}", "value"] for y in range(2021, 2026)] == [
+        6696,
+        10613,
+        15005,
+        47525,
+        115186,
+    ]
     assert figures.loc["nvidia_data_centre_fy2026", "status"] == "secondary"
 
 
@@ -233,7 +269,10 @@ def test_the_designers_fall_is_beyond_sampling_error_and_2025_matches_source_md(
     from aiparadox.topics.gains import facts
 
     oews = load("gains_oews_occupations").set_index(["year", "occ_code"])
-    assert oews.loc[(2025, "00-0000"), "mean_annual_wage"] == 69770 and oews.loc[(2021, "00-0000"), "mean_annual_wage"] == 58260
+    assert (
+        oews.loc[(2025, "00-0000"), "mean_annual_wage"] == 69770
+        and oews.loc[(2021, "00-0000"), "mean_annual_wage"] == 58260
+    )
     found = facts.occupations(load("gains_oews_occupations"))
     assert found["oews_designers_last_change"] == pytest.approx(-0.077, abs=5e-4)
     assert abs(found["oews_designers_last_change"]) > found["oews_designers_last_margin"]
@@ -270,8 +309,14 @@ def test_without_the_oews_package_the_error_says_how_to_install_it(monkeypatch):
 # --- The thesis's rules, on synthetic tables --------------------------------------------------------
 def quarters(first: int, last: int, value) -> pd.DataFrame:
     rows = [(y, q) for y in range(first, last + 1) for q in range(1, 5)]
-    return pd.DataFrame({"year": [y for y, _ in rows], "quarter": [q for _, q in rows], "period": [f"{y}Q{q}" for y, q in rows],
-                         "value": [value(y) for y, _ in rows]})
+    return pd.DataFrame(
+        {
+            "year": [y for y, _ in rows],
+            "quarter": [q for _, q in rows],
+            "period": [f"{y}Q{q}" for y, q in rows],
+            "value": [value(y) for y, _ in rows],
+        }
+    )
 
 
 def productivity(share) -> pd.DataFrame:
@@ -315,8 +360,13 @@ def test_the_owners_rule_needs_twice_the_growth_of_pay():
 
 def test_the_occupations_rule_compares_each_with_all_occupations():
     everyone = {tables.ALL_OCCUPATIONS: 1.2}
-    assert claims.occupations_test(oews(everyone | dict.fromkeys(tables.ANECDOTE_OCCUPATIONS, 1.1))).outcome == claims.FOR
-    assert claims.occupations_test(oews(everyone | dict.fromkeys(tables.ANECDOTE_OCCUPATIONS, 1.3))).outcome == claims.AGAINST
+    assert (
+        claims.occupations_test(oews(everyone | dict.fromkeys(tables.ANECDOTE_OCCUPATIONS, 1.1))).outcome == claims.FOR
+    )
+    assert (
+        claims.occupations_test(oews(everyone | dict.fromkeys(tables.ANECDOTE_OCCUPATIONS, 1.3))).outcome
+        == claims.AGAINST
+    )
     mixed = everyone | {tables.LAWYERS: 1.3, tables.SOFTWARE_DEVELOPERS: 1.1, tables.GRAPHIC_DESIGNERS: 1.1}
     assert claims.occupations_test(oews(mixed)).outcome == claims.NEITHER
 

@@ -34,9 +34,11 @@ def raw_copy(raw: Path, tmp_path: Path) -> Path:
 
 # --- Quoted figures -------------------------------------------------------------------------
 def test_a_quoted_figure_is_read_from_the_file_across_line_breaks():
-    text = "Intro.\n  \"Overall exposure is 40 percent in emerging market economies and 26\n   percent in low-income countries.\""
+    text = 'Intro.\n  "Overall exposure is 40 percent in emerging market economies and 26\n   percent in low-income countries."'
     sentence, figures = imf_raw.locate(
-        text, "Overall exposure is {em} percent in emerging market economies and {lic} percent in low-income countries.", "x.txt"
+        text,
+        "Overall exposure is {em} percent in emerging market economies and {lic} percent in low-income countries.",
+        "x.txt",
     )
     assert figures == {"em": 40.0, "lic": 26.0}
     assert sentence.startswith("Overall exposure is 40 percent")
@@ -56,9 +58,17 @@ def test_exposure_figures_come_from_the_excerpt_files(raw: Path):
     table = tables.exposure_table(raw)
     primary = table.loc[(table["status"] == "primary") & (table["category"] == tables.EXPOSED)].set_index("economy")
     # The Executive Summary: world ~40, advanced ~60, emerging 40, low-income 26 (SOURCE.md 1a).
-    assert primary["share_pct"].to_dict() == {tables.WORLD: 40, tables.ADVANCED: 60, tables.EMERGING: 40, tables.LOW_INCOME: 26}
+    assert primary["share_pct"].to_dict() == {
+        tables.WORLD: 40,
+        tables.ADVANCED: 60,
+        tables.EMERGING: 40,
+        tables.LOW_INCOME: 26,
+    }
     split = table.loc[table["document"] == tables.SDN_VIA_AETHER].set_index(["economy", "category"])["share_pct"]
-    assert split[(tables.ADVANCED, tables.HIGH_COMPLEMENTARITY)] == 27 and split[(tables.LOW_INCOME, tables.LOW_COMPLEMENTARITY)] == 18
+    assert (
+        split[(tables.ADVANCED, tables.HIGH_COMPLEMENTARITY)] == 27
+        and split[(tables.LOW_INCOME, tables.LOW_COMPLEMENTARITY)] == 18
+    )
     assert set(table.loc[table["category"] != tables.EXPOSED, "status"]) == {"secondary"}
     for row in table.itertuples():
         assert row.quote in " ".join((raw / row.source_file).read_text(encoding="utf-8").split())
@@ -237,7 +247,9 @@ def test_c16_names_linkedin_and_depends_on_its_figure():
 def test_exposure_chart_keeps_status_and_the_claims():
     table = load("imf_ai_exposure")
     frame = charts.exposure_chart_frame(table)
-    assert set(frame.loc[frame["series"].isin([charts.SERIES_HIGH, charts.SERIES_LOW, charts.SERIES_COUNTRY]), "status"]) == {"secondary"}
+    assert set(
+        frame.loc[frame["series"].isin([charts.SERIES_HIGH, charts.SERIES_LOW, charts.SERIES_COUNTRY]), "status"]
+    ) == {"secondary"}
     assert set(frame.loc[frame["series"] == charts.SERIES_PRIMARY, "status"]) == {"primary"}
     claims = frame.loc[frame["series"] == charts.SERIES_CLAIM].set_index("economy")["share_pct"]
     assert claims.to_dict() == {tables.WORLD: article.CLAIMED_WORLD_PCT, tables.ADVANCED: article.CLAIMED_ADVANCED_PCT}

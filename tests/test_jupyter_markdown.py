@@ -145,7 +145,9 @@ print(json.dumps([sorted(d) for d in shown] + [d.get("text/markdown", "") for d 
     assert any(k.startswith("application/vnd.vegalite") for k in kinds[0])
     table = markdowns[1]
     assert (
-        "| `share_now` | 0.8712 |" in table and "| `claim_now` | 2025\\-11 |" in table and "| `n_claims` | 17 |" in table
+        "| `share_now` | 0.8712 |" in table
+        and "| `claim_now` | 2025\\-11 |" in table
+        and "| `n_claims` | 17 |" in table
     )
 
 

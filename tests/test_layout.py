@@ -63,7 +63,11 @@ def test_the_chapter_side_loads_no_spreadsheet_reader_or_http_library():
 
 
 def test_no_module_of_the_package_is_over_600_lines():
-    long = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600
+    }
     assert not long, long
 
 

@@ -42,7 +42,9 @@ def plain(text: str) -> str:
 def book_pdf():
     if not (shutil.which("chromium") or shutil.which("google-chrome")):
         pytest.skip("printing the PDF needs Chromium (apt-get install chromium)")
-    result = jupyter_book("build", ".", "--builder", "singlehtml", "--path-output", "_build/pdf", "-W", "--keep-going", cwd=ROOT)
+    result = jupyter_book(
+        "build", ".", "--builder", "singlehtml", "--path-output", "_build/pdf", "-W", "--keep-going", cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return pdf.print_pdf()
 
@@ -70,7 +72,11 @@ def printed_charts() -> list[dict]:
         path = unquote(urlsplit(image.group(1)).path) if image else ""
         svg = (pdf.SINGLE_PAGE.parent / path).read_text(encoding="utf-8") if image else ""
         # Upright texts only: a rotated axis title comes out of the PDF in pieces.
-        texts = [html.unescape(text) for attrs, text in re.findall(r"<text\b([^>]*)>([^<]+)</text>", svg) if "rotate(" not in attrs]
+        texts = [
+            html.unescape(text)
+            for attrs, text in re.findall(r"<text\b([^>]*)>([^<]+)</text>", svg)
+            if "rotate(" not in attrs
+        ]
         source_line = plain(html.unescape(re.sub(r"<[^>]+>", "", source.group(1)))) if source else ""
         charts.append({"drawing": path, "source": source_line, "texts": texts})
     return charts
@@ -163,7 +169,9 @@ def test_the_pdf_has_an_outline_of_its_chapters(reader):
         found = [(at, number) for at, (text, number) in enumerate(bookmarks) if text.endswith(title)]
         assert found, f"no bookmark for {title!r}: {[text for text, _ in bookmarks][:12]}"
         at, number = found[0]
-        assert title in plain(reader.pages[number].extract_text()), f"the bookmark {title!r} points to page {number + 1}"
+        assert title in plain(reader.pages[number].extract_text()), (
+            f"the bookmark {title!r} points to page {number + 1}"
+        )
         pages.append(at)
     assert pages == sorted(pages), "the chapters' bookmarks are not in reading order"
 
@@ -182,7 +190,6 @@ def test_code_is_wrapped_at_the_margin_not_cut(book_pdf):
     assert not cut, f"{len(cut)} code blocks run past the margin, e.g. {cut[:3]}"
 
 
-
 def test_the_french_pdf_has_every_french_page_with_its_bookmark(built_book):
     """`make pdf` also prints the French edition (built after the English site, whose inventory links
     the pages it has not translated): every page of fr/_toc.yml, in French, with its bookmark."""
@@ -193,9 +200,13 @@ def test_the_french_pdf_has_every_french_page_with_its_bookmark(built_book):
 
     if not (shutil.which("chromium") or shutil.which("google-chrome")):
         pytest.skip("printing the PDF needs Chromium (apt-get install chromium)")
-    build = jupyter_book("build", "fr", "--builder", "singlehtml", "--path-output", "_build/pdf-fr", "-W", "-n", cwd=ROOT)
+    build = jupyter_book(
+        "build", "fr", "--builder", "singlehtml", "--path-output", "_build/pdf-fr", "-W", "-n", cwd=ROOT
+    )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
-    printed = subprocess.run([sys.executable, "-m", "aiparadox", "pdf", "--edition", "fr"], cwd=ROOT, capture_output=True, text=True)
+    printed = subprocess.run(
+        [sys.executable, "-m", "aiparadox", "pdf", "--edition", "fr"], cwd=ROOT, capture_output=True, text=True
+    )
     assert printed.returncode == 0, printed.stderr[-3000:]
     reader = PdfReader(printed.stdout.strip())
     # Sphinx prints the French apostrophe as a typographic one.

@@ -59,7 +59,9 @@ def test_radiologists_have_no_row_before_2021_and_the_old_codes_are_kept():
 
 def test_a_file_without_an_employment_column_is_a_clear_error(tmp_path: Path):
     broken = tmp_path / "national_M2022_dl.xlsx"
-    pd.DataFrame({"OCC_CODE": ["00-0000"], "OCC_TITLE": ["All Occupations"], "A_MEAN": [1]}).to_excel(broken, index=False)
+    pd.DataFrame({"OCC_CODE": ["00-0000"], "OCC_TITLE": ["All Occupations"], "A_MEAN": [1]}).to_excel(
+        broken, index=False
+    )
     with pytest.raises(DataError, match=r"national_M2022_dl.xlsx: missing OEWS column\(s\) \['tot_emp'"):
         tables.national_file_rows(broken)
 
@@ -78,7 +80,9 @@ def test_extract_must_agree_with_the_excel_files(raw: Path):
     tables.check_extract_against_excel(extract, excel)  # the stored files agree
     altered = extract.copy()
     altered.loc[(altered["year"] == 2023) & (altered["occ_code"] == "29-1224"), "employment"] = 31970
-    with pytest.raises(DataError, match=r"oews_national_radiology_related_2013-2025.csv: employment for 29-1224 in May 2023"):
+    with pytest.raises(
+        DataError, match=r"oews_national_radiology_related_2013-2025.csv: employment for 29-1224 in May 2023"
+    ):
         tables.check_extract_against_excel(altered, excel)
 
 
@@ -110,7 +114,9 @@ def test_a_notes_sheet_without_the_top_code_is_a_clear_error(tmp_path: Path):
         pd.DataFrame({"OCC_CODE": ["00-0000"]}).to_excel(writer, sheet_name="national_M2022_dl", index=False)
         notes = pd.DataFrame({"note": ["* = indicates that a wage estimate is not available"]})
         notes.to_excel(writer, sheet_name="Field Descriptions", index=False)
-    with pytest.raises(DataError, match=r"national_M2022_dl.xlsx: the 'Field Descriptions' sheet defines the '#' top code 0 times"):
+    with pytest.raises(
+        DataError, match=r"national_M2022_dl.xlsx: the 'Field Descriptions' sheet defines the '#' top code 0 times"
+    ):
         raw_files.read_national_file(broken)
 
 
@@ -149,11 +155,15 @@ def _fda_file(tmp_path: Path, *rows: tuple[str, str, str]) -> Path:
 
 def test_fda_errors_name_the_file_and_the_row(tmp_path: Path):
     with pytest.raises(DataError, match=r"ai-ml-enabled-devices-xml.xml: row 2 has decision date '2024-01-05'"):
-        raw_files.read_fda_list(_fda_file(tmp_path, ("01/02/2024", "K1", "Radiology"), ("2024-01-05", "K2", "Radiology")))
+        raw_files.read_fda_list(
+            _fda_file(tmp_path, ("01/02/2024", "K1", "Radiology"), ("2024-01-05", "K2", "Radiology"))
+        )
     with pytest.raises(DataError, match="row 1 has no review panel"):
         raw_files.read_fda_list(_fda_file(tmp_path, ("01/02/2024", "K1", " ")))
     with pytest.raises(DataError, match="submission K1 is listed twice"):
-        raw_files.read_fda_list(_fda_file(tmp_path, ("01/02/2024", "K1", "Radiology"), ("03/02/2024", "K1", "Radiology")))
+        raw_files.read_fda_list(
+            _fda_file(tmp_path, ("01/02/2024", "K1", "Radiology"), ("03/02/2024", "K1", "Radiology"))
+        )
     broken = tmp_path / "broken.xml"
     broken.write_text("<data><row>")
     with pytest.raises(DataError, match="broken.xml: not well-formed XML"):
@@ -161,7 +171,9 @@ def test_fda_errors_name_the_file_and_the_row(tmp_path: Path):
 
 
 def test_a_list_ending_on_31_december_has_a_complete_last_year(tmp_path: Path):
-    devices = raw_files.read_fda_list(_fda_file(tmp_path, ("06/01/2023", "K1", "Radiology"), ("12/31/2024", "K2", "Neurology")))
+    devices = raw_files.read_fda_list(
+        _fda_file(tmp_path, ("06/01/2023", "K1", "Radiology"), ("12/31/2024", "K2", "Neurology"))
+    )
     assert tables.devices_by_year_and_panel(devices)["year_complete"].all()
 
 
@@ -198,7 +210,10 @@ def test_a_quote_that_is_not_in_its_file_is_a_clear_error(raw: Path, tmp_path: P
     shutil.copytree(raw / "pages", pages)
     excerpt = pages / "neiman_hpi_2025_supply_demand.txt"
     excerpt.write_text(excerpt.read_text().replace("37,482", "37,483"))
-    with pytest.raises(DataError, match="neiman_hpi_2025_supply_demand.txt: the quoted sentence for medicare_radiologists_2023 is not there"):
+    with pytest.raises(
+        DataError,
+        match="neiman_hpi_2025_supply_demand.txt: the quoted sentence for medicare_radiologists_2023 is not there",
+    ):
         tables.secondary_figures(pages)
 
 
@@ -265,12 +280,22 @@ def _oews(radiologists, all_occupations, physicians, rse=1.0) -> pd.DataFrame:
     """A synthetic radiology_oews: each occupation's (employment, mean wage) in May 2021 and May
     2025, every estimate with the same RSE."""
     rows = []
-    occupations = {tables.RADIOLOGISTS: radiologists, tables.ALL_OCCUPATIONS: all_occupations, tables.PHYSICIANS: physicians}
+    occupations = {
+        tables.RADIOLOGISTS: radiologists,
+        tables.ALL_OCCUPATIONS: all_occupations,
+        tables.PHYSICIANS: physicians,
+    }
     for code, series in occupations.items():
         for year, (employment, wage) in zip((2021, 2025), series, strict=True):
             rows.append(
-                {"year": year, "occ_code": code, "employment": employment, "employment_rse_pct": rse,
-                 "mean_annual_wage": wage, "mean_wage_rse_pct": rse}
+                {
+                    "year": year,
+                    "occ_code": code,
+                    "employment": employment,
+                    "employment_rse_pct": rse,
+                    "mean_annual_wage": wage,
+                    "mean_wage_rse_pct": rse,
+                }
             )
     return pd.DataFrame(rows)
 

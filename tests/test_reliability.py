@@ -101,7 +101,15 @@ def build_ruled(tmp_path: Path, data_dir: Path, text: str, **options) -> None:
             r"'year' 2025 and 2026 hold exactly the same count, cumulative",
         ),
     ],
-    ids=["a row lost", "a series cut short", "a final value revised", "out of range", "not monotonic", "a jump", "a repeat"],
+    ids=[
+        "a row lost",
+        "a series cut short",
+        "a final value revised",
+        "out of range",
+        "not monotonic",
+        "a jump",
+        "a repeat",
+    ],
 )
 def test_an_implausible_refresh_is_refused_and_data_is_untouched(ruled: Path, tmp_path: Path, bad: str, cause: str):
     build_ruled(tmp_path, ruled, GOOD)
@@ -358,7 +366,6 @@ def test_data_check_refuses_a_descriptor_that_the_code_does_not_make(
     assert re.search(message, err), err
 
 
-
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
@@ -417,7 +424,9 @@ def out_of_range(data: bytes) -> bytes:
     ],
     ids=["emptied to its header", "a value out of range", "a formula typed in"],
 )
-def test_data_check_refuses_a_damaged_table_whose_hash_was_updated(data_copy: Path, monkeypatch, capsys, name, change, message):
+def test_data_check_refuses_a_damaged_table_whose_hash_was_updated(
+    data_copy: Path, monkeypatch, capsys, name, change, message
+):
     """The hash then matches and the schema still holds: the table's own rules are what is left to say no."""
     damage_and_rehash(data_copy, name, change)
     monkeypatch.setattr(cli, "DATA_DIR", data_copy)
@@ -524,7 +533,10 @@ def test_a_damaged_journal_is_one_line(toy_data, monkeypatch, capsys):
     monkeypatch.setattr(cli, "DATA_DIR", data)
     assert cli.main(["data", "check"]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"error: {data / '.refresh.json'}: the journal of an interrupted refresh is unreadable; restore data/ with git"
+    assert (
+        err
+        == f"error: {data / '.refresh.json'}: the journal of an interrupted refresh is unreadable; restore data/ with git"
+    )
 
 
 @pytest.mark.parametrize(
@@ -537,13 +549,19 @@ def test_a_damaged_journal_is_one_line(toy_data, monkeypatch, capsys):
     ],
     ids=["staging outside data/", "a file outside data/", "a folder that is not a raw folder"],
 )
-def test_a_journal_that_names_folders_outside_its_refresh_is_refused(tmp_path: Path, toy_data, monkeypatch, capsys, journal):
+def test_a_journal_that_names_folders_outside_its_refresh_is_refused(
+    tmp_path: Path, toy_data, monkeypatch, capsys, journal
+):
     """Rolled forward, a journal whose staging folder was '../../..' deleted the folders above data/."""
     raw, data = toy_data
     keep = tmp_path / "victim" / "keep.txt"
     keep.parent.mkdir()
     keep.write_text("not data/'s to delete")
-    places = {"NEW": str(tmp_path / "elsewhere" / "victim"), "VICTIM": str(keep.parent), "ASIDE": str(tmp_path / "aside")}
+    places = {
+        "NEW": str(tmp_path / "elsewhere" / "victim"),
+        "VICTIM": str(keep.parent),
+        "ASIDE": str(tmp_path / "aside"),
+    }
     for swap in journal["folders"]:
         swap.update({k: places[v] for k, v in swap.items()})
     (data / ".refresh.json").write_text(json.dumps(journal))

@@ -111,7 +111,10 @@ def chart_spec() -> dict:
         {"country": FORMULA, "AI_PI": -0.1},
         {"country": "@SUM(A1)", "AI_PI": 0.2},
     ]
-    tooltip = [{"field": "country", "type": "nominal", "title": "country"}, {"field": "AI_PI", "type": "quantitative", "title": "AI_PI"}]
+    tooltip = [
+        {"field": "country", "type": "nominal", "title": "country"},
+        {"field": "AI_PI", "type": "quantitative", "title": "AI_PI"},
+    ]
     return {
         "data": {"name": "d1"},
         "mark": "point",

@@ -296,7 +296,10 @@ def scale_one_value(path: Path, line: int, factor: float) -> str:
 
 @pytest.mark.parametrize(
     ("file", "factor", "column"),
-    [("GDP__rmmomin_api_2026-01-18.csv", 1000, "gdp_busd"), ("COE__rmmomin_api_2026-01-18.csv", 0.001, "compensation_busd")],
+    [
+        ("GDP__rmmomin_api_2026-01-18.csv", 1000, "gdp_busd"),
+        ("COE__rmmomin_api_2026-01-18.csv", 0.001, "compensation_busd"),
+    ],
     ids=["GDP x 1000", "compensation / 1000"],
 )
 def test_a_national_accounts_value_off_by_a_thousand_is_refused(
@@ -317,11 +320,20 @@ def test_a_national_accounts_value_off_by_a_thousand_is_refused(
 
 def test_a_gains_series_cut_short_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
     raw_root = gains_sources(shared_sources, tmp_path)
-    for name in ("GDP__rmmomin_api_2026-01-18.csv", "COE__rmmomin_api_2026-01-18.csv", "CPROFIT__rmmomin_api_2026-01-18.csv"):
+    for name in (
+        "GDP__rmmomin_api_2026-01-18.csv",
+        "COE__rmmomin_api_2026-01-18.csv",
+        "CPROFIT__rmmomin_api_2026-01-18.csv",
+    ):
         path = raw_root / "gains" / "raw" / "fred" / name
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(lines[:-8]), encoding="utf-8")  # the last two years gone, at a line boundary
-    refused(raw_root, "gains", data_copy, r"^table gains_national_accounts \(.*\): refresh refused: the span of 'period' shrinks")
+    refused(
+        raw_root,
+        "gains",
+        data_copy,
+        r"^table gains_national_accounts \(.*\): refresh refused: the span of 'period' shrinks",
+    )
 
 
 def test_a_quarter_twice_in_a_fred_file_is_refused(shared_sources: Path, tmp_path: Path, data_copy: Path):
@@ -332,16 +344,17 @@ def test_a_quarter_twice_in_a_fred_file_is_refused(shared_sources: Path, tmp_pat
     middle = len(lines) // 2
     path.write_text("".join([*lines[: middle + 1], lines[middle], *lines[middle + 1 :]]), encoding="utf-8")
     refused(
-        raw_root, "gains", data_copy, rf"COE__rmmomin_api_2026-01-18\.csv: the date {lines[middle].split(',')[0]} appears more"
+        raw_root,
+        "gains",
+        data_copy,
+        rf"COE__rmmomin_api_2026-01-18\.csv: the date {lines[middle].split(',')[0]} appears more",
     )
 
 
 # --- OEWS: one year's national file saved under another year's name ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("dataset", "table"), [("radiology", "radiology_oews"), ("gains", "gains_oews_occupations")]
-)
+@pytest.mark.parametrize(("dataset", "table"), [("radiology", "radiology_oews"), ("gains", "gains_oews_occupations")])
 def test_last_years_national_file_under_an_earlier_name_is_refused(
     shared_sources: Path, tmp_path: Path, data_copy: Path, dataset: str, table: str
 ):

@@ -88,7 +88,9 @@ MER_HEADER = '"MSN","YYYYMM","Value","Column_Order","Description","Unit"\n'
 
 def _mer(path: Path, annual: str, months: list[str], msn: str = "ELETPUS") -> Path:
     lines = [MER_HEADER, f'"{msn}","202313","{annual}","13","Total","Million Kilowatthours"\n']
-    lines += [f'"{msn}","2023{m:02d}","{v}","13","Total","Million Kilowatthours"\n' for m, v in enumerate(months, start=1)]
+    lines += [
+        f'"{msn}","2023{m:02d}","{v}","13","Total","Million Kilowatthours"\n' for m, v in enumerate(months, start=1)
+    ]
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
@@ -124,7 +126,9 @@ def test_a_missing_total_series_is_an_error(tmp_path: Path):
 
 
 def test_owid_excerpt_is_read_with_units_from_the_codebook(extra_raw: Path):
-    owid = raw.owid_generation_twh(extra_raw / "owid" / "owid-energy-data_USA_1985-2025.csv", extra_raw / "owid" / "owid-energy-codebook.csv")
+    owid = raw.owid_generation_twh(
+        extra_raw / "owid" / "owid-energy-data_USA_1985-2025.csv", extra_raw / "owid" / "owid-energy-codebook.csv"
+    )
     assert owid["year"].tolist() == list(range(1985, 2026))
     assert owid.set_index("year").loc[1990, "generation_twh"] == pytest.approx(3232.78)
 
@@ -134,7 +138,9 @@ def test_a_transcribed_row_with_a_missing_field_is_an_error(extra_raw: Path, tmp
     lines[5] = lines[5].rsplit(",", 1)[0]  # drop the last field of the 1989 row
     broken = tmp_path / "owid-energy-data_USA_1985-2025.csv"
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match="owid-energy-data_USA_1985-2025.csv: line 6 has 129 fields, the header has 130"):
+    with pytest.raises(
+        DataError, match="owid-energy-data_USA_1985-2025.csv: line 6 has 129 fields, the header has 130"
+    ):
         raw.read_owid_energy(broken, ["electricity_generation"], country="United States")
 
 
@@ -149,7 +155,9 @@ def test_a_codebook_with_another_unit_is_an_error(extra_raw: Path, tmp_path: Pat
 
 def test_an_unknown_country_is_an_error(extra_raw: Path):
     with pytest.raises(DataError, match="no rows for 'France'"):
-        raw.read_owid_energy(extra_raw / "owid" / "owid-energy-data_USA_1985-2025.csv", ["electricity_generation"], country="France")
+        raw.read_owid_energy(
+            extra_raw / "owid" / "owid-energy-data_USA_1985-2025.csv", ["electricity_generation"], country="France"
+        )
 
 
 # --- Quotations ----------------------------------------------------------------------------------------
@@ -229,7 +237,9 @@ def test_a_weekly_value_with_real_extra_decimals_is_an_error(extra_raw: Path, tm
 
 
 def test_annual_hours_join_two_excerpts_and_label_the_estimate(extra_raw: Path):
-    annual = tables.annual_hours(extra_raw / "owid" / raw.ANNUAL_HOURS_FILE, extra_raw / "owid" / raw.ANNUAL_HOURS_HM_FILE)
+    annual = tables.annual_hours(
+        extra_raw / "owid" / raw.ANNUAL_HOURS_FILE, extra_raw / "owid" / raw.ANNUAL_HOURS_HM_FILE
+    )
     assert annual["entity"].nunique() == 14
     us = annual.loc[annual["entity"] == "United States"].set_index("year")
     assert us.loc[1870, "hours_per_year"] == 3096 and us.loc[1870, "series"] == "Huberman and Minns"
@@ -289,7 +299,9 @@ def test_c14_figures_from_the_table():
     assert f["first_year_at_claim"] == 2005
     # The widest gap in percent (1988) is not the widest in GW (1999): each is computed on its own.
     assert (f["widest_gap_year"], f["widest_gap_gw_year"]) == (1988, 1999)
-    assert f["widest_gap_share"] == pytest.approx(0.0765, abs=1e-4) and f["widest_gap_gw"] == pytest.approx(27.5, abs=0.05)
+    assert f["widest_gap_share"] == pytest.approx(0.0765, abs=1e-4) and f["widest_gap_gw"] == pytest.approx(
+        27.5, abs=0.05
+    )
     # "Since 2005": the EIA years 2005 to 2023, their mean and range.
     assert f["eia_mean_gw_since"] == pytest.approx(467.2, abs=0.05)
     assert (round(f["eia_min_gw_since"]), round(f["eia_max_gw_since"])) == (451, 483)
@@ -339,7 +351,10 @@ def test_the_period_rule_of_the_ledger():
     # A claim about two dates is covered only if both are.
     december, january = ledger.Period("December", "2024-12", "2024-12"), ledger.Period("January", "2025-01", "2025-01")
     months = ["2024-11", "2024-12", "2025-02"]
-    assert ledger.joint_coverage(ledger.coverage(december, months), ledger.coverage(january, months)) == ledger.PART_COVERAGE
+    assert (
+        ledger.joint_coverage(ledger.coverage(december, months), ledger.coverage(january, months))
+        == ledger.PART_COVERAGE
+    )
     assert ledger.joint_coverage(ledger.NO_COVERAGE, ledger.NO_COVERAGE) == ledger.NO_COVERAGE
     assert ledger.joint_coverage(ledger.FULL_COVERAGE, ledger.FULL_COVERAGE) == ledger.FULL_COVERAGE
     assert ledger.period_verdict(ledger.NO_COVERAGE, "wrong") == "not checkable"
@@ -556,5 +571,9 @@ def test_the_conclusion_quotes_the_same_figures_as_the_chapter():
     assert quoted["unit_factor"] == terawatts["c11_site_factor"]
     assert quoted["us_week_fall"] == trend["hours_us_week_fall"]
     assert quoted["us_hours_fall_recent"] == trend["hours_us_fall_email"]
-    assert (quoted["hours_first_year"], quoted["hours_week_last_year"], quoted["hours_last_year"]) == ("1870", "1990", "2017")
+    assert (quoted["hours_first_year"], quoted["hours_week_last_year"], quoted["hours_last_year"]) == (
+        "1870",
+        "1990",
+        "2017",
+    )
     assert quoted["solar_factor"] == "110 million"

@@ -138,7 +138,8 @@ def test_a_french_table_heads_each_run_of_rows_the_french_way():
         chart_data.Column("share", "Part", ".0%"),
     )
     rows = tuple(
-        {"country": "Belgique" if i < 8 else "France", "group": "AE", "year": 2000 + i, "share": i / 100} for i in range(16)
+        {"country": "Belgique" if i < 8 else "France", "group": "AE", "year": 2000 + i, "share": i / 100}
+        for i in range(16)
     )
     table = chart_data.DataTable("main", columns, rows)
     french = static_charts._table_html(table, "Données", "fr")
@@ -219,9 +220,16 @@ def test_a_french_drawing_shows_french_numbers_and_months_and_the_english_one_is
     # The English drawing is exactly what it was before the editions had locales: drawn with d3's default.
     before = vl_convert.vegalite_to_svg(chart_drawing.static_spec(spec, "light", 672), allowed_base_urls=[])
     assert english == chart_drawing.with_accessible_text(chart_drawing.compact(before), "Fig. 9.1", "")
-    assert chart_drawing.drawing_key(spec) == chart_drawing.drawing_key(spec, "en") != chart_drawing.drawing_key(spec, "fr")
+    assert (
+        chart_drawing.drawing_key(spec)
+        == chart_drawing.drawing_key(spec, "en")
+        != chart_drawing.drawing_key(spec, "fr")
+    )
     interactive = chart_drawing.interactive_spec(spec, "fr")["usermeta"]["aiparadox"]
-    assert interactive["formatLocale"]["percent"] == "\u202f%" and interactive["timeFormatLocale"]["months"][0] == "janvier"
+    assert (
+        interactive["formatLocale"]["percent"] == "\u202f%"
+        and interactive["timeFormatLocale"]["months"][0] == "janvier"
+    )
     assert "formatLocale" not in chart_drawing.interactive_spec(spec)["usermeta"]["aiparadox"]
 
 
@@ -281,11 +289,17 @@ def test_a_placeholder_becomes_the_chart_its_table_its_sources_and_its_files(tmp
 def test_a_charts_selectors_are_under_its_drawing_as_vega_writes_them(tmp_path: Path, book_info):
     spec = small_spec()
     spec["params"] = [
-        {"name": "measure", "value": "rmax", "bind": {"input": "radio", "options": ["count", "rmax"], "labels": ["Count", "Rmax"], "name": "Measure: "}},
+        {
+            "name": "measure",
+            "value": "rmax",
+            "bind": {"input": "radio", "options": ["count", "rmax"], "labels": ["Count", "Rmax"], "name": "Measure: "},
+        },
         {"name": "country", "value": "Spain", "bind": {"input": "select", "options": ["France", "Spain"]}},
     ]
     body = static_charts.rewrite(page_with(spec), book_info, placement(tmp_path))
-    controls = re.search(r'<div class="aiparadox-chart-controls vega-bindings">.*?</select></label></div></div>', body).group(0)
+    controls = re.search(
+        r'<div class="aiparadox-chart-controls vega-bindings">.*?</select></label></div></div>', body
+    ).group(0)
     assert controls.count('<div class="vega-bind" data-placeholder>') == 2
     assert body.index("</picture>") < body.index(controls) < body.index('data-view="table"')
     assert re.findall(r'<input type="radio" name="measure" value="(\w+)"( checked)?>(\w+)</label>', controls) == [
@@ -296,7 +310,9 @@ def test_a_charts_selectors_are_under_its_drawing_as_vega_writes_them(tmp_path: 
     assert '<label><span class="vega-bind-name">country</span><select name="country">' in controls
     assert '<option value="Spain" selected>Spain</option>' in controls
     # A chart with no selector (a legend binding draws none of its own) has no empty block under it.
-    assert "aiparadox-chart-controls" not in static_charts.rewrite(page_with(small_spec()), book_info, placement(tmp_path))
+    assert "aiparadox-chart-controls" not in static_charts.rewrite(
+        page_with(small_spec()), book_info, placement(tmp_path)
+    )
     legend = {"params": [{"name": "pick", "select": {"type": "point", "fields": ["year"]}, "bind": "legend"}]}
     assert static_charts.controls_html(legend) == ""
 
@@ -442,8 +458,12 @@ def test_french_charts_are_drawn_in_the_french_locale_and_english_ones_in_the_en
     # The Table view writes its numbers as the tooltips do.
     cells = re.findall(r"<td>([^<]*)", (built_book / "fr" / "chapters" / "top500.html").read_text(encoding="utf-8"))
     assert any(re.search(r"\d\u202f%", c) for c in cells) and not any(re.search(r"\d%|\d\.\d", c) for c in cells)
-    french_specs = [built_book / "fr" / "chapters" / c["spec"] for c in charts_of(built_book / "fr" / "chapters" / "top500.html")]
-    assert all(json.loads(s.read_text())["usermeta"]["aiparadox"]["formatLocale"]["decimal"] == "," for s in french_specs)
+    french_specs = [
+        built_book / "fr" / "chapters" / c["spec"] for c in charts_of(built_book / "fr" / "chapters" / "top500.html")
+    ]
+    assert all(
+        json.loads(s.read_text())["usermeta"]["aiparadox"]["formatLocale"]["decimal"] == "," for s in french_specs
+    )
 
 
 @pytest.mark.book

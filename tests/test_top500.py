@@ -300,7 +300,10 @@ def test_who_is_listed_is_computed_from_the_tables():
     # The industry's generic site names are the lists' own, edition by edition.
     sites = facts.industry_site_names(load("top500_industry_sites"))
     assert sites["c09_sites_now"].startswith("“Software Company” (29 systems), “Service Provider T” (27 systems)")
-    assert "Internet Company" not in sites["c09_sites_now"] and "“Service Provider T” (52 systems)" in sites["c09_sites_then"]
+    assert (
+        "Internet Company" not in sites["c09_sites_now"]
+        and "“Service Provider T” (52 systems)" in sites["c09_sites_then"]
+    )
     assert facts.makers_clause(pd.DataFrame(columns=["company", "n_systems_made"])).startswith("No other company")
 
 
@@ -338,7 +341,9 @@ def test_bad_rows_are_clear_errors(tmp_path: Path):
     with pytest.raises(DataError, match=r"TOP500_202506.xlsx: 'Segment' is blank for rank\(s\) \[2\]"):
         raw.systems(no_segment)
     text_rmax = _write_list(tmp_path / "TOP500_202406.xlsx", [good, [2, "Lab", "Research", "n/a", "None"]])
-    with pytest.raises(DataError, match=r"TOP500_202406.xlsx: 'Rmax \[TFlop/s\]' is not a positive number for rank\(s\) \[2\]"):
+    with pytest.raises(
+        DataError, match=r"TOP500_202406.xlsx: 'Rmax \[TFlop/s\]' is not a positive number for rank\(s\) \[2\]"
+    ):
         raw.systems(text_rmax)
     old_unit = _write_list(tmp_path / "TOP500_201611.xlsx", [good])
     with pytest.raises(DataError, match="not in the unit expected for 2016-11"):
@@ -432,8 +437,12 @@ def test_fetch_takes_the_lists_a_reader_downloaded(list_folder: Path, tmp_path: 
 def test_fetch_without_the_lists_says_how_to_get_them(tmp_path: Path):
     from aiparadox import fetch
 
-    with pytest.raises(fetch.FetchError, match=r"top500: no files matching TOP500_\*\.xls\* in .*log in at https://www.top500.org"):
-        fetch.fetch(["top500"], raw_root=tmp_path / "raw", data_dir=tmp_path / "data", local_folders={"top500": tmp_path})
+    with pytest.raises(
+        fetch.FetchError, match=r"top500: no files matching TOP500_\*\.xls\* in .*log in at https://www.top500.org"
+    ):
+        fetch.fetch(
+            ["top500"], raw_root=tmp_path / "raw", data_dir=tmp_path / "data", local_folders={"top500": tmp_path}
+        )
 
 
 def test_every_glued_name_of_the_chapter_is_made_by_exactly_one_facts_function():

@@ -38,7 +38,10 @@ SERIES_MEASURE = N_("unemployed wage and salary workers whose last job was in th
 # C04: a quoted share is the article's if within half a percentage point of it.
 C04_TOLERANCE = 0.005
 # The two months C03 compares, judged by the ledger's rule for periods.
-C03_MONTHS = (Period("December 2024", ARTICLE_DECEMBER, ARTICLE_DECEMBER), Period("January 2025", ARTICLE_JANUARY, ARTICLE_JANUARY))
+C03_MONTHS = (
+    Period("December 2024", ARTICLE_DECEMBER, ARTICLE_DECEMBER),
+    Period("January 2025", ARTICLE_JANUARY, ARTICLE_JANUARY),
+)
 
 
 def rule_figures() -> dict[str, float]:

@@ -88,7 +88,9 @@ def rate_january_rises_mistakes(rate: pd.DataFrame, unemployed: pd.DataFrame) ->
 @expects(
     "bls-layoffs-ratio",
     level="introductory",
-    hint=gettext("Filter series_id JTS510000000000000LDL, average 'thousands' over the months of 2025 and of 2019, divide."),
+    hint=gettext(
+        "Filter series_id JTS510000000000000LDL, average 'thousands' over the months of 2025 and of 2019, divide."
+    ),
     tables=("bls_information_employer_series",),
 )
 def layoffs_ratio_2025_2019(employers: pd.DataFrame) -> float:

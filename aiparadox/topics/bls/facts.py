@@ -85,7 +85,16 @@ def winter_changes(table: pd.DataFrame, column: str) -> pd.DataFrame:
             continue
         # The winter's name, as a chart's tooltip and description give it, in the edition's language.
         winter = gettext("Dec {year} to Jan {next_year}").format(year=year, next_year=year + 1)
-        rows.append((year, winter, f"{year}-{(year + 1) % 100:02d}", float(december), float(january), float(january) - float(december)))
+        rows.append(
+            (
+                year,
+                winter,
+                f"{year}-{(year + 1) % 100:02d}",
+                float(december),
+                float(january),
+                float(january) - float(december),
+            )
+        )
     if not rows:
         raise DataError(f"no winter with both a December and a January value in {column}")
     return pd.DataFrame(rows, columns=["december_year", "winter", "short", "december", "january", "change"])
@@ -269,7 +278,9 @@ def january_rises(unemployed: pd.DataFrame, rate: pd.DataFrame) -> dict[str, flo
     return {
         "c03_change": c03["change"],
         "c03_largest_change": c03["largest_change"],
-        "c03_largest_winter": from_to(month_name(f"{c03['largest_year']}-12"), month_name(f"{c03['largest_year'] + 1}-01")),
+        "c03_largest_winter": from_to(
+            month_name(f"{c03['largest_year']}-12"), month_name(f"{c03['largest_year'] + 1}-01")
+        ),
         # Counts and years that the prose reads as words ("in N of the M winters"), glued as text.
         "c03_n_winters": str(c03["n_winters"]),
         "c03_n_rises": str(c03["n_rises"]),

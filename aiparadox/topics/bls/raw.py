@@ -78,7 +78,9 @@ FRED_DATE_COLUMNS = ("observation_date", "DATE", "date")
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame({"series_id": pd.Series(dtype="string"), "month": pd.Series(dtype="string"), "value": pd.Series(dtype=float)})
+    return pd.DataFrame(
+        {"series_id": pd.Series(dtype="string"), "month": pd.Series(dtype="string"), "value": pd.Series(dtype=float)}
+    )
 
 
 def month_of(date_text: str, where: str) -> str:
@@ -140,13 +142,17 @@ def parse_fred_csv(text: str, where: str) -> pd.DataFrame:
         # ALFRED / fredapi long form; realtime_* give the vintage, one per file here.
         for line, rec in enumerate(raw.itertuples(index=False), start=2):
             at = f"{where}, line {line}"
-            rows.append((_check_series_id(rec.series_id, at), month_of(rec.date, at), _number(rec.value, FRED_MISSING, at)))
+            rows.append(
+                (_check_series_id(rec.series_id, at), month_of(rec.date, at), _number(rec.value, FRED_MISSING, at))
+            )
         frame = _finish(rows, where)
         for column in ("realtime_start", "realtime_end"):
             if column in raw.columns:
                 vintages = sorted(set(raw[column]))
                 if len(vintages) != 1:
-                    raise DataError(f"{where}: mixes vintages in {column} ({vintages[:3]}...); keep one vintage per file")
+                    raise DataError(
+                        f"{where}: mixes vintages in {column} ({vintages[:3]}...); keep one vintage per file"
+                    )
                 frame.attrs[column] = vintages[0]
         return frame
     date_column = next((c for c in FRED_DATE_COLUMNS if c in raw.columns), None)
@@ -338,7 +344,9 @@ def read_csv_blocks(path: Path, header_start: str) -> list[pd.DataFrame]:
     return [pd.read_csv(io.StringIO("\n".join(b)), dtype=str) for b in blocks]
 
 
-MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
 
 
 def excerpt_month(text: str, where: str) -> str:
@@ -410,7 +418,9 @@ def monthly_inputs(folder: Path) -> dict[str, tuple[pd.DataFrame, str]]:
     level = read_points_json(folder / FRED_JSON, "unemploymentLevel", "unemploymentLevelSeriesId")
     rate = read_fred_csv(folder / RATE_FILE)
     if expect_one_series(rate, RATE_ID, RATE_FILE).attrs.get("realtime_start") != RATE_VINTAGE:
-        raise DataError(f"{RATE_FILE}: expected the FRED vintage {RATE_VINTAGE}, found {rate.attrs.get('realtime_start')}")
+        raise DataError(
+            f"{RATE_FILE}: expected the FRED vintage {RATE_VINTAGE}, found {rate.attrs.get('realtime_start')}"
+        )
     inputs = {LEVEL_ID: (level, FRED_JSON), RATE_ID: (rate, RATE_FILE)}
     for file, key, series_key, series_id in CACHED_EMPLOYER_SERIES:
         inputs[series_id] = (read_points_json(folder / file, key, series_key), file)
@@ -501,12 +511,24 @@ def remote(environ: Mapping[str, str], this_year: int | None = None) -> list:
             body["registrationkey"] = key
         filename = api_filename(series, start, end)
         plan.append(
-            Download(API_URL, filename, method="POST", json_body=body, check=api_check(series, filename),
-                     description=f"BLS series {', '.join(series)}, {start}-{end}")
+            Download(
+                API_URL,
+                filename,
+                method="POST",
+                json_body=body,
+                check=api_check(series, filename),
+                description=f"BLS series {', '.join(series)}, {start}-{end}",
+            )
         )
     plan += [
-        Keep(A14_FILE, "table A-14 is transcribed from stored copies of a BLS news-release page; no API serves those versions"),
+        Keep(
+            A14_FILE,
+            "table A-14 is transcribed from stored copies of a BLS news-release page; no API serves those versions",
+        ),
         Keep(A30_FILE, "table A-30 is transcribed from stored copies of a BLS page; no API serves those versions"),
-        Keep(NOTES_FILE, "the press figures (CompTIA, Janco, ResumeBuilder) are read from sentences quoted in these notes"),
+        Keep(
+            NOTES_FILE,
+            "the press figures (CompTIA, Janco, ResumeBuilder) are read from sentences quoted in these notes",
+        ),
     ]
     return plan

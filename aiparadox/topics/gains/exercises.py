@@ -26,7 +26,9 @@ def _share(productivity: pd.DataFrame, series_id: str = LABOUR_SHARE_ID) -> pd.S
     "gains-lowest-labour-share",
     level="introductory",
     tables=(PRODUCTIVITY.name,),
-    hint=N_("Keep the rows of gains_bls_productivity with series_id == 'PRS85006173'; the answer is the period of the smallest index_2017."),
+    hint=N_(
+        "Keep the rows of gains_bls_productivity with series_id == 'PRS85006173'; the answer is the period of the smallest index_2017."
+    ),
 )
 def lowest_labour_share_quarter(productivity) -> str:
     return str(_share(productivity).idxmin())
@@ -38,7 +40,9 @@ def lowest_labour_share_mistakes(productivity) -> dict[str, Mistake]:
         # No filter on series_id: the smallest value of any series (an early productivity index).
         "any-series": Mistake(
             str(productivity.loc[productivity["index_2017"].idxmin(), "period"]),
-            N_("That quarter holds the smallest value of another series: keep the labour share's rows (series_id) first."),
+            N_(
+                "That quarter holds the smallest value of another series: keep the labour share's rows (series_id) first."
+            ),
         ),
         # The highest quarter instead of the lowest (idxmax for idxmin).
         "highest": Mistake(str(_share(productivity).idxmax()), N_("That is the highest quarter, not the lowest.")),
@@ -54,8 +58,10 @@ def _release(figures: pd.DataFrame) -> pd.Series:
     level="intermediate",
     tables=(PRODUCTIVITY.name, REPORTED.name),
     hint=(
-        N_("The index is not a percentage. Take the release's percent for its quarter from gains_reported_figures "
-        "(figure_id 'labour_share_level_2026q1'), and multiply it by the index of 1947Q1 over the index of that quarter.")
+        N_(
+            "The index is not a percentage. Take the release's percent for its quarter from gains_reported_figures "
+            "(figure_id 'labour_share_level_2026q1'), and multiply it by the index of 1947Q1 over the index of that quarter."
+        )
     ),
 )
 def labour_share_1947_percent(productivity, figures) -> float:
@@ -70,14 +76,18 @@ def labour_share_1947_mistakes(productivity, figures) -> dict[str, Mistake]:
         # The index read as a percent: "116% of output went to labour".
         "index-as-percent": Mistake(
             float(share[EXERCISE_QUARTER]),
-            N_("That is the index itself, not a percentage: an index says how a quantity moved, and its level has to "
-            "come from elsewhere (the release's percent)."),
+            N_(
+                "That is the index itself, not a percentage: an index says how a quantity moved, and its level has to "
+                "come from elsewhere (the release's percent)."
+            ),
         ),
         # The ratio the wrong way up.
         "inverted": Mistake(
             float(release["value"] * share[release["period"]] / share[EXERCISE_QUARTER]),
-            N_("The ratio of the two indexes is the wrong way up: the level moves with the index, so the quarter "
-            "asked for goes on top."),
+            N_(
+                "The ratio of the two indexes is the wrong way up: the level moves with the index, so the quarter "
+                "asked for goes on top."
+            ),
         ),
         # A fraction where the question asks for a percent.
         "fraction": Mistake(
@@ -98,12 +108,16 @@ def _income_per_head(financials: pd.DataFrame, figures: pd.DataFrame, fiscal_yea
     level="advanced",
     tables=(FINANCIALS.name, REPORTED.name),
     hint=(
-        N_("Find NVIDIA's row of gains_company_financials whose calendar_year is 2024 (its fiscal year is another); "
-        "divide its net_income_musd, in dollars, by the head count of the same fiscal year in gains_reported_figures.")
+        N_(
+            "Find NVIDIA's row of gains_company_financials whose calendar_year is 2024 (its fiscal year is another); "
+            "divide its net_income_musd, in dollars, by the head count of the same fiscal year in gains_reported_figures."
+        )
     ),
 )
 def nvidia_income_per_employee(financials, figures) -> float:
-    nvidia = financials.loc[(financials["company"] == "NVIDIA") & (financials["calendar_year"] == EXERCISE_CALENDAR_YEAR)]
+    nvidia = financials.loc[
+        (financials["company"] == "NVIDIA") & (financials["calendar_year"] == EXERCISE_CALENDAR_YEAR)
+    ]
     return _income_per_head(financials, figures, int(nvidia["fiscal_year"].iloc[0]))
 
 
@@ -115,8 +129,10 @@ def nvidia_income_per_employee_mistakes(financials, figures) -> dict[str, Mistak
         # The fiscal year read as the calendar year: fiscal 2024 mostly covers calendar 2023.
         "fiscal-as-calendar": Mistake(
             _income_per_head(financials, figures, EXERCISE_CALENDAR_YEAR),
-            N_("That is the fiscal year with the calendar year's number, which mostly covers the year before: check "
-            "period_start and period_end before matching a fiscal year to a calendar one."),
+            N_(
+                "That is the fiscal year with the calendar year's number, which mostly covers the year before: check "
+                "period_start and period_end before matching a fiscal year to a calendar one."
+            ),
         ),
         # Millions of dollars divided by people, left in millions.
         "millions": Mistake(

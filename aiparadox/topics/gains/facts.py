@@ -87,12 +87,16 @@ def labour_share(productivity: pd.DataFrame, figures: pd.DataFrame) -> dict:
         "ls_first_level": level_now * float(share.iloc[0]) / float(share[level_period]) / 100,
         "ls_secondary_q2": reported(figures, "labour_share_2026q2"),
         "ls_secondary_period": str(figures.loc[figures["figure_id"] == "labour_share_2026q2", "period"].iloc[0]),
-        "ls_fall_predates": gettext(N_("already lower") if claims.labour_share_fall_predates(productivity) else N_("not lower")),
+        "ls_fall_predates": gettext(
+            N_("already lower") if claims.labour_share_fall_predates(productivity) else N_("not lower")
+        ),
     }
 
 
 def productivity_pay(productivity: pd.DataFrame) -> dict:
-    output, real, hourly, deflator = (series(productivity, s) for s in (PRODUCTIVITY_ID, REAL_PAY_ID, HOURLY_PAY_ID, OUTPUT_DEFLATOR_ID))
+    output, real, hourly, deflator = (
+        series(productivity, s) for s in (PRODUCTIVITY_ID, REAL_PAY_ID, HOURLY_PAY_ID, OUTPUT_DEFLATOR_ID)
+    )
     share = series(productivity, LABOUR_SHARE_ID)
     last = output.index[-1]
 
@@ -144,7 +148,11 @@ def owners(financials: pd.DataFrame, figures: pd.DataFrame, accounts: pd.DataFra
     nvidia = financials.loc[financials["company"] == "NVIDIA"].set_index("fiscal_year")
     alphabet = financials.loc[financials["company"] == "Alphabet"].set_index("fiscal_year")
     last = int(nvidia.index.max())
-    primary_heads = figures.loc[(figures["subject"] == "NVIDIA") & figures["figure_id"].str.contains("employees") & (figures["status"] == "primary")]
+    primary_heads = figures.loc[
+        (figures["subject"] == "NVIDIA")
+        & figures["figure_id"].str.contains("employees")
+        & (figures["status"] == "primary")
+    ]
     head_year = int(primary_heads["period"].str[2:].astype(int).max())
     heads = reported(figures, f"nvidia_employees_fy{head_year}")
     test = claims.owners_test(financials, accounts)
@@ -158,9 +166,12 @@ def owners(financials: pd.DataFrame, figures: pd.DataFrame, accounts: pd.DataFra
         "nvidia_income_fy2023": float(nvidia.loc[2023, "net_income_musd"]) / 1000,
         "nvidia_income_last": float(nvidia.loc[last, "net_income_musd"]) / 1000,
         "nvidia_margin_last": float(nvidia.loc[last, "net_income_musd"] / nvidia.loc[last, "revenue_musd"]),
-        "nvidia_dc_share_fy2025": reported(figures, "nvidia_data_centre_fy2025") / float(nvidia.loc[2025, "revenue_musd"]),
-        "nvidia_dc_share_fy2021": reported(figures, "nvidia_data_centre_fy2021") / float(nvidia.loc[2021, "revenue_musd"]),
-        "nvidia_dc_share_last_secondary": reported(figures, f"nvidia_data_centre_fy{last}") / float(nvidia.loc[last, "revenue_musd"]),
+        "nvidia_dc_share_fy2025": reported(figures, "nvidia_data_centre_fy2025")
+        / float(nvidia.loc[2025, "revenue_musd"]),
+        "nvidia_dc_share_fy2021": reported(figures, "nvidia_data_centre_fy2021")
+        / float(nvidia.loc[2021, "revenue_musd"]),
+        "nvidia_dc_share_last_secondary": reported(figures, f"nvidia_data_centre_fy{last}")
+        / float(nvidia.loc[last, "revenue_musd"]),
         "nvidia_heads_fy": str(head_year),
         "nvidia_heads": heads,
         "nvidia_income_per_head": float(nvidia.loc[head_year, "net_income_musd"]) * 1e6 / heads,
@@ -179,7 +190,12 @@ def owners(financials: pd.DataFrame, figures: pd.DataFrame, accounts: pd.DataFra
 def occupations(oews: pd.DataFrame) -> dict:
     start, end = claims.occupations_window(oews)
     out = {"oews_start": str(start), "oews_end": str(end)}
-    names = {LAWYERS: "lawyers", SOFTWARE_DEVELOPERS: "developers", GRAPHIC_DESIGNERS: "designers", ALL_OCCUPATIONS: "all"}
+    names = {
+        LAWYERS: "lawyers",
+        SOFTWARE_DEVELOPERS: "developers",
+        GRAPHIC_DESIGNERS: "designers",
+        ALL_OCCUPATIONS: "all",
+    }
     for code in (*ANECDOTE_OCCUPATIONS, ALL_OCCUPATIONS):
         rows = oews.loc[oews["occ_code"] == code].set_index("year")
         out[f"oews_{names[code]}_wage_growth"] = claims.wage_growth(oews, code, start, end) - 1
@@ -187,7 +203,9 @@ def occupations(oews: pd.DataFrame) -> dict:
         out[f"oews_{names[code]}_wage_end"] = float(rows.loc[end, "mean_annual_wage"])
     designers = oews.loc[oews["occ_code"] == GRAPHIC_DESIGNERS].set_index("year")
     a, b = designers.loc[end - 1], designers.loc[end]
-    margin = Z90 * math.hypot(a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100)
+    margin = Z90 * math.hypot(
+        a["employment"] * a["employment_rse_pct"] / 100, b["employment"] * b["employment_rse_pct"] / 100
+    )
     out |= {
         "oews_designers_last_change": float(b["employment"] / a["employment"] - 1),
         "oews_designers_last_margin": float(margin / a["employment"]),

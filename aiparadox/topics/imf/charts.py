@@ -124,7 +124,9 @@ def exposure_chart_frame(table: pd.DataFrame) -> pd.DataFrame:
         primary = table.loc[is_primary]
         if not primary.empty:
             value = float(primary["share_pct"].iloc[0])
-            rows.append((shown(economy), gettext(SERIES_PRIMARY), value, value, value, "primary", primary["document"].iloc[0]))
+            rows.append(
+                (shown(economy), gettext(SERIES_PRIMARY), value, value, value, "primary", primary["document"].iloc[0])
+            )
         if economy in CLAIMED_BY_ECONOMY:
             claimed = float(CLAIMED_BY_ECONOMY[economy])
             article = gettext("the article")
@@ -144,7 +146,9 @@ def exposure_chart(table: pd.DataFrame):
     # every bar has the same grey outline, which stands out from either page's background by 3:1.
     # (Fill colours, not opacities: a legend cannot show a fill opacity.)
     series = [gettext(s) for s in EXPOSURE_SERIES]
-    series_scale = alt.Scale(domain=series, range=[SECONDARY_COLOUR, LIGHT_GREY, "transparent", DATA_COLOUR, CLAIM_COLOUR])
+    series_scale = alt.Scale(
+        domain=series, range=[SECONDARY_COLOUR, LIGHT_GREY, "transparent", DATA_COLOUR, CLAIM_COLOUR]
+    )
     dash_scale = alt.Scale(domain=series, range=[[1, 0], [1, 0], [4, 2], [1, 0], [1, 0]])
     shape_scale = alt.Scale(domain=series, range=["square", "square", "square", TICK_SYMBOL, "diamond"])
     legend = alt.Legend(title=None, columns=1, symbolStrokeWidth=1.5)
@@ -162,7 +166,9 @@ def exposure_chart(table: pd.DataFrame):
     color = alt.Color("series:N", scale=series_scale, legend=legend)
     shape = alt.Shape("series:N", scale=shape_scale, legend=legend)
     dash = alt.StrokeDash("series:N", scale=dash_scale, legend=legend)
-    is_bar = alt.FieldOneOfPredicate(field="series", oneOf=[gettext(s) for s in (SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY)])
+    is_bar = alt.FieldOneOfPredicate(
+        field="series", oneOf=[gettext(s) for s in (SERIES_HIGH, SERIES_LOW, SERIES_COUNTRY)]
+    )
     bars = (
         base.transform_filter(is_bar)
         .mark_bar(stroke=SECONDARY_COLOUR, strokeWidth=1, height={"band": 0.45}, yOffset=6)
@@ -216,7 +222,10 @@ def exposure_description(table: pd.DataFrame) -> str:
         "States {us}%, Brazil {brazil}%, India {india}%. The article's {claimed_world}% and {claimed_advanced}% are "
         "diamonds above the world and advanced-economy rows, on the IMF's totals."
     ).format(
-        **{k: number(f[k], ".0f") for k in ("world", "advanced", "emerging", "low_income", "uk", "us", "brazil", "india")},
+        **{
+            k: number(f[k], ".0f")
+            for k in ("world", "advanced", "emerging", "low_income", "uk", "us", "brazil", "india")
+        },
         **{k: number(f[k], ".0f") for k in ("advanced_high", "advanced_low", "emerging_high", "emerging_low")},
         low_income_high=number(f["low_income_high"], ".0f"),
         low_income_low=number(f["low_income_low"], ".0f"),
@@ -300,7 +309,9 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
         name="pillar",
         value="AI_PI",
         bind=alt.binding_radio(
-            options=list(AIPI_INDICATORS), labels=[gettext(SHORT_LABELS[c]) for c in AIPI_INDICATORS], name=gettext("Show: ")
+            options=list(AIPI_INDICATORS),
+            labels=[gettext(SHORT_LABELS[c]) for c in AIPI_INDICATORS],
+            name=gettext("Show: "),
         ),
     )
     group_scale = alt.Scale(domain=order, range=PALETTE[:3])
@@ -308,7 +319,10 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
     # The long group names are added in the browser, not repeated on every row of the data.
     label_of = "{" + ", ".join(f"{json.dumps(g)}: {json.dumps(labels[g])}" for g in GROUPS) + "}"
     x = alt.X(
-        "score:Q", title=gettext("Score (index points, 0-1 scale)"), scale=alt.Scale(zero=True), axis=alt.Axis(tickCount=5)
+        "score:Q",
+        title=gettext("Score (index points, 0-1 scale)"),
+        scale=alt.Scale(zero=True),
+        axis=alt.Axis(tickCount=5),
     )
     y = alt.Y("group_label:N", sort=order, title=None, axis=labels_above_bands(-48))
     scores = (
@@ -355,9 +369,7 @@ def aipi_strip_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
         .transform_filter(alt.datum.indicator == pillar)
         .transform_calculate(group_label=f"{label_of}[datum.group]")
         .mark_text(fontSize=11)
-        .encode(
-            x="label_x:Q", y=y, text="country:N", yOffset=alt.YOffset("label_offset:Q", scale=band)
-        )
+        .encode(x="label_x:Q", y=y, text="country:N", yOffset=alt.YOffset("label_offset:Q", scale=band))
     )
     return alt.layer(dots, medians, names).add_params(pillar).properties(width="container", height=330)
 
@@ -407,7 +419,8 @@ def components_frame(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFram
     return pd.DataFrame(
         {
             "country": [
-                f"{country_name(iso3, name)} ({group})" for iso3, name, group in zip(long["iso3"], long["country"], long["group"], strict=True)
+                f"{country_name(iso3, name)} ({group})"
+                for iso3, name, group in zip(long["iso3"], long["country"], long["group"], strict=True)
             ],
             "group": long["group"].map(labels).map(shown),
             "pillar": long["pillar"].map(INDICATOR_LABELS).map(gettext),
@@ -425,22 +438,26 @@ def aipi_components_chart(table: pd.DataFrame, aggregates: pd.DataFrame):
     pillars = [gettext(INDICATOR_LABELS[c]) for c in COMPONENTS]
     pick, highlighted = legend_highlight("pillar", dimmed=0.25)
     base = alt.Chart(frame).encode(y=alt.Y("country:N", sort=order, title=None, axis=labels_above_bands(-10)))
-    bars = base.mark_bar(height={"band": 0.45}, yOffset=6).encode(
-        x=alt.X("sum(contribution):Q", title=gettext("AIPI by pillar (index points, 0-1)")),
-        color=alt.Color(
-            "pillar:N",
-            scale=alt.Scale(domain=pillars, range=[PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]]),
-            legend=alt.Legend(title=gettext("Pillar"), columns=1),
-        ),
-        order=alt.Order("pillar_order:Q"),
-        opacity=highlighted,
-        tooltip=[
-            alt.Tooltip("country:N", title=gettext("Country (IMF group)")),
-            alt.Tooltip("pillar:N", title=gettext("Pillar")),
-            alt.Tooltip("contribution:Q", title=gettext("Contribution (index points)"), format=".3f"),
-            alt.Tooltip("composite:Q", title=gettext("AIPI (0-1)"), format=".3f"),
-        ],
-    ).add_params(pick)
+    bars = (
+        base.mark_bar(height={"band": 0.45}, yOffset=6)
+        .encode(
+            x=alt.X("sum(contribution):Q", title=gettext("AIPI by pillar (index points, 0-1)")),
+            color=alt.Color(
+                "pillar:N",
+                scale=alt.Scale(domain=pillars, range=[PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4]]),
+                legend=alt.Legend(title=gettext("Pillar"), columns=1),
+            ),
+            order=alt.Order("pillar_order:Q"),
+            opacity=highlighted,
+            tooltip=[
+                alt.Tooltip("country:N", title=gettext("Country (IMF group)")),
+                alt.Tooltip("pillar:N", title=gettext("Pillar")),
+                alt.Tooltip("contribution:Q", title=gettext("Contribution (index points)"), format=".3f"),
+                alt.Tooltip("composite:Q", title=gettext("AIPI (0-1)"), format=".3f"),
+            ],
+        )
+        .add_params(pick)
+    )
     totals = (
         base.transform_aggregate(composite="max(composite)", groupby=["country"])
         .mark_text(align="left", dx=4, dy=6)
@@ -471,5 +488,3 @@ def components_description(table: pd.DataFrame) -> str:
         widest=pillar_name(widest),
         gap=number(gaps[widest], ".3f"),
     )
-
-

@@ -80,9 +80,7 @@ def c16_figures(exposure: pd.DataFrame, skills: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-@assesses(
-    "C16", chapter="chapters/imf", section="imf-skills", tables=("imf_ai_exposure", "imf_linkedin_skills_change")
-)
+@assesses("C16", chapter="chapters/imf", section="imf-skills", tables=("imf_ai_exposure", "imf_linkedin_skills_change"))
 def c16(exposure: pd.DataFrame, skills: pd.DataFrame) -> tuple[str, str, str]:
     f = c16_figures(exposure, skills)
     # Every IMF figure in the material is a share of employment; a share of skills would have to

@@ -144,7 +144,9 @@ def exposure_shares(exposure: pd.DataFrame) -> dict[str, Any]:
         "exp_low_income_high_of_exposed": f["low_income_high_of_exposed"],
         "exp_low_income_low_of_exposed": f["low_income_low_of_exposed"],
         "split_adds_up": gettext("add up exactly to") if split_adds_up(exposure) else gettext("do not add up to"),
-        "mirrors_agree": gettext("give the same figures") if mirrors_agree(exposure) else gettext("differ from the note"),
+        "mirrors_agree": gettext("give the same figures")
+        if mirrors_agree(exposure)
+        else gettext("differ from the note"),
     }
 
 

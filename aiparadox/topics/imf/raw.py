@@ -94,10 +94,10 @@ def locate(text: str, template: str, filename: str) -> tuple[str, dict[str, floa
     matches = list(pattern.finditer(_squash(text)))
     if not matches:
         shown = SLOT.sub("…", template)
-        raise DataError(f"{filename}: the quoted sentence \"{shown}\" is not in the file")
+        raise DataError(f'{filename}: the quoted sentence "{shown}" is not in the file')
     readings = {tuple(sorted(m.groupdict().items())) for m in matches}
     if len(readings) > 1:
-        raise DataError(f"{filename}: the sentence \"{SLOT.sub('…', template)}\" appears with different figures")
+        raise DataError(f'{filename}: the sentence "{SLOT.sub("…", template)}" appears with different figures')
     match = matches[0]
     return match.group(0), {slot: float(value) for slot, value in match.groupdict().items()}
 
@@ -489,4 +489,3 @@ def remote(environ) -> list:
         ),
     ]
     return plan
-

@@ -348,7 +348,7 @@ def skills_change_table(folder: Path, quotes: tuple[QuotedSkillsChange, ...] = L
             raise DataError(f"{LINKEDIN_EXCERPTS}: the address {quote.quoted_at} is not in the file")
         sentence, figures = locate(text, quote.template, LINKEDIN_EXCERPTS)
         if not figures["horizon"].is_integer():
-            raise DataError(f"{LINKEDIN_EXCERPTS}: \"{sentence}\" does not give a year as its horizon")
+            raise DataError(f'{LINKEDIN_EXCERPTS}: "{sentence}" does not give a year as its horizon')
         rows.append(
             {
                 "report": quote.report,

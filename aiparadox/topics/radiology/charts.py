@@ -70,7 +70,9 @@ def employment_chart(oews: pd.DataFrame):
     bars = base.mark_rule(color=DATA_COLOUR, strokeWidth=2).encode(
         y=alt.Y("low:Q", title=title, scale=alt.Scale(zero=False), axis=y_axis), y2="high:Q"
     )
-    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True, opacity=1).encode(y=alt.Y("employment:Q", title=title, axis=y_axis))
+    points = base.mark_point(color=DATA_COLOUR, size=90, filled=True, opacity=1).encode(
+        y=alt.Y("employment:Q", title=title, axis=y_axis)
+    )
     line = base.mark_line(color=DATA_COLOUR, strokeDash=[4, 3], strokeWidth=1.5).encode(
         y=alt.Y("employment:Q", title=title, axis=y_axis)
     )
@@ -239,7 +241,11 @@ def fda_chart(fda: pd.DataFrame):
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("decision_year:O", title=_("Year of the FDA's final decision"), axis=alt.Axis(labelAngle=-90, labelOverlap=True)),
+            x=alt.X(
+                "decision_year:O",
+                title=_("Year of the FDA's final decision"),
+                axis=alt.Axis(labelAngle=-90, labelOverlap=True),
+            ),
             y=alt.Y("devices:Q", title=_("AI-enabled devices authorised (devices per year)"), stack=True),
             color=alt.Color(
                 "group:N",
@@ -307,23 +313,85 @@ def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
     v = lambda figure_id: secondary_value(secondary, figure_id)  # noqa: E731 - a local shorthand
     computed, stated = N_("computed from two quoted figures"), N_("as quoted")
     rows = [
-        (N_("Residency slots, DR+IR"), "2018-2022", v("residency_positions_2022") / v("residency_positions_2018") - 1, None, computed,
-         N_("PGY-2 diagnostic and interventional radiology positions (ACR, from NRMP)")),
-        (N_("Residency slots, all radiology"), "2024-2025", v("residency_growth_2024_2025") / 100, None, stated,
-         N_("All radiology specialties (Works in Progress, from NRMP); a wider definition than the row above")),
-        (N_("BLS projected jobs"), "2021-2031", v("bls_projection_2021_2031") / 100, None, stated, N_("BLS Employment Projections, via Becker's")),
-        (N_("BLS projected jobs"), "2022-2032", v("bls_projection_2022_2032") / 100, None, stated, N_("BLS Employment Projections, via Becker's")),
-        (N_("HRSA projected demand"), "2023-2036", v("hrsa_demand_2023_2036") / 100, None, stated, N_("HRSA, via Becker's")),
-        (N_("Imaging use (range)"), "2025-2055", v("imaging_use_growth_2055_low") / 100, v("imaging_use_growth_2055_high") / 100, stated,
-         N_("Neiman Health Policy Institute; the range covers imaging modalities")),
-        (N_("US population"), "2025-2055", v("population_growth_2055") / 100, None, stated, N_("U.S. Census Bureau, via DOTmed")),
-        (N_("Supply, slots flat"), "2023-2055", v("projected_supply_2055_flat") / v("medicare_radiologists_2023") - 1, None, computed,
-         N_("Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions stay at the 2024 level")),
-        (N_("Supply, slots growing"), "2023-2055", v("projected_supply_2055_growing") / v("medicare_radiologists_2023") - 1, None, computed,
-         N_("Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions grow")),
+        (
+            N_("Residency slots, DR+IR"),
+            "2018-2022",
+            v("residency_positions_2022") / v("residency_positions_2018") - 1,
+            None,
+            computed,
+            N_("PGY-2 diagnostic and interventional radiology positions (ACR, from NRMP)"),
+        ),
+        (
+            N_("Residency slots, all radiology"),
+            "2024-2025",
+            v("residency_growth_2024_2025") / 100,
+            None,
+            stated,
+            N_("All radiology specialties (Works in Progress, from NRMP); a wider definition than the row above"),
+        ),
+        (
+            N_("BLS projected jobs"),
+            "2021-2031",
+            v("bls_projection_2021_2031") / 100,
+            None,
+            stated,
+            N_("BLS Employment Projections, via Becker's"),
+        ),
+        (
+            N_("BLS projected jobs"),
+            "2022-2032",
+            v("bls_projection_2022_2032") / 100,
+            None,
+            stated,
+            N_("BLS Employment Projections, via Becker's"),
+        ),
+        (
+            N_("HRSA projected demand"),
+            "2023-2036",
+            v("hrsa_demand_2023_2036") / 100,
+            None,
+            stated,
+            N_("HRSA, via Becker's"),
+        ),
+        (
+            N_("Imaging use (range)"),
+            "2025-2055",
+            v("imaging_use_growth_2055_low") / 100,
+            v("imaging_use_growth_2055_high") / 100,
+            stated,
+            N_("Neiman Health Policy Institute; the range covers imaging modalities"),
+        ),
+        (
+            N_("US population"),
+            "2025-2055",
+            v("population_growth_2055") / 100,
+            None,
+            stated,
+            N_("U.S. Census Bureau, via DOTmed"),
+        ),
+        (
+            N_("Supply, slots flat"),
+            "2023-2055",
+            v("projected_supply_2055_flat") / v("medicare_radiologists_2023") - 1,
+            None,
+            computed,
+            N_(
+                "Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions stay at the 2024 level"
+            ),
+        ),
+        (
+            N_("Supply, slots growing"),
+            "2023-2055",
+            v("projected_supply_2055_growing") / v("medicare_radiologists_2023") - 1,
+            None,
+            computed,
+            N_("Neiman Health Policy Institute: Medicare-enrolled radiologists if residency positions grow"),
+        ),
     ]
     # The words in the edition's language: the chart and its data table show them as they are.
-    rows = [(_(indicator), period, low, high, _(basis), _(detail)) for indicator, period, low, high, basis, detail in rows]
+    rows = [
+        (_(indicator), period, low, high, _(basis), _(detail)) for indicator, period, low, high, basis, detail in rows
+    ]
     frame = pd.DataFrame(rows, columns=["indicator", "period", "low", "high", "basis", "detail"])
     frame["value"] = frame[["low", "high"]].mean(axis=1)
     frame["kind"] = _(QUOTED_KIND)
@@ -335,7 +403,9 @@ def demand_frame(secondary: pd.DataFrame, oews: pd.DataFrame) -> pd.DataFrame:
             "period": [f"{first}-{last}"],
             "low": [(jobs.change - jobs.margin) / jobs.start],
             "high": [(jobs.change + jobs.margin) / jobs.start],
-            "basis": [_("estimate with its {confidence} sampling interval").format(confidence=number(CONFIDENCE, ".0%"))],
+            "basis": [
+                _("estimate with its {confidence} sampling interval").format(confidence=number(CONFIDENCE, ".0%"))
+            ],
             "detail": [_("BLS OEWS, wage and salary jobs (excludes the self-employed)")],
             "value": [jobs.relative],
             "kind": [_(MEASURED)],
@@ -374,7 +444,9 @@ def demand_chart(secondary: pd.DataFrame, oews: pd.DataFrame):
     """One row per growth figure; each row's name is written above its dot, so a phone keeps the full width."""
     frame = demand_frame(secondary, oews)
     colour = alt.Color(
-        "kind:N", title=None, scale=alt.Scale(domain=[_(MEASURED), _(QUOTED_KIND)], range=[DATA_COLOUR, SECONDARY_COLOUR]),
+        "kind:N",
+        title=None,
+        scale=alt.Scale(domain=[_(MEASURED), _(QUOTED_KIND)], range=[DATA_COLOUR, SECONDARY_COLOUR]),
         legend=alt.Legend(orient="bottom", columns=1, labelLimit=320),
     )
     base = alt.Chart().encode(
@@ -430,9 +502,17 @@ def demand_description(secondary: pd.DataFrame, oews: pd.DataFrame) -> str:
 # edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
 # chapter writes is translated).
 FIGURE_TEXTS = (
-    N_("BLS OEWS national estimates, SOC 29-1224 (national Excel files; flat files for the latest year); intervals: the book's calculation from the published RSEs"),
-    N_("BLS OEWS national estimates (SOC 29-1224, 29-1210, 00-0000), nominal mean annual wages; index and intervals: the book's calculation"),
+    N_(
+        "BLS OEWS national estimates, SOC 29-1224 (national Excel files; flat files for the latest year); intervals: the book's calculation from the published RSEs"
+    ),
+    N_(
+        "BLS OEWS national estimates (SOC 29-1224, 29-1210, 00-0000), nominal mean annual wages; index and intervals: the book's calculation"
+    ),
     N_("FDA, Artificial Intelligence-Enabled Medical Devices list (XML download); counts: the book's calculation"),
-    N_("Quoted by ACR, Works in Progress, Becker's, AuntMinnie, Radiology Business and DOTmed (see the data table); OEWS: BLS"),
-    N_("Grey rows are secondary figures quoted by press and society pages, each over its own period and definition; the blue row is the book's own OEWS calculation."),
+    N_(
+        "Quoted by ACR, Works in Progress, Becker's, AuntMinnie, Radiology Business and DOTmed (see the data table); OEWS: BLS"
+    ),
+    N_(
+        "Grey rows are secondary figures quoted by press and society pages, each over its own period and definition; the blue row is the book's own OEWS calculation."
+    ),
 )

@@ -119,7 +119,9 @@ def c02(oews: pd.DataFrame) -> tuple[str, str, str]:
         "wrong": (
             N_("fewer radiologists are employed, by more than the survey's error")
             if jobs.beyond_error and jobs.change < 0
-            else N_("radiologists fell behind the workforce in jobs and pay together, as falling demand would have them")
+            else N_(
+                "radiologists fell behind the workforce in jobs and pay together, as falling demand would have them"
+            )
         ),
         "not supported by the data": N_(
             "the survey shows no rise in demand, which needs headcount and pay both gaining on the workforce"

@@ -32,8 +32,10 @@ def _fall_with_standard_errors(oews: pd.DataFrame) -> tuple[float, float, float]
     "radiology-2023-2024-fall",
     level="advanced",
     hint=(
-        N_("For 2023 and 2024, standard error = employment x RSE / 100; the error of the difference is the root "
-        "of the sum of their squares; compare |change| with 1.645 times it.")
+        N_(
+            "For 2023 and 2024, standard error = employment x RSE / 100; the error of the difference is the root "
+            "of the sum of their squares; compare |change| with 1.645 times it."
+        )
     ),
     tables=("radiology_oews",),
 )
@@ -48,14 +50,18 @@ def fall_2023_2024_mistakes(oews: pd.DataFrame) -> dict[str, Mistake]:
         # A negative change is never "larger".
         "signed": Mistake(
             bool(change > Z * math.hypot(se_a, se_b)),
-            N_("Did you compare the signed change with the margin? A fall is negative, so it is never larger than a "
-            "positive margin: compare its size (the absolute value)."),
+            N_(
+                "Did you compare the signed change with the margin? A fall is negative, so it is never larger than a "
+                "positive margin: compare its size (the absolute value)."
+            ),
         ),
         # Errors added, not combined.
         "added-errors": Mistake(
             bool(abs(change) > Z * (se_a + se_b)),
-            N_("Did you add the two standard errors? For independent estimates the error of a difference is the "
-            "square root of the sum of their squares."),
+            N_(
+                "Did you add the two standard errors? For independent estimates the error of a difference is the "
+                "square root of the sum of their squares."
+            ),
         ),
         # The RSE taken as a fraction.
         "rse-not-percent": Mistake(
@@ -69,8 +75,10 @@ def fall_2023_2024_mistakes(oews: pd.DataFrame) -> dict[str, Mistake]:
     "radiology-fda-share-2020-2024",
     level="intermediate",
     hint=(
-        N_("Keep decision years 2020 to 2024, sum devices for review_panel == 'Radiology' and divide by the sum over "
-        "all panels.")
+        N_(
+            "Keep decision years 2020 to 2024, sum devices for review_panel == 'Radiology' and divide by the sum over "
+            "all panels."
+        )
     ),
     tables=("radiology_fda_devices",),
 )
@@ -126,8 +134,10 @@ def supply_growth_mistakes(secondary: pd.DataFrame, oews: pd.DataFrame) -> dict[
         # Against the latest OEWS count.
         "oews": Mistake(
             float(growing / employment["employment"].iloc[-1] - 1),
-            N_("That starts from the survey's count of jobs. The question starts from the Medicare count, which "
-            "counts people: the closing question asks why the two are not comparable."),
+            N_(
+                "That starts from the survey's count of jobs. The question starts from the Medicare count, which "
+                "counts people: the closing question asks why the two are not comparable."
+            ),
         ),
     }
 

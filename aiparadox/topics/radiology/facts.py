@@ -54,7 +54,15 @@ def year_on_year(oews: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for start in range(first, last):
         c = employment_change(oews, start, start + 1)
-        rows.append({"start": start, "end": start + 1, "change": int(c.change), "margin": c.margin, "beyond_error": c.beyond_error})
+        rows.append(
+            {
+                "start": start,
+                "end": start + 1,
+                "change": int(c.change),
+                "margin": c.margin,
+                "beyond_error": c.beyond_error,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -75,7 +83,9 @@ def fda_frame(fda: pd.DataFrame) -> pd.DataFrame:
     counts = fda.assign(group=group).groupby(["decision_year", "group"])["devices"].sum()
     years = range(int(fda["decision_year"].min()), int(fda["decision_year"].max()) + 1)
     # A year absent from the list had no device decided in it: zero is the count, not a gap filled in.
-    full = counts.reindex(pd.MultiIndex.from_product([years, [radiology, others]], names=counts.index.names), fill_value=0)
+    full = counts.reindex(
+        pd.MultiIndex.from_product([years, [radiology, others]], names=counts.index.names), fill_value=0
+    )
     frame = full.rename("devices").reset_index()
     totals = frame.groupby("decision_year")["devices"].transform("sum")
     complete = fda.groupby("decision_year")["year_complete"].all()

@@ -107,10 +107,17 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     domain = [*_generation_labels().values(), _(DATACENTRE_LABEL), _(CLAIM_SERIES)]
     colours = [DATA_COLOUR, PALETTE[2], SECONDARY_COLOUR, CLAIM_COLOUR]
     legend, highlighted = legend_highlight("series")
-    x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"), scale=alt.Scale(domain=[1945, 2032], nice=False))
+    x = alt.X(
+        "year:Q",
+        title=_("Year"),
+        axis=alt.Axis(format="d", tickCount=8, labelOverlap="greedy"),
+        scale=alt.Scale(domain=[1945, 2032], nice=False),
+    )
     y = alt.Y("average_gw:Q", title=_("Average power over the year (GW)"), scale=alt.Scale(domain=[0, 550]))
     # One legend entry a line, so that the legend fits a phone's width.
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=1))
+    colour = alt.Color(
+        "series:N", title=None, scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(columns=1)
+    )
     tooltip = [
         alt.Tooltip("series:N", title=_("Series")),
         alt.Tooltip("detail:N", title=_("Figure")),
@@ -126,16 +133,27 @@ def generation_chart(generation: pd.DataFrame, datacentres: pd.DataFrame):
     is_claim = alt.FieldEqualPredicate(field="series", equal=_(CLAIM_SERIES))
     is_dc = alt.FieldEqualPredicate(field="series", equal=_(DATACENTRE_LABEL))
     lines = base.transform_filter(is_measured).mark_line(point=alt.OverlayMarkDef(size=18)).encode(tooltip=tooltip)
-    claim_rules = base.transform_filter(is_claim).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
+    claim_rules = (
+        base.transform_filter(is_claim)
+        .mark_rule(strokeDash=[6, 4], strokeWidth=2)
+        .encode(x=alt.value(0), x2=alt.value("width"), tooltip=tooltip)
+    )
     claim_labels = (
         base.transform_filter(is_claim)
         .mark_text(align="left", dx=4, dy=-7, fontWeight="bold")
         .encode(text=alt.Text("detail:N"))
     )
     dc_points = base.transform_filter(is_dc).mark_point(shape="square", size=60, filled=True).encode(tooltip=tooltip)
-    dc_ranges = base.transform_filter(is_dc).transform_filter("isValid(datum.upper_gw)").mark_rule(strokeWidth=3).encode(y2="upper_gw:Q", tooltip=tooltip)
-    return alt.layer(lines, claim_rules, claim_labels, dc_points, dc_ranges, data=frame).add_params(legend).properties(
-        width="container", height=360
+    dc_ranges = (
+        base.transform_filter(is_dc)
+        .transform_filter("isValid(datum.upper_gw)")
+        .mark_rule(strokeWidth=3)
+        .encode(y2="upper_gw:Q", tooltip=tooltip)
+    )
+    return (
+        alt.layer(lines, claim_rules, claim_labels, dc_points, dc_ranges, data=frame)
+        .add_params(legend)
+        .properties(width="container", height=360)
     )
 
 
@@ -190,7 +208,11 @@ def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd
     """The powers in play, in watts: the article's figures, what the reports said, measured US averages."""
     f = c11_figures(quotes)
     owid = last_year_before(generation, OWID_SERIES, article.YEAR)
-    lbnl = datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")].dropna(subset=["average_gw"]).iloc[-1]
+    lbnl = (
+        datacentres.loc[(datacentres["report"] == LBNL_REPORT) & (datacentres["bound"] == "estimate")]
+        .dropna(subset=["average_gw"])
+        .iloc[-1]
+    )
     article_kind, reports, measured = (_(kind) for kind in POWER_KINDS)
     rows = [
         (article_kind, _(ITEM_CLAIM_SITE), to_watts(article.SITE_TW, "TW")),
@@ -201,13 +223,19 @@ def powers_frame(generation: pd.DataFrame, quotes: pd.DataFrame, datacentres: pd
         (reports, _(ITEM_SITE), to_watts(f["site_mw"], "MW")),
         (reports, _(ITEM_PHASE), to_watts(f["phase_mw"], "MW")),
         (measured, f"{_(ITEM_US)}, {int(owid['year'])}", to_watts(float(owid["average_gw"]), "GW")),
-        (measured, _("US data centres, {year}").format(year=int(lbnl["year"])), to_watts(float(lbnl["average_gw"]), "GW")),
+        (
+            measured,
+            _("US data centres, {year}").format(year=int(lbnl["year"])),
+            to_watts(float(lbnl["average_gw"]), "GW"),
+        ),
     ]
     frame = pd.DataFrame(rows, columns=["kind", "item", "watts"])
     frame["label"] = frame["watts"].map(format_power)
     claim = frame["item"] == _(ITEM_CLAIM_SITE)
     exponent = str(round(math.log10(f["site_factor"]))).translate(SUPERSCRIPT)
-    frame.loc[claim, "label"] = f"{frame.loc[claim, 'label'].iloc[0]} = 10{exponent} × {format_power(to_watts(f['site_mw'], 'MW'))}"
+    frame.loc[claim, "label"] = (
+        f"{frame.loc[claim, 'label'].iloc[0]} = 10{exponent} × {format_power(to_watts(f['site_mw'], 'MW'))}"
+    )
     return frame.sort_values("watts", ascending=False).reset_index(drop=True)
 
 
@@ -216,7 +244,9 @@ def powers_chart(frame: pd.DataFrame):
     low, high = 1e7, 1e15
     frame = frame.assign(
         rank=range(len(frame)),
-        caption=[_("{item}: {power}").format(item=i, power=p) for i, p in zip(frame["item"], frame["label"], strict=True)],
+        caption=[
+            _("{item}: {power}").format(item=i, power=p) for i, p in zip(frame["item"], frame["label"], strict=True)
+        ],
         start=low,
     )
     base = alt.Chart().encode(
@@ -224,7 +254,9 @@ def powers_chart(frame: pd.DataFrame):
         color=alt.Color(
             "kind:N",
             title=None,
-            scale=alt.Scale(domain=[_(kind) for kind in POWER_KINDS], range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]),
+            scale=alt.Scale(
+                domain=[_(kind) for kind in POWER_KINDS], range=[CLAIM_COLOUR, SECONDARY_COLOUR, DATA_COLOUR]
+            ),
             legend=alt.Legend(orient="bottom", direction="vertical"),
         ),
         tooltip=[
@@ -246,7 +278,9 @@ def powers_chart(frame: pd.DataFrame):
     )
     dots = base.mark_point(size=110, filled=True, opacity=1).encode(x=x)
     # Thin but in full colour: a faint stem would vanish on the dark page.
-    stems = base.mark_rule(strokeWidth=1.5, opacity=1).encode(x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), x2="watts:Q")
+    stems = base.mark_rule(strokeWidth=1.5, opacity=1).encode(
+        x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), x2="watts:Q"
+    )
     captions = base.mark_text(align="left", baseline="bottom", dy=-7, fontSize=11).encode(
         x=alt.X("start:Q", scale=alt.Scale(type="log", domain=[low, high])), text="caption:N"
     )
@@ -284,7 +318,11 @@ OTHERS_GREY = "#999999"
 OTHER_ENTITIES = N_("Others")
 CHOSEN = N_("Chosen country")
 CLAIM_WEEK_LABEL = N_("Article: {hours} h × {days} days")
-WORKERS = {"hours_per_week_all": N_("all"), "hours_per_week_men": N_("men (2000)"), "hours_per_week_women": N_("women (2000)")}
+WORKERS = {
+    "hours_per_week_all": N_("all"),
+    "hours_per_week_men": N_("men (2000)"),
+    "hours_per_week_women": N_("women (2000)"),
+}
 
 
 def claim_week_label() -> str:
@@ -322,7 +360,11 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
         first = weekly.loc[weekly["year"] == weekly["year"].min()].dropna(subset=["hours_per_week_all"])
         default_country = first.loc[first["entity"].isin(others)].sort_values("hours_per_week_all").iloc[-1]["entity"]
     # The menu and the key in the edition's language, as the frame names them.
-    others, default_country, key = [country(c) for c in others], country(default_country), [country(e) for e in WEEKLY_KEY]
+    others, default_country, key = (
+        [country(c) for c in others],
+        country(default_country),
+        [country(e) for e in WEEKLY_KEY],
+    )
     chosen_name = _("Highlight a country: ")
     chosen = alt.param(name="country", value=default_country, bind=alt.binding_select(options=others, name=chosen_name))
     shown = (
@@ -333,7 +375,11 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
     # No black or white: the page may be in dark mode. The others are a mid grey, made faint.
     colours = [DATA_COLOUR, PALETTE[2], PALETTE[4], PALETTE[5], OTHERS_GREY]
     x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2005], nice=False))
-    y = alt.Y("hours_per_week:Q", title=_("Hours of work per week (full-time production workers)"), scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y(
+        "hours_per_week:Q",
+        title=_("Hours of work per week (full-time production workers)"),
+        scale=alt.Scale(domain=[0, 100]),
+    )
     tooltip = [
         alt.Tooltip("entity:N", title=_("Country or average")),
         alt.Tooltip("year:Q", title=_("Year"), format="d"),
@@ -374,7 +420,9 @@ def weekly_chart(weekly: pd.DataFrame, default_country: str | None = None):
                 title=None,
                 scale=alt.Scale(range=["triangle-up", "triangle-down"]),
                 # Inside the empty lower left of the plot, so that it never runs off a narrow screen.
-                legend=alt.Legend(orient="bottom-left", padding=4, symbolFillColor=OTHERS_GREY, symbolStrokeColor=OTHERS_GREY),
+                legend=alt.Legend(
+                    orient="bottom-left", padding=4, symbolFillColor=OTHERS_GREY, symbolStrokeColor=OTHERS_GREY
+                ),
             ),
             tooltip=tooltip,
         )
@@ -431,7 +479,10 @@ def annual_chart(annual: pd.DataFrame):
     x = alt.X("year:Q", title=_("Year"), axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1865, 2020], nice=False))
     y = alt.Y("hours_per_year:Q", title=_("Hours worked per worker per year"), scale=alt.Scale(domain=[0, 3600]))
     colour = alt.Color(
-        "shown:N", title=None, scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]), legend=alt.Legend(columns=1)
+        "shown:N",
+        title=None,
+        scale=alt.Scale(domain=domain, range=[DATA_COLOUR, PALETTE[2], OTHERS_GREY]),
+        legend=alt.Legend(columns=1),
     )
     tooltip = [
         alt.Tooltip("entity:N", title=_("Country")),
@@ -459,7 +510,9 @@ def annual_chart(annual: pd.DataFrame):
 
 def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
     f = hours_figures(weekly, annual)
-    early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(index="entity", columns="year", values="hours_per_year")
+    early = annual.loc[~annual["entity"].isin(KEY_COUNTRIES)].pivot(
+        index="entity", columns="year", values="hours_per_year"
+    )
     early_fell = int((early[LAST_HM_YEAR] < early[f["first_annual_year"]]).sum())
     return _(
         "Line chart of average annual hours worked per worker, in two estimates left apart by a gap. Huberman and "
@@ -498,10 +551,14 @@ def annual_description(weekly: pd.DataFrame, annual: pd.DataFrame) -> str:
 # edition's language: marked here for the catalogue (tests/test_french.py checks that every one the
 # chapter writes is translated).
 FIGURE_TEXTS = (
-    N_("EIA Monthly Energy Review table 7.2a; OWID energy data (Ember, Energy Institute); LBNL and EPRI as quoted by the trade press; the book's calculation"),
-    N_('Grey squares and bars: data-centre figures quoted by the trade press (secondary).'),
-    N_('News reports of the 19 November 2025 announcement (secondary); EIA and OWID; LBNL via the trade press; the article'),
-    N_('Grey dots: figures from news reports (secondary).'),
+    N_(
+        "EIA Monthly Energy Review table 7.2a; OWID energy data (Ember, Energy Institute); LBNL and EPRI as quoted by the trade press; the book's calculation"
+    ),
+    N_("Grey squares and bars: data-centre figures quoted by the trade press (secondary)."),
+    N_(
+        "News reports of the 19 November 2025 announcement (secondary); EIA and OWID; LBNL via the trade press; the article"
+    ),
+    N_("Grey dots: figures from news reports (secondary)."),
     N_("Huberman and Minns (2007), via Our World in Data; the article; the book's calculation"),
-    N_('Huberman and Minns, then the Penn World Table, via Our World in Data'),
+    N_("Huberman and Minns, then the Penn World Table, via Our World in Data"),
 )

@@ -208,9 +208,13 @@ def assess_c06(weekly: pd.DataFrame, annual: pd.DataFrame) -> tuple[str, str, st
     )
     first, last = INDUSTRIAL_REVOLUTION.first, INDUSTRIAL_REVOLUTION.last
     if inside is None:
-        return period_verdict(covered, ""), gettext(
-            "No series here has weekly hours between {first} and {last}, the industrial revolution. {claimed}"
-        ).format(first=first, last=last, claimed=claimed), gettext(HOURS_SOURCE)
+        return (
+            period_verdict(covered, ""),
+            gettext(
+                "No series here has weekly hours between {first} and {last}, the industrial revolution. {claimed}"
+            ).format(first=first, last=last, claimed=claimed),
+            gettext(HOURS_SOURCE),
+        )
     span = gettext("the industrial revolution ({first} to {last}, first and second)").format(first=first, last=last)
     reach = (
         gettext("The data cover {span}").format(span=span)
@@ -281,7 +285,12 @@ def c17_halves(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict:
     ):
         on_data = c17_half_on_the_data(figures["us_change"], figures["uk_change"]) if figures else ""
         covered = coverage(period, years)
-        halves[name] = {"figures": figures, "covered": covered, "on_data": on_data, "verdict": period_verdict(covered, on_data)}
+        halves[name] = {
+            "figures": figures,
+            "covered": covered,
+            "on_data": on_data,
+            "verdict": period_verdict(covered, on_data),
+        }
     return halves
 
 
@@ -297,7 +306,9 @@ def half_sentence(period: Period, half: dict, measure: str) -> str:
     """One half of C17's evidence: what the data inside the period show, and the half's verdict."""
     verdict, measure = gettext(half["verdict"]), gettext(measure)
     figures = half["figures"]
-    span = gettext("{period} ({first} to {last})").format(period=gettext(period.name), first=period.first, last=period.last)
+    span = gettext("{period} ({first} to {last})").format(
+        period=gettext(period.name), first=period.first, last=period.last
+    )
     if figures is None:
         return gettext("no {measure} reach {span}, so this half is {verdict}").format(
             measure=measure, span=span, verdict=verdict

@@ -31,14 +31,18 @@ from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, hours_in_year, twh_to_
     "scale-datacentre-share-2024",
     level="advanced",
     hint=(
-        N_("Take the LBNL 2028 'high' electricity_twh from us_datacentre_electricity and divide it by the OWID "
-        "generation_twh for 2024 in us_electricity_generation.")
+        N_(
+            "Take the LBNL 2028 'high' electricity_twh from us_datacentre_electricity and divide it by the OWID "
+            "generation_twh for 2024 in us_electricity_generation."
+        )
     ),
     tables=("us_datacentre_electricity", "us_electricity_generation"),
 )
 def datacentre_high_share_of_2024(dc: pd.DataFrame, gen: pd.DataFrame) -> float:
     high = dc.loc[(dc["report"] == LBNL_REPORT) & (dc["bound"] == "high"), "electricity_twh"].iloc[0]
-    owid_2024 = gen.loc[(gen["source"] == OWID_SERIES) & (gen["year"] == EXERCISE_GENERATION_YEAR), "generation_twh"].iloc[0]
+    owid_2024 = gen.loc[
+        (gen["source"] == OWID_SERIES) & (gen["year"] == EXERCISE_GENERATION_YEAR), "generation_twh"
+    ].iloc[0]
     return float(high / owid_2024)
 
 
@@ -52,8 +56,10 @@ def datacentre_share_mistakes(centres: pd.DataFrame, generation: pd.DataFrame) -
         # The report's own share, of another year's total.
         "reported-share": Mistake(
             float(lbnl_high["share_of_us_electricity"]),
-            N_("That is the report's own share, of a projected total in another year. The question divides by the "
-            "generation of the year it names: what is the denominator of each share?"),
+            N_(
+                "That is the report's own share, of a projected total in another year. The question divides by the "
+                "generation of the year it names: what is the denominator of each share?"
+            ),
         ),
         # The low end of LBNL's range.
         "low-bound": Mistake(
@@ -63,7 +69,9 @@ def datacentre_share_mistakes(centres: pd.DataFrame, generation: pd.DataFrame) -
         # The EIA has no row for that year.
         "eia-latest": Mistake(
             float(lbnl_high["electricity_twh"] / eia.iloc[-1]),
-            N_("That divides by the EIA's latest year. The question names OWID's series, which has the year asked for."),
+            N_(
+                "That divides by the EIA's latest year. The question names OWID's series, which has the year asked for."
+            ),
         ),
     }
 
@@ -100,11 +108,15 @@ def leap_year_mistakes(generation: pd.DataFrame) -> dict[str, Mistake]:
 @expects(
     "scale-longest-week-1870",
     level="intermediate",
-    hint=N_("Keep the countries (entity_type == 'country') in 1870, take the largest hours_per_week_all and divide by 6."),
+    hint=N_(
+        "Keep the countries (entity_type == 'country') in 1870, take the largest hours_per_week_all and divide by 6."
+    ),
     tables=("weekly_hours_of_work",),
 )
 def longest_1870_day(weekly: pd.DataFrame) -> float:
-    first = weekly.loc[(weekly["year"] == EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"]
+    first = weekly.loc[
+        (weekly["year"] == EXERCISE_HOURS_YEAR) & (weekly["entity_type"] == "country"), "hours_per_week_all"
+    ]
     return per_day(float(first.max()))
 
 
@@ -128,9 +140,7 @@ def longest_week_mistakes(weekly: pd.DataFrame) -> dict[str, Mistake]:
     }
 
 
-@written(
-    "scale-terawatts-impossible", points=3, tables=("xai_humain_announcement", "us_electricity_generation")
-)
+@written("scale-terawatts-impossible", points=3, tables=("xai_humain_announcement", "us_electricity_generation"))
 def terawatts_figures(announcement: pd.DataFrame, generation: pd.DataFrame) -> dict[str, Any]:
     """The figures of the model answer: the announced site and phase, the article's terawatts, the factor
     between them and the article's site against US generation."""

@@ -130,7 +130,9 @@ def eia_net_generation_twh(path: Path) -> pd.DataFrame:
     """US net generation, all sectors, per calendar year in TWh (EIA MER table 7.2a, ELETPUS)."""
     totals = mer_annual_totals(read_mer_table(path), MER_TOTAL_GENERATION, source_name=Path(path).name)
     if (totals["unit"] != MER_UNIT_GWH).any():
-        raise DataError(f"{Path(path).name}: {MER_TOTAL_GENERATION} is in {totals['unit'].iloc[0]!r}, expected {MER_UNIT_GWH!r}")
+        raise DataError(
+            f"{Path(path).name}: {MER_TOTAL_GENERATION} is in {totals['unit'].iloc[0]!r}, expected {MER_UNIT_GWH!r}"
+        )
     # Million kWh are GWh; a thousand of them are a TWh.
     return pd.DataFrame({"year": totals["year"], "generation_twh": totals["value"] / 1000.0})
 
@@ -150,7 +152,9 @@ def read_owid_codebook(path: Path) -> dict[str, str]:
     return dict(zip(book["column"], book["unit"], strict=True))
 
 
-def read_owid_energy(path: Path, columns: list[str], *, country: str, units: dict[str, str] | None = None) -> pd.DataFrame:
+def read_owid_energy(
+    path: Path, columns: list[str], *, country: str, units: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Rows of one country from an OWID ``owid-energy-data.csv`` (whole file or excerpt), selected columns.
 
     Every row must have as many fields as the header (a transcribed excerpt can lose one), and
@@ -293,7 +297,9 @@ def read_annual_hours(path: Path) -> pd.DataFrame:
     path = Path(path)
     raw = read_csv_checked(path)
     if len(raw.columns) != 4 or raw.columns[3] != "Average annual working hours per worker":
-        raise DataError(f"{path.name}: expected four columns ending in 'Average annual working hours per worker', got {list(raw.columns)}")
+        raise DataError(
+            f"{path.name}: expected four columns ending in 'Average annual working hours per worker', got {list(raw.columns)}"
+        )
     entity, code, year, hours = raw.columns
     frame = pd.DataFrame(
         {
@@ -321,7 +327,9 @@ HM_URL = (
     "Days%20and%20hours%20of%20work%20in%20Old%20and%20New%20Worlds%20-%20Huberman%20and%20Minns%20(2007).csv"
 )
 # The grapher's whole export, long column names (the names the derivation checks).
-ANNUAL_HOURS_URL = "https://ourworldindata.org/grapher/annual-working-hours-per-worker.csv?v=1&csvType=full&useColumnShortNames=false"
+ANNUAL_HOURS_URL = (
+    "https://ourworldindata.org/grapher/annual-working-hours-per-worker.csv?v=1&csvType=full&useColumnShortNames=false"
+)
 
 
 def check_csv_header(*columns: str):
@@ -342,11 +350,32 @@ def remote(environ) -> list:
     """What ``data fetch`` downloads: the EIA table and OWID's files, all without a key."""
     return [
         Download(MER_URL, f"eia/{MER_FILE}", check=check_csv_header(*MER_COLUMNS), description="EIA MER table 7.2a"),
-        Download(OWID_ENERGY_URL, f"owid/{OWID_ENERGY_FILE}", check=check_csv_header("country", "year", "electricity_generation"),
-                 description="OWID energy data, every country (about 9 MB)"),
-        Download(OWID_CODEBOOK_URL, f"owid/{OWID_CODEBOOK_FILE}", check=check_csv_header("column", "unit"), description="OWID energy codebook"),
-        Download(HM_URL, f"owid/{HM_FILE}", check=check_csv_header("Entity", "Year", *HM_COLUMNS), description="Huberman and Minns (2007) via OWID"),
-        Download(ANNUAL_HOURS_URL, f"owid/{ANNUAL_HOURS_FULL_FILE}", check=check_csv_header("Entity", "Code", "Year", "Average annual working hours per worker"),
-                 description="OWID annual working hours per worker, every country"),
-        Keep("news/*.txt", "the data-centre and xAI/HUMAIN figures are quoted sentences from stored news pages; no API serves them"),
+        Download(
+            OWID_ENERGY_URL,
+            f"owid/{OWID_ENERGY_FILE}",
+            check=check_csv_header("country", "year", "electricity_generation"),
+            description="OWID energy data, every country (about 9 MB)",
+        ),
+        Download(
+            OWID_CODEBOOK_URL,
+            f"owid/{OWID_CODEBOOK_FILE}",
+            check=check_csv_header("column", "unit"),
+            description="OWID energy codebook",
+        ),
+        Download(
+            HM_URL,
+            f"owid/{HM_FILE}",
+            check=check_csv_header("Entity", "Year", *HM_COLUMNS),
+            description="Huberman and Minns (2007) via OWID",
+        ),
+        Download(
+            ANNUAL_HOURS_URL,
+            f"owid/{ANNUAL_HOURS_FULL_FILE}",
+            check=check_csv_header("Entity", "Code", "Year", "Average annual working hours per worker"),
+            description="OWID annual working hours per worker, every country",
+        ),
+        Keep(
+            "news/*.txt",
+            "the data-centre and xAI/HUMAIN figures are quoted sentences from stored news pages; no API serves them",
+        ),
     ]

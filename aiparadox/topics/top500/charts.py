@@ -271,7 +271,11 @@ FAMILY_COLOURS = {
 }
 FAMILY_MEASURES = {"share_count": N_("Share of systems"), "share_rmax": N_("Share of performance (Rmax)")}
 # The families' names as the legend shows them (the makers' names are the same in every language).
-FAMILY_LABELS = {"AMD (incl. ATI)": N_("AMD (incl. ATI)"), "Other makers": N_("Other makers"), FAMILY_NONE: N_("No accelerator named")}
+FAMILY_LABELS = {
+    "AMD (incl. ATI)": N_("AMD (incl. ATI)"),
+    "Other makers": N_("Other makers"),
+    FAMILY_NONE: N_("No accelerator named"),
+}
 
 
 def family_label(family: str) -> str:
@@ -458,7 +462,15 @@ def concentration_description(concentration_table: pd.DataFrame) -> str:
 
 
 # The segments as TOP500 names them (N_: the legend shows them in the edition's language).
-SEGMENT_ORDER = (N_("Research"), N_("Academic"), N_("Government"), N_("Classified"), N_("Industry"), N_("Vendor"), N_("Others"))
+SEGMENT_ORDER = (
+    N_("Research"),
+    N_("Academic"),
+    N_("Government"),
+    N_("Classified"),
+    N_("Industry"),
+    N_("Vendor"),
+    N_("Others"),
+)
 # Okabe and Ito's palette without its black, which the dark page would swallow (its vermillion is the
 # article's colour): the yellow goes to Classified, a sliver of the early lists.
 SEGMENT_COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#CC79A7", "#999999")

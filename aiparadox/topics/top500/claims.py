@@ -50,7 +50,10 @@ def c08_verdict(shares: pd.DataFrame, tiers: pd.DataFrame) -> str:
 
 # The two lists the claim compares ("six years ago" and "this year"), judged by the ledger's rule
 # for periods: a list missing from the tables, or without accelerator data, leaves the claim open.
-CLAIM_LISTS = (Period("the list of six years before the forum", CLAIM_THEN, CLAIM_THEN), Period("the forum's list", CLAIM_NOW, CLAIM_NOW))
+CLAIM_LISTS = (
+    Period("the list of six years before the forum", CLAIM_THEN, CLAIM_THEN),
+    Period("the forum's list", CLAIM_NOW, CLAIM_NOW),
+)
 
 
 @assesses("C08", chapter="chapters/top500", section="top500-claim", tables=("top500_accelerators", "top500_tiers"))
@@ -60,7 +63,11 @@ def c08(shares: pd.DataFrame, tiers: pd.DataFrame) -> tuple[str, str, str]:
     if covered != FULL_COVERAGE:
         missing = [period.first for period in CLAIM_LISTS if period.first not in set(with_data)]
         evidence = gettext("The tables have no accelerator counts for the list of {lists}, which the claim compares.")
-        return period_verdict(covered, ""), evidence.format(lists=conjunction([edition_name(m) for m in missing])), N_("TOP500 list exports")
+        return (
+            period_verdict(covered, ""),
+            evidence.format(lists=conjunction([edition_name(m) for m in missing])),
+            N_("TOP500 list exports"),
+        )
     f, t = facts.whole_list(shares, tiers), facts.top_hundred(tiers)
     fits = {True: gettext("fits"), False: gettext("does not fit")}
     evidence = gettext(

@@ -70,7 +70,10 @@ def segment_at(segments: pd.DataFrame, edition: str, segment: str = INDUSTRY) ->
 def segment_share(segments: pd.DataFrame, edition: str, segment: str = INDUSTRY) -> float:
     """A segment's share of the edition's Rmax, from the Rmax sums (the table's share column is
     rounded to four places: a share such as 0.219507 would be rounded twice on its way to a percent)."""
-    return float(segment_at(segments, edition, segment)["rmax_tflops"] / segments.loc[segments["edition"] == edition, "rmax_tflops"].sum())
+    return float(
+        segment_at(segments, edition, segment)["rmax_tflops"]
+        / segments.loc[segments["edition"] == edition, "rmax_tflops"].sum()
+    )
 
 
 def companies_at(companies: pd.DataFrame, edition: str) -> pd.DataFrame:

@@ -47,7 +47,9 @@ def edition_of(path: Path) -> str:
     if not match:
         raise DataError(f"{path.name}: not a TOP500 list export (expected TOP500_YYYYMM.xls or .xlsx)")
     if match.group(2) not in ("06", "11"):
-        raise DataError(f"{path.name}: TOP500 lists are published in June (06) and November (11), not month {match.group(2)}")
+        raise DataError(
+            f"{path.name}: TOP500 lists are published in June (06) and November (11), not month {match.group(2)}"
+        )
     return f"{match.group(1)}-{match.group(2)}"
 
 
@@ -228,7 +230,11 @@ def check_list(name: str, listed: pd.DataFrame) -> None:
 # First Appearance values could not be checked against the edition its name says (check_list).
 KEPT_COLUMNS = (
     ("accelerator column", ACCELERATOR_COLUMNS, lambda listed: bool(listed["has_accelerator_column"].all())),
-    (f"'{FIRST_APPEARANCE}' column", (FIRST_APPEARANCE,), lambda listed: bool(listed["first_appearance"].notna().any())),
+    (
+        f"'{FIRST_APPEARANCE}' column",
+        (FIRST_APPEARANCE,),
+        lambda listed: bool(listed["first_appearance"].notna().any()),
+    ),
 )
 
 
