@@ -479,6 +479,9 @@ def chart_words(spec) -> list[str]:
     """What a chart says in words: its description and every title (axes, legends, tooltips)."""
     if isinstance(spec, dict):
         found = [spec[key] for key in ("description", "title") if isinstance(spec.get(key), str)]
+        # A title of several lines is a list of them.
+        if isinstance(spec.get("title"), list):
+            found += [line for line in spec["title"] if isinstance(line, str)]
         return found + [word for value in spec.values() for word in chart_words(value)]
     return [word for value in spec for word in chart_words(value)] if isinstance(spec, list) else []
 

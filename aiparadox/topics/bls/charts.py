@@ -99,7 +99,7 @@ def monthly_chart(unemployed: pd.DataFrame):
     frame = monthly_frame(unemployed)
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("thousands:Q", title=gettext("Unemployed, last job in Information (thousands, not seasonally adjusted)")),
+        y=alt.Y("thousands:Q", title=[gettext("Unemployed, last job in Information"), gettext("(thousands, not seasonally adjusted)")]),
         color=alt.Color(
             "series:N",
             title=None,
@@ -167,7 +167,7 @@ def winter_chart(unemployed: pd.DataFrame):
             sort=frame["short"].to_list(),
             axis=alt.Axis(labelAngle=-40),
         ),
-        y=alt.Y("change:Q", title=gettext("Change, December to January (thousands, not seasonally adjusted)")),
+        y=alt.Y("change:Q", title=[gettext("Change, December to January"), gettext("(thousands, not seasonally adjusted)")]),
         tooltip=[
             alt.Tooltip("winter:N", title=gettext("Winter")),
             alt.Tooltip("december:Q", title=gettext("December (thousands)"), format=",.0f"),
@@ -239,7 +239,7 @@ def long_rate_chart(rate: pd.DataFrame):
     long = alt.Chart(frame)
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"], empty=False)
     x = alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
-    y = alt.Y("rate_percent:Q", title=gettext("Unemployment rate, Information industry (%, not seasonally adjusted)"))
+    y = alt.Y("rate_percent:Q", title=[gettext("Unemployment rate, Information industry"), gettext("(%, not seasonally adjusted)")])
     lines = long.mark_line().encode(
         x=x,
         y=y,
@@ -347,7 +347,7 @@ def definitions_chart(measures: pd.DataFrame):
                 axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 6}, labelOverlap="greedy"),
             ),
             y=alt.Y(
-                "rate_percent:Q", title=gettext("Unemployment rate (%, not seasonally adjusted for BLS)"), scale=alt.Scale(zero=True)
+                "rate_percent:Q", title=[gettext("Unemployment rate"), gettext("(%, not seasonally adjusted for BLS)")], scale=alt.Scale(zero=True)
             ),
             color=alt.Color(
                 "series:N",
@@ -412,7 +412,7 @@ def jolts_chart(employers: pd.DataFrame):
         .mark_line(point=alt.OverlayMarkDef(size=16))
         .encode(
             x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-            y=alt.Y("thousands:Q", title=gettext("Information industry (thousands per month, seasonally adjusted)")),
+            y=alt.Y("thousands:Q", title=[gettext("Information industry"), gettext("(thousands per month, seasonally adjusted)")]),
             color=alt.Color(
                 "series:N",
                 title=None,
