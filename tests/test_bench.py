@@ -12,7 +12,7 @@ import yaml
 
 from aiparadox import toc
 from aiparadox.paths import ROOT
-from bench import pages, run
+from bench import pages, report, run
 
 
 def test_page_title_skips_the_front_matter():
@@ -117,9 +117,9 @@ def test_warm_rebuilds_count_the_drawings_they_made(tmp_path: Path):
 
 def test_paired_ratio_is_the_median_of_the_pairs_ratios():
     # The second pair ran during a load spike that slowed both builds.
-    assert run.paired_ratio([2.5, 9.0, 2.6], [2.0, 9.0, 2.0]) == pytest.approx(1.25)
+    assert report.paired_ratio([2.5, 9.0, 2.6], [2.0, 9.0, 2.0]) == pytest.approx(1.25)
     with pytest.raises(ValueError, match="paired"):
-        run.paired_ratio([1.0, 2.0], [1.0])
+        report.paired_ratio([1.0, 2.0], [1.0])
 
 
 def _results(**overrides) -> dict:
@@ -176,7 +176,7 @@ def _by_name(targets: list[dict]) -> dict[str, dict]:
 
 
 def test_targets_take_medians_and_the_heaviest_chapter_with_charts():
-    targets = _by_name(run.evaluate_targets(_results()))
+    targets = _by_name(report.evaluate_targets(_results()))
     warm = targets["warm rebuild / bare book's"]
     assert warm["measured"] == pytest.approx(6.0 / 5.0) and warm["met"] is True  # pairs: 1.2, 1.8, 1.08
     drawn = targets["chart drawings made by warm rebuilds"]
@@ -201,7 +201,7 @@ def test_targets_not_measured_say_why():
     results = _results(datasets={"top500": {"skipped": "no raw inputs at /raw/top500"}, "bls": {"seconds": [1.0]}})
     del results["builds"]
     results["visits"] = "skipped: Debian's chromium is not installed (apt-get install chromium)"
-    targets = _by_name(run.evaluate_targets(results))
+    targets = _by_name(report.evaluate_targets(results))
     for name in (
         "warm rebuild / bare book's",
         "chart drawings made by warm rebuilds",
@@ -218,7 +218,7 @@ def test_targets_not_measured_say_why():
 
 
 def test_format_table_aligns_text_left_and_numbers_right():
-    table = run.format_table(
+    table = report.format_table(
         ["name", "seconds", "note"], [["a", 1.5, None], ["longer name", 123.25, "x"], ["c", 12_345, "y"]]
     )
     lines = table.splitlines()
@@ -231,8 +231,8 @@ def test_format_table_aligns_text_left_and_numbers_right():
 
 def test_the_report_carries_the_header_the_ratio_and_every_target():
     results = _results()
-    results["targets"] = run.evaluate_targets(results)
-    text = run.report(results)
+    results["targets"] = report.evaluate_targets(results)
+    text = report.report(results)
     assert "2 cores" in text and "3 runs" in text and "5 loads" in text
     warm_line = next(line for line in text.splitlines() if line.startswith("warm rebuild"))
     assert warm_line.split()[-1] == "1.20"
