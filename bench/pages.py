@@ -116,6 +116,9 @@ def visit(browser, url: str, charts: int, throttle: int = 1, transfer: bool = Fa
             page.on("response", lambda response: responses.append(response))
         page.goto(url, wait_until="load")
         page.wait_for_function("window.__benchVisible !== undefined", timeout=60_000)
+        # A page with no chart is "visible" at its first frame, which can come before Chromium has
+        # recorded its first contentful paint: wait for that entry too, or its time is lost.
+        page.wait_for_function('performance.getEntriesByName("first-contentful-paint").length > 0', timeout=60_000)
         if transfer:
             page.wait_for_load_state("networkidle")
             for response in responses:
