@@ -13,7 +13,7 @@ import pytest
 from aiparadox import ledger, load
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.paths import DATA_DIR, ROOT
-from aiparadox.topics.bls import article, charts, claims, facts, raw, tables
+from aiparadox.topics.bls import article, charts, claims, facts, monthly_series, raw, tables
 
 from .conftest import writable_copy
 
@@ -209,7 +209,7 @@ def test_october_2025_is_absent_from_the_cached_count_and_kept_missing(raw_folde
     assert "2025-10" not in set(cached["month"]) and len(cached) == 90
     with pytest.raises(DataError, match=f"{raw.FRED_JSON}: LNU03032237 has no observation for 2025-10"):
         raw.complete_months(cached, {}, raw.FRED_JSON)
-    full = raw.complete_months(cached, tables.CPS_GAPS, raw.FRED_JSON).set_index("month")
+    full = raw.complete_months(cached, monthly_series.CPS_GAPS, raw.FRED_JSON).set_index("month")
     assert len(full) == 91 and math.isnan(full.loc["2025-10", "value"])
     assert "lapse in federal appropriations" in full.loc["2025-10", "gap"]
     assert full.loc["2025-09", "value"] == 177 and full.loc["2025-11", "value"] == 125

@@ -34,7 +34,8 @@ from .facts import (
     value_at,
     winter_changes,
 )
-from .tables import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID
+from .raw import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, OPENINGS_ID
+from .tables import MEASURES
 
 CLAIM_SERIES = N_("The article's figures")
 MEASURED_SERIES = N_("Measured by BLS ({series})")
