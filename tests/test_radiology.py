@@ -14,7 +14,7 @@ from aiparadox.answer_key import expected
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.exercises import check
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics.radiology import charts, claims, facts, tables
+from aiparadox.topics.radiology import charts, claims, excerpts, facts, tables
 from aiparadox.topics.radiology import raw as raw_files
 
 
@@ -218,11 +218,11 @@ def test_a_quote_that_is_not_in_its_file_is_a_clear_error(raw: Path, tmp_path: P
 
 
 def test_quoted_numbers_are_parsed_from_words_and_symbols():
-    assert raw_files.parse_quoted_number("$520,000", "x") == 520000
-    assert raw_files.parse_quoted_number("16.9%", "x") == 16.9
-    assert raw_files.parse_quoted_number("four", "x") == 4
+    assert excerpts.parse_quoted_number("$520,000", "x") == 520000
+    assert excerpts.parse_quoted_number("16.9%", "x") == 16.9
+    assert excerpts.parse_quoted_number("four", "x") == 4
     with pytest.raises(DataError, match="page.txt: cannot read 'many'"):
-        raw_files.parse_quoted_number("many", "page.txt")
+        excerpts.parse_quoted_number("many", "page.txt")
 
 
 # --- Sampling error -------------------------------------------------------------------------------

@@ -32,16 +32,15 @@ import pandas as pd
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
 from ...refresh import Distinct, MinRows, Revised, SpanKept
+from .excerpts import QUOTED, locate
 from .raw import (
     BY_INDUSTRY_FILE,
     EXTRACT_FILE,
     FDA_COUNTS,
     FDA_XML,
     FIELD_DESCRIPTIONS,
-    QUOTED,
     downloaded,
     excel_files,
-    locate,
     oews_number,
     read_by_industry,
     read_extract,
