@@ -23,7 +23,8 @@ from .facts import (
     last_year_before,
     series_of,
 )
-from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, LBNL_REPORT, OWID_SERIES, to_watts
+from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, to_watts
+from .working_hours import KEY_COUNTRIES, LAST_HM_YEAR
 
 GENERATION_LABELS = {EIA_SERIES: N_("US net generation (EIA)"), OWID_SERIES: N_("US generation (OWID)")}
 DATACENTRE_LABEL = N_("US data centres (secondary)")

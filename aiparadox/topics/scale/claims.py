@@ -33,7 +33,8 @@ from .facts import (
     solar_figures,
     years_near,
 )
-from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES
+from .tables import EIA_SERIES
+from .working_hours import KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES
 
 # "About 460 GW" counts as right if within 10% of the measured average; the same for 2/3.
 C14_TOLERANCE = 0.10

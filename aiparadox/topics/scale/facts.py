@@ -14,28 +14,23 @@ from ...markup import Markdown, plain_text
 from . import article
 from .tables import (
     ANNOUNCEMENT,
-    ANNUAL_HOURS,
     DATACENTRES,
     EIA_SERIES,
     EPRI_2026,
     FIRST_PHASE,
     FULL_SITE,
     GENERATION,
-    HM_SERIES,
-    KEY_COUNTRIES,
-    LAST_HM_YEAR,
     LBNL_REPORT,
     ON_STAGE_SLIP,
     ORDINARY_YEAR_HOURS,
     OWID_SERIES,
     POWER_UNITS,
-    PWT_SERIES,
-    WEEKLY_HOURS,
     average_gw_to_twh,
     convert_power,
     hours_in_year,
     to_watts,
 )
+from .working_hours import ANNUAL_HOURS, HM_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES, WEEKLY_HOURS
 
 # --- Physical constants, with their sources ---------------------------------------------------
 # IAU 2012 Resolution B2: the astronomical unit is defined as exactly 149,597,870,700 m.
