@@ -13,7 +13,7 @@ import pytest
 from aiparadox import answer_key, exercises, ledger, load
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.paths import DATA_DIR, ROOT
-from aiparadox.topics.scale import article, charts, claims, facts, raw, tables, working_hours
+from aiparadox.topics.scale import article, charts, claims, facts, hours_figures, raw, tables, working_hours
 
 
 @pytest.fixture(scope="module")
@@ -371,7 +371,7 @@ def weekly_from_1750(hours_per_week: float) -> pd.DataFrame:
     weekly = load(working_hours.WEEKLY_HOURS.name)
     early = weekly.loc[weekly["year"] == 1870].assign(year=1750)
     extended = pd.concat([early, weekly], ignore_index=True)
-    in_period = extended["year"] <= facts.INDUSTRIAL_REVOLUTION_YEARS[1]
+    in_period = extended["year"] <= hours_figures.INDUSTRIAL_REVOLUTION_YEARS[1]
     extended.loc[in_period & extended["hours_per_week_all"].notna(), "hours_per_week_all"] = hours_per_week
     return extended
 
@@ -386,7 +386,7 @@ def test_c06_is_judged_on_the_industrial_revolution_the_data_reach():
     assert "10.1 hours a day" in assessment.evidence and "10.3" in assessment.evidence
     annual = load(working_hours.ANNUAL_HOURS.name)
     # With data for the whole period, C06's own test decides, on both sides of its 10% tolerance.
-    claimed_week = facts.WORKDAYS_PER_WEEK * 16
+    claimed_week = hours_figures.WORKDAYS_PER_WEEK * 16
     assert claims.assess_c06(weekly_from_1750(claimed_week * (1 - 0.09)), annual)[0] == "accurate"
     assert claims.assess_c06(weekly_from_1750(claimed_week * (1 - 0.11)), annual)[0] == "wrong"
     # With no year inside the period, the claim is not checkable.
