@@ -95,11 +95,18 @@ def test_the_april_and_june_files_differ_at_the_end_and_the_june_one_is_used(gai
 
     def q4_2025(data):
         return data.loc[
-            (data["series_id"] == quarterly_series.LABOUR_SHARE_ID) & (data["year"] == 2025) & (data["period"] == "Q04"), "value"
+            (data["series_id"] == quarterly_series.LABOUR_SHARE_ID)
+            & (data["year"] == 2025)
+            & (data["period"] == "Q04"),
+            "value",
         ].iloc[0]
 
     assert (q4_2025(april), q4_2025(june)) == (96.224, 95.727)
-    row = load("gains_bls_productivity").set_index(["series_id", "period"]).loc[(quarterly_series.LABOUR_SHARE_ID, "2025Q4")]
+    row = (
+        load("gains_bls_productivity")
+        .set_index(["series_id", "period"])
+        .loc[(quarterly_series.LABOUR_SHARE_ID, "2025Q4")]
+    )
     assert row["index_2017"] == 95.727 and row["file_ends"] == "2026Q1"
 
 
@@ -138,7 +145,8 @@ def test_the_identity_holds_within_a_thousandth_but_not_everywhere_as_source_md_
         index=["year", "period"], columns="series_id", values="value"
     )
     gap = (
-        wide[quarterly_series.UNIT_LABOUR_COST_ID] / wide[quarterly_series.OUTPUT_DEFLATOR_ID] * 100 - wide[quarterly_series.LABOUR_SHARE_ID]
+        wide[quarterly_series.UNIT_LABOUR_COST_ID] / wide[quarterly_series.OUTPUT_DEFLATOR_ID] * 100
+        - wide[quarterly_series.LABOUR_SHARE_ID]
     ).abs()
     assert len(gap) == 125 and gap.idxmax() == (1998, "Q03") and 0.001 < gap.max() < 0.0015
     assert (gap > 0.001).sum() == 7

@@ -58,13 +58,17 @@ def test_the_derivation_side_loads_nothing_of_the_chapter_side(topic):
 
 def topic_modules(topic: str) -> list[str]:
     """Every module of the topic's package: its parts, and the modules a part too long for one file was cut into."""
-    return sorted(f"aiparadox.topics.{topic}.{p.stem}" for p in (PACKAGE / "topics" / topic).glob("*.py") if p.stem != "__init__")
+    return sorted(
+        f"aiparadox.topics.{topic}.{p.stem}" for p in (PACKAGE / "topics" / topic).glob("*.py") if p.stem != "__init__"
+    )
 
 
 def chapter_side(topic: str) -> list[str]:
     """The topic's modules that deriving does not load: the chapter-side parts and whatever else the package holds
     (a module cut out of raw or tables is loaded with them, so it is held to the derivation side's rule)."""
-    derivation = loaded_by([f"aiparadox.topics.{topic}.{p}" for p in DERIVATION_SIDE]) if topic in DATA_TOPICS else set()
+    derivation = (
+        loaded_by([f"aiparadox.topics.{topic}.{p}" for p in DERIVATION_SIDE]) if topic in DATA_TOPICS else set()
+    )
     return [m for m in topic_modules(topic) if m not in derivation]
 
 

@@ -85,7 +85,9 @@ def monthly_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
 
 def gap_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
     gaps = unemployed.loc[unemployed["unemployed_thousands"].isna()]
-    return pd.DataFrame({"month": gaps["month"].astype(str), "date": month_date(gaps["month"]), "reason": gaps["gap"].astype(str)})
+    return pd.DataFrame(
+        {"month": gaps["month"].astype(str), "date": month_date(gaps["month"]), "reason": gaps["gap"].astype(str)}
+    )
 
 
 def monthly_chart(unemployed: pd.DataFrame):
@@ -93,7 +95,10 @@ def monthly_chart(unemployed: pd.DataFrame):
     frame = monthly_frame(unemployed)
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("thousands:Q", title=[gettext("Unemployed, last job in Information"), gettext("(thousands, not seasonally adjusted)")]),
+        y=alt.Y(
+            "thousands:Q",
+            title=[gettext("Unemployed, last job in Information"), gettext("(thousands, not seasonally adjusted)")],
+        ),
         color=alt.Color(
             "series:N",
             title=None,
@@ -113,11 +118,12 @@ def monthly_chart(unemployed: pd.DataFrame):
     # The month the survey was not run: a dashed rule so the hole in the line is explained.
     gaps = alt.Chart(gap_frame(unemployed))
     gap = gaps.mark_rule(strokeDash=[4, 3], color=SECONDARY_COLOUR).encode(
-        x="date:T", tooltip=[alt.Tooltip("month:N", title=gettext("Month")), alt.Tooltip("reason:N", title=gettext("No value"))]
+        x="date:T",
+        tooltip=[alt.Tooltip("month:N", title=gettext("Month")), alt.Tooltip("reason:N", title=gettext("No value"))],
     )
-    gap_label = gaps.mark_text(align="right", dx=-4, dy=-6, color=SECONDARY_COLOUR, text=gettext("not collected")).encode(
-        x="date:T", y=alt.value(8)
-    )
+    gap_label = gaps.mark_text(
+        align="right", dx=-4, dy=-6, color=SECONDARY_COLOUR, text=gettext("not collected")
+    ).encode(x="date:T", y=alt.value(8))
     return (line + claims + gap + gap_label).properties(width="container", height=320)
 
 
@@ -132,10 +138,14 @@ def monthly_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
         "{peak_month}, and went from {december} to {january} thousand between {december_month} and {january_month}, "
         "the article's figures, drawn as diamonds. No value for {gaps}: the survey was not run."
     ).format(
-        first=month_name(known["month"].iloc[0]), last=month_name(known["month"].iloc[-1]),
-        peak=number(peak["unemployed_thousands"], ".0f"), peak_month=month_name(peak["month"]),
-        december=number(f["december"], ".0f"), january=number(f["january"], ".0f"),
-        december_month=month_name(ARTICLE_DECEMBER), january_month=month_name(ARTICLE_JANUARY),
+        first=month_name(known["month"].iloc[0]),
+        last=month_name(known["month"].iloc[-1]),
+        peak=number(peak["unemployed_thousands"], ".0f"),
+        peak_month=month_name(peak["month"]),
+        december=number(f["december"], ".0f"),
+        january=number(f["january"], ".0f"),
+        december_month=month_name(ARTICLE_DECEMBER),
+        january_month=month_name(ARTICLE_JANUARY),
         gaps=", ".join(gaps) or gettext("no month"),
     )
 
@@ -147,7 +157,9 @@ OTHER_WINTER = N_("Other winters")
 def winter_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
     changes = winter_changes(unemployed, "unemployed_thousands")
     article_year = int(ARTICLE_DECEMBER[:4])
-    changes["which"] = changes["december_year"].map(lambda y: gettext(ARTICLE_WINTER if y == article_year else OTHER_WINTER))
+    changes["which"] = changes["december_year"].map(
+        lambda y: gettext(ARTICLE_WINTER if y == article_year else OTHER_WINTER)
+    )
     return changes
 
 
@@ -161,7 +173,9 @@ def winter_chart(unemployed: pd.DataFrame):
             sort=frame["short"].to_list(),
             axis=alt.Axis(labelAngle=-40),
         ),
-        y=alt.Y("change:Q", title=[gettext("Change, December to January"), gettext("(thousands, not seasonally adjusted)")]),
+        y=alt.Y(
+            "change:Q", title=[gettext("Change, December to January"), gettext("(thousands, not seasonally adjusted)")]
+        ),
         tooltip=[
             alt.Tooltip("winter:N", title=gettext("Winter")),
             alt.Tooltip("december:Q", title=gettext("December (thousands)"), format=",.0f"),
@@ -194,9 +208,12 @@ def winter_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
         "of them; the largest rise was {largest_winter}, {largest_change} thousand, larger than the {change} "
         "thousand the article cites."
     ).format(
-        n_winters=f["n_winters"], parts=parts, n_rises=f["n_rises"],
+        n_winters=f["n_winters"],
+        parts=parts,
+        n_rises=f["n_rises"],
         largest_winter=f"{f['largest_year']}-{f['largest_year'] + 1}",
-        largest_change=number(f["largest_change"], "+.0f"), change=number(f["change"], "+.0f"),
+        largest_change=number(f["largest_change"], "+.0f"),
+        change=number(f["change"], "+.0f"),
     )
 
 
@@ -206,14 +223,22 @@ MONTHLY_SERIES, MEAN_SERIES = N_("Monthly"), N_("Calendar-year average")
 def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
     """Monthly rate and, drawn at mid-year, the average of each complete calendar year, long form."""
     monthly = pd.DataFrame(
-        {"date": month_date(rate["month"]), "series": gettext(MONTHLY_SERIES), "rate_percent": rate["rate_percent"].astype(float)}
+        {
+            "date": month_date(rate["month"]),
+            "series": gettext(MONTHLY_SERIES),
+            "rate_percent": rate["rate_percent"].astype(float),
+        }
     )
     years = rate["month"].astype(str).str[:4]
     counts = years.value_counts()
     complete = rate.loc[years.isin(counts.index[counts == 12])]
     yearly = complete.groupby(complete["month"].astype(str).str[:4])["rate_percent"].mean().round(2)
     averages = pd.DataFrame(
-        {"date": [f"{y}-07-01" for y in yearly.index], "series": gettext(MEAN_SERIES), "rate_percent": yearly.to_numpy()}
+        {
+            "date": [f"{y}-07-01" for y in yearly.index],
+            "series": gettext(MEAN_SERIES),
+            "rate_percent": yearly.to_numpy(),
+        }
     )
     return pd.concat([monthly, averages], ignore_index=True)
 
@@ -221,7 +246,9 @@ def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
 def long_rate_chart(rate: pd.DataFrame):
 
     frame = long_rate_frame(rate)
-    peaks = episode_peaks(rate).assign(date=lambda p: month_date(p["month"]), episode=lambda p: p["episode"].map(gettext))
+    peaks = episode_peaks(rate).assign(
+        date=lambda p: month_date(p["month"]), episode=lambda p: p["episode"].map(gettext)
+    )
     series = [gettext(MONTHLY_SERIES), gettext(MEAN_SERIES)]
     # One colour encoding for both layers: a layer without the legend would take it from the other.
     colour = alt.Color(
@@ -233,7 +260,10 @@ def long_rate_chart(rate: pd.DataFrame):
     long = alt.Chart(frame)
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"], empty=False)
     x = alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
-    y = alt.Y("rate_percent:Q", title=[gettext("Unemployment rate, Information industry"), gettext("(%, not seasonally adjusted)")])
+    y = alt.Y(
+        "rate_percent:Q",
+        title=[gettext("Unemployment rate, Information industry"), gettext("(%, not seasonally adjusted)")],
+    )
     lines = long.mark_line().encode(
         x=x,
         y=y,
@@ -285,14 +315,18 @@ def long_rate_description(rate: pd.DataFrame) -> str:
     # The rates are in percent: each message writes its per cent sign as its language spaces it.
     peak = gettext("{episode} peak {rate}% in {month}")
     named = gettext("; ").join(  # a list of clauses: French spaces its semicolons
-        peak.format(episode=gettext(e), rate=number(r, ".1f"), month=month_name(m)) for e, m, r in peaks.itertuples(index=False)
+        peak.format(episode=gettext(e), rate=number(r, ".1f"), month=month_name(m))
+        for e, m, r in peaks.itertuples(index=False)
     )
     return gettext(
         "Line chart of the monthly unemployment rate of the Information industry, not seasonally adjusted, from "
         "{first} to {last}, with calendar-year averages. {named}. In {last_year} the rate averaged {mean}%, well "
         "below those peaks."
     ).format(
-        first=month_name(rate["month"].iloc[0]), last=month_name(last["month"]), named=named, last_year=last_year,
+        first=month_name(rate["month"].iloc[0]),
+        last=month_name(last["month"]),
+        named=named,
+        last_year=last_year,
         mean=number(year_mean, ".1f"),
     )
 
@@ -341,7 +375,9 @@ def definitions_chart(measures: pd.DataFrame):
                 axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 6}, labelOverlap="greedy"),
             ),
             y=alt.Y(
-                "rate_percent:Q", title=[gettext("Unemployment rate"), gettext("(%, not seasonally adjusted for BLS)")], scale=alt.Scale(zero=True)
+                "rate_percent:Q",
+                title=[gettext("Unemployment rate"), gettext("(%, not seasonally adjusted for BLS)")],
+                scale=alt.Scale(zero=True),
             ),
             color=alt.Color(
                 "series:N",
@@ -350,7 +386,9 @@ def definitions_chart(measures: pd.DataFrame):
                 legend=alt.Legend(columns=1),
             ),
             # The same legend as the colour: each entry shows its colour and its shape.
-            shape=alt.Shape("series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=alt.Legend(columns=1)),
+            shape=alt.Shape(
+                "series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=alt.Legend(columns=1)
+            ),
             tooltip=[
                 alt.Tooltip("label:N", title=gettext("Measure")),
                 alt.Tooltip("status:N", title=gettext("Status")),
@@ -380,8 +418,12 @@ def definitions_description(measures: pd.DataFrame) -> str:
     ).format(
         info_december=number(rate("information_industry", ARTICLE_DECEMBER), ".1f"),
         december=month_name(ARTICLE_DECEMBER),
-        info_january=number(rate("information_industry", ARTICLE_JANUARY), ".1f"), january=month_name(ARTICLE_JANUARY),
+        info_january=number(rate("information_industry", ARTICLE_JANUARY), ".1f"),
+        january=month_name(ARTICLE_JANUARY),
         comptia_december=number(rate("comptia_it_occupations", ARTICLE_DECEMBER), ".1f"),
-        comptia_january=number(rate("comptia_it_occupations", ARTICLE_JANUARY), ".1f"), cm_low=number(cm.min(), ".1f"),
-        cm_high=number(cm.max(), ".1f"), all_low=number(everyone.min(), ".1f"), all_high=number(everyone.max(), ".1f"),
+        comptia_january=number(rate("comptia_it_occupations", ARTICLE_JANUARY), ".1f"),
+        cm_low=number(cm.min(), ".1f"),
+        cm_high=number(cm.max(), ".1f"),
+        all_low=number(everyone.min(), ".1f"),
+        all_high=number(everyone.max(), ".1f"),
     )

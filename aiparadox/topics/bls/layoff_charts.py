@@ -47,7 +47,10 @@ def jolts_chart(employers: pd.DataFrame):
         .mark_line(point=alt.OverlayMarkDef(size=16))
         .encode(
             x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-            y=alt.Y("thousands:Q", title=[gettext("Information industry"), gettext("(thousands per month, seasonally adjusted)")]),
+            y=alt.Y(
+                "thousands:Q",
+                title=[gettext("Information industry"), gettext("(thousands per month, seasonally adjusted)")],
+            ),
             color=alt.Color(
                 "series:N",
                 title=None,
@@ -85,11 +88,17 @@ def jolts_description(employers: pd.DataFrame) -> str:
         "and discharges averaged {layoffs_first} thousand in {first_year} and {layoffs_last} thousand in "
         "{last_year}{recent}"
     ).format(
-        first=month_name(frame["month"].min()), last=month_name(frame["month"].max()),
-        openings_first=number(f["openings_first"], ".0f"), first_year=f["first_year"],
-        openings_peak=number(f["openings_peak"], ".0f"), peak_year=f["openings_peak_year"],
-        openings_last=number(f["openings_last"], ".0f"), last_year=f["last_year"],
-        layoffs_first=number(f["layoffs_first"], ".0f"), layoffs_last=number(f["layoffs_last"], ".0f"), recent=recent,
+        first=month_name(frame["month"].min()),
+        last=month_name(frame["month"].max()),
+        openings_first=number(f["openings_first"], ".0f"),
+        first_year=f["first_year"],
+        openings_peak=number(f["openings_peak"], ".0f"),
+        peak_year=f["openings_peak_year"],
+        openings_last=number(f["openings_last"], ".0f"),
+        last_year=f["last_year"],
+        layoffs_first=number(f["layoffs_first"], ".0f"),
+        layoffs_last=number(f["layoffs_last"], ".0f"),
+        recent=recent,
     )
 
 
@@ -128,9 +137,14 @@ def csd_description(employers: pd.DataFrame) -> str:
         "adjusted): {first} thousand in {first_month}, a peak of {peak} thousand in {peak_month}, and {last} thousand "
         "in {last_month}, {last_vs_peak} from the peak and {last_vs_first} from the start."
     ).format(
-        series=CSD_EMPLOYMENT_ID, first=number(f["first"], ",.0f"), first_month=f["first_month"],
-        peak=number(f["peak"], ",.0f"), peak_month=f["peak_month"], last=number(f["last"], ",.0f"),
-        last_month=f["last_month"], last_vs_peak=number(f["last_vs_peak"], "+.1%"),
+        series=CSD_EMPLOYMENT_ID,
+        first=number(f["first"], ",.0f"),
+        first_month=f["first_month"],
+        peak=number(f["peak"], ",.0f"),
+        peak_month=f["peak_month"],
+        last=number(f["last"], ",.0f"),
+        last_month=f["last_month"],
+        last_vs_peak=number(f["last_vs_peak"], "+.1%"),
         last_vs_first=number(f["last_vs_first"], "+.1%"),
     )
 
@@ -141,7 +155,11 @@ SURVEY_ROWS = {
     "layoffs_2024_probably": N_("Probably (expected)"),
 }
 REPLACED_ROW, LAYOFFS_ROW = N_("Replaced, 2023"), N_("Layoffs, 2024")
-SURVEY_LINES = {"replaced_2023": REPLACED_ROW, "layoffs_2024_definitely": LAYOFFS_ROW, "layoffs_2024_probably": LAYOFFS_ROW}
+SURVEY_LINES = {
+    "replaced_2023": REPLACED_ROW,
+    "layoffs_2024_definitely": LAYOFFS_ROW,
+    "layoffs_2024_probably": LAYOFFS_ROW,
+}
 ARTICLE_READING = N_("The article's reading")
 SURVEY_GREYS = [SECONDARY_COLOUR, "#959595", "#c2c2c2"]
 
@@ -212,9 +230,11 @@ def survey_chart(survey: pd.DataFrame):
     )
     # The label's words are quoted in a Vega expression: their translation has no apostrophe.
     article_label = gettext("Article: ")
-    labels = article.mark_text(align="center", dy=-20, color=CLAIM_COLOUR, fontWeight="bold").encode(
-        x="share:Q", y=y, text=alt.Text("label:N")
-    ).transform_calculate(label=f"'{article_label}' + format(datum.share, '.0%')")
+    labels = (
+        article.mark_text(align="center", dy=-20, color=CLAIM_COLOUR, fontWeight="bold")
+        .encode(x="share:Q", y=y, text=alt.Text("label:N"))
+        .transform_calculate(label=f"'{article_label}' + format(datum.share, '.0%')")
+    )
     return (bars + marks + labels).properties(width="container", height=190)
 
 
@@ -226,7 +246,11 @@ def survey_description(survey: pd.DataFrame) -> str:
         "probably lead to layoffs in 2024, {layoffs} in all. Diamonds mark the article's reading: {article_replaced} "
         "replaced, and {article_layoffs} presented as layoffs already made in 2024."
     ).format(
-        replaced=number(f["replaced"], ".0%"), respondents=f["respondents"], definitely=number(f["definitely"], ".0%"),
-        probably=number(f["probably"], ".0%"), layoffs=number(f["layoffs"], ".0%"),
-        article_replaced=number(ARTICLE_REPLACED_SHARE, ".0%"), article_layoffs=number(ARTICLE_LAYOFF_SHARE, ".0%"),
+        replaced=number(f["replaced"], ".0%"),
+        respondents=f["respondents"],
+        definitely=number(f["definitely"], ".0%"),
+        probably=number(f["probably"], ".0%"),
+        layoffs=number(f["layoffs"], ".0%"),
+        article_replaced=number(ARTICLE_REPLACED_SHARE, ".0%"),
+        article_layoffs=number(ARTICLE_LAYOFF_SHARE, ".0%"),
     )

@@ -35,7 +35,9 @@ SHUTDOWN_GAP = (
 )
 CPS_GAPS = {"2025-10": SHUTDOWN_GAP}
 SHUTDOWN_STATEMENT_DATE = "19 November 2025"
-SHUTDOWN_STATEMENT_URL = "https://fixedincome.fidelity.com/ftgw/fi/FINewsArticle?id=202511200509RTRSNEWSCOMBINED_KBN3MP26T-OUSTP_1"
+SHUTDOWN_STATEMENT_URL = (
+    "https://fixedincome.fidelity.com/ftgw/fi/FINewsArticle?id=202511200509RTRSNEWSCOMBINED_KBN3MP26T-OUSTP_1"
+)
 
 
 # --- who published what ---------------------------------------------------------------------------

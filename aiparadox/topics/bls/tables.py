@@ -104,7 +104,10 @@ REGISTER_SOURCE = Source(
 )
 
 A14_ROWS = {"Information": "information_industry", "Total 16 years and over": "all_workers"}
-A30_ROWS = {"Computer and mathematical occupations": "computer_math_occupations", "Total 16 years and over": "all_workers"}
+A30_ROWS = {
+    "Computer and mathematical occupations": "computer_math_occupations",
+    "Total 16 years and over": "all_workers",
+}
 LABELS = {
     "information_industry": "Information industry (by last job's industry; BLS)",
     "computer_math_occupations": "Computer and mathematical occupations (BLS)",
@@ -120,7 +123,9 @@ def table_a14(folder: Path) -> pd.DataFrame:
         for column in block.columns[1:]:
             match = re.fullmatch(r"(unemployed|rate)_([a-z]{3}\d{4})_(thous|pct)", column)
             if not match:
-                raise DataError(f"{A14_FILE}: column {column!r} is not unemployed_<mon><year>_thous or rate_<mon><year>_pct")
+                raise DataError(
+                    f"{A14_FILE}: column {column!r} is not unemployed_<mon><year>_thous or rate_<mon><year>_pct"
+                )
         found = set(block["industry"])
         if not set(A14_ROWS) <= found:
             raise DataError(f"{A14_FILE}: a block lacks the rows {sorted(set(A14_ROWS) - found)}")
@@ -180,8 +185,20 @@ def press_measures(folder: Path) -> pd.DataFrame:
     comptia = f"CompTIA via {COMPTIA_URL}"
     return pd.DataFrame(
         [
-            ("comptia_it_occupations", "2024-12", None, quoted_number(notes, COMPTIA_QUOTE, r"up from ([\d.]+)%"), comptia),
-            ("comptia_it_occupations", "2025-01", None, quoted_number(notes, COMPTIA_QUOTE, r"in January to ([\d.]+)%"), comptia),
+            (
+                "comptia_it_occupations",
+                "2024-12",
+                None,
+                quoted_number(notes, COMPTIA_QUOTE, r"up from ([\d.]+)%"),
+                comptia,
+            ),
+            (
+                "comptia_it_occupations",
+                "2025-01",
+                None,
+                quoted_number(notes, COMPTIA_QUOTE, r"in January to ([\d.]+)%"),
+                comptia,
+            ),
             (
                 "information_industry",
                 "2025-01",
@@ -194,7 +211,9 @@ def press_measures(folder: Path) -> pd.DataFrame:
     ).assign(status="secondary", publisher=lambda f: f["found_in"].str.split(" via ").str[0])
 
 
-def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str]) -> None:
+def _cross_check(
+    bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str]
+) -> None:
     """A transcription that disagrees with the monthly series for the same month stops the build."""
     info = bls_tables.loc[bls_tables["measure"] == "information_industry"].set_index("month")
     level = unemployed.set_index("month")["unemployed_thousands"]
@@ -205,7 +224,9 @@ def _cross_check(bls_tables: pd.DataFrame, unemployed: pd.DataFrame, rate: pd.Da
                 f"{A14_FILE}: Information {month} unemployed {rec['unemployed_thousands']} but {LEVEL_ID} in {read_from[0]} says {level[month]}"
             )
         if month in rates.index and rates[month] != rec["rate_percent"]:
-            raise DataError(f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {read_from[1]} says {rates[month]}")
+            raise DataError(
+                f"{A14_FILE}: Information {month} rate {rec['rate_percent']} but {RATE_ID} in {read_from[1]} says {rates[month]}"
+            )
 
 
 MEASURES = Table(
@@ -234,7 +255,12 @@ MEASURES = Table(
             unit="percent",
             constraints={"minimum": 0, "maximum": 100, "required": True},
         ),
-        Field("status", "string", "primary (BLS table) or secondary (figure quoted by the press)", constraints={"required": True}),
+        Field(
+            "status",
+            "string",
+            "primary (BLS table) or secondary (figure quoted by the press)",
+            constraints={"required": True},
+        ),
         Field("publisher", "string", "Who computed the figure", constraints={"required": True}),
         Field("found_in", "string", "Raw file or quoted page the value was read from", constraints={"required": True}),
     ),
@@ -243,7 +269,9 @@ MEASURES = Table(
 )
 
 
-def tech_measures(folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str] = (FRED_JSON, RATE_FILE)) -> pd.DataFrame:
+def tech_measures(
+    folder: Path, unemployed: pd.DataFrame, rate: pd.DataFrame, read_from: tuple[str, str] = (FRED_JSON, RATE_FILE)
+) -> pd.DataFrame:
     bls_tables = pd.concat([table_a14(folder), table_a30(folder)], ignore_index=True)
     _cross_check(bls_tables, unemployed, rate, read_from)
     frame = pd.concat([bls_tables, press_measures(folder)], ignore_index=True)
@@ -272,7 +300,7 @@ RESUMEBUILDER_SOURCE = Source(
     route=(
         f"Sentences quoted in {NOTES_FILE} (section 5) from CNBC's text, read in a copy republished on the site "
         "dunyanews.tv, and from The Christian Post's article \"At least a third of US companies to replace some "
-        "workers with AI in 2024, survey finds\", read in a copy on the host 245798.b5iptu270.asia; located "
+        'workers with AI in 2024, survey finds", read in a copy on the host 245798.b5iptu270.asia; located '
         "verbatim by the derivation"
     ),
 )
@@ -304,8 +332,18 @@ SURVEY = Table(
             constraints={"minimum": 0, "maximum": 1, "required": True},
         ),
         Field("respondents", "integer", "Business leaders surveyed", unit="persons", constraints={"minimum": 1}),
-        Field("status", "string", "secondary: quoted by the press, original report not seen", constraints={"required": True}),
-        Field("quoted_by", "string", "Publication that quotes the figure (the source's route says which copy was read)", constraints={"required": True}),
+        Field(
+            "status",
+            "string",
+            "secondary: quoted by the press, original report not seen",
+            constraints={"required": True},
+        ),
+        Field(
+            "quoted_by",
+            "string",
+            "Publication that quotes the figure (the source's route says which copy was read)",
+            constraints={"required": True},
+        ),
         Field("quote", "string", "The sentence the figure was read from", constraints={"required": True}),
     ),
     primary_key=("answer",),
@@ -317,10 +355,42 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
     notes = provenance_notes(folder, read_for="the press-quoted figures")
     respondents = int(quoted_number(notes, CNBC_QUOTE, r"report of (\d+) business leaders"))
     rows = [
-        ("replaced_2023", "The technology replaced workers", 2023, "reported", r"(\d+)% say the technology replaced", CNBC_QUOTE, CNBC),
-        ("layoffs_2024", "There will be layoffs resulting from AI efficiency", 2024, "expected", r"(\d+)% report that there will be layoffs", CNBC_QUOTE, CNBC),
-        ("layoffs_2024_definitely", "AI will definitely lead to layoffs", 2024, "expected", r'(\d+)% "definitely"', SPLIT_QUOTE, CHRISTIAN_POST),
-        ("layoffs_2024_probably", "AI will probably lead to layoffs", 2024, "expected", r'(\d+)% "probably"', SPLIT_QUOTE, CHRISTIAN_POST),
+        (
+            "replaced_2023",
+            "The technology replaced workers",
+            2023,
+            "reported",
+            r"(\d+)% say the technology replaced",
+            CNBC_QUOTE,
+            CNBC,
+        ),
+        (
+            "layoffs_2024",
+            "There will be layoffs resulting from AI efficiency",
+            2024,
+            "expected",
+            r"(\d+)% report that there will be layoffs",
+            CNBC_QUOTE,
+            CNBC,
+        ),
+        (
+            "layoffs_2024_definitely",
+            "AI will definitely lead to layoffs",
+            2024,
+            "expected",
+            r'(\d+)% "definitely"',
+            SPLIT_QUOTE,
+            CHRISTIAN_POST,
+        ),
+        (
+            "layoffs_2024_probably",
+            "AI will probably lead to layoffs",
+            2024,
+            "expected",
+            r'(\d+)% "probably"',
+            SPLIT_QUOTE,
+            CHRISTIAN_POST,
+        ),
     ]
     frame = pd.DataFrame(
         [
@@ -339,12 +409,15 @@ def resumebuilder_survey(folder: Path) -> pd.DataFrame:
         ]
     )
     shares = frame.set_index("answer")["share"]
-    if round(shares["layoffs_2024_definitely"] + shares["layoffs_2024_probably"], 4) != round(shares["layoffs_2024"], 4):
+    if round(shares["layoffs_2024_definitely"] + shares["layoffs_2024_probably"], 4) != round(
+        shares["layoffs_2024"], 4
+    ):
         raise DataError(f"{notes[0]}: 'definitely' + 'probably' do not add up to the quoted layoff expectation")
     return frame
 
 
 # --- the dataset ----------------------------------------------------------------------------------
+
 
 def derive(folder: Path) -> dict[str, pd.DataFrame]:
     folder = Path(folder)

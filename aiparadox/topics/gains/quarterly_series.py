@@ -49,11 +49,18 @@ SPLICE_TOLERANCE = 0.01
 IDENTITY_TOLERANCE = 0.01
 
 FRED_SHARED_FILES = {s: f"{s}__rmmomin_api_2026-01-18.csv" for s in raw.FRED_SERIES}
+
+
 def _quarter_fields() -> tuple[Field, ...]:
     return (
         Field("period", "string", "Quarter, e.g. 2026Q1", constraints={"required": True, "pattern": r"^\d{4}Q[1-4]$"}),
         Field("year", "year", "Calendar year of the quarter", constraints={"required": True}),
-        Field("quarter", "integer", "Quarter of the year (1-4)", constraints={"required": True, "minimum": 1, "maximum": 4}),
+        Field(
+            "quarter",
+            "integer",
+            "Quarter of the year (1-4)",
+            constraints={"required": True, "minimum": 1, "maximum": 4},
+        ),
     )
 
 
@@ -81,19 +88,40 @@ PRODUCTIVITY = Table(
         Field("measure", "string", "BLS measure (pr.measure)", constraints={"required": True}),
         *_quarter_fields(),
         Field(
-            "index_2017", "number", "Index value, 2017 = 100 (not a percentage, not a share)",
-            unit="index, 2017 = 100", constraints={"required": True, "minimum": 0},
+            "index_2017",
+            "number",
+            "Index value, 2017 = 100 (not a percentage, not a share)",
+            unit="index, 2017 = 100",
+            constraints={"required": True, "minimum": 0},
         ),
-        Field("file", "string", "BLS flat file the value was read from", constraints={"required": True, "enum": [CURRENT_FILE, ALLDATA_FILE]}),
-        Field("file_ends", "string", "Last quarter of that copy of the file, which names its release (recent quarters are revised in each)", constraints={"required": True}),
-        Field("revised", "boolean", "BLS footnote R: the value was revised in that release", constraints={"required": True}),
+        Field(
+            "file",
+            "string",
+            "BLS flat file the value was read from",
+            constraints={"required": True, "enum": [CURRENT_FILE, ALLDATA_FILE]},
+        ),
+        Field(
+            "file_ends",
+            "string",
+            "Last quarter of that copy of the file, which names its release (recent quarters are revised in each)",
+            constraints={"required": True},
+        ),
+        Field(
+            "revised",
+            "boolean",
+            "BLS footnote R: the value was revised in that release",
+            constraints={"required": True},
+        ),
     ),
     primary_key=("series_id", "period"),
     sources=(raw.PR_SOURCE,),
     # Quarter to quarter an index moves by a few percent (profits by at most 1.5 times); a release revises
     # recent quarters, a rebasing all of them (say so with --accept).
-    checks=(SpanKept("period", series=("series_id",)), NoJump("index_2017", along="period", within=("series_id",), factor=2),
-            Revised(("index_2017",), at_most=0.1)),
+    checks=(
+        SpanKept("period", series=("series_id",)),
+        NoJump("index_2017", along="period", within=("series_id",), factor=2),
+        Revised(("index_2017",), at_most=0.1),
+    ),
 )
 
 
@@ -102,7 +130,9 @@ def productivity_table(folder: Path) -> pd.DataFrame:
     series = raw.read_pr_series(pr / "pr.series")
     durations = raw.read_pr_durations(pr / "pr.duration")
     if f"({BASE_YEAR}=100)" not in durations.get(raw.INDEX_DURATION, ""):
-        raise DataError(f"pr.duration: code {raw.INDEX_DURATION} is {durations.get(raw.INDEX_DURATION)!r}, not an index on {BASE_YEAR}")
+        raise DataError(
+            f"pr.duration: code {raw.INDEX_DURATION} is {durations.get(raw.INDEX_DURATION)!r}, not an index on {BASE_YEAR}"
+        )
     paths = {name: raw.locate(pr, name, shared) for name, shared in SHARED_PR_FILES.items()}
     data = {name: raw.read_pr_data(path) for name, path in paths.items()}
     ends = {name: file_ends(frame) for name, frame in data.items()}
@@ -115,8 +145,12 @@ def productivity_table(folder: Path) -> pd.DataFrame:
         history = raw.pr_index_quarters(data[ALLDATA_FILE], series, series_id, paths[ALLDATA_FILE].name, BASE_YEAR)
         check_splice(series_id, history, current)
         parts = [
-            history.loc[history.index.get_level_values("year") < SPLICE_FROM].assign(file=ALLDATA_FILE, file_ends=ends[ALLDATA_FILE]),
-            current.loc[current.index.get_level_values("year") >= SPLICE_FROM].assign(file=CURRENT_FILE, file_ends=ends[CURRENT_FILE]),
+            history.loc[history.index.get_level_values("year") < SPLICE_FROM].assign(
+                file=ALLDATA_FILE, file_ends=ends[ALLDATA_FILE]
+            ),
+            current.loc[current.index.get_level_values("year") >= SPLICE_FROM].assign(
+                file=CURRENT_FILE, file_ends=ends[CURRENT_FILE]
+            ),
         ]
         spliced = pd.concat(parts).reset_index()
         check_quarters_contiguous(series_id, spliced)
@@ -134,7 +168,9 @@ def check_splice(series_id: str, history: pd.DataFrame, current: pd.DataFrame) -
     both = history.merge(current, left_index=True, right_index=True, suffixes=("_history", "_current"))
     both = both.loc[both.index.get_level_values("year").to_series().between(first, last).to_numpy()]
     if both.empty:
-        raise DataError(f"{series_id}: the AllData and Current files share no quarter in {first}-{last}; cannot check the splice")
+        raise DataError(
+            f"{series_id}: the AllData and Current files share no quarter in {first}-{last}; cannot check the splice"
+        )
     gap = (both["value_history"] - both["value_current"]).abs()
     if gap.max() > SPLICE_TOLERANCE:
         year, quarter = gap.idxmax()
@@ -175,18 +211,53 @@ ACCOUNTS = Table(
     ),
     fields=(
         *_quarter_fields(),
-        Field("gdp_busd", "number", "Gross domestic product (FRED GDP)", unit="billions of US dollars, SAAR", constraints={"required": True, "minimum": 0}),
-        Field("compensation_busd", "number", "Compensation of employees, paid (FRED COE)", unit="billions of US dollars, SAAR", constraints={"required": True, "minimum": 0}),
-        Field("profits_busd", "number", "Corporate profits with IVA and CCAdj, before tax (FRED CPROFIT)", unit="billions of US dollars, SAAR", constraints={"required": True}),
-        Field("compensation_share_of_gdp", "number", "compensation_busd / gdp_busd", unit="fraction (0-1)", constraints={"required": True, "minimum": 0, "maximum": 1}),
-        Field("profits_share_of_gdp", "number", "profits_busd / gdp_busd", unit="fraction (0-1)", constraints={"required": True, "minimum": -1, "maximum": 1}),
+        Field(
+            "gdp_busd",
+            "number",
+            "Gross domestic product (FRED GDP)",
+            unit="billions of US dollars, SAAR",
+            constraints={"required": True, "minimum": 0},
+        ),
+        Field(
+            "compensation_busd",
+            "number",
+            "Compensation of employees, paid (FRED COE)",
+            unit="billions of US dollars, SAAR",
+            constraints={"required": True, "minimum": 0},
+        ),
+        Field(
+            "profits_busd",
+            "number",
+            "Corporate profits with IVA and CCAdj, before tax (FRED CPROFIT)",
+            unit="billions of US dollars, SAAR",
+            constraints={"required": True},
+        ),
+        Field(
+            "compensation_share_of_gdp",
+            "number",
+            "compensation_busd / gdp_busd",
+            unit="fraction (0-1)",
+            constraints={"required": True, "minimum": 0, "maximum": 1},
+        ),
+        Field(
+            "profits_share_of_gdp",
+            "number",
+            "profits_busd / gdp_busd",
+            unit="fraction (0-1)",
+            constraints={"required": True, "minimum": -1, "maximum": 1},
+        ),
     ),
     primary_key=("period",),
     sources=(raw.FRED_SOURCE,),
     # GDP and pay move by under 10% a quarter, profits by under 1.4 times; BEA's revisions stay well within 25%.
-    checks=(SpanKept("period"), NoJump("gdp_busd", along="period", factor=1.5), NoJump("compensation_busd", along="period", factor=1.5),
-            NoJump("profits_busd", along="period", factor=2), Within("compensation_share_of_gdp", 0.4, 0.7),
-            Revised(("gdp_busd", "compensation_busd", "profits_busd"), at_most=0.25)),
+    checks=(
+        SpanKept("period"),
+        NoJump("gdp_busd", along="period", factor=1.5),
+        NoJump("compensation_busd", along="period", factor=1.5),
+        NoJump("profits_busd", along="period", factor=2),
+        Within("compensation_share_of_gdp", 0.4, 0.7),
+        Revised(("gdp_busd", "compensation_busd", "profits_busd"), at_most=0.25),
+    ),
 )
 
 

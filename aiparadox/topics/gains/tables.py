@@ -85,23 +85,63 @@ FINANCIALS = Table(
     fields=(
         Field("company", "string", "Company", constraints={"required": True, "enum": list(COMPANIES)}),
         Field("cik", "integer", "SEC Central Index Key", constraints={"required": True}),
-        Field("fiscal_year", "year", "Fiscal year, named by the calendar year in which it ends", constraints={"required": True}),
+        Field(
+            "fiscal_year",
+            "year",
+            "Fiscal year, named by the calendar year in which it ends",
+            constraints={"required": True},
+        ),
         Field("period_start", "date", "First day of the fiscal year", constraints={"required": True}),
         Field("period_end", "date", "Last day of the fiscal year", constraints={"required": True}),
-        Field("calendar_year", "year", "Calendar year holding the middle of the fiscal year", constraints={"required": True}),
-        Field("revenue_musd", "number", "Revenue", unit="millions of US dollars", constraints={"required": True, "minimum": 0}),
+        Field(
+            "calendar_year",
+            "year",
+            "Calendar year holding the middle of the fiscal year",
+            constraints={"required": True},
+        ),
+        Field(
+            "revenue_musd",
+            "number",
+            "Revenue",
+            unit="millions of US dollars",
+            constraints={"required": True, "minimum": 0},
+        ),
         Field("operating_income_musd", "number", "Operating income (loss)", unit="millions of US dollars"),
-        Field("net_income_musd", "number", "Net income (loss): the owners' profit, not pay", unit="millions of US dollars", constraints={"required": True}),
-        Field("revenue_tag", "string", "us-gaap tag the revenue was filed under", constraints={"required": True, "enum": list(REVENUE_TAGS)}),
-        Field("net_income_values", "integer", "Distinct net income values the filings gave for the year (re-presentations)", unit="values", constraints={"required": True, "minimum": 1}),
-        Field("accession", "string", "Accession number of the latest 10-K giving the net income", constraints={"required": True}),
+        Field(
+            "net_income_musd",
+            "number",
+            "Net income (loss): the owners' profit, not pay",
+            unit="millions of US dollars",
+            constraints={"required": True},
+        ),
+        Field(
+            "revenue_tag",
+            "string",
+            "us-gaap tag the revenue was filed under",
+            constraints={"required": True, "enum": list(REVENUE_TAGS)},
+        ),
+        Field(
+            "net_income_values",
+            "integer",
+            "Distinct net income values the filings gave for the year (re-presentations)",
+            unit="values",
+            constraints={"required": True, "minimum": 1},
+        ),
+        Field(
+            "accession",
+            "string",
+            "Accession number of the latest 10-K giving the net income",
+            constraints={"required": True},
+        ),
         Field("filed", "date", "Filing date of that 10-K", constraints={"required": True}),
     ),
     primary_key=("company", "fiscal_year"),
     sources=(raw.SEC_SOURCE,),
     # NVIDIA's revenue at most 2.3 times the year before; a later 10-K re-presents a year by a few percent.
-    checks=(NoJump("revenue_musd", along="fiscal_year", within=("company",), factor=4),
-            Revised(("revenue_musd", "net_income_musd"), at_most=0.1)),
+    checks=(
+        NoJump("revenue_musd", along="fiscal_year", within=("company",), factor=4),
+        Revised(("revenue_musd", "net_income_musd"), at_most=0.1),
+    ),
 )
 
 
@@ -146,7 +186,9 @@ def financials_table(folder: Path) -> pd.DataFrame:
     table = pd.concat(frames, ignore_index=True)
     duplicated = table.duplicated(["company", "fiscal_year"], keep=False)
     if duplicated.any():
-        raise DataError(f"companyfacts: two annual periods end in the same fiscal year: {table.loc[duplicated].head(2).to_dict('records')}")
+        raise DataError(
+            f"companyfacts: two annual periods end in the same fiscal year: {table.loc[duplicated].head(2).to_dict('records')}"
+        )
     return table.sort_values(["company", "fiscal_year"], ignore_index=True)[FINANCIALS.columns]
 
 
@@ -165,11 +207,26 @@ REPORTED = Table(
         Field("figure_id", "string", "Identifier of the figure", constraints={"required": True}),
         Field("subject", "string", "Company or series the figure is about", constraints={"required": True}),
         Field("measure", "string", "What the figure measures", constraints={"required": True}),
-        Field("period", "string", "Fiscal year (FY2025) or quarter (2026Q1) the figure refers to", constraints={"required": True}),
+        Field(
+            "period",
+            "string",
+            "Fiscal year (FY2025) or quarter (2026Q1) the figure refers to",
+            constraints={"required": True},
+        ),
         Field("value", "number", "The figure", unit="see the unit column", constraints={"required": True}),
         Field("unit", "string", "Unit of value", constraints={"required": True}),
-        Field("approximate", "boolean", "The text says 'approximately' (head counts are rounded)", constraints={"required": True}),
-        Field("status", "string", "primary: read in the filing itself; secondary: known only from quoted text", constraints={"required": True, "enum": ["primary", "secondary"]}),
+        Field(
+            "approximate",
+            "boolean",
+            "The text says 'approximately' (head counts are rounded)",
+            constraints={"required": True},
+        ),
+        Field(
+            "status",
+            "string",
+            "primary: read in the filing itself; secondary: known only from quoted text",
+            constraints={"required": True, "enum": ["primary", "secondary"]},
+        ),
         Field("document", "string", "File the figure was read in", constraints={"required": True}),
         Field("quote", "string", "The words that hold the figure", constraints={"required": True}),
     ),
@@ -187,18 +244,46 @@ ALPHABET_10K = (2024, "GOOGL_10-K_FY2024_googl-10-k-2025-02-05.html.gz")
 # The figures known only from quoted text: (id, subject, measure, period, unit, approximate, the
 # sentence of SOURCE.md that holds it, the pattern that captures the number in that sentence).
 QUOTED = (
-    ("nvidia_data_centre_fy2026", "NVIDIA", "Data Center revenue", "FY2026", "millions of US dollars", False,
-     "Data Center revenue FY2021–FY2025 comes from three 10-Ks. FY2026 (193,737 $M) is known only from secondary text.",
-     r"FY2026 \(([\d,]+) \$M\)"),
-    ("nvidia_employees_fy2026", "NVIDIA", "Employees at fiscal year end", "FY2026", "employees", True,
-     "FY2026 ≈42,000 is quoted from the FY2026 10-K by several independent repositories; the 10-K itself is not stored here.",
-     r"FY2026 ≈([\d,]+)"),
-    ("labour_share_2026q2", LABOUR_SHARE_ID, "Labor share, nonfarm business (FRED, updated 2026-09-03)", "2026Q2", "index, 2017 = 100", False,
-     "a repository ledger quoting FRED \"updated 2026-09-03\" gives Q2 2025 96.723, Q1 2026 94.843 and Q2 2026 93.446.",
-     r"Q2 2026 (\d+\.\d+)"),
-    ("labour_share_level_2026q1", LABOUR_SHARE_ID, "Labor share, nonfarm business, as a percent (BLS release text)", "2026Q1", "percent", False,
-     "**53.7 % in 2026Q1, \"the lowest recorded value since the series began in 1947\"** (release of 4 Jun 2026)",
-     r"(\d+\.\d+) % in 2026Q1"),
+    (
+        "nvidia_data_centre_fy2026",
+        "NVIDIA",
+        "Data Center revenue",
+        "FY2026",
+        "millions of US dollars",
+        False,
+        "Data Center revenue FY2021–FY2025 comes from three 10-Ks. FY2026 (193,737 $M) is known only from secondary text.",
+        r"FY2026 \(([\d,]+) \$M\)",
+    ),
+    (
+        "nvidia_employees_fy2026",
+        "NVIDIA",
+        "Employees at fiscal year end",
+        "FY2026",
+        "employees",
+        True,
+        "FY2026 ≈42,000 is quoted from the FY2026 10-K by several independent repositories; the 10-K itself is not stored here.",
+        r"FY2026 ≈([\d,]+)",
+    ),
+    (
+        "labour_share_2026q2",
+        LABOUR_SHARE_ID,
+        "Labor share, nonfarm business (FRED, updated 2026-09-03)",
+        "2026Q2",
+        "index, 2017 = 100",
+        False,
+        'a repository ledger quoting FRED "updated 2026-09-03" gives Q2 2025 96.723, Q1 2026 94.843 and Q2 2026 93.446.',
+        r"Q2 2026 (\d+\.\d+)",
+    ),
+    (
+        "labour_share_level_2026q1",
+        LABOUR_SHARE_ID,
+        "Labor share, nonfarm business, as a percent (BLS release text)",
+        "2026Q1",
+        "percent",
+        False,
+        '**53.7 % in 2026Q1, "the lowest recorded value since the series began in 1947"** (release of 4 Jun 2026)',
+        r"(\d+\.\d+) % in 2026Q1",
+    ),
 )
 
 
@@ -215,24 +300,36 @@ def data_centre_rows(tenk: Path) -> pd.DataFrame:
             raise DataError(f"{name}: no revenue-by-market table with a Data Center row")
         years = [int(d[-4:]) for d in re.findall(r"\w+ \d+, \d{4}", match.group(1))]
         if years[0] != fiscal_year:
-            raise DataError(f"{name}: its revenue table starts with the year ended in {years[0]}, not fiscal {fiscal_year}")
+            raise DataError(
+                f"{name}: its revenue table starts with the year ended in {years[0]}, not fiscal {fiscal_year}"
+            )
         values = match.groups()[1:]
         if len(years) != len(values):
             # A table with a year and no figure (or the reverse) would pair figures with the wrong years.
             raise DataError(f"{name}: its revenue table has {len(years)} years but {len(values)} Data Center figures")
         for year, value in zip(years, values, strict=True):
-            rows.append({"fiscal_year": year, "value": _integer(value), "document": name, "quote": f"Data Center $ {value}"})
+            rows.append(
+                {"fiscal_year": year, "value": _integer(value), "document": name, "quote": f"Data Center $ {value}"}
+            )
     found = pd.DataFrame(rows)
     differ = found.groupby("fiscal_year")["value"].nunique()
     if (differ > 1).any():
-        raise DataError(f"NVIDIA 10-Ks: Data Center revenue of fiscal {differ.idxmax()} differs between the 10-Ks that carry it")
+        raise DataError(
+            f"NVIDIA 10-Ks: Data Center revenue of fiscal {differ.idxmax()} differs between the 10-Ks that carry it"
+        )
     latest = found.sort_values("document").groupby("fiscal_year").tail(1).sort_values("fiscal_year")
     return pd.DataFrame(
         {
             "figure_id": "nvidia_data_centre_fy" + latest["fiscal_year"].astype(str),
-            "subject": "NVIDIA", "measure": "Data Center revenue", "period": "FY" + latest["fiscal_year"].astype(str),
-            "value": latest["value"].astype(float), "unit": "millions of US dollars", "approximate": False,
-            "status": "primary", "document": latest["document"], "quote": latest["quote"],
+            "subject": "NVIDIA",
+            "measure": "Data Center revenue",
+            "period": "FY" + latest["fiscal_year"].astype(str),
+            "value": latest["value"].astype(float),
+            "unit": "millions of US dollars",
+            "approximate": False,
+            "status": "primary",
+            "document": latest["document"],
+            "quote": latest["quote"],
         }
     )
 
@@ -247,9 +344,15 @@ def employee_rows(tenk: Path) -> pd.DataFrame:
             raise DataError(f"{name}: no sentence giving {company}'s head count at the end of fiscal {fiscal_year}")
         rows.append(
             {
-                "figure_id": f"{company.lower()}_employees_fy{fiscal_year}", "subject": company,
-                "measure": "Employees at fiscal year end", "period": f"FY{fiscal_year}", "value": float(_integer(match.group(3))),
-                "unit": "employees", "approximate": match.group(2) is not None, "status": "primary", "document": name,
+                "figure_id": f"{company.lower()}_employees_fy{fiscal_year}",
+                "subject": company,
+                "measure": "Employees at fiscal year end",
+                "period": f"FY{fiscal_year}",
+                "value": float(_integer(match.group(3))),
+                "unit": "employees",
+                "approximate": match.group(2) is not None,
+                "status": "primary",
+                "document": name,
                 "quote": match.group(0),
             }
         )
@@ -266,8 +369,16 @@ def quoted_rows(folder: Path) -> pd.DataFrame:
         value = float(re.search(pattern, wanted).group(1).replace(",", ""))
         rows.append(
             {
-                "figure_id": figure_id, "subject": subject, "measure": measure, "period": period, "value": value,
-                "unit": unit, "approximate": approximate, "status": "secondary", "document": NOTES_FILE, "quote": wanted.replace("**", ""),
+                "figure_id": figure_id,
+                "subject": subject,
+                "measure": measure,
+                "period": period,
+                "value": value,
+                "unit": unit,
+                "approximate": approximate,
+                "status": "secondary",
+                "document": NOTES_FILE,
+                "quote": wanted.replace("**", ""),
             }
         )
     return pd.DataFrame(rows)
@@ -278,10 +389,14 @@ def reported_figures(folder: Path, financials: pd.DataFrame) -> pd.DataFrame:
     table = pd.concat([data_centre_rows(tenk), employee_rows(tenk), quoted_rows(folder)], ignore_index=True)
     # The segment can never exceed the company: a misread row would.
     nvidia = financials.loc[financials["company"] == "NVIDIA"].set_index("fiscal_year")["revenue_musd"]
-    for _, row in table.loc[table["figure_id"].str.startswith("nvidia_data_centre") & (table["status"] == "primary")].iterrows():
+    for _, row in table.loc[
+        table["figure_id"].str.startswith("nvidia_data_centre") & (table["status"] == "primary")
+    ].iterrows():
         year = int(row["period"][2:])
         if year in nvidia.index and row["value"] > nvidia[year]:
-            raise DataError(f"{row['document']}: Data Center revenue {row['value']:,.0f} exceeds NVIDIA's revenue in fiscal {year}")
+            raise DataError(
+                f"{row['document']}: Data Center revenue {row['value']:,.0f} exceeds NVIDIA's revenue in fiscal {year}"
+            )
     table["approximate"] = table["approximate"].astype("boolean")
     return table[REPORTED.columns]
 
@@ -299,24 +414,62 @@ OEWS = Table(
     ),
     fields=(
         Field("year", "year", "Reference year of the estimates (May of that year)", constraints={"required": True}),
-        Field("occ_code", "string", "SOC code as OEWS prints it", constraints={"required": True, "enum": list(OCCUPATION_LABELS)}),
+        Field(
+            "occ_code",
+            "string",
+            "SOC code as OEWS prints it",
+            constraints={"required": True, "enum": list(OCCUPATION_LABELS)},
+        ),
         Field("occ_title", "string", "Occupation title as printed in the file", constraints={"required": True}),
         Field("occupation", "string", "The book's label for the occupation", constraints={"required": True}),
-        Field("employment", "integer", "Wage and salary employment (excludes the self-employed)", unit="jobs", constraints={"required": True, "minimum": 0}),
-        Field("employment_rse_pct", "number", "Relative standard error of employment", unit="percent of the estimate", constraints={"minimum": 0}),
-        Field("mean_annual_wage", "number", "Mean annual wage, nominal", unit="US dollars per year", constraints={"required": True, "minimum": 0}),
-        Field("mean_wage_rse_pct", "number", "Relative standard error of the mean wage", unit="percent of the estimate", constraints={"minimum": 0}),
-        Field("median_annual_wage", "number", "Median annual wage, nominal (empty when top-coded)", unit="US dollars per year", constraints={"minimum": 0}),
+        Field(
+            "employment",
+            "integer",
+            "Wage and salary employment (excludes the self-employed)",
+            unit="jobs",
+            constraints={"required": True, "minimum": 0},
+        ),
+        Field(
+            "employment_rse_pct",
+            "number",
+            "Relative standard error of employment",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "mean_annual_wage",
+            "number",
+            "Mean annual wage, nominal",
+            unit="US dollars per year",
+            constraints={"required": True, "minimum": 0},
+        ),
+        Field(
+            "mean_wage_rse_pct",
+            "number",
+            "Relative standard error of the mean wage",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "median_annual_wage",
+            "number",
+            "Median annual wage, nominal (empty when top-coded)",
+            unit="US dollars per year",
+            constraints={"minimum": 0},
+        ),
         Field("series_note", "string", "Why the row is not comparable with 15-1252 (empty otherwise)"),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
     ),
     primary_key=("year", "occ_code"),
     sources=(raw.OEWS_WORKBOOK_SOURCE, raw.OEWS_2025_SOURCE),
     # Published OEWS estimates are final; a year's jobs and pay move by well under 1.5 times.
-    checks=(SpanKept("year", series=("occ_code",)), NoJump("employment", along="year", within=("occ_code",), factor=2),
-            NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
-            Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
-            Revised(("employment", "mean_annual_wage", "median_annual_wage"))),
+    checks=(
+        SpanKept("year", series=("occ_code",)),
+        NoJump("employment", along="year", within=("occ_code",), factor=2),
+        NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
+        Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
+        Revised(("employment", "mean_annual_wage", "median_annual_wage")),
+    ),
 )
 
 
@@ -334,11 +487,15 @@ def oews_rows(frame: pd.DataFrame, year: int, source_file: str) -> pd.DataFrame:
     codes = frame["occ_code"].str.strip()
     wanted = frame.loc[codes.isin(OCCUPATION_LABELS)].assign(occ_code=codes)
     found = set(wanted["occ_code"])
-    needed = {ALL_OCCUPATIONS, LAWYERS, GRAPHIC_DESIGNERS, SOFTWARE_DEVELOPERS if year >= SOFTWARE_FROM else None} - {None}
+    needed = {ALL_OCCUPATIONS, LAWYERS, GRAPHIC_DESIGNERS, SOFTWARE_DEVELOPERS if year >= SOFTWARE_FROM else None} - {
+        None
+    }
     if needed - found:
         raise DataError(f"{source_file}: no row for {sorted(needed - found)} in May {year}")
     if year < SOFTWARE_FROM and SOFTWARE_DEVELOPERS in found:
-        raise DataError(f"{source_file}: a 15-1252 row in May {year}, but the code reached OEWS only in May {SOFTWARE_FROM}")
+        raise DataError(
+            f"{source_file}: a 15-1252 row in May {year}, but the code reached OEWS only in May {SOFTWARE_FROM}"
+        )
     if not found & (set(EARLIER_SOFTWARE) | {SOFTWARE_DEVELOPERS}):
         raise DataError(f"{source_file}: no software developer row of any code in May {year}")
     rows = []
@@ -349,23 +506,33 @@ def oews_rows(frame: pd.DataFrame, year: int, source_file: str) -> pd.DataFrame:
             raise DataError(f"{where}: no employment or mean wage estimate")
         rows.append(
             {
-                "year": year, "occ_code": row["occ_code"], "occ_title": row["occ_title"].strip(),
-                "occupation": OCCUPATION_LABELS[row["occ_code"]], "employment": int(employment),
-                "employment_rse_pct": raw.oews_number(row["emp_prse"], where), "mean_annual_wage": mean,
-                "mean_wage_rse_pct": raw.oews_number(row["mean_prse"], where), "median_annual_wage": raw.oews_number(row["a_median"], where),
-                "series_note": EARLIER_SOFTWARE.get(row["occ_code"], ""), "source_file": source_file,
+                "year": year,
+                "occ_code": row["occ_code"],
+                "occ_title": row["occ_title"].strip(),
+                "occupation": OCCUPATION_LABELS[row["occ_code"]],
+                "employment": int(employment),
+                "employment_rse_pct": raw.oews_number(row["emp_prse"], where),
+                "mean_annual_wage": mean,
+                "mean_wage_rse_pct": raw.oews_number(row["mean_prse"], where),
+                "median_annual_wage": raw.oews_number(row["a_median"], where),
+                "series_note": EARLIER_SOFTWARE.get(row["occ_code"], ""),
+                "source_file": source_file,
             }
         )
     return pd.DataFrame(rows)
 
 
 def oews_table(folder: Path) -> pd.DataFrame:
-    frames = [oews_rows(frame, year, name) for year, (name, frame) in raw.oews_workbook_frames(oews_folder(folder)).items()]
+    frames = [
+        oews_rows(frame, year, name) for year, (name, frame) in raw.oews_workbook_frames(oews_folder(folder)).items()
+    ]
     if OEWS_2025 in {int(f["year"].iloc[0]) for f in frames}:
         raise DataError(f"May {OEWS_2025} is both in a national file and in the {raw.OEWS_PACKAGE} database; keep one")
     database = raw.oews_database_file()
     latest = raw.oews_database_rows([ALL_OCCUPATIONS, *ANECDOTE_OCCUPATIONS], database)
-    frames.append(oews_rows(latest, OEWS_2025, f"{raw.OEWS_PACKAGE}-{raw.OEWS_PACKAGE_VERSION}/{Path(raw.OEWS_DATABASE).name}"))
+    frames.append(
+        oews_rows(latest, OEWS_2025, f"{raw.OEWS_PACKAGE}-{raw.OEWS_PACKAGE_VERSION}/{Path(raw.OEWS_DATABASE).name}")
+    )
     return pd.concat(frames, ignore_index=True).sort_values(["year", "occ_code"], ignore_index=True)[OEWS.columns]
 
 

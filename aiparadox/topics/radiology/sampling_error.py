@@ -60,14 +60,18 @@ class Change:
 
 def level_change(start: float, start_rse_pct: float, end: float, end_rse_pct: float) -> Change:
     if pd.isna(start_rse_pct) or pd.isna(end_rse_pct):
-        raise DataError("radiology_oews: an estimate without a relative standard error cannot be tested against its sampling error")
+        raise DataError(
+            "radiology_oews: an estimate without a relative standard error cannot be tested against its sampling error"
+        )
     se = math.hypot(start * start_rse_pct / 100, end * end_rse_pct / 100)
     return Change(start, end, se)
 
 
 def row(oews: pd.DataFrame, code: str, year: int) -> pd.Series:
     # Plain arrays: this runs a hundred times per chapter, and pandas' masked indexing is slow.
-    hits = ((oews["occ_code"].to_numpy(dtype=object) == code) & (oews["year"].to_numpy(dtype=float) == year)).nonzero()[0]
+    hits = ((oews["occ_code"].to_numpy(dtype=object) == code) & (oews["year"].to_numpy(dtype=float) == year)).nonzero()[
+        0
+    ]
     if not len(hits):
         raise DataError(f"radiology_oews has no row for {code} in May {year}")
     return oews.iloc[hits[0]]

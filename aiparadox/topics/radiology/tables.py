@@ -212,10 +212,16 @@ def check_2025_radiologists(extract_2025: pd.DataFrame, by_industry: Path) -> No
     rows = read_by_industry(by_industry)
     cross = rows.loc[rows.get("industry_code", pd.Series(dtype=str)) == "000000"]
     if len(cross) != 1:
-        raise DataError(f"{by_industry.name}: expected one cross-industry row (industry_code 000000), found {len(cross)}")
+        raise DataError(
+            f"{by_industry.name}: expected one cross-industry row (industry_code 000000), found {len(cross)}"
+        )
     ours = extract_2025.loc[extract_2025["occ_code"] == RADIOLOGISTS].iloc[0]
     theirs = cross.iloc[0]
-    for column, raw_column in (("employment", "tot_emp"), ("employment_rse_pct", "emp_prse"), ("mean_annual_wage", "a_mean")):
+    for column, raw_column in (
+        ("employment", "tot_emp"),
+        ("employment_rse_pct", "emp_prse"),
+        ("mean_annual_wage", "a_mean"),
+    ):
         if float(theirs[raw_column]) != float(ours[column]):
             raise DataError(
                 f"{by_industry.name}: cross-industry {raw_column} {theirs[raw_column]} differs from "
@@ -237,27 +243,43 @@ OEWS = Table(
         Field("occ_code", "string", "2018 SOC code (OEWS)", constraints={"required": True}),
         Field("occ_title", "string", "Occupation title as printed in the file", constraints={"required": True}),
         Field(
-            "employment", "integer", "Estimated wage and salary employment, rounded to the nearest 10 (excludes self-employed)",
-            unit="jobs", constraints={"minimum": 0, "required": True},
+            "employment",
+            "integer",
+            "Estimated wage and salary employment, rounded to the nearest 10 (excludes self-employed)",
+            unit="jobs",
+            constraints={"minimum": 0, "required": True},
         ),
         Field(
-            "employment_rse_pct", "number", "Relative standard error of the employment estimate (sampling error)",
-            unit="percent of the estimate", constraints={"minimum": 0},
+            "employment_rse_pct",
+            "number",
+            "Relative standard error of the employment estimate (sampling error)",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
         ),
         Field(
-            "mean_annual_wage", "number", "Mean annual wage, nominal (not adjusted for inflation)",
-            unit="US dollars per year", constraints={"minimum": 0, "required": True},
+            "mean_annual_wage",
+            "number",
+            "Mean annual wage, nominal (not adjusted for inflation)",
+            unit="US dollars per year",
+            constraints={"minimum": 0, "required": True},
         ),
         Field(
-            "mean_wage_rse_pct", "number", "Relative standard error of the mean wage estimate (sampling error)",
-            unit="percent of the estimate", constraints={"minimum": 0},
+            "mean_wage_rse_pct",
+            "number",
+            "Relative standard error of the mean wage estimate (sampling error)",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
         ),
         Field(
-            "median_annual_wage", "number", "Median annual wage, nominal; missing when top-coded (see median_top_coded)",
-            unit="US dollars per year", constraints={"minimum": 0},
+            "median_annual_wage",
+            "number",
+            "Median annual wage, nominal; missing when top-coded (see median_top_coded)",
+            unit="US dollars per year",
+            constraints={"minimum": 0},
         ),
         Field(
-            "median_top_coded", "boolean",
+            "median_top_coded",
+            "boolean",
             "True when the file prints '#': the median is at or above that year's top code (radiology_oews_top_codes)",
         ),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
@@ -298,12 +320,18 @@ TOP_CODES = Table(
     fields=(
         Field("year", "year", "Reference year of the file (May of that year)", constraints={"required": True}),
         Field(
-            "hourly_top_code", "number", "Hourly wage at or above which '#' is printed",
-            unit="US dollars per hour", constraints={"minimum": 0, "required": True},
+            "hourly_top_code",
+            "number",
+            "Hourly wage at or above which '#' is printed",
+            unit="US dollars per hour",
+            constraints={"minimum": 0, "required": True},
         ),
         Field(
-            "annual_top_code", "number", "Annual wage at or above which '#' is printed",
-            unit="US dollars per year", constraints={"minimum": 0, "required": True},
+            "annual_top_code",
+            "number",
+            "Annual wage at or above which '#' is printed",
+            unit="US dollars per year",
+            constraints={"minimum": 0, "required": True},
         ),
         Field("wording", "string", "The note as printed on the file's notes sheet", constraints={"required": True}),
         Field("source_file", "string", "Workbook the note was read from", constraints={"required": True}),
@@ -319,7 +347,13 @@ def top_codes_table(folder: Path) -> pd.DataFrame:
     if not codes:
         raise DataError(f"{folder}: no national file states its top code on a '{FIELD_DESCRIPTIONS}' sheet")
     rows = [
-        {"year": c.year, "hourly_top_code": c.hourly, "annual_top_code": c.annual, "wording": c.wording, "source_file": c.workbook}
+        {
+            "year": c.year,
+            "hourly_top_code": c.hourly,
+            "annual_top_code": c.annual,
+            "wording": c.wording,
+            "source_file": c.workbook,
+        }
         for c in codes
     ]
     return pd.DataFrame(rows)
@@ -332,7 +366,9 @@ RADIOLOGY_PANEL = "Radiology"
 def devices_by_year_and_panel(devices: pd.DataFrame) -> pd.DataFrame:
     last = max(devices["decided"])
     year = devices["decided"].map(lambda d: d.year)
-    counts = devices.assign(decision_year=year).groupby(["decision_year", "panel"]).size().rename("devices").reset_index()
+    counts = (
+        devices.assign(decision_year=year).groupby(["decision_year", "panel"]).size().rename("devices").reset_index()
+    )
     through = devices.assign(decision_year=year).groupby("decision_year")["decided"].max().map(date.isoformat)
     counts["decisions_through"] = counts["decision_year"].map(through)
     # The list stops at its last decision: that year is complete only if the list reaches 31 December.
@@ -353,10 +389,17 @@ def check_fda_counts(table: pd.DataFrame, counts_file: Path) -> None:
         .agg(all_panels=("devices", "sum"), radiology_panel=("radiology_panel", "sum"))
         .reset_index()
     )
-    both = ours.merge(published[["decision_year", "all_panels", "radiology_panel"]], on="decision_year", how="outer", suffixes=("", "_file"))
+    both = ours.merge(
+        published[["decision_year", "all_panels", "radiology_panel"]],
+        on="decision_year",
+        how="outer",
+        suffixes=("", "_file"),
+    )
     differ = (both["all_panels"] != both["all_panels_file"]) | (both["radiology_panel"] != both["radiology_panel_file"])
     if differ.any():
-        raise DataError(f"{counts_file.name}: per-year counts differ from {FDA_XML}, e.g. year {both.loc[differ, 'decision_year'].iloc[0]}")
+        raise DataError(
+            f"{counts_file.name}: per-year counts differ from {FDA_XML}, e.g. year {both.loc[differ, 'decision_year'].iloc[0]}"
+        )
 
 
 FDA_DEVICES = Table(
@@ -369,10 +412,25 @@ FDA_DEVICES = Table(
     ),
     fields=(
         Field("decision_year", "year", "Calendar year of the FDA's final decision", constraints={"required": True}),
-        Field("review_panel", "string", "Lead FDA review panel (the panel that reviewed the device, not its clinical user)", constraints={"required": True}),
+        Field(
+            "review_panel",
+            "string",
+            "Lead FDA review panel (the panel that reviewed the device, not its clinical user)",
+            constraints={"required": True},
+        ),
         Field("devices", "integer", "Devices listed", unit="devices", constraints={"minimum": 1, "required": True}),
-        Field("decisions_through", "date", "Latest final decision of that year on the list (all panels)", constraints={"required": True}),
-        Field("year_complete", "boolean", "False for the year in which the list stops before 31 December", constraints={"required": True}),
+        Field(
+            "decisions_through",
+            "date",
+            "Latest final decision of that year on the list (all panels)",
+            constraints={"required": True},
+        ),
+        Field(
+            "year_complete",
+            "boolean",
+            "False for the year in which the list stops before 31 December",
+            constraints={"required": True},
+        ),
     ),
     primary_key=("decision_year", "review_panel"),
     sources=(FDA_SOURCE,),
@@ -407,9 +465,20 @@ SECONDARY = Table(
         Field("figure_id", "string", "Identifier of the figure", constraints={"required": True}),
         Field("measure", "string", "What the figure measures, and on what definition", constraints={"required": True}),
         Field("period", "string", "Year, or span of years, the figure refers to", constraints={"required": True}),
-        Field("value", "number", "The figure as quoted (falls negative)", unit="see the unit column", constraints={"required": True}),
+        Field(
+            "value",
+            "number",
+            "The figure as quoted (falls negative)",
+            unit="see the unit column",
+            constraints={"required": True},
+        ),
         Field("unit", "string", "Unit of value", constraints={"required": True}),
-        Field("status", "string", "primary, secondary or inferred, as SOURCE.md tags the material", constraints={"required": True, "enum": ["primary", "secondary", "inferred"]}),
+        Field(
+            "status",
+            "string",
+            "primary, secondary or inferred, as SOURCE.md tags the material",
+            constraints={"required": True, "enum": ["primary", "secondary", "inferred"]},
+        ),
         Field("publisher", "string", "Who produced the figure, and who reported it", constraints={"required": True}),
         Field("address", "string", "Address of the page the excerpt was read from", constraints={"required": True}),
         Field("file", "string", "Excerpt file in raw/pages/", constraints={"required": True}),

@@ -282,13 +282,41 @@ def robot_steps() -> pd.DataFrame:
     lo_d, hi_d = article.ROBOT_DEMAND
     lo_i, hi_i = article.ROBOT_INDUSTRY_USD
     rows = [
-        (_("Tesla's yearly sales at the stated price"), _("{robots} robots × {price}").format(robots=as_billions(article.ROBOTS_PER_YEAR), price=as_dollars(article.ROBOT_PRICE_USD)), _("{amount} a year").format(amount=as_dollars(f['revenue_per_year']))),
+        (
+            _("Tesla's yearly sales at the stated price"),
+            _("{robots} robots × {price}").format(
+                robots=as_billions(article.ROBOTS_PER_YEAR), price=as_dollars(article.ROBOT_PRICE_USD)
+            ),
+            _("{amount} a year").format(amount=as_dollars(f["revenue_per_year"])),
+        ),
         (_("The stated industry size"), _("as the article states it"), _to(as_dollars(lo_i), as_dollars(hi_i))),
-        (_("Robots that industry size buys at the stated price"), f"{_to(as_dollars(lo_i), as_dollars(hi_i))} ÷ {as_dollars(article.ROBOT_PRICE_USD)}", _to(as_billions(f['units_for_industry_low']), as_billions(f['units_for_industry_high']))),
-        (_("Tesla's share of the stated demand"), f"{as_billions(article.ROBOTS_PER_YEAR)} ÷ {_to(as_billions(lo_d), as_billions(hi_d))}", _to(number(f['share_of_demand_low'], '.1%'), number(f['share_of_demand_high'], '.1%'))),
-        (_("What {share} of the stated demand would be").format(share=number(article.ROBOT_MARKET_SHARE, '.0%')), f"{number(article.ROBOT_MARKET_SHARE, '.0%')} × {_to(as_billions(lo_d), as_billions(hi_d))}", _("{robots} robots").format(robots=_to(as_billions(f['ten_percent_low']), as_billions(f['ten_percent_high'])))),
-        (_("The stated demand at the stated price"), f"{_to(as_billions(lo_d), as_billions(hi_d))} × {as_dollars(article.ROBOT_PRICE_USD)}", _to(as_dollars(f['demand_value_low']), as_dollars(f['demand_value_high']))),
-        (_("Tesla's yearly margin (price minus cost)"), f"{as_billions(article.ROBOTS_PER_YEAR)} × ({as_dollars(article.ROBOT_PRICE_USD)} − {as_dollars(article.ROBOT_COST_USD)})", _("{amount} a year").format(amount=as_dollars(f['margin_per_year']))),
+        (
+            _("Robots that industry size buys at the stated price"),
+            f"{_to(as_dollars(lo_i), as_dollars(hi_i))} ÷ {as_dollars(article.ROBOT_PRICE_USD)}",
+            _to(as_billions(f["units_for_industry_low"]), as_billions(f["units_for_industry_high"])),
+        ),
+        (
+            _("Tesla's share of the stated demand"),
+            f"{as_billions(article.ROBOTS_PER_YEAR)} ÷ {_to(as_billions(lo_d), as_billions(hi_d))}",
+            _to(number(f["share_of_demand_low"], ".1%"), number(f["share_of_demand_high"], ".1%")),
+        ),
+        (
+            _("What {share} of the stated demand would be").format(share=number(article.ROBOT_MARKET_SHARE, ".0%")),
+            f"{number(article.ROBOT_MARKET_SHARE, '.0%')} × {_to(as_billions(lo_d), as_billions(hi_d))}",
+            _("{robots} robots").format(
+                robots=_to(as_billions(f["ten_percent_low"]), as_billions(f["ten_percent_high"]))
+            ),
+        ),
+        (
+            _("The stated demand at the stated price"),
+            f"{_to(as_billions(lo_d), as_billions(hi_d))} × {as_dollars(article.ROBOT_PRICE_USD)}",
+            _to(as_dollars(f["demand_value_low"]), as_dollars(f["demand_value_high"])),
+        ),
+        (
+            _("Tesla's yearly margin (price minus cost)"),
+            f"{as_billions(article.ROBOTS_PER_YEAR)} × ({as_dollars(article.ROBOT_PRICE_USD)} − {as_dollars(article.ROBOT_COST_USD)})",
+            _("{amount} a year").format(amount=as_dollars(f["margin_per_year"])),
+        ),
     ]
     return pd.DataFrame(rows, columns=[_("Step"), _("Computation or source"), _("Result")])
 
@@ -321,13 +349,31 @@ def solar_figures() -> dict[str, float]:
 def solar_steps() -> pd.DataFrame:
     f = solar_figures()
     rows = [
-        (_("Earth's mean radius R"), _("IUGG Geodetic Reference System 1980, mean radius R1"), f"{number(EARTH_MEAN_RADIUS_M, ',.1f')} m"),
-        (_("Mean distance to the sun d"), _("IAU 2012 Resolution B2: the astronomical unit, exact by definition"), f"{number(ASTRONOMICAL_UNIT_M, ',.0f')} m"),
+        (
+            _("Earth's mean radius R"),
+            _("IUGG Geodetic Reference System 1980, mean radius R1"),
+            f"{number(EARTH_MEAN_RADIUS_M, ',.1f')} m",
+        ),
+        (
+            _("Mean distance to the sun d"),
+            _("IAU 2012 Resolution B2: the astronomical unit, exact by definition"),
+            f"{number(ASTRONOMICAL_UNIT_M, ',.0f')} m",
+        ),
         (_("Area of the disc the Earth shows the sun"), "π R²", f"{scientific(f['disc_m2'])} m²"),
         (_("Area over which the sun's output is spread at distance d"), "4 π d²", f"{scientific(f['sphere_m2'])} m²"),
-        (_("Share that reaches the Earth"), "π R² ÷ 4 π d² = R² ÷ 4 d²", _("{fraction}, one part in {billions} billion").format(fraction=scientific(f['fraction']), billions=number(f['one_in'] / 1e9, '.2g'))),
+        (
+            _("Share that reaches the Earth"),
+            "π R² ÷ 4 π d² = R² ÷ 4 d²",
+            _("{fraction}, one part in {billions} billion").format(
+                fraction=scientific(f["fraction"]), billions=number(f["one_in"] / 1e9, ".2g")
+            ),
+        ),
         (_("The article's share"), _("one twentieth, as the article states it"), number(article.SOLAR_FRACTION, "g")),
-        (_("How far apart they are"), "(1/20) ÷ (R² ÷ 4 d²)", _("{factor} times").format(factor=scientific(f['claim_over_fraction']))),
+        (
+            _("How far apart they are"),
+            "(1/20) ÷ (R² ÷ 4 d²)",
+            _("{factor} times").format(factor=scientific(f["claim_over_fraction"])),
+        ),
     ]
     return pd.DataFrame(rows, columns=[_("Step"), _("Computation or source"), _("Result")])
 
@@ -492,7 +538,9 @@ def conclusion(announcement: pd.DataFrame, weekly: pd.DataFrame, annual: pd.Data
     hours = hours_figures(weekly, annual)
     return {
         "unit_factor": c11_figures(announcement)["site_factor"],
-        "solar_factor": _("{millions} million").format(millions=number(solar_figures()["claim_over_fraction"] / 1e6, ",.0f")),
+        "solar_factor": _("{millions} million").format(
+            millions=number(solar_figures()["claim_over_fraction"] / 1e6, ",.0f")
+        ),
         "claimed_hours_per_day": article.HOURS_PER_DAY,
         "us_week_fall": hours["us_week_fall"],
         "us_hours_fall_recent": hours["us_fall_email"],

@@ -146,11 +146,34 @@ GENERATION = Table(
         "that year (8,784 in leap years). The two disagree before 2000."
     ),
     fields=(
-        Field("source", "string", "Publisher and series of the figure", constraints={"required": True, "enum": list(SOURCES_ORDER)}),
+        Field(
+            "source",
+            "string",
+            "Publisher and series of the figure",
+            constraints={"required": True, "enum": list(SOURCES_ORDER)},
+        ),
         Field("year", "year", "Calendar year", constraints={"required": True}),
-        Field("generation_twh", "number", "Electricity generated in the year", unit="TWh per year", constraints={"minimum": 0, "required": True}),
-        Field("hours_in_year", "integer", "Hours in the calendar year (8,760, or 8,784 in a leap year)", unit="hours", constraints={"minimum": 8760, "maximum": 8784, "required": True}),
-        Field("average_gw", "number", "generation_twh x 1000 / hours_in_year: the constant power that would generate as much", unit="GW (average over the year)", constraints={"minimum": 0, "required": True}),
+        Field(
+            "generation_twh",
+            "number",
+            "Electricity generated in the year",
+            unit="TWh per year",
+            constraints={"minimum": 0, "required": True},
+        ),
+        Field(
+            "hours_in_year",
+            "integer",
+            "Hours in the calendar year (8,760, or 8,784 in a leap year)",
+            unit="hours",
+            constraints={"minimum": 8760, "maximum": 8784, "required": True},
+        ),
+        Field(
+            "average_gw",
+            "number",
+            "generation_twh x 1000 / hours_in_year: the constant power that would generate as much",
+            unit="GW (average over the year)",
+            constraints={"minimum": 0, "required": True},
+        ),
     ),
     primary_key=("source", "year"),
     sources=(EIA_SOURCE, OWID_ENERGY_SOURCE),
@@ -177,7 +200,10 @@ def generation_table(eia_twh: pd.DataFrame, owid_twh: pd.DataFrame) -> pd.DataFr
                     "year": frame["year"].astype(int),
                     "generation_twh": frame["generation_twh"].round(6),
                     "hours_in_year": hours.astype(int),
-                    "average_gw": [round(twh_to_average_gw(t, y), 4) for t, y in zip(frame["generation_twh"], frame["year"], strict=True)],
+                    "average_gw": [
+                        round(twh_to_average_gw(t, y), 4)
+                        for t, y in zip(frame["generation_twh"], frame["year"], strict=True)
+                    ],
                 }
             )
         )
@@ -220,14 +246,51 @@ DATACENTRES = Table(
     ),
     fields=(
         Field("report", "string", "The study the figure comes from", constraints={"required": True}),
-        Field("year", "year", "Year the figure refers to (a projection when after the report)", constraints={"required": True}),
-        Field("bound", "string", "estimate, or the low or high end of a projected range", constraints={"required": True, "enum": ["estimate", "low", "high"]}),
-        Field("electricity_twh", "number", "Data-centre electricity use", unit="TWh per year", constraints={"minimum": 0}),
-        Field("share_of_us_electricity", "number", "Share of total US electricity (generation, demand or load, as the source words it)", unit="fraction (0-1)", constraints={"minimum": 0, "maximum": 1}),
-        Field("capacity_gw", "number", "Power capacity the source says would be required", unit="GW (capacity)", constraints={"minimum": 0}),
-        Field("average_gw", "number", "electricity_twh x 1000 / hours in the year (derived)", unit="GW (average over the year)", constraints={"minimum": 0}),
-        Field("status", "string", "secondary: quoted by a third party, the report itself not seen", constraints={"required": True, "enum": ["primary", "secondary", "inferred"]}),
-        Field("source_url", "string", "Address(es) of the page(s) quoted, space-separated", constraints={"required": True}),
+        Field(
+            "year",
+            "year",
+            "Year the figure refers to (a projection when after the report)",
+            constraints={"required": True},
+        ),
+        Field(
+            "bound",
+            "string",
+            "estimate, or the low or high end of a projected range",
+            constraints={"required": True, "enum": ["estimate", "low", "high"]},
+        ),
+        Field(
+            "electricity_twh", "number", "Data-centre electricity use", unit="TWh per year", constraints={"minimum": 0}
+        ),
+        Field(
+            "share_of_us_electricity",
+            "number",
+            "Share of total US electricity (generation, demand or load, as the source words it)",
+            unit="fraction (0-1)",
+            constraints={"minimum": 0, "maximum": 1},
+        ),
+        Field(
+            "capacity_gw",
+            "number",
+            "Power capacity the source says would be required",
+            unit="GW (capacity)",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "average_gw",
+            "number",
+            "electricity_twh x 1000 / hours in the year (derived)",
+            unit="GW (average over the year)",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "status",
+            "string",
+            "secondary: quoted by a third party, the report itself not seen",
+            constraints={"required": True, "enum": ["primary", "secondary", "inferred"]},
+        ),
+        Field(
+            "source_url", "string", "Address(es) of the page(s) quoted, space-separated", constraints={"required": True}
+        ),
     ),
     primary_key=("report", "year", "bound"),
     sources=(DATACENTRE_SOURCE,),
@@ -245,7 +308,9 @@ def datacentre_estimates(path: Path) -> pd.DataFrame:
         row = rows.setdefault(key, {"report": report, "year": int(year), "bound": bound, "urls": []})
         for name, value in values.items():
             if name in row and row[name] != value:
-                raise DataError(f"{path.name}: {report} {year} {bound}: {name} is {row[name]} in one quote, {value} in [{ref}]")
+                raise DataError(
+                    f"{path.name}: {report} {year} {bound}: {name} is {row[name]} in one quote, {value} in [{ref}]"
+                )
             row[name] = value
         if blocks[ref].url not in row["urls"]:
             row["urls"].append(blocks[ref].url)
@@ -254,25 +319,51 @@ def datacentre_estimates(path: Path) -> pd.DataFrame:
         return locate(blocks, ref, pattern, filename=path.name)
 
     n = NUMBER
-    m = find("A", rf"climbed from (?P<a>{n}) TWh in (?P<ya>\d{{4}}) to (?P<b>{n}) TWh in (?P<yb>\d{{4}}) and estimates an increase between (?P<lo>{n}) to (?P<hi>{n}) TWh by (?P<yc>\d{{4}})")
+    m = find(
+        "A",
+        rf"climbed from (?P<a>{n}) TWh in (?P<ya>\d{{4}}) to (?P<b>{n}) TWh in (?P<yb>\d{{4}}) and estimates an increase between (?P<lo>{n}) to (?P<hi>{n}) TWh by (?P<yc>\d{{4}})",
+    )
     put(LBNL_REPORT, m["ya"], "estimate", "A", electricity_twh=_number(m["a"]))
     put(LBNL_REPORT, m["yb"], "estimate", "A", electricity_twh=_number(m["b"]))
     put(LBNL_REPORT, m["yc"], "low", "A", electricity_twh=_number(m["lo"]))
     put(LBNL_REPORT, m["yc"], "high", "A", electricity_twh=_number(m["hi"]))
-    m = find("A", rf"consumed about (?P<s>{n})% of total U\.S\. electricity in (?P<y>\d{{4}}) and are expected to consume approximately (?P<lo>{n}) to (?P<hi>{n})% of total U\.S\. electricity by (?P<y2>\d{{4}})")
+    m = find(
+        "A",
+        rf"consumed about (?P<s>{n})% of total U\.S\. electricity in (?P<y>\d{{4}}) and are expected to consume approximately (?P<lo>{n}) to (?P<hi>{n})% of total U\.S\. electricity by (?P<y2>\d{{4}})",
+    )
     put(LBNL_REPORT, m["y"], "estimate", "A", share_of_us_electricity=_number(m["s"]) / 100)
     put(LBNL_REPORT, m["y2"], "low", "A", share_of_us_electricity=_number(m["lo"]) / 100)
     put(LBNL_REPORT, m["y2"], "high", "A", share_of_us_electricity=_number(m["hi"]) / 100)
     m = find("B", rf"(?P<t>{n}) TWh of electricity in (?P<y>\d{{4}}), or (?P<s>{n})% of total U\.S\. power demand")
-    put(LBNL_REPORT, m["y"], "estimate", "B", electricity_twh=_number(m["t"]), share_of_us_electricity=_number(m["s"]) / 100)
-    m = find("B", rf"by (?P<y>\d{{4}}), or {n} to {n}% of total U\.S\. energy demand\. The power capacity required to produce that much electricity could run from (?P<lo>{n}) to (?P<hi>{n}) GW")
+    put(
+        LBNL_REPORT,
+        m["y"],
+        "estimate",
+        "B",
+        electricity_twh=_number(m["t"]),
+        share_of_us_electricity=_number(m["s"]) / 100,
+    )
+    m = find(
+        "B",
+        rf"by (?P<y>\d{{4}}), or {n} to {n}% of total U\.S\. energy demand\. The power capacity required to produce that much electricity could run from (?P<lo>{n}) to (?P<hi>{n}) GW",
+    )
     put(LBNL_REPORT, m["y"], "low", "B", capacity_gw=_number(m["lo"]))
     put(LBNL_REPORT, m["y"], "high", "B", capacity_gw=_number(m["hi"]))
     m = find("E", rf"anywhere from (?P<lo>{n})% to (?P<hi>{n})% of US electricity generation by (?P<y>\d{{4}})")
     put(EPRI_2024, m["y"], "low", "E", share_of_us_electricity=_number(m["lo"]) / 100)
     put(EPRI_2024, m["y"], "high", "E", share_of_us_electricity=_number(m["hi"]) / 100)
-    m = find("F", rf"from a (?P<y>\d{{4}}) baseline of roughly (?P<t>{n}) TWh/year — about (?P<s>{n})% of national electricity")
-    put(EPRI_2024, m["y"], "estimate", "F", electricity_twh=_number(m["t"]), share_of_us_electricity=_number(m["s"]) / 100)
+    m = find(
+        "F",
+        rf"from a (?P<y>\d{{4}}) baseline of roughly (?P<t>{n}) TWh/year — about (?P<s>{n})% of national electricity",
+    )
+    put(
+        EPRI_2024,
+        m["y"],
+        "estimate",
+        "F",
+        electricity_twh=_number(m["t"]),
+        share_of_us_electricity=_number(m["s"]) / 100,
+    )
     m = find("G", rf"could consume (?P<lo>{n})%-(?P<hi>{n})% of U\.S\. electricity generation by (?P<y>\d{{4}})")
     put(EPRI_2026, m["y"], "low", "G", share_of_us_electricity=_number(m["lo"]) / 100)
     put(EPRI_2026, m["y"], "high", "G", share_of_us_electricity=_number(m["hi"]) / 100)
@@ -307,9 +398,21 @@ ANNOUNCEMENT_QUOTES = (
     (FULL_SITE, "9", rf"a data centre with a capacity of (?P<value>{NUMBER}) (?P<unit>megawatts)"),
     (FIRST_PHASE, "3", rf"beginning with a (?P<value>{NUMBER})-(?P<unit>megawatt) deployment"),
     (FIRST_PHASE, "4", rf"Phase 1 will start at (?P<value>{NUMBER}) (?P<unit>MW)"),
-    (ON_STAGE_SLIP, "1", rf"joking that the deal was for (?P<value>{NUMBER}) (?P<unit>gigawatts), rather than the actual amount"),
-    (ON_STAGE_SLIP, "2", rf"misstated the data centre's power level as (?P<value>{NUMBER}) (?P<unit>gigawatts) before correcting himself"),
-    (ON_STAGE_SLIP, "3", rf"calling it a \"(?P<value>{NUMBER})-(?P<unit>gigawatt)\" project, before correcting himself"),
+    (
+        ON_STAGE_SLIP,
+        "1",
+        rf"joking that the deal was for (?P<value>{NUMBER}) (?P<unit>gigawatts), rather than the actual amount",
+    ),
+    (
+        ON_STAGE_SLIP,
+        "2",
+        rf"misstated the data centre's power level as (?P<value>{NUMBER}) (?P<unit>gigawatts) before correcting himself",
+    ),
+    (
+        ON_STAGE_SLIP,
+        "3",
+        rf"calling it a \"(?P<value>{NUMBER})-(?P<unit>gigawatt)\" project, before correcting himself",
+    ),
 )
 
 NEWS_SOURCE = Source(
@@ -334,12 +437,33 @@ ANNOUNCEMENT = Table(
         "with the quoted wording."
     ),
     fields=(
-        Field("figure", "string", "What the power refers to", constraints={"required": True, "enum": [FULL_SITE, FIRST_PHASE, ON_STAGE_SLIP]}),
-        Field("report", "integer", "Number of the quotation block in the excerpt file", constraints={"required": True, "minimum": 1}),
-        Field("power_mw", "number", "The power stated, converted to megawatts", unit="MW", constraints={"required": True, "minimum": 0}),
+        Field(
+            "figure",
+            "string",
+            "What the power refers to",
+            constraints={"required": True, "enum": [FULL_SITE, FIRST_PHASE, ON_STAGE_SLIP]},
+        ),
+        Field(
+            "report",
+            "integer",
+            "Number of the quotation block in the excerpt file",
+            constraints={"required": True, "minimum": 1},
+        ),
+        Field(
+            "power_mw",
+            "number",
+            "The power stated, converted to megawatts",
+            unit="MW",
+            constraints={"required": True, "minimum": 0},
+        ),
         Field("unit_as_written", "string", "The unit as the report writes it", constraints={"required": True}),
         Field("quote", "string", "The report's wording that states the figure", constraints={"required": True}),
-        Field("status", "string", "secondary: a news report, not an official release", constraints={"required": True, "enum": ["primary", "secondary", "inferred"]}),
+        Field(
+            "status",
+            "string",
+            "secondary: a news report, not an official release",
+            constraints={"required": True, "enum": ["primary", "secondary", "inferred"]},
+        ),
         Field("source_url", "string", "Address of the report", constraints={"required": True}),
     ),
     primary_key=("figure", "report"),

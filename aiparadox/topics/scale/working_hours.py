@@ -63,13 +63,47 @@ WEEKLY_HOURS = Table(
         "separately and no total. Missing values are missing in the source."
     ),
     fields=(
-        Field("entity", "string", "Country, or an average of the sample (World, Old World, New World; 'weighted' = population-weighted)", constraints={"required": True}),
-        Field("entity_type", "string", "country, or sample average", constraints={"required": True, "enum": ["country", "sample average"]}),
+        Field(
+            "entity",
+            "string",
+            "Country, or an average of the sample (World, Old World, New World; 'weighted' = population-weighted)",
+            constraints={"required": True},
+        ),
+        Field(
+            "entity_type",
+            "string",
+            "country, or sample average",
+            constraints={"required": True, "enum": ["country", "sample average"]},
+        ),
         Field("year", "year", "Year", constraints={"required": True}),
-        Field("hours_per_week_all", "number", "Hours of work per week, full-time production workers", unit="hours per week", constraints={"minimum": 0, "maximum": 168}),
-        Field("hours_per_week_men", "number", "Hours of work per week, male full-time production workers (2000 only)", unit="hours per week", constraints={"minimum": 0, "maximum": 168}),
-        Field("hours_per_week_women", "number", "Hours of work per week, female full-time production workers (2000 only)", unit="hours per week", constraints={"minimum": 0, "maximum": 168}),
-        Field("days_off_per_year", "number", "Days off in vacation and holidays", unit="days per year", constraints={"minimum": 0, "maximum": 366}),
+        Field(
+            "hours_per_week_all",
+            "number",
+            "Hours of work per week, full-time production workers",
+            unit="hours per week",
+            constraints={"minimum": 0, "maximum": 168},
+        ),
+        Field(
+            "hours_per_week_men",
+            "number",
+            "Hours of work per week, male full-time production workers (2000 only)",
+            unit="hours per week",
+            constraints={"minimum": 0, "maximum": 168},
+        ),
+        Field(
+            "hours_per_week_women",
+            "number",
+            "Hours of work per week, female full-time production workers (2000 only)",
+            unit="hours per week",
+            constraints={"minimum": 0, "maximum": 168},
+        ),
+        Field(
+            "days_off_per_year",
+            "number",
+            "Days off in vacation and holidays",
+            unit="days per year",
+            constraints={"minimum": 0, "maximum": 366},
+        ),
     ),
     primary_key=("entity", "year"),
     sources=(HM_SOURCE,),
@@ -140,8 +174,19 @@ ANNUAL_HOURS = Table(
         Field("entity", "string", "Country", constraints={"required": True}),
         Field("code", "string", "ISO 3166-1 alpha-3 code", constraints={"required": True}),
         Field("year", "year", "Year", constraints={"required": True}),
-        Field("hours_per_year", "number", "Average annual working hours per worker", unit="hours per worker per year", constraints={"minimum": 0, "maximum": 8784, "required": True}),
-        Field("series", "string", "Which estimate the value comes from", constraints={"required": True, "enum": [HM_SERIES, PWT_SERIES]}),
+        Field(
+            "hours_per_year",
+            "number",
+            "Average annual working hours per worker",
+            unit="hours per worker per year",
+            constraints={"minimum": 0, "maximum": 8784, "required": True},
+        ),
+        Field(
+            "series",
+            "string",
+            "Which estimate the value comes from",
+            constraints={"required": True, "enum": [HM_SERIES, PWT_SERIES]},
+        ),
     ),
     primary_key=("entity", "year"),
     sources=(ANNUAL_HOURS_SOURCE,),
@@ -159,8 +204,12 @@ def annual_hours(main_path: Path, hm_path: Path) -> pd.DataFrame:
     main, hm = read_annual_hours(main_path), read_annual_hours(hm_path)
     overlap = main.merge(hm, on=["entity", "year"], suffixes=("", "_hm"))
     if overlap.empty:
-        raise DataError(f"{Path(main_path).name} and {Path(hm_path).name}: no country-year in common to check them against")
-    differ = overlap.loc[(overlap["hours_per_year"] != overlap["hours_per_year_hm"]) | (overlap["code"] != overlap["code_hm"])]
+        raise DataError(
+            f"{Path(main_path).name} and {Path(hm_path).name}: no country-year in common to check them against"
+        )
+    differ = overlap.loc[
+        (overlap["hours_per_year"] != overlap["hours_per_year_hm"]) | (overlap["code"] != overlap["code_hm"])
+    ]
     if not differ.empty:
         row = differ.iloc[0]
         raise DataError(
