@@ -50,9 +50,9 @@ function showTooltipOnTap(view) {
 }
 
 // The reader's choices in a chart's selectors, by parameter, as the inputs give them (strings): made
-// on the page's own inputs while the chart is still a drawing, or on Vega's. Each view drawn later
-// starts from them, so neither the live chart replacing the drawing nor a redraw in the other mode
-// loses a choice (the last one counts).
+// on the page's own inputs while the chart is still a drawing, or on Vega's. Each view is set to them
+// as soon as Vega has drawn it, so neither the live chart replacing the drawing
+// nor a redraw in the other mode loses a choice (the last one counts).
 const choices = new WeakMap();
 
 function remember(chart, input) {
