@@ -71,7 +71,11 @@ def deferred(markup: str) -> str:
     instead of holding up its first paint: searching needs them only once the reader searches."""
     from markupsafe import Markup
 
-    return Markup(BLOCKING_SCRIPT.sub(r"<script defer \1", str(markup)))
+    def defer(script: re.Match) -> str:
+        immediate = script.group(1).split('"')[1].split("?")[0].endswith(IMMEDIATE_SCRIPTS)
+        return script.group(0) if immediate else f"<script defer {script.group(1)}"
+
+    return Markup(BLOCKING_SCRIPT.sub(defer, str(markup)))
 
 
 # Scripts that the page's inline scripts use as they run ("DOCUMENTATION_OPTIONS.pagename = ...").

@@ -557,3 +557,6 @@ def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
         sphinxext.deferred(extra)
         == '<script defer src="../_static/searchtools.js"></script>\n<script defer src="../searchindex.js"></script>'
     )
+    # The search page's scripts block also holds documentation_options.js, which inline scripts use at once.
+    options = '<script src="_static/documentation_options.js?v=9"></script>'
+    assert sphinxext.deferred(options) == options
