@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when the way drawings are made changes in a way the inputs below do not show.
-DRAWING_VERSION = 2
+DRAWING_VERSION = 3
 
 # The widths a drawing is made at: the book's text column at a 1280-pixel desktop window and on a
 # 390-pixel phone (measured in Chromium with the theme's own CSS). Narrower windows scale the
@@ -237,6 +237,20 @@ def compact(svg: str) -> str:
     return TAG.sub(lambda tag: LONG_NUMBER.sub(rounded, tag.group(0)), svg)
 
 
+# What vl-convert writes for a screen reader reading the SVG inline, one label per mark: an <img>
+# exposes only its alt text (the chart's description), so a page never reads them, yet they were
+# half of every drawing's bytes and, parsed as a document of its own for each chart, part of what
+# held up a phone's first paint. The groups' classes stay: they name the role of each mark.
+MARK_ACCESSIBILITY = re.compile(r'\s(?:aria-label|aria-roledescription|aria-hidden|role|pointer-events)="[^"]*"')
+# Vega's empty backgrounds and hidden foregrounds of groups and axes: nothing is painted.
+EMPTY_PATH = re.compile(r'<path class="(?:background|foreground)"(?: d="(?:M0,0h0v0h0Z)?")?(?: display="none")?/>')
+
+
+def lean(svg: str) -> str:
+    """The drawing without what an image never shows: the marks' own ARIA, pointer events, empty paths."""
+    return EMPTY_PATH.sub("", TAG.sub(lambda tag: MARK_ACCESSIBILITY.sub("", tag.group(0)), svg))
+
+
 def _write_atomically(path: Path, text: str) -> None:
     partial = path.with_name(path.name + f".{os.getpid()}.partial")
     partial.write_text(text, encoding="utf-8")
@@ -264,5 +278,5 @@ def drawings(spec: dict[str, Any], cache_dir: Path, title: str, language: str = 
         except ValueError as error:
             reason = " ".join(line.strip() for line in str(error).splitlines()[:2])
             raise ValueError(f"chart {title!r}: vl-convert could not draw it ({reason})") from None
-        _write_atomically(path, with_accessible_text(compact(svg), title, description))
+        _write_atomically(path, with_accessible_text(lean(compact(svg)), title, description))
     return files

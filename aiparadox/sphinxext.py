@@ -9,7 +9,8 @@
   classic script the bundle's top-level names would collide with the theme's) loads it only when
   a reader first interacts with a page that has a chart;
 * replaces the theme's 1.5 MB ``fontawesome.js`` and its fonts by a stylesheet of the few icons
-  it draws (:mod:`aiparadox.icons`), and defers the scripts that held up the first paint;
+  it draws (:mod:`aiparadox.icons`), defers the scripts that held up the first paint, and cuts
+  the theme's stylesheets to the rules a page can match (:mod:`aiparadox.theme_css`);
 * tells the notebook kernels they run inside a book build (see :func:`aiparadox.book.in_book_build`),
   and in which language (see :mod:`aiparadox.i18n`);
 * in the French edition (``language: fr``, built from ``fr/``), shows ``{glue:text}`` numbers in
@@ -71,7 +72,11 @@ def deferred(markup: str) -> str:
     instead of holding up its first paint: searching needs them only once the reader searches."""
     from markupsafe import Markup
 
-    return Markup(BLOCKING_SCRIPT.sub(r"<script defer \1", str(markup)))
+    def defer(script: re.Match) -> str:
+        immediate = script.group(1).split('"')[1].split("?")[0].endswith(IMMEDIATE_SCRIPTS)
+        return script.group(0) if immediate else f"<script defer {script.group(1)}"
+
+    return Markup(BLOCKING_SCRIPT.sub(defer, str(markup)))
 
 
 # Scripts that the page's inline scripts use as they run ("DOCUMENTATION_OPTIONS.pagename = ...").
@@ -256,6 +261,9 @@ def _build_finished(app: Sphinx, exception) -> None:
             _fingerprint_file(app).write_text(app.aiparadox_fingerprint + "\n")
             if app.builder.format == "html":
                 _downloadable_notebooks(app)
+                from . import theme_css
+
+                theme_css.cut_theme_stylesheets(Path(app.outdir))
             if app.builder.name == "html" and app.config.aiparadox_edition_dir:
                 _publish_edition(app)
     finally:

@@ -481,3 +481,20 @@ def test_a_french_interactive_chart_speaks_french_numbers_and_the_language_link_
         report["context"].close()
     assert re.search(r"\d%", shown[""]) and "\u202f%" not in shown[""]
     assert re.search(r"\d\u202f%", shown["fr/"]) and not re.search(r"\d%", shown["fr/"])
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_the_search_page_finds_the_pages_that_have_the_words(server: str, browser, edition: str):
+    """Searching runs in the search page's own scripts, which need doctools.js (deferred with the
+    page's other scripts): they once ran before it, failed, and the page never showed a result."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{server}/{edition}search.html?q=TOP500", wait_until="load")
+        page.wait_for_selector("#search-results li a", timeout=30_000)
+        found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    finally:
+        page.close()
+    assert not errors, errors
+    assert any("chapters/top500.html" in href for href in found), found

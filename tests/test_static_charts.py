@@ -219,7 +219,9 @@ def test_a_french_drawing_shows_french_numbers_and_months_and_the_english_one_is
     assert "10.0%" not in french and "Jan 2020" not in french
     # The English drawing is exactly what it was before the editions had locales: drawn with d3's default.
     before = vl_convert.vegalite_to_svg(chart_drawing.static_spec(spec, "light", 672), allowed_base_urls=[])
-    assert english == chart_drawing.with_accessible_text(chart_drawing.compact(before), "Fig. 9.1", "")
+    assert english == chart_drawing.with_accessible_text(
+        chart_drawing.lean(chart_drawing.compact(before)), "Fig. 9.1", ""
+    )
     assert (
         chart_drawing.drawing_key(spec)
         == chart_drawing.drawing_key(spec, "en")
@@ -524,6 +526,27 @@ def test_drawings_are_compacted_in_their_coordinates_only():
     )
 
 
+def test_drawings_lose_the_marks_aria_and_empty_paths_but_keep_what_is_painted_and_the_marks_roles():
+    import vl_convert
+
+    drawn = vl_convert.vegalite_to_svg(chart_drawing.static_spec(small_spec(), "light", 672), allowed_base_urls=[])
+    lean = chart_drawing.lean(drawn)
+    assert 'aria-label="' in drawn and 'aria-roledescription="' in drawn and 'd="M0,0h0v0h0Z"' in drawn
+    assert "aria-" not in lean and "role=" not in lean and "pointer-events" not in lean and "h0v0h0Z" not in lean
+    assert len(lean) < 0.9 * len(drawn)
+    # Everything painted is still there, in the same order, and the groups still name their marks' roles.
+    painted = re.compile(r"<(?:path|line|text|rect|circle)\b[^>]*>")
+
+    def paint(svg: str) -> list[str]:
+        return [re.sub(r'\s(?:aria-[a-z]+|role|pointer-events)="[^"]*"', "", tag) for tag in painted.findall(svg)]
+
+    assert [t for t in paint(drawn) if "h0v0h0Z" not in t and 'display="none"' not in t] == paint(lean)
+    assert 'class="mark-symbol role-mark' in lean or 'class="mark-line role-mark' in lean
+    # On the page the drawing is an <img>: what a screen reader hears is its alt text, the description.
+    whole = chart_drawing.with_accessible_text(lean, "Fig. 9.1", "Two points.")
+    assert whole.startswith("<svg") and ' role="img" aria-labelledby="chart-title chart-desc">' in whole[:400]
+
+
 def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
     from aiparadox import sphinxext
 
@@ -534,3 +557,6 @@ def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
         sphinxext.deferred(extra)
         == '<script defer src="../_static/searchtools.js"></script>\n<script defer src="../searchindex.js"></script>'
     )
+    # The search page's scripts block also holds documentation_options.js, which inline scripts use at once.
+    options = '<script src="_static/documentation_options.js?v=9"></script>'
+    assert sphinxext.deferred(options) == options
