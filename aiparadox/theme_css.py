@@ -138,11 +138,16 @@ def cut(css: str, names: Names) -> str:
 
 
 def names_in_build(outdir: Path) -> Names:
-    """Every class and id of the build's pages, and every word of the scripts they load (and of
+    """Every class and id of the build's own pages, and every word of the scripts they load (and of
     the scripts those import)."""
     names, scripts = Names(), set()
     static = (outdir / "_static").resolve()
+    # Another build published inside this one (the French edition in fr/) has its own _static and
+    # is cut by its own build: its pages are not this build's, and arrive after it is cut.
+    nested = [folder.parent for folder in outdir.glob("*/**/_static") if folder.is_dir()]
     for page in outdir.rglob("*.html"):
+        if any(page.is_relative_to(root) for root in nested):
+            continue
         markup = page.read_text(encoding="utf-8", errors="replace")
         names.add_markup(markup)
         scripts.update((page.parent / source).resolve() for source in SCRIPT_SOURCE.findall(markup))

@@ -71,9 +71,13 @@ def test_the_names_come_from_the_pages_and_every_script_they_load_or_import(tmp_
     )
     (tmp_path / "_static" / "bundle.js").write_text('el.className = "from-bundle"')
     (tmp_path / "_static" / "unloaded.js").write_text('el.className = "from-nowhere"')
+    # The other edition, published inside this build with its own _static, is cut by its own build.
+    (tmp_path / "fr" / "_static").mkdir(parents=True)
+    (tmp_path / "fr" / "page.html").write_text('<div class="from-the-other-edition">')
     found = theme_css.names_in_build(tmp_path)
     assert {"from-markup", "an-id", "from-script", "from-bundle"} <= found.words
-    assert "from-nowhere" not in found.words
+    assert "from-nowhere" not in found.words and "from-the-other-edition" not in found.words
+    assert "from-the-other-edition" in theme_css.names_in_build(tmp_path / "fr").words
 
 
 # Where the build's cut stylesheets come from, as the theme and the extensions ship them.
