@@ -172,6 +172,23 @@ def inputs_fingerprint(language: str = "en") -> str:
     return digest.hexdigest()
 
 
+def static_fingerprint() -> str:
+    """SHA-256 over the static files the extension serves: its own (aiparadox/static/) and the vega
+    bundle's version (the bundle is generated from it). A changed file changes the HTML builder's
+    configuration hash (``aiparadox_static_fingerprint``), so every page is written again: with no
+    page to write, Sphinx would copy no static file, and each page's ``?v=`` checksum of a file is
+    computed as the page is written."""
+    import hashlib
+
+    import vl_convert
+
+    digest = hashlib.sha256(f"vl-convert={vl_convert.__version__}\n".encode())
+    for path in sorted(p for p in STATIC_DIR.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(STATIC_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 # Beside the execution cache in _build/. A warm start needs both: without this stamp, the restored
 # cache is taken for stale and deleted (the CI workflow caches the two together).
 FINGERPRINT_NAME = "aiparadox-inputs.sha256"
@@ -215,6 +232,8 @@ def _config_inited(app: Sphinx, config) -> None:
     os.environ[LANGUAGE_ENV] = language
     if language == "fr":
         app.add_role_to_domain("glue", "text", _french_paste_text_role(), override=True)
+    # Read by the HTML builder when it starts, after this event.
+    config.aiparadox_static_fingerprint = static_fingerprint()
     fingerprint = inputs_fingerprint(language)
     stamp = _fingerprint_file(app)
     app.aiparadox_fingerprint = fingerprint
@@ -436,6 +455,8 @@ def setup(app: Sphinx) -> dict:
     os.environ[BUILD_ENV] = "1"
     # Set in fr/_config.yml: where the French edition's pages are served, relative to fr/.
     app.add_config_value("aiparadox_edition_dir", "", "html")
+    # Set when the configuration is read (static_fingerprint); "html": its change rewrites every page.
+    app.add_config_value("aiparadox_static_fingerprint", "", "html")
     app.connect("config-inited", _config_inited)
     app.connect("config-inited", _templates)
     app.connect("env-get-outdated", _outdated)

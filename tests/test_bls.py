@@ -13,7 +13,7 @@ import pytest
 from aiparadox import ledger, load
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.paths import DATA_DIR, ROOT
-from aiparadox.topics.bls import article, charts, claims, facts, raw, tables
+from aiparadox.topics.bls import article, charts, claims, facts, layoff_charts, monthly_series, raw, tables
 
 from .conftest import writable_copy
 
@@ -209,7 +209,7 @@ def test_october_2025_is_absent_from_the_cached_count_and_kept_missing(raw_folde
     assert "2025-10" not in set(cached["month"]) and len(cached) == 90
     with pytest.raises(DataError, match=f"{raw.FRED_JSON}: LNU03032237 has no observation for 2025-10"):
         raw.complete_months(cached, {}, raw.FRED_JSON)
-    full = raw.complete_months(cached, tables.CPS_GAPS, raw.FRED_JSON).set_index("month")
+    full = raw.complete_months(cached, monthly_series.CPS_GAPS, raw.FRED_JSON).set_index("month")
     assert len(full) == 91 and math.isnan(full.loc["2025-10", "value"])
     assert "lapse in federal appropriations" in full.loc["2025-10", "gap"]
     assert full.loc["2025-09", "value"] == 177 and full.loc["2025-11", "value"] == 125
@@ -361,19 +361,19 @@ def test_winter_changes_skip_winters_with_a_missing_month():
 
 
 CHARTS = [
-    ("monthly_chart", ["bls_information_unemployed"]),
-    ("winter_chart", ["bls_information_unemployed"]),
-    ("long_rate_chart", ["bls_information_unemployment_rate"]),
-    ("definitions_chart", ["bls_tech_unemployment_measures"]),
-    ("jolts_chart", ["bls_information_employer_series"]),
-    ("csd_chart", ["bls_information_employer_series"]),
-    ("survey_chart", ["bls_resumebuilder_survey"]),
+    (charts, "monthly_chart", ["bls_information_unemployed"]),
+    (charts, "winter_chart", ["bls_information_unemployed"]),
+    (charts, "long_rate_chart", ["bls_information_unemployment_rate"]),
+    (charts, "definitions_chart", ["bls_tech_unemployment_measures"]),
+    (layoff_charts, "jolts_chart", ["bls_information_employer_series"]),
+    (layoff_charts, "csd_chart", ["bls_information_employer_series"]),
+    (layoff_charts, "survey_chart", ["bls_resumebuilder_survey"]),
 ]
 
 
-@pytest.mark.parametrize(("function", "inputs"), CHARTS)
-def test_charts_are_small_and_fill_the_container(function: str, inputs: list[str]):
-    spec = getattr(charts, function)(*[load(n) for n in inputs]).to_dict()
+@pytest.mark.parametrize(("module", "function", "inputs"), CHARTS)
+def test_charts_are_small_and_fill_the_container(module, function: str, inputs: list[str]):
+    spec = getattr(module, function)(*[load(n) for n in inputs]).to_dict()
     assert len(json.dumps(spec, allow_nan=False)) < 50_000  # strict JSON: a NaN would break the page
     assert spec["width"] == "container"
 

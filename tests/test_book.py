@@ -139,6 +139,46 @@ def test_the_vega_bundle_is_served_by_the_book(built_book: Path):
     assert "vegaEmbed" in bundle.read_text(encoding="utf-8")[-2000:]
 
 
+def test_a_changed_static_file_reaches_a_warm_rebuild_and_its_checksum(tmp_path: Path, monkeypatch):
+    """Sphinx copies static files, and writes each page's ``?v=`` checksum of them, only when it writes
+    a page: a warm rebuild after a change to aiparadox/static/ alone left the old file. A small site
+    with the book's extension and a copy of its static folder is built, warm-built, changed, built."""
+    from sphinx.application import Sphinx
+    from sphinx.builders.html._assets import _file_checksum
+
+    from aiparadox import sphinxext
+    from aiparadox.environment import BUILD_ENV, LANGUAGE_ENV
+
+    # The extension tells notebook kernels they run in a build: this process is one only meanwhile.
+    monkeypatch.setenv(BUILD_ENV, "")
+    monkeypatch.setenv(LANGUAGE_ENV, "")
+    static = tmp_path / "static"
+    shutil.copytree(sphinxext.STATIC_DIR, static)
+    monkeypatch.setattr(sphinxext, "STATIC_DIR", static)
+    source = tmp_path / "site"
+    source.mkdir()
+    (source / "conf.py").write_text('extensions = ["aiparadox.sphinxext"]\n', encoding="utf-8")
+    (source / "index.rst").write_text("A page\n======\n\nIts text.\n", encoding="utf-8")
+    out, page = tmp_path / "_build" / "html", tmp_path / "_build" / "html" / "index.html"
+
+    def build() -> None:
+        Sphinx(source, source, out, tmp_path / "_build" / "doctrees", "html", status=None, warning=None).build()
+
+    def checksum_on_page() -> str:
+        return re.search(r'_static/aiparadox\.css\?v=(\w+)"', page.read_text(encoding="utf-8")).group(1)
+
+    build()
+    first = page.stat().st_mtime_ns
+    build()
+    assert page.stat().st_mtime_ns == first, "a rebuild that changed nothing wrote the page again"
+    before = checksum_on_page()
+    changed = (static / "aiparadox.css").read_text(encoding="utf-8") + "\n.aiparadox-test-rule { color: red; }\n"
+    (static / "aiparadox.css").write_text(changed, encoding="utf-8")
+    build()
+    assert (out / "_static" / "aiparadox.css").read_text(encoding="utf-8") == changed
+    assert checksum_on_page() == _file_checksum(out, "_static/aiparadox.css") != before
+
+
 # Identifiers that contain digits but are names, not numbers.
 NAMES_WITH_DIGITS = r"A-\d+|TOP500|TOP100|SHA-256|C\d\d|A64FX|LX2|SW26010|MI\d+A?|[GH]B?\d00|H\d00|A\d00|V100|P100|3\.11|AI_PI|29-1224|29-1210|LNU\d+|CES\d+"
 

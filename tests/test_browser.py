@@ -272,6 +272,79 @@ def test_heavy_scripts_wait_for_the_first_interaction_and_the_page_does_not_move
         assert changed, "choosing another option in a chart's selector did not redraw it"
 
 
+@pytest.mark.parametrize("edition", ["", "fr/"])
+@pytest.mark.parametrize(("relative", "kind"), [("chapters/imf.html", "radio"), ("chapters/scale.html", "select")])
+def test_a_choice_made_before_a_chart_is_interactive_is_the_live_chart_s(
+    browser, server, built_book: Path, relative: str, kind: str, edition: str
+):
+    """The selectors under a drawing are the page's until Vega's replace them. A reader who picks an
+    option, then another, while the vega bundle is still on its way finds the live chart showing the
+    last one picked: its parameter set to it, its input checked; and so does the chart redrawn in
+    the other mode. The bundle's response is held until both choices are made."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    held = []
+
+    def hold_the_bundle(route):
+        if "vega-bundle.js" in route.request.url:
+            held.append(route)
+        elif urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", hold_the_bundle)
+    page.goto(f"{server}/{edition}{relative}", wait_until="load")
+    inputs = "input[type=radio]" if kind == "radio" else "select"
+    chart = page.locator(f".aiparadox-chart:has(.aiparadox-chart-controls {inputs})").first
+    controls = chart.locator(".aiparadox-chart-controls")
+    if kind == "radio":
+        name = controls.locator("input").first.get_attribute("name")
+        values = controls.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")
+        initial = controls.locator("input:checked").get_attribute("value")
+    else:
+        select = controls.locator("select")
+        name = select.get_attribute("name")
+        values = select.locator("option").evaluate_all("options => options.map(o => o.value)")
+        initial = select.input_value()
+    first, second = [value for value in values if value != initial][:2]
+
+    def choose(value: str) -> None:
+        if kind == "radio":
+            controls.locator("label").nth(values.index(value)).click()
+        else:
+            select.select_option(value)
+
+    if kind == "select":
+        select.click()  # a reader opens the menu (the page's first interaction), then picks
+    choose(first)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the vega bundle was never requested"
+    choose(second)
+    state = chart.evaluate("c => c.dataset.interactive")
+    assert state == "loading", f"the chart was {state!r} when the reader chose: the test chose too late"
+    held[0].continue_()
+    page.wait_for_function("c => c.dataset.interactive !== 'loading'", arg=chart.element_handle(), timeout=20000)
+    state = """(c, name) => ({
+        interactive: c.dataset.interactive,
+        signal: String(c.aiparadox.result.view.signal(name)),
+        input: c.querySelector(`.aiparadox-chart-controls :is(input:checked, select)`)?.value,
+        placeholders: c.querySelectorAll('.aiparadox-chart-controls [data-placeholder]').length,
+    })"""
+    shown = chart.evaluate(state, name)
+    other = "light" if chart.evaluate("c => c.dataset.mode") == "dark" else "dark"
+    page.evaluate(f"document.documentElement.dataset.theme = '{other}'")
+    page.wait_for_function(f"c => c.dataset.mode === '{other}'", arg=chart.element_handle(), timeout=20000)
+    redrawn = chart.evaluate(state, name)
+    context.close()
+    expected = {"interactive": "true", "signal": second, "input": second, "placeholders": 0}
+    assert shown == expected, f"picked {first!r} then {second!r} of {name} (first {initial!r}): {shown}"
+    assert redrawn == expected, f"redrawn in {other} mode: {redrawn}"
+
+
 def test_charts_fit_a_phone_screen(browser, server, built_book: Path):
     """At 375 px each chart shows its narrow drawing, and neither it nor the interactive chart is
     wider than the screen."""

@@ -19,7 +19,7 @@ import responses
 
 from aiparadox import datasets, fetch
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics.bls import raw, tables
+from aiparadox.topics.bls import monthly_series, raw, tables
 
 from .conftest import writable_copy
 
@@ -326,7 +326,7 @@ def test_october_2025_is_a_known_gap_whether_absent_or_a_dash(seeded, shared_bls
     assert {(d["year"], d["period"]) for d in dashes} == {("2025", "M10")}
     unemployed = tables.derive(raw_root / "bls")[tables.UNEMPLOYED.name].set_index("month")
     assert pd.isna(unemployed.loc["2025-10", "unemployed_thousands"])
-    assert unemployed.loc["2025-10", "gap"] == tables.SHUTDOWN_GAP
+    assert unemployed.loc["2025-10", "gap"] == monthly_series.SHUTDOWN_GAP
 
 
 def test_api_files_take_precedence_and_a_series_answered_twice_is_an_error(seeded, shared_bls: Path, monkeypatch):

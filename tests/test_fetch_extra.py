@@ -23,6 +23,7 @@ from aiparadox.datapackage import DataError
 from aiparadox.paths import DATA_DIR
 from aiparadox.topics.scale import raw as scale_raw
 from aiparadox.topics.scale import tables as scale_tables
+from aiparadox.topics.scale import working_hours
 
 from .conftest import writable_copy
 
@@ -139,7 +140,7 @@ def test_the_export_must_have_both_key_countries(tmp_path: Path, shared_extra: P
     path = tmp_path / scale_raw.ANNUAL_HOURS_FULL_FILE
     path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("United Kingdom")) + "\n")
     with pytest.raises(DataError, match=r"annual-working-hours-per-worker.csv: no rows for \['United Kingdom'\]"):
-        scale_tables.annual_hours_from_export(path)
+        working_hours.annual_hours_from_export(path)
 
 
 def renamed(key: str, old: str, new: str):

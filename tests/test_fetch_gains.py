@@ -17,7 +17,7 @@ import responses
 from aiparadox import fetch
 from aiparadox.datapackage import DataError
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics.gains import raw, tables
+from aiparadox.topics.gains import quarterly_series, raw, tables
 
 from .conftest import writable_copy
 
@@ -44,10 +44,10 @@ def seeded(shared_sources: Path, tmp_path: Path, data_copy: Path, monkeypatch) -
 def register(mock: responses.RequestsMock, shared: Path, **replace) -> None:
     gains = shared / "gains" / "raw"
     for name in raw.PR_FILES:
-        stored = gains / "bls_pr" / tables.SHARED_PR_FILES.get(name, name)
+        stored = gains / "bls_pr" / quarterly_series.SHARED_PR_FILES.get(name, name)
         mock.get(raw.PR_BASE_URL + name, body=replace.get(name, stored.read_bytes()))
     for series in raw.FRED_SERIES:
-        body = replace.get(series, (gains / "fred" / tables.FRED_SHARED_FILES[series]).read_bytes())
+        body = replace.get(series, (gains / "fred" / quarterly_series.FRED_SHARED_FILES[series]).read_bytes())
         mock.get(
             "https://fred.stlouisfed.org/graph/fredgraph.csv",
             body=body,

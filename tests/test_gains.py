@@ -14,7 +14,7 @@ from aiparadox import datasets, ledger, load
 from aiparadox.datapackage import DataError
 from aiparadox.exercises import check
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics.gains import claims, raw, tables
+from aiparadox.topics.gains import claims, quarterly_series, raw, tables
 
 from .conftest import writable_copy
 
@@ -33,7 +33,7 @@ def editable(shared_sources: Path, tmp_path: Path) -> Path:
 
 
 def pr(folder: Path, name: str) -> Path:
-    return folder / "bls_pr" / tables.SHARED_PR_FILES[name]
+    return folder / "bls_pr" / quarterly_series.SHARED_PR_FILES[name]
 
 
 # --- Re-derivation -------------------------------------------------------------------------------
@@ -47,9 +47,9 @@ def test_the_tables_are_rederived_byte_for_byte(shared_sources: Path):
 def test_a_percent_change_series_is_refused_as_an_index(gains_raw: Path):
     series = raw.read_pr_series(gains_raw / "bls_pr" / "pr.series")
     assert series.loc["PRS85006092", "duration_code"] == "2" and series.loc["PRS85006152", "duration_code"] == "2"
-    data = raw.read_pr_data(pr(gains_raw, tables.CURRENT_FILE))
+    data = raw.read_pr_data(pr(gains_raw, quarterly_series.CURRENT_FILE))
     with pytest.raises(DataError, match="PRS85006092 has duration code 2, not 3"):
-        raw.pr_index_quarters(data, series, "PRS85006092", "pr.data.0.Current", tables.BASE_YEAR)
+        raw.pr_index_quarters(data, series, "PRS85006092", "pr.data.0.Current", quarterly_series.BASE_YEAR)
 
 
 # --- Trap 2: an index on a base year, not a share; the stale and the old bases ---------------------
@@ -62,14 +62,14 @@ def test_the_labour_share_is_an_index_on_2017_and_other_bases_are_refused(gains_
     )
     share = load("gains_bls_productivity").set_index(["series_id", "period"])["index_2017"]
     assert (
-        share[(tables.LABOUR_SHARE_ID, "2017Q1")] == pytest.approx(100, abs=2)
-        and share[(tables.LABOUR_SHARE_ID, "2026Q1")] == 94.990
+        share[(quarterly_series.LABOUR_SHARE_ID, "2017Q1")] == pytest.approx(100, abs=2)
+        and share[(quarterly_series.LABOUR_SHARE_ID, "2026Q1")] == 94.990
     )
     # The 2023 FRED copy is on 2012 = 100: its 1960Q1 is 114.090, not the 2017-based value.
     old = raw.read_fred_csv(
-        gains_raw / "fred" / "PRS85006173__SvenEis_fredgraph_2023-02_base2012.csv", tables.LABOUR_SHARE_ID
+        gains_raw / "fred" / "PRS85006173__SvenEis_fredgraph_2023-02_base2012.csv", quarterly_series.LABOUR_SHARE_ID
     )
-    assert old["1960-01-01"] == 114.090 and share[(tables.LABOUR_SHARE_ID, "1960Q1")] != 114.090
+    assert old["1960-01-01"] == 114.090 and share[(quarterly_series.LABOUR_SHARE_ID, "1960Q1")] != 114.090
     path = editable / "bls_pr" / "pr.series"
     path.write_text(
         path.read_text().replace(
@@ -77,7 +77,7 @@ def test_the_labour_share_is_an_index_on_2017_and_other_bases_are_refused(gains_
         )
     )
     with pytest.raises(DataError, match="PRS85006173 is on base year '2012', not 2017"):
-        tables.productivity_table(editable)
+        quarterly_series.productivity_table(editable)
 
 
 def test_the_release_percent_is_kept_apart_as_a_quoted_figure():
@@ -91,29 +91,36 @@ def test_the_release_percent_is_kept_apart_as_a_quoted_figure():
 # --- Trap 3: revisions at the end of the series ---------------------------------------------------
 def test_the_april_and_june_files_differ_at_the_end_and_the_june_one_is_used(gains_raw: Path):
     april = raw.read_pr_data(gains_raw / "bls_pr" / "pr.data.0.Current__vintage2026-04__dkucar-1.txt")
-    june = raw.read_pr_data(pr(gains_raw, tables.CURRENT_FILE))
+    june = raw.read_pr_data(pr(gains_raw, quarterly_series.CURRENT_FILE))
 
     def q4_2025(data):
         return data.loc[
-            (data["series_id"] == tables.LABOUR_SHARE_ID) & (data["year"] == 2025) & (data["period"] == "Q04"), "value"
+            (data["series_id"] == quarterly_series.LABOUR_SHARE_ID)
+            & (data["year"] == 2025)
+            & (data["period"] == "Q04"),
+            "value",
         ].iloc[0]
 
     assert (q4_2025(april), q4_2025(june)) == (96.224, 95.727)
-    row = load("gains_bls_productivity").set_index(["series_id", "period"]).loc[(tables.LABOUR_SHARE_ID, "2025Q4")]
+    row = (
+        load("gains_bls_productivity")
+        .set_index(["series_id", "period"])
+        .loc[(quarterly_series.LABOUR_SHARE_ID, "2025Q4")]
+    )
     assert row["index_2017"] == 95.727 and row["file_ends"] == "2026Q1"
 
 
 # --- Trap 4: the splice --------------------------------------------------------------------------
 def test_the_splice_gives_317_quarters_and_refuses_files_that_disagree(editable: Path):
-    share = load("gains_bls_productivity").query("series_id == @tables.LABOUR_SHARE_ID")
+    share = load("gains_bls_productivity").query("series_id == @quarterly_series.LABOUR_SHARE_ID")
     assert len(share) == 317 and share["period"].iloc[0] == "1947Q1" and share["period"].iloc[-1] == "2026Q1"
-    assert set(share.loc[share["year"] < 1995, "file"]) == {tables.ALLDATA_FILE}
-    path = pr(editable, tables.ALLDATA_FILE)
+    assert set(share.loc[share["year"] < 1995, "file"]) == {quarterly_series.ALLDATA_FILE}
+    path = pr(editable, quarterly_series.ALLDATA_FILE)
     text = path.read_text()
     line = next(x for x in text.splitlines() if x.startswith("PRS85006173") and "\t2005\tQ01\t" in x)
     path.write_text(text.replace(line, line.rsplit("\t", 2)[0] + "\t     109.000\t" + line.rsplit("\t", 1)[1]))
     with pytest.raises(DataError, match=r"PRS85006173: the AllData and Current files differ by .* in 2005Q1"):
-        tables.productivity_table(editable)
+        quarterly_series.productivity_table(editable)
 
 
 # --- Trap 6: productivity against real pay is not the labour share --------------------------------
@@ -133,25 +140,26 @@ def test_the_gap_is_a_price_wedge_times_the_labour_share_fall():
 def test_the_identity_holds_within_a_thousandth_but_not_everywhere_as_source_md_says(gains_raw: Path):
     # SOURCE.md section 2.1 says labour share = unit labour costs / deflator x 100 "within 0.001 index
     # points in all 125 quarters": seven quarters of the June file are off by more, 1998Q3 by 0.0013.
-    data = raw.read_pr_data(pr(gains_raw, tables.CURRENT_FILE))
+    data = raw.read_pr_data(pr(gains_raw, quarterly_series.CURRENT_FILE))
     wide = data.loc[data["period"].isin(raw.QUARTERS)].pivot_table(
         index=["year", "period"], columns="series_id", values="value"
     )
     gap = (
-        wide[tables.UNIT_LABOUR_COST_ID] / wide[tables.OUTPUT_DEFLATOR_ID] * 100 - wide[tables.LABOUR_SHARE_ID]
+        wide[quarterly_series.UNIT_LABOUR_COST_ID] / wide[quarterly_series.OUTPUT_DEFLATOR_ID] * 100
+        - wide[quarterly_series.LABOUR_SHARE_ID]
     ).abs()
     assert len(gap) == 125 and gap.idxmax() == (1998, "Q03") and 0.001 < gap.max() < 0.0015
     assert (gap > 0.001).sum() == 7
 
 
 def test_a_series_under_the_wrong_id_breaks_the_identity(editable: Path):
-    path = pr(editable, tables.CURRENT_FILE)
+    path = pr(editable, quarterly_series.CURRENT_FILE)
     text = path.read_text()
     # A quarter of the 2020s, after the splice check: only the identity can catch it.
     line = next(x for x in text.splitlines() if x.startswith("PRS85006113") and "\t2023\tQ02\t" in x)
     path.write_text(text.replace(line, line.replace(line.split("\t")[3], "     150.000")))
     with pytest.raises(DataError, match=r"PRS85006173 is not unit labour costs / output deflator in 2023Q2"):
-        tables.productivity_table(editable)
+        quarterly_series.productivity_table(editable)
 
 
 # --- Trap 7: EPI's gap is another pair of measures ---------------------------------------------------
@@ -163,7 +171,7 @@ def test_epi_measures_are_not_the_bls_pair(gains_raw: Path):
     epi_growth = annual[("productivity_real_index_1948", 2024)] / annual[("productivity_real_index_1948", 1979)]
     bls = (
         load("gains_bls_productivity")
-        .query("series_id == @tables.PRODUCTIVITY_ID")
+        .query("series_id == @quarterly_series.PRODUCTIVITY_ID")
         .groupby("year")["index_2017"]
         .mean()
     )
@@ -321,7 +329,7 @@ def quarters(first: int, last: int, value) -> pd.DataFrame:
 
 def productivity(share) -> pd.DataFrame:
     frame = quarters(1947, 2026, share)
-    return frame.rename(columns={"value": "index_2017"}).assign(series_id=tables.LABOUR_SHARE_ID)
+    return frame.rename(columns={"value": "index_2017"}).assign(series_id=quarterly_series.LABOUR_SHARE_ID)
 
 
 def accounts(profit_share, pay=lambda y: 100.0) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from aiparadox.answer_key import expected
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.exercises import check
 from aiparadox.paths import DATA_DIR
-from aiparadox.topics.radiology import charts, claims, facts, tables
+from aiparadox.topics.radiology import charts, claims, excerpts, facts, sampling_error, tables
 from aiparadox.topics.radiology import raw as raw_files
 
 
@@ -218,25 +218,25 @@ def test_a_quote_that_is_not_in_its_file_is_a_clear_error(raw: Path, tmp_path: P
 
 
 def test_quoted_numbers_are_parsed_from_words_and_symbols():
-    assert raw_files.parse_quoted_number("$520,000", "x") == 520000
-    assert raw_files.parse_quoted_number("16.9%", "x") == 16.9
-    assert raw_files.parse_quoted_number("four", "x") == 4
+    assert excerpts.parse_quoted_number("$520,000", "x") == 520000
+    assert excerpts.parse_quoted_number("16.9%", "x") == 16.9
+    assert excerpts.parse_quoted_number("four", "x") == 4
     with pytest.raises(DataError, match="page.txt: cannot read 'many'"):
-        raw_files.parse_quoted_number("many", "page.txt")
+        excerpts.parse_quoted_number("many", "page.txt")
 
 
 # --- Sampling error -------------------------------------------------------------------------------
 def test_margin_uses_a_90_percent_two_sided_interval():
-    assert pytest.approx(1.6449, abs=1e-4) == tables.Z
-    assert tables.margin(10_000, 5.0) == pytest.approx(822.4, abs=0.1)
+    assert pytest.approx(1.6449, abs=1e-4) == sampling_error.Z
+    assert sampling_error.margin(10_000, 5.0) == pytest.approx(822.4, abs=0.1)
 
 
 def test_a_change_is_beyond_error_only_when_larger_than_its_margin():
     # Two estimates of 10,000 and 11,000 with RSE 5%: SE of the difference is 707, margin 1,163.
-    small = tables.level_change(10_000, 5.0, 11_000, 5.0)
+    small = sampling_error.level_change(10_000, 5.0, 11_000, 5.0)
     assert small.standard_error == pytest.approx(743.3, abs=0.1)
     assert not small.beyond_error
-    assert tables.level_change(10_000, 2.0, 11_000, 2.0).beyond_error
+    assert sampling_error.level_change(10_000, 2.0, 11_000, 2.0).beyond_error
 
 
 def test_the_wage_index_is_exactly_100_in_its_base_year():
@@ -251,8 +251,8 @@ def test_the_2023_2024_fall_is_the_only_move_beyond_error():
 
 
 # --- C02 ------------------------------------------------------------------------------------------
-def _change(change: float, margin: float) -> tables.Change:
-    return tables.Change(1.0, 1.0 + change, margin / tables.Z)
+def _change(change: float, margin: float) -> sampling_error.Change:
+    return sampling_error.Change(1.0, 1.0 + change, margin / sampling_error.Z)
 
 
 @pytest.mark.parametrize(
@@ -410,4 +410,4 @@ def test_the_chapter_facts_come_from_the_tables():
 
 def test_an_estimate_without_its_rse_is_refused():
     with pytest.raises(DataError, match="without a relative standard error"):
-        tables.level_change(10_000, float("nan"), 11_000, 5.0)
+        sampling_error.level_change(10_000, float("nan"), 11_000, 5.0)

@@ -13,7 +13,7 @@ import pytest
 from aiparadox import answer_key, exercises, ledger, load
 from aiparadox.datapackage import DataError, to_csv_bytes
 from aiparadox.paths import DATA_DIR, ROOT
-from aiparadox.topics.scale import article, charts, claims, facts, raw, tables
+from aiparadox.topics.scale import article, charts, claims, facts, hours_figures, raw, tables, working_hours
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +221,7 @@ def test_quote_blocks_need_numbered_blocks(tmp_path: Path):
 
 
 def test_weekly_hours_are_rounded_back_to_the_source_decimal(extra_raw: Path):
-    weekly = tables.weekly_hours(extra_raw / "owid" / raw.HM_FILE).set_index(["entity", "year"])
+    weekly = working_hours.weekly_hours(extra_raw / "owid" / raw.HM_FILE).set_index(["entity", "year"])
     assert weekly.loc[("United Kingdom", 1870), "hours_per_week_all"] == 56.9  # 56.900002 in the file
     us_2000 = weekly.loc[("United States", 2000)]
     assert pd.isna(us_2000["hours_per_week_all"]) and us_2000["hours_per_week_men"] == 43.3
@@ -233,11 +233,11 @@ def test_a_weekly_value_with_real_extra_decimals_is_an_error(extra_raw: Path, tm
     changed = tmp_path / raw.HM_FILE
     changed.write_text(text.replace("United States,1870,62,", "United States,1870,62.04,"), encoding="utf-8")
     with pytest.raises(DataError, match=rf"{raw.HM_FILE}: .* = 62.04 has more decimals"):
-        tables.weekly_hours(changed)
+        working_hours.weekly_hours(changed)
 
 
 def test_annual_hours_join_two_excerpts_and_label_the_estimate(extra_raw: Path):
-    annual = tables.annual_hours(
+    annual = working_hours.annual_hours(
         extra_raw / "owid" / raw.ANNUAL_HOURS_FILE, extra_raw / "owid" / raw.ANNUAL_HOURS_HM_FILE
     )
     assert annual["entity"].nunique() == 14
@@ -252,7 +252,7 @@ def test_excerpts_that_disagree_are_an_error(extra_raw: Path, tmp_path: Path):
     changed = tmp_path / raw.ANNUAL_HOURS_HM_FILE
     changed.write_text(text.replace("United States,USA,1870,3096", "United States,USA,1870,3069"), encoding="utf-8")
     with pytest.raises(DataError, match="disagree for United States 1870: 3096 vs 3069"):
-        tables.annual_hours(extra_raw / "owid" / raw.ANNUAL_HOURS_FILE, changed)
+        working_hours.annual_hours(extra_raw / "owid" / raw.ANNUAL_HOURS_FILE, changed)
 
 
 # --- The dataset -----------------------------------------------------------------------------------------
@@ -368,10 +368,10 @@ def test_the_period_rule_of_the_ledger():
 def weekly_from_1750(hours_per_week: float) -> pd.DataFrame:
     """The weekly table with every year of the industrial revolution (1750 to 1914) at one value:
     the 1870 rows copied back to 1750, and the years to 1913 set to the same hours."""
-    weekly = load(tables.WEEKLY_HOURS.name)
+    weekly = load(working_hours.WEEKLY_HOURS.name)
     early = weekly.loc[weekly["year"] == 1870].assign(year=1750)
     extended = pd.concat([early, weekly], ignore_index=True)
-    in_period = extended["year"] <= facts.INDUSTRIAL_REVOLUTION_YEARS[1]
+    in_period = extended["year"] <= hours_figures.INDUSTRIAL_REVOLUTION_YEARS[1]
     extended.loc[in_period & extended["hours_per_week_all"].notna(), "hours_per_week_all"] = hours_per_week
     return extended
 
@@ -384,13 +384,13 @@ def test_c06_is_judged_on_the_industrial_revolution_the_data_reach():
     assert assessment.verdict == "not supported by the data"
     assert "only 1870 to 1913" in assessment.evidence and "96 a week" in assessment.evidence
     assert "10.1 hours a day" in assessment.evidence and "10.3" in assessment.evidence
-    annual = load(tables.ANNUAL_HOURS.name)
+    annual = load(working_hours.ANNUAL_HOURS.name)
     # With data for the whole period, C06's own test decides, on both sides of its 10% tolerance.
-    claimed_week = facts.WORKDAYS_PER_WEEK * 16
+    claimed_week = hours_figures.WORKDAYS_PER_WEEK * 16
     assert claims.assess_c06(weekly_from_1750(claimed_week * (1 - 0.09)), annual)[0] == "accurate"
     assert claims.assess_c06(weekly_from_1750(claimed_week * (1 - 0.11)), annual)[0] == "wrong"
     # With no year inside the period, the claim is not checkable.
-    later = load(tables.WEEKLY_HOURS.name).loc[lambda t: t["year"] > 1914]
+    later = load(working_hours.WEEKLY_HOURS.name).loc[lambda t: t["year"] > 1914]
     verdict, evidence, _ = claims.assess_c06(later, annual)
     assert verdict == "not checkable" and "No series here has weekly hours between 1750 and 1914" in evidence
 
@@ -398,7 +398,7 @@ def test_c06_is_judged_on_the_industrial_revolution_the_data_reach():
 def test_c17_halves_are_measured_inside_their_periods_and_within_one_series():
     assessment = ledger.assess("C17")
     assert assessment.verdict == "not supported by the data"
-    halves = claims.c17_halves(load(tables.WEEKLY_HOURS.name), load(tables.ANNUAL_HOURS.name))
+    halves = claims.c17_halves(load(working_hours.WEEKLY_HOURS.name), load(working_hours.ANNUAL_HOURS.name))
     machines, email = halves["machines"], halves["email"]
     # Weekly hours 1870-1913 (Huberman and Minns), annual hours 1990-2017 (Penn World Table only).
     assert (machines["figures"]["first_year"], machines["figures"]["last_year"]) == (1870, 1913)
@@ -422,8 +422,8 @@ def test_c17_rule_on_both_sides_of_the_material_fall():
     assert claims.c17_verdict("wrong", "wrong") == "wrong"
     assert claims.c17_verdict("accurate", "wrong") == "not supported by the data"
     # With both periods covered, the data decide: the weekly series from 1750 and the annual one to 2025.
-    annual = load(tables.ANNUAL_HOURS.name)
-    to_2025 = annual.loc[(annual["year"] == 2017) & (annual["series"] == tables.PWT_SERIES)].assign(year=2025)
+    annual = load(working_hours.ANNUAL_HOURS.name)
+    to_2025 = annual.loc[(annual["year"] == 2017) & (annual["series"] == working_hours.PWT_SERIES)].assign(year=2025)
     annual_to_2025 = pd.concat([annual, to_2025], ignore_index=True)
     assert claims.assess_c17(weekly_from_1750(60.0), annual_to_2025)[0] == "accurate"
     steep = annual_to_2025.copy()
@@ -435,11 +435,11 @@ def test_c17_rule_on_both_sides_of_the_material_fall():
 
 def test_the_ledger_gives_each_verdict_the_tables_it_names(monkeypatch):
     # The ledger loads the tables named in @assesses, in order: a changed table reaches the verdict.
-    annual = load(tables.ANNUAL_HOURS.name)
+    annual = load(working_hours.ANNUAL_HOURS.name)
     halved = annual.assign(hours_per_year=annual["hours_per_year"].where(annual["year"] < 2017, 900.0))
 
     def loader(name, data_dir=None):
-        return halved if name == tables.ANNUAL_HOURS.name else load(name)
+        return halved if name == working_hours.ANNUAL_HOURS.name else load(name)
 
     monkeypatch.setattr("aiparadox.datapackage.load", loader)
     # Halved hours in 2017 contradict the email half where the data reach; it still ends in 2017.
@@ -457,8 +457,8 @@ def test_charts_are_small_and_carry_the_claims():
     specs = {
         "generation": charts.generation_chart(gen, dc).to_dict(),
         "powers": charts.powers_chart(charts.powers_frame(gen, t[tables.ANNOUNCEMENT.name], dc)).to_dict(),
-        "weekly": charts.weekly_chart(t[tables.WEEKLY_HOURS.name]).to_dict(),
-        "annual": charts.annual_chart(t[tables.ANNUAL_HOURS.name]).to_dict(),
+        "weekly": charts.weekly_chart(t[working_hours.WEEKLY_HOURS.name]).to_dict(),
+        "annual": charts.annual_chart(t[working_hours.ANNUAL_HOURS.name]).to_dict(),
     }
     for name, spec in specs.items():
         assert len(json.dumps(spec)) < 50_000, name
@@ -495,7 +495,7 @@ def test_descriptions_state_the_numbers():
     gen, dc = t[tables.GENERATION.name], t[tables.DATACENTRES.name]
     text = charts.generation_description(gen, dc)
     assert "477 GW in 2023" in text and "first reached in 2005" in text
-    weekly = charts.weekly_description(t[tables.WEEKLY_HOURS.name], t[tables.ANNUAL_HOURS.name])
+    weekly = charts.weekly_description(t[working_hours.WEEKLY_HOURS.name], t[working_hours.ANNUAL_HOURS.name])
     assert "Belgium at 72.2" in weekly and "96 hours" in weekly
 
 
@@ -524,7 +524,7 @@ GLUE_REFERENCE = re.compile(r"\{glue:(?:text|md)\}`(?P<key>[\w-]+)")
 def chapter_facts() -> dict:
     t = committed_tables()
     generation, datacentres = t[tables.GENERATION.name], t[tables.DATACENTRES.name]
-    weekly, annual = t[tables.WEEKLY_HOURS.name], t[tables.ANNUAL_HOURS.name]
+    weekly, annual = t[working_hours.WEEKLY_HOURS.name], t[working_hours.ANNUAL_HOURS.name]
     sections = (
         facts.us_power(generation, datacentres),
         facts.terawatts(t[tables.ANNOUNCEMENT.name], generation),
@@ -564,7 +564,7 @@ def test_facts_keep_their_types_for_the_prose():
 
 def test_the_conclusion_quotes_the_same_figures_as_the_chapter():
     t = committed_tables()
-    weekly, annual = t[tables.WEEKLY_HOURS.name], t[tables.ANNUAL_HOURS.name]
+    weekly, annual = t[working_hours.WEEKLY_HOURS.name], t[working_hours.ANNUAL_HOURS.name]
     quoted = facts.conclusion(t[tables.ANNOUNCEMENT.name], weekly, annual)
     trend = facts.hours_trend(weekly, annual)
     terawatts = facts.terawatts(t[tables.ANNOUNCEMENT.name], t[tables.GENERATION.name])

@@ -418,6 +418,66 @@ def test_tiers_chart_offers_the_measure_selector_and_marks_the_claim():
     assert "went from 32 to 88 accelerated systems" in description
 
 
+def scene_items(node: dict, marktype: str) -> list[dict]:
+    """The items of a chart's own marks of one type (not its axes' or legend's), from vl-convert's scenegraph.
+    A layered chart's marks share one group, so their coordinates compare."""
+    found = []
+    for child in node.get("items", []):
+        if child.get("marktype") == marktype and child.get("role") == "mark":
+            found += child.get("items", [])
+        elif isinstance(child, dict):
+            found += scene_items(child, marktype)
+    return found
+
+
+def text_box(item: dict) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of a text mark's item, at Vega's own estimate of a text's width
+    (0.8 of the font size a character, which it uses without a canvas) and a line's height."""
+    size = item["fontSize"]
+    width = 0.8 * size * len(item["text"])
+    x, y = item["x"] + item.get("dx", 0), item["y"] + item.get("dy", 0)
+    left = x - {"left": 0, "center": width / 2, "right": width}[item.get("align", "center")]
+    above = {"top": 0, "middle": size / 2, "bottom": size, "alphabetic": 0.8 * size}
+    top = y - above[item.get("baseline", "alphabetic")]
+    return left, top, left + width, top + size
+
+
+def symbol_box(item: dict) -> tuple[float, float, float, float]:
+    """A symbol's square: Vega draws a point or a diamond of area ``size`` within sqrt(size) pixels."""
+    half = (item.get("size", 64) ** 0.5) / 2
+    return item["x"] - half, item["y"] - half, item["x"] + half, item["y"] + half
+
+
+def overlap(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_the_tiers_chart_s_claim_labels_cover_no_point_or_diamond(chart_specs, edition: str):
+    """The "90%" beside the article's diamond lay on the top 10's points (at 90% up to the claim) and
+    all but touched the diamond: each claim label clears every point and diamond, at the wide and
+    the narrow width, in the chart as each edition draws it (the French "90 %" is longer)."""
+    import vl_convert
+
+    from aiparadox import chart_drawing
+
+    spec = chart_specs[f"{edition}chapters/top500#fig-top500-tiers"]
+    locale = chart_drawing.locale_options("fr" if edition else "en")
+    covered = []
+    for width, pixels in chart_drawing.WIDTHS.items():
+        scene = vl_convert.vegalite_to_scenegraph(chart_drawing.static_spec(spec, "light", pixels), **locale)
+        labels, symbols = scene_items(scene["scenegraph"], "text"), scene_items(scene["scenegraph"], "symbol")
+        assert len(labels) == 2 and any(s["shape"] == "diamond" for s in symbols), (width, labels)
+        covered += [
+            f"{width}: {label['text']!r} covers the {symbol['shape']} at ({symbol['x']:.0f}, {symbol['y']:.0f})"
+            for label in labels
+            for symbol in symbols
+            if overlap(text_box(label), symbol_box(symbol))
+        ]
+    assert not covered, "\n".join(covered)
+
+
 def test_fetch_takes_the_lists_a_reader_downloaded(list_folder: Path, tmp_path: Path):
     """TOP500 needs a login: `data fetch --folder top500=DIR` copies the lists, derives, validates."""
     import json

@@ -49,6 +49,30 @@ function showTooltipOnTap(view) {
   });
 }
 
+// The reader's choices in a chart's selectors, by parameter, as the inputs give them (strings): made
+// on the page's own inputs while the chart is still a drawing, or on Vega's. Each view is set to them
+// as soon as Vega has drawn it, so neither the live chart replacing the drawing
+// nor a redraw in the other mode loses a choice (the last one counts).
+const choices = new WeakMap();
+
+function remember(chart, input) {
+  if (!choices.has(chart)) choices.set(chart, new Map());
+  choices.get(chart).set(input.name, input.value);
+}
+
+async function applyChoices(chart, view, spec) {
+  let changed = false;
+  for (const [name, value] of choices.get(chart) ?? []) {
+    const options = (spec.params ?? []).find((param) => param.name === name)?.bind?.options ?? [];
+    const option = options.find((o) => String(o) === value);
+    if (option !== undefined && view.signal(name) !== option) {
+      view.signal(name, option);
+      changed = true;
+    }
+  }
+  if (changed) await view.runAsync();
+}
+
 async function draw(chart) {
   const { spec, view } = chart.aiparadox;
   const meta = spec.usermeta.aiparadox;
@@ -65,6 +89,7 @@ async function draw(chart) {
   const locale = { formatLocale: meta.formatLocale, timeFormatLocale: meta.timeFormatLocale };
   const options = { renderer: "svg", actions: false, bind: controls, ...(meta.formatLocale ? locale : {}) };
   chart.aiparadox.result = await window.vegaEmbed(view, drawn, options);
+  await applyChoices(chart, chart.aiparadox.result.view, spec);
   showTooltipOnTap(chart.aiparadox.result.view);
   const svg = view.querySelector("svg");
   if (svg && spec.description) {
@@ -120,6 +145,7 @@ if (charts.length > 0) {
   for (const chart of charts) {
     chart.addEventListener("change", (event) => {
       if (event.target.matches(".aiparadox-chart-views input")) chart.dataset.view = event.target.value;
+      else if (event.target.matches(".aiparadox-chart-controls :is(input, select)")) remember(chart, event.target);
     });
   }
   for (const type of FIRST_INTERACTION) addEventListener(type, startInteractive, { capture: true, passive: true });

@@ -22,7 +22,9 @@ The seam between the two sides of ``data/`` is in the libraries they load: the c
 (``article``, ``facts``, ``claims``, ``charts``, ``exercises``) may use the vocabularies of
 ``tables`` (and so import ``raw``, whose spreadsheet reader and HTTP client load only when a file
 is read or fetched), but loads no spreadsheet reader or HTTP library; the derivation side (``raw``,
-``tables``) loads no Altair, ledger, exercises or book. ``tests/test_layout.py`` keeps that seam.
+``tables``) loads no Altair, ledger, exercises or book. A part too long for one module (600 lines) is
+cut by meaning into modules beside it, named for what they hold: those ``raw`` and ``tables`` load are
+on the derivation side, every other one on the chapter side. ``tests/test_layout.py`` keeps that seam.
 
 :data:`TOPICS` is the one registry: the datasets, the ledger's assessors and the exercises are
 found by importing the named part of each topic listed here, in the book's order. A new chapter

@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
+from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR
 from ...datapackage import DataError
 from ...i18n import N_, gettext, number
 from .article import (
@@ -19,22 +19,16 @@ from .article import (
     ARTICLE_DECEMBER_THOUSANDS,
     ARTICLE_JANUARY,
     ARTICLE_JANUARY_THOUSANDS,
-    ARTICLE_LAYOFF_SHARE,
-    ARTICLE_LAYOFF_TIMING,
-    ARTICLE_REPLACED_SHARE,
 )
 from .facts import (
     c03_figures,
-    c04_figures,
-    csd_figures,
-    csd_series,
     episode_peaks,
-    jolts_figures,
     month_name,
     value_at,
     winter_changes,
 )
-from .tables import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, MEASURES, OPENINGS_ID
+from .raw import LEVEL_ID
+from .tables import MEASURES
 
 CLAIM_SERIES = N_("The article's figures")
 MEASURED_SERIES = N_("Measured by BLS ({series})")
@@ -91,7 +85,9 @@ def monthly_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
 
 def gap_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
     gaps = unemployed.loc[unemployed["unemployed_thousands"].isna()]
-    return pd.DataFrame({"month": gaps["month"].astype(str), "date": month_date(gaps["month"]), "reason": gaps["gap"].astype(str)})
+    return pd.DataFrame(
+        {"month": gaps["month"].astype(str), "date": month_date(gaps["month"]), "reason": gaps["gap"].astype(str)}
+    )
 
 
 def monthly_chart(unemployed: pd.DataFrame):
@@ -99,7 +95,10 @@ def monthly_chart(unemployed: pd.DataFrame):
     frame = monthly_frame(unemployed)
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-        y=alt.Y("thousands:Q", title=[gettext("Unemployed, last job in Information"), gettext("(thousands, not seasonally adjusted)")]),
+        y=alt.Y(
+            "thousands:Q",
+            title=[gettext("Unemployed, last job in Information"), gettext("(thousands, not seasonally adjusted)")],
+        ),
         color=alt.Color(
             "series:N",
             title=None,
@@ -119,11 +118,12 @@ def monthly_chart(unemployed: pd.DataFrame):
     # The month the survey was not run: a dashed rule so the hole in the line is explained.
     gaps = alt.Chart(gap_frame(unemployed))
     gap = gaps.mark_rule(strokeDash=[4, 3], color=SECONDARY_COLOUR).encode(
-        x="date:T", tooltip=[alt.Tooltip("month:N", title=gettext("Month")), alt.Tooltip("reason:N", title=gettext("No value"))]
+        x="date:T",
+        tooltip=[alt.Tooltip("month:N", title=gettext("Month")), alt.Tooltip("reason:N", title=gettext("No value"))],
     )
-    gap_label = gaps.mark_text(align="right", dx=-4, dy=-6, color=SECONDARY_COLOUR, text=gettext("not collected")).encode(
-        x="date:T", y=alt.value(8)
-    )
+    gap_label = gaps.mark_text(
+        align="right", dx=-4, dy=-6, color=SECONDARY_COLOUR, text=gettext("not collected")
+    ).encode(x="date:T", y=alt.value(8))
     return (line + claims + gap + gap_label).properties(width="container", height=320)
 
 
@@ -138,10 +138,14 @@ def monthly_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
         "{peak_month}, and went from {december} to {january} thousand between {december_month} and {january_month}, "
         "the article's figures, drawn as diamonds. No value for {gaps}: the survey was not run."
     ).format(
-        first=month_name(known["month"].iloc[0]), last=month_name(known["month"].iloc[-1]),
-        peak=number(peak["unemployed_thousands"], ".0f"), peak_month=month_name(peak["month"]),
-        december=number(f["december"], ".0f"), january=number(f["january"], ".0f"),
-        december_month=month_name(ARTICLE_DECEMBER), january_month=month_name(ARTICLE_JANUARY),
+        first=month_name(known["month"].iloc[0]),
+        last=month_name(known["month"].iloc[-1]),
+        peak=number(peak["unemployed_thousands"], ".0f"),
+        peak_month=month_name(peak["month"]),
+        december=number(f["december"], ".0f"),
+        january=number(f["january"], ".0f"),
+        december_month=month_name(ARTICLE_DECEMBER),
+        january_month=month_name(ARTICLE_JANUARY),
         gaps=", ".join(gaps) or gettext("no month"),
     )
 
@@ -153,7 +157,9 @@ OTHER_WINTER = N_("Other winters")
 def winter_frame(unemployed: pd.DataFrame) -> pd.DataFrame:
     changes = winter_changes(unemployed, "unemployed_thousands")
     article_year = int(ARTICLE_DECEMBER[:4])
-    changes["which"] = changes["december_year"].map(lambda y: gettext(ARTICLE_WINTER if y == article_year else OTHER_WINTER))
+    changes["which"] = changes["december_year"].map(
+        lambda y: gettext(ARTICLE_WINTER if y == article_year else OTHER_WINTER)
+    )
     return changes
 
 
@@ -167,7 +173,9 @@ def winter_chart(unemployed: pd.DataFrame):
             sort=frame["short"].to_list(),
             axis=alt.Axis(labelAngle=-40),
         ),
-        y=alt.Y("change:Q", title=[gettext("Change, December to January"), gettext("(thousands, not seasonally adjusted)")]),
+        y=alt.Y(
+            "change:Q", title=[gettext("Change, December to January"), gettext("(thousands, not seasonally adjusted)")]
+        ),
         tooltip=[
             alt.Tooltip("winter:N", title=gettext("Winter")),
             alt.Tooltip("december:Q", title=gettext("December (thousands)"), format=",.0f"),
@@ -200,9 +208,12 @@ def winter_description(unemployed: pd.DataFrame, rate: pd.DataFrame) -> str:
         "of them; the largest rise was {largest_winter}, {largest_change} thousand, larger than the {change} "
         "thousand the article cites."
     ).format(
-        n_winters=f["n_winters"], parts=parts, n_rises=f["n_rises"],
+        n_winters=f["n_winters"],
+        parts=parts,
+        n_rises=f["n_rises"],
         largest_winter=f"{f['largest_year']}-{f['largest_year'] + 1}",
-        largest_change=number(f["largest_change"], "+.0f"), change=number(f["change"], "+.0f"),
+        largest_change=number(f["largest_change"], "+.0f"),
+        change=number(f["change"], "+.0f"),
     )
 
 
@@ -212,14 +223,22 @@ MONTHLY_SERIES, MEAN_SERIES = N_("Monthly"), N_("Calendar-year average")
 def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
     """Monthly rate and, drawn at mid-year, the average of each complete calendar year, long form."""
     monthly = pd.DataFrame(
-        {"date": month_date(rate["month"]), "series": gettext(MONTHLY_SERIES), "rate_percent": rate["rate_percent"].astype(float)}
+        {
+            "date": month_date(rate["month"]),
+            "series": gettext(MONTHLY_SERIES),
+            "rate_percent": rate["rate_percent"].astype(float),
+        }
     )
     years = rate["month"].astype(str).str[:4]
     counts = years.value_counts()
     complete = rate.loc[years.isin(counts.index[counts == 12])]
     yearly = complete.groupby(complete["month"].astype(str).str[:4])["rate_percent"].mean().round(2)
     averages = pd.DataFrame(
-        {"date": [f"{y}-07-01" for y in yearly.index], "series": gettext(MEAN_SERIES), "rate_percent": yearly.to_numpy()}
+        {
+            "date": [f"{y}-07-01" for y in yearly.index],
+            "series": gettext(MEAN_SERIES),
+            "rate_percent": yearly.to_numpy(),
+        }
     )
     return pd.concat([monthly, averages], ignore_index=True)
 
@@ -227,7 +246,9 @@ def long_rate_frame(rate: pd.DataFrame) -> pd.DataFrame:
 def long_rate_chart(rate: pd.DataFrame):
 
     frame = long_rate_frame(rate)
-    peaks = episode_peaks(rate).assign(date=lambda p: month_date(p["month"]), episode=lambda p: p["episode"].map(gettext))
+    peaks = episode_peaks(rate).assign(
+        date=lambda p: month_date(p["month"]), episode=lambda p: p["episode"].map(gettext)
+    )
     series = [gettext(MONTHLY_SERIES), gettext(MEAN_SERIES)]
     # One colour encoding for both layers: a layer without the legend would take it from the other.
     colour = alt.Color(
@@ -239,7 +260,10 @@ def long_rate_chart(rate: pd.DataFrame):
     long = alt.Chart(frame)
     nearest = alt.selection_point(nearest=True, on="pointerover", fields=["date"], empty=False)
     x = alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 4}))
-    y = alt.Y("rate_percent:Q", title=[gettext("Unemployment rate, Information industry"), gettext("(%, not seasonally adjusted)")])
+    y = alt.Y(
+        "rate_percent:Q",
+        title=[gettext("Unemployment rate, Information industry"), gettext("(%, not seasonally adjusted)")],
+    )
     lines = long.mark_line().encode(
         x=x,
         y=y,
@@ -291,14 +315,18 @@ def long_rate_description(rate: pd.DataFrame) -> str:
     # The rates are in percent: each message writes its per cent sign as its language spaces it.
     peak = gettext("{episode} peak {rate}% in {month}")
     named = gettext("; ").join(  # a list of clauses: French spaces its semicolons
-        peak.format(episode=gettext(e), rate=number(r, ".1f"), month=month_name(m)) for e, m, r in peaks.itertuples(index=False)
+        peak.format(episode=gettext(e), rate=number(r, ".1f"), month=month_name(m))
+        for e, m, r in peaks.itertuples(index=False)
     )
     return gettext(
         "Line chart of the monthly unemployment rate of the Information industry, not seasonally adjusted, from "
         "{first} to {last}, with calendar-year averages. {named}. In {last_year} the rate averaged {mean}%, well "
         "below those peaks."
     ).format(
-        first=month_name(rate["month"].iloc[0]), last=month_name(last["month"]), named=named, last_year=last_year,
+        first=month_name(rate["month"].iloc[0]),
+        last=month_name(last["month"]),
+        named=named,
+        last_year=last_year,
         mean=number(year_mean, ".1f"),
     )
 
@@ -347,7 +375,9 @@ def definitions_chart(measures: pd.DataFrame):
                 axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 6}, labelOverlap="greedy"),
             ),
             y=alt.Y(
-                "rate_percent:Q", title=[gettext("Unemployment rate"), gettext("(%, not seasonally adjusted for BLS)")], scale=alt.Scale(zero=True)
+                "rate_percent:Q",
+                title=[gettext("Unemployment rate"), gettext("(%, not seasonally adjusted for BLS)")],
+                scale=alt.Scale(zero=True),
             ),
             color=alt.Color(
                 "series:N",
@@ -356,7 +386,9 @@ def definitions_chart(measures: pd.DataFrame):
                 legend=alt.Legend(columns=1),
             ),
             # The same legend as the colour: each entry shows its colour and its shape.
-            shape=alt.Shape("series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=alt.Legend(columns=1)),
+            shape=alt.Shape(
+                "series:N", scale=alt.Scale(domain=primary + secondary, range=shapes), legend=alt.Legend(columns=1)
+            ),
             tooltip=[
                 alt.Tooltip("label:N", title=gettext("Measure")),
                 alt.Tooltip("status:N", title=gettext("Status")),
@@ -386,212 +418,12 @@ def definitions_description(measures: pd.DataFrame) -> str:
     ).format(
         info_december=number(rate("information_industry", ARTICLE_DECEMBER), ".1f"),
         december=month_name(ARTICLE_DECEMBER),
-        info_january=number(rate("information_industry", ARTICLE_JANUARY), ".1f"), january=month_name(ARTICLE_JANUARY),
+        info_january=number(rate("information_industry", ARTICLE_JANUARY), ".1f"),
+        january=month_name(ARTICLE_JANUARY),
         comptia_december=number(rate("comptia_it_occupations", ARTICLE_DECEMBER), ".1f"),
-        comptia_january=number(rate("comptia_it_occupations", ARTICLE_JANUARY), ".1f"), cm_low=number(cm.min(), ".1f"),
-        cm_high=number(cm.max(), ".1f"), all_low=number(everyone.min(), ".1f"), all_high=number(everyone.max(), ".1f"),
-    )
-
-
-JOLTS_MEASURES = {OPENINGS_ID: N_("Job openings"), LAYOFFS_ID: N_("Layoffs and discharges")}
-
-
-def jolts_frame(employers: pd.DataFrame) -> pd.DataFrame:
-    frame = employers.loc[employers["series_id"].isin(JOLTS_MEASURES)].copy()
-    frame["series"] = frame["series_id"].map(JOLTS_MEASURES).map(gettext)
-    frame["date"] = month_date(frame["month"])
-    return frame[["series_id", "series", "month", "date", "thousands"]].reset_index(drop=True)
-
-
-def jolts_chart(employers: pd.DataFrame):
-
-    frame = jolts_frame(employers)
-    pick, highlighted = legend_highlight("series")
-    return (
-        alt.Chart(frame)
-        .mark_line(point=alt.OverlayMarkDef(size=16))
-        .encode(
-            x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-            y=alt.Y("thousands:Q", title=[gettext("Information industry"), gettext("(thousands per month, seasonally adjusted)")]),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                # Not PALETTE[3]: that orange is the article's colour everywhere in the book.
-                scale=alt.Scale(domain=[gettext(m) for m in JOLTS_MEASURES.values()], range=[PALETTE[0], PALETTE[2]]),
-                legend=alt.Legend(columns=1),
-            ),
-            opacity=highlighted,
-            tooltip=[
-                alt.Tooltip("month:N", title=gettext("Month")),
-                alt.Tooltip("series:N", title=gettext("Series")),
-                alt.Tooltip("series_id:N", title=gettext("BLS series")),
-                alt.Tooltip("thousands:Q", title=gettext("Thousands"), format=",.0f"),
-            ],
-        )
-        .add_params(pick)
-        .properties(width="container", height=300)
-    )
-
-
-def jolts_description(employers: pd.DataFrame) -> str:
-    f = jolts_figures(employers)
-    frame = jolts_frame(employers)
-    recent = (
-        gettext(", then {recent} thousand from {span}, more than in any full year after {since}.").format(
-            recent=number(f["layoffs_recent"], ".0f"), span=f["recent_span"], since=f["layoffs_recent_higher_since"]
-        )
-        if f["recent_span"]
-        else "."
-    )
-    return gettext(
-        "Line chart of monthly job openings and of layoffs and discharges in the Information industry (JOLTS, "
-        "thousands, seasonally adjusted), {first} to {last}. Openings averaged {openings_first} thousand a month in "
-        "{first_year}, {openings_peak} thousand in {peak_year} and {openings_last} thousand in {last_year}; layoffs "
-        "and discharges averaged {layoffs_first} thousand in {first_year} and {layoffs_last} thousand in "
-        "{last_year}{recent}"
-    ).format(
-        first=month_name(frame["month"].min()), last=month_name(frame["month"].max()),
-        openings_first=number(f["openings_first"], ".0f"), first_year=f["first_year"],
-        openings_peak=number(f["openings_peak"], ".0f"), peak_year=f["openings_peak_year"],
-        openings_last=number(f["openings_last"], ".0f"), last_year=f["last_year"],
-        layoffs_first=number(f["layoffs_first"], ".0f"), layoffs_last=number(f["layoffs_last"], ".0f"), recent=recent,
-    )
-
-
-def csd_frame(employers: pd.DataFrame) -> pd.DataFrame:
-    frame = csd_series(employers)
-    frame["date"] = month_date(frame["month"])
-    return frame
-
-
-def csd_chart(employers: pd.DataFrame):
-
-    frame = csd_frame(employers)
-    return (
-        alt.Chart(frame)
-        .mark_line(color=DATA_COLOUR, point=alt.OverlayMarkDef(size=16, color=DATA_COLOUR))
-        .encode(
-            x=alt.X("date:T", title=gettext("Month"), axis=alt.Axis(format="%Y", tickCount=8)),
-            y=alt.Y(
-                "thousands:Q",
-                title=gettext("Jobs in computer systems design (thousands, seasonally adjusted)"),
-                scale=alt.Scale(zero=False),
-            ),
-            tooltip=[
-                alt.Tooltip("month:N", title=gettext("Month")),
-                alt.Tooltip("thousands:Q", title=gettext("Jobs (thousands)"), format=",.1f"),
-            ],
-        )
-        .properties(width="container", height=260)
-    )
-
-
-def csd_description(employers: pd.DataFrame) -> str:
-    f = csd_figures(employers)
-    return gettext(
-        "Line chart of payroll jobs in computer systems design and related services ({series}, thousands, seasonally "
-        "adjusted): {first} thousand in {first_month}, a peak of {peak} thousand in {peak_month}, and {last} thousand "
-        "in {last_month}, {last_vs_peak} from the peak and {last_vs_first} from the start."
-    ).format(
-        series=CSD_EMPLOYMENT_ID, first=number(f["first"], ",.0f"), first_month=f["first_month"],
-        peak=number(f["peak"], ",.0f"), peak_month=f["peak_month"], last=number(f["last"], ",.0f"),
-        last_month=f["last_month"], last_vs_peak=number(f["last_vs_peak"], "+.1%"),
-        last_vs_first=number(f["last_vs_first"], "+.1%"),
-    )
-
-
-SURVEY_ROWS = {
-    "replaced_2023": N_("Replaced (reported)"),
-    "layoffs_2024_definitely": N_("Definitely (expected)"),
-    "layoffs_2024_probably": N_("Probably (expected)"),
-}
-REPLACED_ROW, LAYOFFS_ROW = N_("Replaced, 2023"), N_("Layoffs, 2024")
-SURVEY_LINES = {"replaced_2023": REPLACED_ROW, "layoffs_2024_definitely": LAYOFFS_ROW, "layoffs_2024_probably": LAYOFFS_ROW}
-ARTICLE_READING = N_("The article's reading")
-SURVEY_GREYS = [SECONDARY_COLOUR, "#959595", "#c2c2c2"]
-
-
-def survey_frame(survey: pd.DataFrame) -> pd.DataFrame:
-    """Stacked segments of the secondary figures, and the article's two shares as marks."""
-    bars = survey.loc[survey["answer"].isin(SURVEY_ROWS)].copy()
-    bars["row"] = bars["answer"].map(SURVEY_LINES).map(gettext)
-    bars["segment"] = bars["answer"].map(SURVEY_ROWS).map(gettext)
-    bars["order"] = bars["answer"].map(list(SURVEY_ROWS).index)
-    bars = bars[["row", "segment", "order", "share", "timing", "quoted_by"]]
-    article = pd.DataFrame(
-        {
-            "row": [gettext(REPLACED_ROW), gettext(LAYOFFS_ROW)],
-            # Each starts with the words of ARTICLE_READING, which the chart looks for (is_article).
-            "segment": [
-                gettext("{reading}: replaced jobs in 2023").format(reading=gettext(ARTICLE_READING)),
-                gettext("{reading}: carried out layoffs in 2024").format(reading=gettext(ARTICLE_READING)),
-            ],
-            "share": [ARTICLE_REPLACED_SHARE, ARTICLE_LAYOFF_SHARE],
-            "timing": ["reported", ARTICLE_LAYOFF_TIMING],
-            "quoted_by": gettext("the article"),
-            "order": len(SURVEY_ROWS),
-        }
-    )
-    return pd.concat([bars, article], ignore_index=True)
-
-
-def survey_chart(survey: pd.DataFrame):
-
-    frame = survey_frame(survey)
-    rows = [gettext(REPLACED_ROW), gettext(LAYOFFS_ROW)]
-    segments = [gettext(s) for s in SURVEY_ROWS.values()]
-    y = alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=200))
-    tooltip = [
-        alt.Tooltip("segment:N", title=gettext("Answer")),
-        alt.Tooltip("share:Q", title=gettext("Share of respondents"), format=".0%"),
-        alt.Tooltip("timing:N", title=gettext("Reported or expected")),
-        alt.Tooltip("quoted_by:N", title=gettext("Quoted by")),
-    ]
-    is_article = alt.expr.indexof(alt.datum.segment, gettext(ARTICLE_READING)) == 0
-    bars = (
-        alt.Chart(frame)
-        .transform_filter(~is_article)
-        .mark_bar(height=26, stroke="white")
-        .encode(
-            x=alt.X(
-                "sum(share):Q",
-                title=gettext("Share of leaders surveyed (%)"),
-                axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 0.6]),
-            ),
-            y=y,
-            color=alt.Color(
-                "segment:N",
-                title=gettext("Quoted survey answers"),
-                # Secondary figures are grey; each answer its own grey, darkest for what was reported.
-                scale=alt.Scale(domain=segments, range=SURVEY_GREYS),
-                legend=alt.Legend(columns=1),
-            ),
-            order=alt.Order("order:Q"),
-            tooltip=tooltip,
-        )
-    )
-    article = alt.Chart(frame).transform_filter(is_article)
-    marks = article.mark_point(shape="diamond", size=220, filled=True, color=CLAIM_COLOUR, opacity=1).encode(
-        x="share:Q", y=y, tooltip=tooltip
-    )
-    # The label's words are quoted in a Vega expression: their translation has no apostrophe.
-    article_label = gettext("Article: ")
-    labels = article.mark_text(align="center", dy=-20, color=CLAIM_COLOUR, fontWeight="bold").encode(
-        x="share:Q", y=y, text=alt.Text("label:N")
-    ).transform_calculate(label=f"'{article_label}' + format(datum.share, '.0%')")
-    return (bars + marks + labels).properties(width="container", height=190)
-
-
-def survey_description(survey: pd.DataFrame) -> str:
-    f = c04_figures(survey)
-    return gettext(
-        "Horizontal bars of the ResumeBuilder survey as quoted by the press (secondary): {replaced} of {respondents} "
-        "business leaders said AI replaced workers in 2023; {definitely} said AI would definitely and {probably} "
-        "probably lead to layoffs in 2024, {layoffs} in all. Diamonds mark the article's reading: {article_replaced} "
-        "replaced, and {article_layoffs} presented as layoffs already made in 2024."
-    ).format(
-        replaced=number(f["replaced"], ".0%"), respondents=f["respondents"], definitely=number(f["definitely"], ".0%"),
-        probably=number(f["probably"], ".0%"), layoffs=number(f["layoffs"], ".0%"),
-        article_replaced=number(ARTICLE_REPLACED_SHARE, ".0%"), article_layoffs=number(ARTICLE_LAYOFF_SHARE, ".0%"),
+        comptia_january=number(rate("comptia_it_occupations", ARTICLE_JANUARY), ".1f"),
+        cm_low=number(cm.min(), ".1f"),
+        cm_high=number(cm.max(), ".1f"),
+        all_low=number(everyone.min(), ".1f"),
+        all_high=number(everyone.max(), ".1f"),
     )

@@ -31,7 +31,7 @@ from .article import (
     ARTICLE_RESPONDENTS,
 )
 from .facts import c03_figures, c04_figures
-from .tables import LEVEL_ID, RATE_ID
+from .raw import LEVEL_ID, RATE_ID
 
 # What LNU03032237 counts, against what the article calls it (article.ARTICLE_MEASURE).
 SERIES_MEASURE = N_("unemployed wage and salary workers whose last job was in the Information industry")

@@ -15,7 +15,7 @@ import pandas as pd
 from ...exercises import Mistake, anticipates, expects, written
 from ...i18n import gettext
 from .facts import c03_figures, january_rises, the_article, winter_changes, yearly_means
-from .tables import LAYOFFS_ID
+from .raw import LAYOFFS_ID
 
 
 @expects(

@@ -22,17 +22,8 @@ from .article import (
     ARTICLE_REPLACED_SHARE,
     ARTICLE_RESPONDENTS,
 )
-from .tables import (
-    CSD_EMPLOYMENT_ID,
-    LAYOFFS_ID,
-    LEVEL_ID,
-    OPENINGS_ID,
-    RATE,
-    RATE_ID,
-    SHUTDOWN_STATEMENT_DATE,
-    SHUTDOWN_STATEMENT_URL,
-    UNEMPLOYED,
-)
+from .monthly_series import RATE, SHUTDOWN_STATEMENT_DATE, SHUTDOWN_STATEMENT_URL, UNEMPLOYED
+from .raw import CSD_EMPLOYMENT_ID, LAYOFFS_ID, LEVEL_ID, OPENINGS_ID, RATE_ID
 
 # The CPS series break at the article's January, as the note under BLS table A-14 (February
 # 2025 version, raw/bls_empsit_tableA14_information_excerpts.txt) states it.

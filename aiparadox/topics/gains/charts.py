@@ -9,16 +9,8 @@ from ...charts import CLAIM_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
 from ...i18n import N_, _, number
 from . import claims
 from .facts import series
-from .tables import (
-    ALL_OCCUPATIONS,
-    GRAPHIC_DESIGNERS,
-    LABOUR_SHARE_ID,
-    LAWYERS,
-    OCCUPATION_LABELS,
-    PRODUCTIVITY_ID,
-    REAL_PAY_ID,
-    SOFTWARE_DEVELOPERS,
-)
+from .quarterly_series import LABOUR_SHARE_ID, PRODUCTIVITY_ID, REAL_PAY_ID
+from .tables import ALL_OCCUPATIONS, GRAPHIC_DESIGNERS, LAWYERS, OCCUPATION_LABELS, SOFTWARE_DEVELOPERS
 
 SECONDARY_NOTE = N_("Grey: a figure known only from quoted text (secondary), not read in the publisher's file.")
 

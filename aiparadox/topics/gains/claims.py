@@ -42,15 +42,8 @@ import pandas as pd
 from ...datapackage import DataError
 from ...i18n import N_, gettext, number
 from ...ledger import assesses
-from .tables import (
-    ACCOUNTS,
-    ALL_OCCUPATIONS,
-    ANECDOTE_OCCUPATIONS,
-    FINANCIALS,
-    LABOUR_SHARE_ID,
-    OEWS,
-    PRODUCTIVITY,
-)
+from .quarterly_series import ACCOUNTS, LABOUR_SHARE_ID, PRODUCTIVITY
+from .tables import ALL_OCCUPATIONS, ANECDOTE_OCCUPATIONS, FINANCIALS, OEWS
 
 # --- The rules, fixed before the data ------------------------------------------------------------
 # The first full year of generative AI in use: ChatGPT was released on 30 November 2022.

@@ -11,7 +11,8 @@ import pandas as pd
 from ...exercises import Mistake, anticipates, expects, written
 from ...i18n import N_
 from .facts import labour_share, rules
-from .tables import FINANCIALS, LABOUR_SHARE_ID, PRODUCTIVITY, REPORTED
+from .quarterly_series import LABOUR_SHARE_ID, PRODUCTIVITY
+from .tables import FINANCIALS, REPORTED
 
 EXERCISE_QUARTER = "1947Q1"
 RELEASE_FIGURE = "labour_share_level_2026q1"

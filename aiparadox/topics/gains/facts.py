@@ -13,19 +13,15 @@ import pandas as pd
 from ...datapackage import DataError
 from ...i18n import N_, gettext
 from . import article, claims
-from .tables import (
-    ALL_OCCUPATIONS,
-    ANECDOTE_OCCUPATIONS,
-    GRAPHIC_DESIGNERS,
+from .quarterly_series import (
     HOURLY_PAY_ID,
     LABOUR_SHARE_ID,
-    LAWYERS,
     NFC_PROFITS_ID,
     OUTPUT_DEFLATOR_ID,
     PRODUCTIVITY_ID,
     REAL_PAY_ID,
-    SOFTWARE_DEVELOPERS,
 )
+from .tables import ALL_OCCUPATIONS, ANECDOTE_OCCUPATIONS, GRAPHIC_DESIGNERS, LAWYERS, SOFTWARE_DEVELOPERS
 
 # Where the productivity-pay comparison starts: the last quarter of 1979, the usual reference of the
 # productivity-pay debate, and the last quarter before the pandemic.

@@ -43,6 +43,11 @@ INDEX_DURATION = "3"  # pr.duration: 1 = % change on a year ago, 2 = % change on
 QUARTERS = ("Q01", "Q02", "Q03", "Q04")  # Q05 is the annual average
 
 
+def locate(folder: Path, fetched: str, shared: str) -> Path:
+    """The file as ``data fetch`` saves it, else the shared copy named with its vintage."""
+    return folder / fetched if (folder / fetched).is_file() else folder / shared
+
+
 def _tab_file(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     try:
         raw = path.read_bytes()

@@ -10,10 +10,10 @@ The traps of ``../shared/sources/gains/SOURCE.md`` (section 3) and where each is
    is not read.
 3. and 4. Revisions and the splice: 1947-1994 from the AllData file, 1995 on from the Current
    file; every row names its file and the last quarter that file holds, and the build stops if the two disagree by more
-   than :data:`SPLICE_TOLERANCE` in the quarters they share before the 2020s revisions.
+   than :data:`.quarterly_series.SPLICE_TOLERANCE` in the quarters they share before the 2020s revisions.
 6. Productivity against real pay is not the labour share: both are kept, with the hourly
    compensation and the output deflator that tie them together (checked: labour share = unit
-   labour costs / output deflator, within :data:`IDENTITY_TOLERANCE`).
+   labour costs / output deflator, within :data:`.quarterly_series.IDENTITY_TOLERANCE`).
 8. and 9. Profit concepts and vintages: only CPROFIT (with inventory valuation and capital
    consumption adjustments, before tax) of the January 2026 vintage is read; a file holding
    another series is refused.
@@ -37,44 +37,11 @@ import pandas as pd
 from ...datapackage import DataError, Field, Table
 from ...datasets import Dataset, provenance_notes
 from ...i18n import N_
-from ...refresh import Distinct, NoJump, Revised, SpanKept, Within
+from ...refresh import Distinct, NoJump, Revised, SpanKept
 from . import raw
+from .quarterly_series import ACCOUNTS, LABOUR_SHARE_ID, PRODUCTIVITY, accounts_table, productivity_table
 
 # --- Vocabulary -----------------------------------------------------------------------------------
-LABOUR_SHARE_ID = "PRS85006173"
-PRODUCTIVITY_ID = "PRS85006093"
-REAL_PAY_ID = "PRS85006153"
-HOURLY_PAY_ID = "PRS85006103"
-UNIT_LABOUR_COST_ID = "PRS85006113"
-OUTPUT_DEFLATOR_ID = "PRS85006143"
-NFC_LABOUR_SHARE_ID = "PRS88003173"
-NFC_PROFITS_ID = "PRS88003183"
-# id: (sector code, measure code) as pr.series must give them, sector, measure.
-PR_SERIES = {
-    LABOUR_SHARE_ID: ("8500", "17", "Nonfarm business", "Labor share"),
-    PRODUCTIVITY_ID: ("8500", "09", "Nonfarm business", "Labor productivity (output per hour)"),
-    REAL_PAY_ID: ("8500", "15", "Nonfarm business", "Real hourly compensation"),
-    HOURLY_PAY_ID: ("8500", "10", "Nonfarm business", "Hourly compensation"),
-    UNIT_LABOUR_COST_ID: ("8500", "11", "Nonfarm business", "Unit labor costs"),
-    OUTPUT_DEFLATOR_ID: ("8500", "14", "Nonfarm business", "Value-added output price deflator"),
-    NFC_LABOUR_SHARE_ID: ("8800", "17", "Nonfinancial corporations", "Labor share"),
-    NFC_PROFITS_ID: ("8800", "18", "Nonfinancial corporations", "Profits"),
-}
-BASE_YEAR = "2017"
-CURRENT_FILE, ALLDATA_FILE = "pr.data.0.Current", "pr.data.1.AllData"
-# The shared copies, named with their vintage (SOURCE.md section 0); data fetch saves the plain names.
-SHARED_PR_FILES = {
-    CURRENT_FILE: "pr.data.0.Current__vintage2026-06__kumarvik0401.txt",
-    ALLDATA_FILE: "pr.data.1.AllData__vintage2025-04__vipulaga89.txt",
-}
-SPLICE_FROM = 1995  # the Current file starts in 1995Q1
-# The two files may differ by re-indexing rounding (at most 0.007 in 1995-2019); the 2020s were
-# revised in September 2025, so the check stops before them.
-SPLICE_CHECK_YEARS = (1995, 2019)
-SPLICE_TOLERANCE = 0.01
-IDENTITY_TOLERANCE = 0.01
-
-FRED_SHARED_FILES = {s: f"{s}__rmmomin_api_2026-01-18.csv" for s in raw.FRED_SERIES}
 
 COMPANIES = {"NVIDIA": 1045810, "Alphabet": 1652044}
 COMPANYFACTS_SHARED = {
@@ -105,174 +72,6 @@ OCCUPATION_LABELS = {
 OEWS_2025 = 2025
 NOTES_FILE = raw.NOTES_FILE
 
-def _quarter_fields() -> tuple[Field, ...]:
-    return (
-        Field("period", "string", "Quarter, e.g. 2026Q1", constraints={"required": True, "pattern": r"^\d{4}Q[1-4]$"}),
-        Field("year", "year", "Calendar year of the quarter", constraints={"required": True}),
-        Field("quarter", "integer", "Quarter of the year (1-4)", constraints={"required": True, "minimum": 1, "maximum": 4}),
-    )
-
-
-def _locate(folder: Path, fetched: str, shared: str) -> Path:
-    """The file as ``data fetch`` saves it, else the shared copy named with its vintage."""
-    return folder / fetched if (folder / fetched).is_file() else folder / shared
-
-
-def file_ends(data: pd.DataFrame) -> str:
-    """The last quarter a flat file holds: it names the release the copy comes from (BLS revises the
-    recent quarters in every release), whichever route the copy took."""
-    quarters = data.loc[data["period"].isin(raw.QUARTERS), ["year", "period"]]
-    last = quarters.sort_values(["year", "period"]).iloc[-1]
-    return f"{last['year']}Q{last['period'][-1]}"
-
-
-# --- BLS Productivity and Costs ----------------------------------------------------------------------
-PRODUCTIVITY = Table(
-    name="gains_bls_productivity",
-    title="BLS Productivity and Costs: labour share, productivity, pay and profits, quarterly, 1947Q1-2026Q1",
-    description=(
-        "Quarterly index series (2017 = 100, seasonally adjusted) of the nonfarm business sector (labor share, "
-        "output per hour, real and nominal hourly compensation, unit labor costs, output price deflator) and of "
-        "nonfinancial corporations (labor share, profits). The labor share is an index, not a percentage. "
-        "1947-1994 come from the AllData file of March 2025, 1995 on from the Current file of June 2026."
-    ),
-    fields=(
-        Field("series_id", "string", "BLS series id", constraints={"required": True, "enum": list(PR_SERIES)}),
-        Field("sector", "string", "BLS sector", constraints={"required": True}),
-        Field("measure", "string", "BLS measure (pr.measure)", constraints={"required": True}),
-        *_quarter_fields(),
-        Field(
-            "index_2017", "number", "Index value, 2017 = 100 (not a percentage, not a share)",
-            unit="index, 2017 = 100", constraints={"required": True, "minimum": 0},
-        ),
-        Field("file", "string", "BLS flat file the value was read from", constraints={"required": True, "enum": [CURRENT_FILE, ALLDATA_FILE]}),
-        Field("file_ends", "string", "Last quarter of that copy of the file, which names its release (recent quarters are revised in each)", constraints={"required": True}),
-        Field("revised", "boolean", "BLS footnote R: the value was revised in that release", constraints={"required": True}),
-    ),
-    primary_key=("series_id", "period"),
-    sources=(raw.PR_SOURCE,),
-    # Quarter to quarter an index moves by a few percent (profits by at most 1.5 times); a release revises
-    # recent quarters, a rebasing all of them (say so with --accept).
-    checks=(SpanKept("period", series=("series_id",)), NoJump("index_2017", along="period", within=("series_id",), factor=2),
-            Revised(("index_2017",), at_most=0.1)),
-)
-
-
-def productivity_table(folder: Path) -> pd.DataFrame:
-    pr = folder / "bls_pr"
-    series = raw.read_pr_series(pr / "pr.series")
-    durations = raw.read_pr_durations(pr / "pr.duration")
-    if f"({BASE_YEAR}=100)" not in durations.get(raw.INDEX_DURATION, ""):
-        raise DataError(f"pr.duration: code {raw.INDEX_DURATION} is {durations.get(raw.INDEX_DURATION)!r}, not an index on {BASE_YEAR}")
-    paths = {name: _locate(pr, name, shared) for name, shared in SHARED_PR_FILES.items()}
-    data = {name: raw.read_pr_data(path) for name, path in paths.items()}
-    ends = {name: file_ends(frame) for name, frame in data.items()}
-    frames = []
-    for series_id, (sector_code, measure_code, sector, measure) in PR_SERIES.items():
-        meta = series.loc[series_id] if series_id in series.index else None
-        if meta is None or (meta["sector_code"], meta["measure_code"]) != (sector_code, measure_code):
-            raise DataError(f"pr.series: {series_id} is not {measure} of {sector}")
-        current = raw.pr_index_quarters(data[CURRENT_FILE], series, series_id, paths[CURRENT_FILE].name, BASE_YEAR)
-        history = raw.pr_index_quarters(data[ALLDATA_FILE], series, series_id, paths[ALLDATA_FILE].name, BASE_YEAR)
-        check_splice(series_id, history, current)
-        parts = [
-            history.loc[history.index.get_level_values("year") < SPLICE_FROM].assign(file=ALLDATA_FILE, file_ends=ends[ALLDATA_FILE]),
-            current.loc[current.index.get_level_values("year") >= SPLICE_FROM].assign(file=CURRENT_FILE, file_ends=ends[CURRENT_FILE]),
-        ]
-        spliced = pd.concat(parts).reset_index()
-        check_quarters_contiguous(series_id, spliced)
-        frames.append(spliced.assign(series_id=series_id, sector=sector, measure=measure))
-    table = pd.concat(frames, ignore_index=True)
-    table["period"] = table["year"].astype(str) + "Q" + table["quarter"].astype(str)
-    table["index_2017"] = table["value"]
-    table["revised"] = table["footnote_codes"].str.contains("R").astype("boolean")
-    check_labour_share_identity(table)
-    return table[PRODUCTIVITY.columns]
-
-
-def check_splice(series_id: str, history: pd.DataFrame, current: pd.DataFrame) -> None:
-    first, last = SPLICE_CHECK_YEARS
-    both = history.merge(current, left_index=True, right_index=True, suffixes=("_history", "_current"))
-    both = both.loc[both.index.get_level_values("year").to_series().between(first, last).to_numpy()]
-    if both.empty:
-        raise DataError(f"{series_id}: the AllData and Current files share no quarter in {first}-{last}; cannot check the splice")
-    gap = (both["value_history"] - both["value_current"]).abs()
-    if gap.max() > SPLICE_TOLERANCE:
-        year, quarter = gap.idxmax()
-        raise DataError(
-            f"{series_id}: the AllData and Current files differ by {gap.max():.3f} in {year}Q{quarter} "
-            f"(more than {SPLICE_TOLERANCE}); they are not the same series on the same base, do not splice them"
-        )
-
-
-def check_quarters_contiguous(series_id: str, frame: pd.DataFrame) -> None:
-    steps = frame["year"] * 4 + frame["quarter"]
-    if not (steps.diff().dropna() == 1).all():
-        raise DataError(f"{series_id}: the spliced series has a missing or repeated quarter")
-
-
-def check_labour_share_identity(table: pd.DataFrame) -> None:
-    """Labour share = unit labour costs / output deflator x 100, quarter by quarter: a series read
-    under the wrong id breaks it."""
-    wide = table.pivot(index="period", columns="series_id", values="index_2017")
-    implied = wide[UNIT_LABOUR_COST_ID] / wide[OUTPUT_DEFLATOR_ID] * 100
-    gap = (implied - wide[LABOUR_SHARE_ID]).abs()
-    if gap.max() > IDENTITY_TOLERANCE:
-        raise DataError(
-            f"{LABOUR_SHARE_ID} is not unit labour costs / output deflator in {gap.idxmax()} "
-            f"(off by {gap.max():.3f}); a series is not what its id says"
-        )
-
-
-# --- National accounts ---------------------------------------------------------------------------------
-ACCOUNTS = Table(
-    name="gains_national_accounts",
-    title="GDP, compensation of employees and corporate profits, quarterly, 1947Q1-2025Q3",
-    description=(
-        "BEA national accounts via FRED, January 2026 vintage: gross domestic product, compensation of "
-        "employees paid (wages, salaries and supplements) and corporate profits with inventory valuation "
-        "and capital consumption adjustments, before tax (CPROFIT; not CP, which is after tax and "
-        "unadjusted), with each as a share of GDP. All at seasonally adjusted annual rates."
-    ),
-    fields=(
-        *_quarter_fields(),
-        Field("gdp_busd", "number", "Gross domestic product (FRED GDP)", unit="billions of US dollars, SAAR", constraints={"required": True, "minimum": 0}),
-        Field("compensation_busd", "number", "Compensation of employees, paid (FRED COE)", unit="billions of US dollars, SAAR", constraints={"required": True, "minimum": 0}),
-        Field("profits_busd", "number", "Corporate profits with IVA and CCAdj, before tax (FRED CPROFIT)", unit="billions of US dollars, SAAR", constraints={"required": True}),
-        Field("compensation_share_of_gdp", "number", "compensation_busd / gdp_busd", unit="fraction (0-1)", constraints={"required": True, "minimum": 0, "maximum": 1}),
-        Field("profits_share_of_gdp", "number", "profits_busd / gdp_busd", unit="fraction (0-1)", constraints={"required": True, "minimum": -1, "maximum": 1}),
-    ),
-    primary_key=("period",),
-    sources=(raw.FRED_SOURCE,),
-    # GDP and pay move by under 10% a quarter, profits by under 1.4 times; BEA's revisions stay well within 25%.
-    checks=(SpanKept("period"), NoJump("gdp_busd", along="period", factor=1.5), NoJump("compensation_busd", along="period", factor=1.5),
-            NoJump("profits_busd", along="period", factor=2), Within("compensation_share_of_gdp", 0.4, 0.7),
-            Revised(("gdp_busd", "compensation_busd", "profits_busd"), at_most=0.25)),
-)
-
-
-def accounts_table(folder: Path) -> pd.DataFrame:
-    fred = folder / "fred"
-    series = {s: raw.read_fred_csv(_locate(fred, f"{s}.csv", FRED_SHARED_FILES[s]), s) for s in raw.FRED_SERIES}
-    frame = pd.DataFrame(series).dropna()
-    dates = pd.to_datetime(frame.index)
-    if not ((dates.day == 1) & dates.month.isin([1, 4, 7, 10])).all():
-        raise DataError("fred: the GDP, COE and CPROFIT dates are not quarter starts")
-    table = pd.DataFrame(
-        {
-            "year": dates.year,
-            "quarter": (dates.month - 1) // 3 + 1,
-            "gdp_busd": frame["GDP"].to_numpy(),
-            "compensation_busd": frame["COE"].to_numpy(),
-            "profits_busd": frame["CPROFIT"].to_numpy(),
-        }
-    )
-    table["period"] = table["year"].astype(str) + "Q" + table["quarter"].astype(str)
-    table["compensation_share_of_gdp"] = (table["compensation_busd"] / table["gdp_busd"]).round(6)
-    table["profits_share_of_gdp"] = (table["profits_busd"] / table["gdp_busd"]).round(6)
-    return table[ACCOUNTS.columns]
-
-
 # --- Companies: SEC companyfacts -----------------------------------------------------------------------
 FINANCIALS = Table(
     name="gains_company_financials",
@@ -286,23 +85,63 @@ FINANCIALS = Table(
     fields=(
         Field("company", "string", "Company", constraints={"required": True, "enum": list(COMPANIES)}),
         Field("cik", "integer", "SEC Central Index Key", constraints={"required": True}),
-        Field("fiscal_year", "year", "Fiscal year, named by the calendar year in which it ends", constraints={"required": True}),
+        Field(
+            "fiscal_year",
+            "year",
+            "Fiscal year, named by the calendar year in which it ends",
+            constraints={"required": True},
+        ),
         Field("period_start", "date", "First day of the fiscal year", constraints={"required": True}),
         Field("period_end", "date", "Last day of the fiscal year", constraints={"required": True}),
-        Field("calendar_year", "year", "Calendar year holding the middle of the fiscal year", constraints={"required": True}),
-        Field("revenue_musd", "number", "Revenue", unit="millions of US dollars", constraints={"required": True, "minimum": 0}),
+        Field(
+            "calendar_year",
+            "year",
+            "Calendar year holding the middle of the fiscal year",
+            constraints={"required": True},
+        ),
+        Field(
+            "revenue_musd",
+            "number",
+            "Revenue",
+            unit="millions of US dollars",
+            constraints={"required": True, "minimum": 0},
+        ),
         Field("operating_income_musd", "number", "Operating income (loss)", unit="millions of US dollars"),
-        Field("net_income_musd", "number", "Net income (loss): the owners' profit, not pay", unit="millions of US dollars", constraints={"required": True}),
-        Field("revenue_tag", "string", "us-gaap tag the revenue was filed under", constraints={"required": True, "enum": list(REVENUE_TAGS)}),
-        Field("net_income_values", "integer", "Distinct net income values the filings gave for the year (re-presentations)", unit="values", constraints={"required": True, "minimum": 1}),
-        Field("accession", "string", "Accession number of the latest 10-K giving the net income", constraints={"required": True}),
+        Field(
+            "net_income_musd",
+            "number",
+            "Net income (loss): the owners' profit, not pay",
+            unit="millions of US dollars",
+            constraints={"required": True},
+        ),
+        Field(
+            "revenue_tag",
+            "string",
+            "us-gaap tag the revenue was filed under",
+            constraints={"required": True, "enum": list(REVENUE_TAGS)},
+        ),
+        Field(
+            "net_income_values",
+            "integer",
+            "Distinct net income values the filings gave for the year (re-presentations)",
+            unit="values",
+            constraints={"required": True, "minimum": 1},
+        ),
+        Field(
+            "accession",
+            "string",
+            "Accession number of the latest 10-K giving the net income",
+            constraints={"required": True},
+        ),
         Field("filed", "date", "Filing date of that 10-K", constraints={"required": True}),
     ),
     primary_key=("company", "fiscal_year"),
     sources=(raw.SEC_SOURCE,),
     # NVIDIA's revenue at most 2.3 times the year before; a later 10-K re-presents a year by a few percent.
-    checks=(NoJump("revenue_musd", along="fiscal_year", within=("company",), factor=4),
-            Revised(("revenue_musd", "net_income_musd"), at_most=0.1)),
+    checks=(
+        NoJump("revenue_musd", along="fiscal_year", within=("company",), factor=4),
+        Revised(("revenue_musd", "net_income_musd"), at_most=0.1),
+    ),
 )
 
 
@@ -342,12 +181,14 @@ def financials_table(folder: Path) -> pd.DataFrame:
     facts_folder = folder / "sec" / "companyfacts"
     frames = []
     for company, cik in COMPANIES.items():
-        path = _locate(facts_folder, f"CIK{cik:010d}.json", COMPANYFACTS_SHARED[company])
+        path = raw.locate(facts_folder, f"CIK{cik:010d}.json", COMPANYFACTS_SHARED[company])
         frames.append(company_rows(company, raw.read_companyfacts(path, cik)))
     table = pd.concat(frames, ignore_index=True)
     duplicated = table.duplicated(["company", "fiscal_year"], keep=False)
     if duplicated.any():
-        raise DataError(f"companyfacts: two annual periods end in the same fiscal year: {table.loc[duplicated].head(2).to_dict('records')}")
+        raise DataError(
+            f"companyfacts: two annual periods end in the same fiscal year: {table.loc[duplicated].head(2).to_dict('records')}"
+        )
     return table.sort_values(["company", "fiscal_year"], ignore_index=True)[FINANCIALS.columns]
 
 
@@ -366,11 +207,26 @@ REPORTED = Table(
         Field("figure_id", "string", "Identifier of the figure", constraints={"required": True}),
         Field("subject", "string", "Company or series the figure is about", constraints={"required": True}),
         Field("measure", "string", "What the figure measures", constraints={"required": True}),
-        Field("period", "string", "Fiscal year (FY2025) or quarter (2026Q1) the figure refers to", constraints={"required": True}),
+        Field(
+            "period",
+            "string",
+            "Fiscal year (FY2025) or quarter (2026Q1) the figure refers to",
+            constraints={"required": True},
+        ),
         Field("value", "number", "The figure", unit="see the unit column", constraints={"required": True}),
         Field("unit", "string", "Unit of value", constraints={"required": True}),
-        Field("approximate", "boolean", "The text says 'approximately' (head counts are rounded)", constraints={"required": True}),
-        Field("status", "string", "primary: read in the filing itself; secondary: known only from quoted text", constraints={"required": True, "enum": ["primary", "secondary"]}),
+        Field(
+            "approximate",
+            "boolean",
+            "The text says 'approximately' (head counts are rounded)",
+            constraints={"required": True},
+        ),
+        Field(
+            "status",
+            "string",
+            "primary: read in the filing itself; secondary: known only from quoted text",
+            constraints={"required": True, "enum": ["primary", "secondary"]},
+        ),
         Field("document", "string", "File the figure was read in", constraints={"required": True}),
         Field("quote", "string", "The words that hold the figure", constraints={"required": True}),
     ),
@@ -388,18 +244,46 @@ ALPHABET_10K = (2024, "GOOGL_10-K_FY2024_googl-10-k-2025-02-05.html.gz")
 # The figures known only from quoted text: (id, subject, measure, period, unit, approximate, the
 # sentence of SOURCE.md that holds it, the pattern that captures the number in that sentence).
 QUOTED = (
-    ("nvidia_data_centre_fy2026", "NVIDIA", "Data Center revenue", "FY2026", "millions of US dollars", False,
-     "Data Center revenue FY2021–FY2025 comes from three 10-Ks. FY2026 (193,737 $M) is known only from secondary text.",
-     r"FY2026 \(([\d,]+) \$M\)"),
-    ("nvidia_employees_fy2026", "NVIDIA", "Employees at fiscal year end", "FY2026", "employees", True,
-     "FY2026 ≈42,000 is quoted from the FY2026 10-K by several independent repositories; the 10-K itself is not stored here.",
-     r"FY2026 ≈([\d,]+)"),
-    ("labour_share_2026q2", LABOUR_SHARE_ID, "Labor share, nonfarm business (FRED, updated 2026-09-03)", "2026Q2", "index, 2017 = 100", False,
-     "a repository ledger quoting FRED \"updated 2026-09-03\" gives Q2 2025 96.723, Q1 2026 94.843 and Q2 2026 93.446.",
-     r"Q2 2026 (\d+\.\d+)"),
-    ("labour_share_level_2026q1", LABOUR_SHARE_ID, "Labor share, nonfarm business, as a percent (BLS release text)", "2026Q1", "percent", False,
-     "**53.7 % in 2026Q1, \"the lowest recorded value since the series began in 1947\"** (release of 4 Jun 2026)",
-     r"(\d+\.\d+) % in 2026Q1"),
+    (
+        "nvidia_data_centre_fy2026",
+        "NVIDIA",
+        "Data Center revenue",
+        "FY2026",
+        "millions of US dollars",
+        False,
+        "Data Center revenue FY2021–FY2025 comes from three 10-Ks. FY2026 (193,737 $M) is known only from secondary text.",
+        r"FY2026 \(([\d,]+) \$M\)",
+    ),
+    (
+        "nvidia_employees_fy2026",
+        "NVIDIA",
+        "Employees at fiscal year end",
+        "FY2026",
+        "employees",
+        True,
+        "FY2026 ≈42,000 is quoted from the FY2026 10-K by several independent repositories; the 10-K itself is not stored here.",
+        r"FY2026 ≈([\d,]+)",
+    ),
+    (
+        "labour_share_2026q2",
+        LABOUR_SHARE_ID,
+        "Labor share, nonfarm business (FRED, updated 2026-09-03)",
+        "2026Q2",
+        "index, 2017 = 100",
+        False,
+        'a repository ledger quoting FRED "updated 2026-09-03" gives Q2 2025 96.723, Q1 2026 94.843 and Q2 2026 93.446.',
+        r"Q2 2026 (\d+\.\d+)",
+    ),
+    (
+        "labour_share_level_2026q1",
+        LABOUR_SHARE_ID,
+        "Labor share, nonfarm business, as a percent (BLS release text)",
+        "2026Q1",
+        "percent",
+        False,
+        '**53.7 % in 2026Q1, "the lowest recorded value since the series began in 1947"** (release of 4 Jun 2026)',
+        r"(\d+\.\d+) % in 2026Q1",
+    ),
 )
 
 
@@ -416,24 +300,36 @@ def data_centre_rows(tenk: Path) -> pd.DataFrame:
             raise DataError(f"{name}: no revenue-by-market table with a Data Center row")
         years = [int(d[-4:]) for d in re.findall(r"\w+ \d+, \d{4}", match.group(1))]
         if years[0] != fiscal_year:
-            raise DataError(f"{name}: its revenue table starts with the year ended in {years[0]}, not fiscal {fiscal_year}")
+            raise DataError(
+                f"{name}: its revenue table starts with the year ended in {years[0]}, not fiscal {fiscal_year}"
+            )
         values = match.groups()[1:]
         if len(years) != len(values):
             # A table with a year and no figure (or the reverse) would pair figures with the wrong years.
             raise DataError(f"{name}: its revenue table has {len(years)} years but {len(values)} Data Center figures")
         for year, value in zip(years, values, strict=True):
-            rows.append({"fiscal_year": year, "value": _integer(value), "document": name, "quote": f"Data Center $ {value}"})
+            rows.append(
+                {"fiscal_year": year, "value": _integer(value), "document": name, "quote": f"Data Center $ {value}"}
+            )
     found = pd.DataFrame(rows)
     differ = found.groupby("fiscal_year")["value"].nunique()
     if (differ > 1).any():
-        raise DataError(f"NVIDIA 10-Ks: Data Center revenue of fiscal {differ.idxmax()} differs between the 10-Ks that carry it")
+        raise DataError(
+            f"NVIDIA 10-Ks: Data Center revenue of fiscal {differ.idxmax()} differs between the 10-Ks that carry it"
+        )
     latest = found.sort_values("document").groupby("fiscal_year").tail(1).sort_values("fiscal_year")
     return pd.DataFrame(
         {
             "figure_id": "nvidia_data_centre_fy" + latest["fiscal_year"].astype(str),
-            "subject": "NVIDIA", "measure": "Data Center revenue", "period": "FY" + latest["fiscal_year"].astype(str),
-            "value": latest["value"].astype(float), "unit": "millions of US dollars", "approximate": False,
-            "status": "primary", "document": latest["document"], "quote": latest["quote"],
+            "subject": "NVIDIA",
+            "measure": "Data Center revenue",
+            "period": "FY" + latest["fiscal_year"].astype(str),
+            "value": latest["value"].astype(float),
+            "unit": "millions of US dollars",
+            "approximate": False,
+            "status": "primary",
+            "document": latest["document"],
+            "quote": latest["quote"],
         }
     )
 
@@ -448,9 +344,15 @@ def employee_rows(tenk: Path) -> pd.DataFrame:
             raise DataError(f"{name}: no sentence giving {company}'s head count at the end of fiscal {fiscal_year}")
         rows.append(
             {
-                "figure_id": f"{company.lower()}_employees_fy{fiscal_year}", "subject": company,
-                "measure": "Employees at fiscal year end", "period": f"FY{fiscal_year}", "value": float(_integer(match.group(3))),
-                "unit": "employees", "approximate": match.group(2) is not None, "status": "primary", "document": name,
+                "figure_id": f"{company.lower()}_employees_fy{fiscal_year}",
+                "subject": company,
+                "measure": "Employees at fiscal year end",
+                "period": f"FY{fiscal_year}",
+                "value": float(_integer(match.group(3))),
+                "unit": "employees",
+                "approximate": match.group(2) is not None,
+                "status": "primary",
+                "document": name,
                 "quote": match.group(0),
             }
         )
@@ -467,8 +369,16 @@ def quoted_rows(folder: Path) -> pd.DataFrame:
         value = float(re.search(pattern, wanted).group(1).replace(",", ""))
         rows.append(
             {
-                "figure_id": figure_id, "subject": subject, "measure": measure, "period": period, "value": value,
-                "unit": unit, "approximate": approximate, "status": "secondary", "document": NOTES_FILE, "quote": wanted.replace("**", ""),
+                "figure_id": figure_id,
+                "subject": subject,
+                "measure": measure,
+                "period": period,
+                "value": value,
+                "unit": unit,
+                "approximate": approximate,
+                "status": "secondary",
+                "document": NOTES_FILE,
+                "quote": wanted.replace("**", ""),
             }
         )
     return pd.DataFrame(rows)
@@ -479,10 +389,14 @@ def reported_figures(folder: Path, financials: pd.DataFrame) -> pd.DataFrame:
     table = pd.concat([data_centre_rows(tenk), employee_rows(tenk), quoted_rows(folder)], ignore_index=True)
     # The segment can never exceed the company: a misread row would.
     nvidia = financials.loc[financials["company"] == "NVIDIA"].set_index("fiscal_year")["revenue_musd"]
-    for _, row in table.loc[table["figure_id"].str.startswith("nvidia_data_centre") & (table["status"] == "primary")].iterrows():
+    for _, row in table.loc[
+        table["figure_id"].str.startswith("nvidia_data_centre") & (table["status"] == "primary")
+    ].iterrows():
         year = int(row["period"][2:])
         if year in nvidia.index and row["value"] > nvidia[year]:
-            raise DataError(f"{row['document']}: Data Center revenue {row['value']:,.0f} exceeds NVIDIA's revenue in fiscal {year}")
+            raise DataError(
+                f"{row['document']}: Data Center revenue {row['value']:,.0f} exceeds NVIDIA's revenue in fiscal {year}"
+            )
     table["approximate"] = table["approximate"].astype("boolean")
     return table[REPORTED.columns]
 
@@ -500,24 +414,62 @@ OEWS = Table(
     ),
     fields=(
         Field("year", "year", "Reference year of the estimates (May of that year)", constraints={"required": True}),
-        Field("occ_code", "string", "SOC code as OEWS prints it", constraints={"required": True, "enum": list(OCCUPATION_LABELS)}),
+        Field(
+            "occ_code",
+            "string",
+            "SOC code as OEWS prints it",
+            constraints={"required": True, "enum": list(OCCUPATION_LABELS)},
+        ),
         Field("occ_title", "string", "Occupation title as printed in the file", constraints={"required": True}),
         Field("occupation", "string", "The book's label for the occupation", constraints={"required": True}),
-        Field("employment", "integer", "Wage and salary employment (excludes the self-employed)", unit="jobs", constraints={"required": True, "minimum": 0}),
-        Field("employment_rse_pct", "number", "Relative standard error of employment", unit="percent of the estimate", constraints={"minimum": 0}),
-        Field("mean_annual_wage", "number", "Mean annual wage, nominal", unit="US dollars per year", constraints={"required": True, "minimum": 0}),
-        Field("mean_wage_rse_pct", "number", "Relative standard error of the mean wage", unit="percent of the estimate", constraints={"minimum": 0}),
-        Field("median_annual_wage", "number", "Median annual wage, nominal (empty when top-coded)", unit="US dollars per year", constraints={"minimum": 0}),
+        Field(
+            "employment",
+            "integer",
+            "Wage and salary employment (excludes the self-employed)",
+            unit="jobs",
+            constraints={"required": True, "minimum": 0},
+        ),
+        Field(
+            "employment_rse_pct",
+            "number",
+            "Relative standard error of employment",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "mean_annual_wage",
+            "number",
+            "Mean annual wage, nominal",
+            unit="US dollars per year",
+            constraints={"required": True, "minimum": 0},
+        ),
+        Field(
+            "mean_wage_rse_pct",
+            "number",
+            "Relative standard error of the mean wage",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
+        ),
+        Field(
+            "median_annual_wage",
+            "number",
+            "Median annual wage, nominal (empty when top-coded)",
+            unit="US dollars per year",
+            constraints={"minimum": 0},
+        ),
         Field("series_note", "string", "Why the row is not comparable with 15-1252 (empty otherwise)"),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
     ),
     primary_key=("year", "occ_code"),
     sources=(raw.OEWS_WORKBOOK_SOURCE, raw.OEWS_2025_SOURCE),
     # Published OEWS estimates are final; a year's jobs and pay move by well under 1.5 times.
-    checks=(SpanKept("year", series=("occ_code",)), NoJump("employment", along="year", within=("occ_code",), factor=2),
-            NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
-            Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
-            Revised(("employment", "mean_annual_wage", "median_annual_wage"))),
+    checks=(
+        SpanKept("year", series=("occ_code",)),
+        NoJump("employment", along="year", within=("occ_code",), factor=2),
+        NoJump("mean_annual_wage", along="year", within=("occ_code",), factor=1.5),
+        Distinct(("employment", "mean_annual_wage"), along="year", within=("occ_code",)),
+        Revised(("employment", "mean_annual_wage", "median_annual_wage")),
+    ),
 )
 
 
@@ -535,11 +487,15 @@ def oews_rows(frame: pd.DataFrame, year: int, source_file: str) -> pd.DataFrame:
     codes = frame["occ_code"].str.strip()
     wanted = frame.loc[codes.isin(OCCUPATION_LABELS)].assign(occ_code=codes)
     found = set(wanted["occ_code"])
-    needed = {ALL_OCCUPATIONS, LAWYERS, GRAPHIC_DESIGNERS, SOFTWARE_DEVELOPERS if year >= SOFTWARE_FROM else None} - {None}
+    needed = {ALL_OCCUPATIONS, LAWYERS, GRAPHIC_DESIGNERS, SOFTWARE_DEVELOPERS if year >= SOFTWARE_FROM else None} - {
+        None
+    }
     if needed - found:
         raise DataError(f"{source_file}: no row for {sorted(needed - found)} in May {year}")
     if year < SOFTWARE_FROM and SOFTWARE_DEVELOPERS in found:
-        raise DataError(f"{source_file}: a 15-1252 row in May {year}, but the code reached OEWS only in May {SOFTWARE_FROM}")
+        raise DataError(
+            f"{source_file}: a 15-1252 row in May {year}, but the code reached OEWS only in May {SOFTWARE_FROM}"
+        )
     if not found & (set(EARLIER_SOFTWARE) | {SOFTWARE_DEVELOPERS}):
         raise DataError(f"{source_file}: no software developer row of any code in May {year}")
     rows = []
@@ -550,23 +506,33 @@ def oews_rows(frame: pd.DataFrame, year: int, source_file: str) -> pd.DataFrame:
             raise DataError(f"{where}: no employment or mean wage estimate")
         rows.append(
             {
-                "year": year, "occ_code": row["occ_code"], "occ_title": row["occ_title"].strip(),
-                "occupation": OCCUPATION_LABELS[row["occ_code"]], "employment": int(employment),
-                "employment_rse_pct": raw.oews_number(row["emp_prse"], where), "mean_annual_wage": mean,
-                "mean_wage_rse_pct": raw.oews_number(row["mean_prse"], where), "median_annual_wage": raw.oews_number(row["a_median"], where),
-                "series_note": EARLIER_SOFTWARE.get(row["occ_code"], ""), "source_file": source_file,
+                "year": year,
+                "occ_code": row["occ_code"],
+                "occ_title": row["occ_title"].strip(),
+                "occupation": OCCUPATION_LABELS[row["occ_code"]],
+                "employment": int(employment),
+                "employment_rse_pct": raw.oews_number(row["emp_prse"], where),
+                "mean_annual_wage": mean,
+                "mean_wage_rse_pct": raw.oews_number(row["mean_prse"], where),
+                "median_annual_wage": raw.oews_number(row["a_median"], where),
+                "series_note": EARLIER_SOFTWARE.get(row["occ_code"], ""),
+                "source_file": source_file,
             }
         )
     return pd.DataFrame(rows)
 
 
 def oews_table(folder: Path) -> pd.DataFrame:
-    frames = [oews_rows(frame, year, name) for year, (name, frame) in raw.oews_workbook_frames(oews_folder(folder)).items()]
+    frames = [
+        oews_rows(frame, year, name) for year, (name, frame) in raw.oews_workbook_frames(oews_folder(folder)).items()
+    ]
     if OEWS_2025 in {int(f["year"].iloc[0]) for f in frames}:
         raise DataError(f"May {OEWS_2025} is both in a national file and in the {raw.OEWS_PACKAGE} database; keep one")
     database = raw.oews_database_file()
     latest = raw.oews_database_rows([ALL_OCCUPATIONS, *ANECDOTE_OCCUPATIONS], database)
-    frames.append(oews_rows(latest, OEWS_2025, f"{raw.OEWS_PACKAGE}-{raw.OEWS_PACKAGE_VERSION}/{Path(raw.OEWS_DATABASE).name}"))
+    frames.append(
+        oews_rows(latest, OEWS_2025, f"{raw.OEWS_PACKAGE}-{raw.OEWS_PACKAGE_VERSION}/{Path(raw.OEWS_DATABASE).name}")
+    )
     return pd.concat(frames, ignore_index=True).sort_values(["year", "occ_code"], ignore_index=True)[OEWS.columns]
 
 

@@ -5,8 +5,9 @@ each national file (``radiology_oews_top_codes``), the FDA's list of AI-enabled 
 (``radiology_fda_devices``) and figures quoted by press and society pages
 (``radiology_secondary_figures``).
 
-The flow: :mod:`.raw` (the OEWS workbooks, the FDA XML, the page excerpts and the sentences quoted from them,
-and what ``data fetch`` downloads) -> :mod:`.tables` (the four tables, and the sampling error of OEWS estimates) ->
+The flow: :mod:`.raw` (the OEWS workbooks, the FDA XML and what ``data fetch`` downloads; the page excerpts and the
+sentences quoted from them in :mod:`.excerpts`) -> :mod:`.tables` (the four tables; the sampling error of OEWS
+estimates in :mod:`.sampling_error`) ->
 :mod:`.facts` (the numbers of each section of the chapter) -> :mod:`.claims` (C02's rule and its benchmark) ->
 :mod:`.charts` (the four figures) -> :mod:`.exercises` (answers and anticipated mistakes).
 :mod:`.article` says why the article gives no figure here.

@@ -21,18 +21,8 @@ from .facts import (
     secondary_value,
     year_on_year,
 )
-from .tables import (
-    ALL_OCCUPATIONS,
-    CONFIDENCE,
-    PHYSICIANS,
-    RADIOLOGISTS,
-    Z,
-    employment_change,
-    estimate_index,
-    index_gap,
-    radiologist_years,
-    row,
-)
+from .sampling_error import CONFIDENCE, Z, employment_change, estimate_index, index_gap, radiologist_years, row
+from .tables import ALL_OCCUPATIONS, PHYSICIANS, RADIOLOGISTS
 
 WAGE_SERIES = {
     RADIOLOGISTS: N_("Radiologists"),

@@ -22,16 +22,8 @@ import pandas as pd
 
 from ...i18n import N_, gettext, number
 from ...ledger import assesses
-from .tables import (
-    ALL_OCCUPATIONS,
-    CONFIDENCE,
-    PHYSICIANS,
-    Change,
-    employment_change,
-    index_gap,
-    radiologist_years,
-    wage_change,
-)
+from .sampling_error import CONFIDENCE, Change, employment_change, index_gap, radiologist_years, wage_change
+from .tables import ALL_OCCUPATIONS, PHYSICIANS
 
 # The yardstick of the verdict, declared with the rule rather than chosen by the result, and the
 # ones shown beside it, which do not decide.

@@ -13,7 +13,8 @@ from ...datapackage import load
 from ...exercises import Mistake, anticipates, expects, written
 from ...i18n import N_
 from .facts import ai_devices, jobs, pay, secondary_value
-from .tables import CONFIDENCE, RADIOLOGISTS, RADIOLOGY_PANEL, Z, employment_change
+from .sampling_error import CONFIDENCE, Z, employment_change
+from .tables import RADIOLOGISTS, RADIOLOGY_PANEL
 
 # The two Mays of radiology-2023-2024-fall: the one year-to-year fall the survey can see.
 FALL_START, FALL_END = 2023, 2024

@@ -13,22 +13,15 @@ import pandas as pd
 from ...datapackage import DataError
 from ...i18n import N_, day, gettext, number
 from .claims import BENCHMARK, BENCHMARK_NAMES, c02, c02_figures, gap_phrase, verdict_against
+from .sampling_error import CONFIDENCE, Z, employment_change, index_gap, margin, radiologist_years, row, wage_change
 from .tables import (
     ALL_OCCUPATIONS,
-    CONFIDENCE,
     OLD_CODE_2019_2020,
     OLD_CODE_TO_2018,
     OTHER_PHYSICIANS,
     PHYSICIANS,
     RADIOLOGISTS,
     RADIOLOGY_PANEL,
-    Z,
-    employment_change,
-    index_gap,
-    margin,
-    radiologist_years,
-    row,
-    wage_change,
 )
 
 

@@ -14,34 +14,30 @@ Raw inputs are described in ``../shared/sources/radiology/SOURCE.md``. The rules
   the Excel files, and its 2025 radiologist row against the 2025 by-industry file.
 * The FDA list counts clearances and approvals by lead review panel, not use in hospitals.
 * Figures from press and society pages are read from the stored excerpts: each is located by its
-  exact quoted sentence (``raw.QUOTED``), and its number is parsed from that sentence.
+  exact quoted sentence (``excerpts.QUOTED``), and its number is parsed from that sentence.
 * Survey estimates are compared at a 90% confidence level (below): a change counts only when it
   is larger than the sampling error of the two estimates.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from statistics import NormalDist
 
 import pandas as pd
 
 from ...datapackage import DataError, Field, Source, Table
 from ...datasets import Dataset
 from ...refresh import Distinct, MinRows, Revised, SpanKept
+from .excerpts import QUOTED, locate
 from .raw import (
     BY_INDUSTRY_FILE,
     EXTRACT_FILE,
     FDA_COUNTS,
     FDA_XML,
     FIELD_DESCRIPTIONS,
-    QUOTED,
     downloaded,
     excel_files,
-    locate,
     oews_number,
     read_by_industry,
     read_extract,
@@ -216,10 +212,16 @@ def check_2025_radiologists(extract_2025: pd.DataFrame, by_industry: Path) -> No
     rows = read_by_industry(by_industry)
     cross = rows.loc[rows.get("industry_code", pd.Series(dtype=str)) == "000000"]
     if len(cross) != 1:
-        raise DataError(f"{by_industry.name}: expected one cross-industry row (industry_code 000000), found {len(cross)}")
+        raise DataError(
+            f"{by_industry.name}: expected one cross-industry row (industry_code 000000), found {len(cross)}"
+        )
     ours = extract_2025.loc[extract_2025["occ_code"] == RADIOLOGISTS].iloc[0]
     theirs = cross.iloc[0]
-    for column, raw_column in (("employment", "tot_emp"), ("employment_rse_pct", "emp_prse"), ("mean_annual_wage", "a_mean")):
+    for column, raw_column in (
+        ("employment", "tot_emp"),
+        ("employment_rse_pct", "emp_prse"),
+        ("mean_annual_wage", "a_mean"),
+    ):
         if float(theirs[raw_column]) != float(ours[column]):
             raise DataError(
                 f"{by_industry.name}: cross-industry {raw_column} {theirs[raw_column]} differs from "
@@ -241,27 +243,43 @@ OEWS = Table(
         Field("occ_code", "string", "2018 SOC code (OEWS)", constraints={"required": True}),
         Field("occ_title", "string", "Occupation title as printed in the file", constraints={"required": True}),
         Field(
-            "employment", "integer", "Estimated wage and salary employment, rounded to the nearest 10 (excludes self-employed)",
-            unit="jobs", constraints={"minimum": 0, "required": True},
+            "employment",
+            "integer",
+            "Estimated wage and salary employment, rounded to the nearest 10 (excludes self-employed)",
+            unit="jobs",
+            constraints={"minimum": 0, "required": True},
         ),
         Field(
-            "employment_rse_pct", "number", "Relative standard error of the employment estimate (sampling error)",
-            unit="percent of the estimate", constraints={"minimum": 0},
+            "employment_rse_pct",
+            "number",
+            "Relative standard error of the employment estimate (sampling error)",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
         ),
         Field(
-            "mean_annual_wage", "number", "Mean annual wage, nominal (not adjusted for inflation)",
-            unit="US dollars per year", constraints={"minimum": 0, "required": True},
+            "mean_annual_wage",
+            "number",
+            "Mean annual wage, nominal (not adjusted for inflation)",
+            unit="US dollars per year",
+            constraints={"minimum": 0, "required": True},
         ),
         Field(
-            "mean_wage_rse_pct", "number", "Relative standard error of the mean wage estimate (sampling error)",
-            unit="percent of the estimate", constraints={"minimum": 0},
+            "mean_wage_rse_pct",
+            "number",
+            "Relative standard error of the mean wage estimate (sampling error)",
+            unit="percent of the estimate",
+            constraints={"minimum": 0},
         ),
         Field(
-            "median_annual_wage", "number", "Median annual wage, nominal; missing when top-coded (see median_top_coded)",
-            unit="US dollars per year", constraints={"minimum": 0},
+            "median_annual_wage",
+            "number",
+            "Median annual wage, nominal; missing when top-coded (see median_top_coded)",
+            unit="US dollars per year",
+            constraints={"minimum": 0},
         ),
         Field(
-            "median_top_coded", "boolean",
+            "median_top_coded",
+            "boolean",
             "True when the file prints '#': the median is at or above that year's top code (radiology_oews_top_codes)",
         ),
         Field("source_file", "string", "Raw file the row was read from", constraints={"required": True}),
@@ -302,12 +320,18 @@ TOP_CODES = Table(
     fields=(
         Field("year", "year", "Reference year of the file (May of that year)", constraints={"required": True}),
         Field(
-            "hourly_top_code", "number", "Hourly wage at or above which '#' is printed",
-            unit="US dollars per hour", constraints={"minimum": 0, "required": True},
+            "hourly_top_code",
+            "number",
+            "Hourly wage at or above which '#' is printed",
+            unit="US dollars per hour",
+            constraints={"minimum": 0, "required": True},
         ),
         Field(
-            "annual_top_code", "number", "Annual wage at or above which '#' is printed",
-            unit="US dollars per year", constraints={"minimum": 0, "required": True},
+            "annual_top_code",
+            "number",
+            "Annual wage at or above which '#' is printed",
+            unit="US dollars per year",
+            constraints={"minimum": 0, "required": True},
         ),
         Field("wording", "string", "The note as printed on the file's notes sheet", constraints={"required": True}),
         Field("source_file", "string", "Workbook the note was read from", constraints={"required": True}),
@@ -323,115 +347,16 @@ def top_codes_table(folder: Path) -> pd.DataFrame:
     if not codes:
         raise DataError(f"{folder}: no national file states its top code on a '{FIELD_DESCRIPTIONS}' sheet")
     rows = [
-        {"year": c.year, "hourly_top_code": c.hourly, "annual_top_code": c.annual, "wording": c.wording, "source_file": c.workbook}
+        {
+            "year": c.year,
+            "hourly_top_code": c.hourly,
+            "annual_top_code": c.annual,
+            "wording": c.wording,
+            "source_file": c.workbook,
+        }
         for c in codes
     ]
     return pd.DataFrame(rows)
-
-
-# --- Sampling error of the OEWS estimates: levels and changes -----------------------------------
-# 90% intervals, the lenient choice: a 90% margin is narrower than a 95% one, so more changes count
-# as real, and a change that stays inside it is not a change the survey can see.
-CONFIDENCE = 0.90
-Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)
-
-
-def margin(estimate: float, rse_pct: float) -> float:
-    """Half-width of the interval at CONFIDENCE around an estimate with this relative standard error."""
-    return Z * estimate * rse_pct / 100
-
-
-@dataclass(frozen=True)
-class Change:
-    """A change between two survey estimates and whether it exceeds the sampling error.
-
-    The two estimates are treated as independent samples. OEWS pools six half-yearly panels
-    (three years), so estimates four years apart share no panel; adjacent years share four of six,
-    which makes the true error of their difference smaller than this one: a change found larger
-    than this margin is larger than the true one too.
-    """
-
-    start: float
-    end: float
-    standard_error: float
-
-    @property
-    def change(self) -> float:
-        return self.end - self.start
-
-    @property
-    def relative(self) -> float:
-        return self.end / self.start - 1
-
-    @property
-    def margin(self) -> float:
-        return Z * self.standard_error
-
-    @property
-    def beyond_error(self) -> bool:
-        return bool(abs(self.change) > self.margin)
-
-
-def level_change(start: float, start_rse_pct: float, end: float, end_rse_pct: float) -> Change:
-    if pd.isna(start_rse_pct) or pd.isna(end_rse_pct):
-        raise DataError("radiology_oews: an estimate without a relative standard error cannot be tested against its sampling error")
-    se = math.hypot(start * start_rse_pct / 100, end * end_rse_pct / 100)
-    return Change(start, end, se)
-
-
-def row(oews: pd.DataFrame, code: str, year: int) -> pd.Series:
-    # Plain arrays: this runs a hundred times per chapter, and pandas' masked indexing is slow.
-    hits = ((oews["occ_code"].to_numpy(dtype=object) == code) & (oews["year"].to_numpy(dtype=float) == year)).nonzero()[0]
-    if not len(hits):
-        raise DataError(f"radiology_oews has no row for {code} in May {year}")
-    return oews.iloc[hits[0]]
-
-
-def employment_change(oews: pd.DataFrame, start: int, end: int, code: str = RADIOLOGISTS) -> Change:
-    a, b = row(oews, code, start), row(oews, code, end)
-    return level_change(a["employment"], a["employment_rse_pct"], b["employment"], b["employment_rse_pct"])
-
-
-def wage_change(oews: pd.DataFrame, start: int, end: int, code: str = RADIOLOGISTS) -> Change:
-    a, b = row(oews, code, start), row(oews, code, end)
-    return level_change(a["mean_annual_wage"], a["mean_wage_rse_pct"], b["mean_annual_wage"], b["mean_wage_rse_pct"])
-
-
-# The two estimates an index can follow: the column of the estimate and that of its RSE.
-MEASURES = {"wage": ("mean_annual_wage", "mean_wage_rse_pct"), "employment": ("employment", "employment_rse_pct")}
-
-
-def estimate_index(oews: pd.DataFrame, code: str, start: int, end: int, measure: str = "wage") -> tuple[float, float]:
-    """The ``measure`` (mean wage or employment) in ``end`` over the same in ``start``, and its standard error."""
-    if start == end:
-        return 1.0, 0.0  # the base year is 100 by definition
-    value, rse = MEASURES[measure]
-    a, b = row(oews, code, start), row(oews, code, end)
-    index = float(b[value] / a[value])
-    # The relative error of a ratio of independent estimates is the root sum of their squares.
-    return index, index * math.hypot(a[rse], b[rse]) / 100
-
-
-def index_gap(
-    oews: pd.DataFrame, start: int, end: int, benchmark: str | None, measure: str = "wage", code: str = RADIOLOGISTS
-) -> Change:
-    """The index of ``code`` against that of ``benchmark`` (both 1 in ``start``); with no benchmark,
-    against 1, the start year's level.
-
-    ``change`` is the gap in index points (0.05 = five points of the start-year level) and
-    ``beyond_error`` says whether it exceeds the sampling error of both indexes.
-    """
-    ours, ours_se = estimate_index(oews, code, start, end, measure)
-    theirs, theirs_se = (1.0, 0.0) if benchmark is None else estimate_index(oews, benchmark, start, end, measure)
-    return Change(theirs, ours, math.hypot(ours_se, theirs_se))
-
-
-def radiologist_years(oews: pd.DataFrame) -> tuple[int, int]:
-    """First and last May with a radiologist row (2021 and 2025 in the stored files)."""
-    years = oews.loc[oews["occ_code"] == RADIOLOGISTS, "year"].astype(int)
-    if years.empty:
-        raise DataError("radiology_oews has no radiologist (29-1224) rows")
-    return int(years.min()), int(years.max())
 
 
 # --- FDA list ---------------------------------------------------------------------------------
@@ -441,7 +366,9 @@ RADIOLOGY_PANEL = "Radiology"
 def devices_by_year_and_panel(devices: pd.DataFrame) -> pd.DataFrame:
     last = max(devices["decided"])
     year = devices["decided"].map(lambda d: d.year)
-    counts = devices.assign(decision_year=year).groupby(["decision_year", "panel"]).size().rename("devices").reset_index()
+    counts = (
+        devices.assign(decision_year=year).groupby(["decision_year", "panel"]).size().rename("devices").reset_index()
+    )
     through = devices.assign(decision_year=year).groupby("decision_year")["decided"].max().map(date.isoformat)
     counts["decisions_through"] = counts["decision_year"].map(through)
     # The list stops at its last decision: that year is complete only if the list reaches 31 December.
@@ -462,10 +389,17 @@ def check_fda_counts(table: pd.DataFrame, counts_file: Path) -> None:
         .agg(all_panels=("devices", "sum"), radiology_panel=("radiology_panel", "sum"))
         .reset_index()
     )
-    both = ours.merge(published[["decision_year", "all_panels", "radiology_panel"]], on="decision_year", how="outer", suffixes=("", "_file"))
+    both = ours.merge(
+        published[["decision_year", "all_panels", "radiology_panel"]],
+        on="decision_year",
+        how="outer",
+        suffixes=("", "_file"),
+    )
     differ = (both["all_panels"] != both["all_panels_file"]) | (both["radiology_panel"] != both["radiology_panel_file"])
     if differ.any():
-        raise DataError(f"{counts_file.name}: per-year counts differ from {FDA_XML}, e.g. year {both.loc[differ, 'decision_year'].iloc[0]}")
+        raise DataError(
+            f"{counts_file.name}: per-year counts differ from {FDA_XML}, e.g. year {both.loc[differ, 'decision_year'].iloc[0]}"
+        )
 
 
 FDA_DEVICES = Table(
@@ -478,10 +412,25 @@ FDA_DEVICES = Table(
     ),
     fields=(
         Field("decision_year", "year", "Calendar year of the FDA's final decision", constraints={"required": True}),
-        Field("review_panel", "string", "Lead FDA review panel (the panel that reviewed the device, not its clinical user)", constraints={"required": True}),
+        Field(
+            "review_panel",
+            "string",
+            "Lead FDA review panel (the panel that reviewed the device, not its clinical user)",
+            constraints={"required": True},
+        ),
         Field("devices", "integer", "Devices listed", unit="devices", constraints={"minimum": 1, "required": True}),
-        Field("decisions_through", "date", "Latest final decision of that year on the list (all panels)", constraints={"required": True}),
-        Field("year_complete", "boolean", "False for the year in which the list stops before 31 December", constraints={"required": True}),
+        Field(
+            "decisions_through",
+            "date",
+            "Latest final decision of that year on the list (all panels)",
+            constraints={"required": True},
+        ),
+        Field(
+            "year_complete",
+            "boolean",
+            "False for the year in which the list stops before 31 December",
+            constraints={"required": True},
+        ),
     ),
     primary_key=("decision_year", "review_panel"),
     sources=(FDA_SOURCE,),
@@ -503,7 +452,7 @@ def fda_devices_table(folder: Path) -> pd.DataFrame:
     return fda
 
 
-# --- Secondary figures, each located by its quoted sentence (raw.QUOTED) -----------------------
+# --- Secondary figures, each located by its quoted sentence (excerpts.QUOTED) --------------------
 SECONDARY = Table(
     name="radiology_secondary_figures",
     title="Radiology workforce, training, pay and projections: figures quoted by press and society pages",
@@ -516,9 +465,20 @@ SECONDARY = Table(
         Field("figure_id", "string", "Identifier of the figure", constraints={"required": True}),
         Field("measure", "string", "What the figure measures, and on what definition", constraints={"required": True}),
         Field("period", "string", "Year, or span of years, the figure refers to", constraints={"required": True}),
-        Field("value", "number", "The figure as quoted (falls negative)", unit="see the unit column", constraints={"required": True}),
+        Field(
+            "value",
+            "number",
+            "The figure as quoted (falls negative)",
+            unit="see the unit column",
+            constraints={"required": True},
+        ),
         Field("unit", "string", "Unit of value", constraints={"required": True}),
-        Field("status", "string", "primary, secondary or inferred, as SOURCE.md tags the material", constraints={"required": True, "enum": ["primary", "secondary", "inferred"]}),
+        Field(
+            "status",
+            "string",
+            "primary, secondary or inferred, as SOURCE.md tags the material",
+            constraints={"required": True, "enum": ["primary", "secondary", "inferred"]},
+        ),
         Field("publisher", "string", "Who produced the figure, and who reported it", constraints={"required": True}),
         Field("address", "string", "Address of the page the excerpt was read from", constraints={"required": True}),
         Field("file", "string", "Excerpt file in raw/pages/", constraints={"required": True}),

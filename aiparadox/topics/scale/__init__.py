@@ -6,8 +6,9 @@ Our World in Data and stored news pages), producing the tables us_electricity_ge
 us_datacentre_electricity, xai_humain_announcement, weekly_hours_of_work and annual_hours_per_worker.
 
 The flow, one module a step: ``raw`` (the publishers' files, their readers, what ``data fetch``
-downloads) -> ``tables`` (units, vocabularies, schemas, the derivation, ``DATASET``) -> ``facts``
-(named numbers for the prose, with the article's own figures in ``article``) -> ``claims`` (the
+downloads) -> ``tables`` (units, vocabularies, schemas, the derivation, ``DATASET``; the working-hours tables
+in ``working_hours``) -> ``facts`` (named numbers for the prose, with the article's own figures in
+``article`` and C06 and C17's working-hours figures in ``hours_figures``) -> ``claims`` (the
 verdicts) -> ``charts`` (the four figures and their descriptions) -> ``exercises`` (answers, levels,
 hints and anticipated mistakes).
 """

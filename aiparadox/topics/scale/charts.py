@@ -11,19 +11,10 @@ import pandas as pd
 from ...charts import CLAIM_COLOUR, DATA_COLOUR, PALETTE, SECONDARY_COLOUR, legend_highlight
 from ...i18n import N_, _, country, number
 from . import article
-from .facts import (
-    EMAIL_ERA_START,
-    SOURCES_AGREE_FROM,
-    SUPERSCRIPT,
-    WORKDAYS_PER_WEEK,
-    c11_figures,
-    c14_figures,
-    format_power,
-    hours_figures,
-    last_year_before,
-    series_of,
-)
-from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, LBNL_REPORT, OWID_SERIES, to_watts
+from .facts import SOURCES_AGREE_FROM, SUPERSCRIPT, c11_figures, c14_figures, format_power, last_year_before, series_of
+from .hours_figures import EMAIL_ERA_START, WORKDAYS_PER_WEEK, hours_figures
+from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, to_watts
+from .working_hours import KEY_COUNTRIES, LAST_HM_YEAR
 
 GENERATION_LABELS = {EIA_SERIES: N_("US net generation (EIA)"), OWID_SERIES: N_("US generation (OWID)")}
 DATACENTRE_LABEL = N_("US data centres (secondary)")

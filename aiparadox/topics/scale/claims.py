@@ -15,25 +15,28 @@ from ...i18n import N_, country, gettext, number
 from ...ledger import FULL_COVERAGE, Period, assesses, coverage, period_verdict
 from . import article
 from .facts import (
-    EMAIL_ERA_START,
-    INDUSTRIAL_REVOLUTION_YEARS,
-    SECOND_INDUSTRIAL_REVOLUTION_START,
-    WORKDAYS_PER_WEEK,
     YEAR_MATCH,
-    annual_hours_in_years,
     as_billions,
     as_dollars,
     c11_figures,
     c14_figures,
     format_power,
-    hours_figures,
-    hours_in_years,
     robot_figures,
     scientific,
     solar_figures,
     years_near,
 )
-from .tables import EIA_SERIES, KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES
+from .hours_figures import (
+    EMAIL_ERA_START,
+    INDUSTRIAL_REVOLUTION_YEARS,
+    SECOND_INDUSTRIAL_REVOLUTION_START,
+    WORKDAYS_PER_WEEK,
+    annual_hours_in_years,
+    hours_figures,
+    hours_in_years,
+)
+from .tables import EIA_SERIES
+from .working_hours import KEY_COUNTRIES, LAST_HM_YEAR, PWT_SERIES
 
 # "About 460 GW" counts as right if within 10% of the measured average; the same for 2/3.
 C14_TOLERANCE = 0.10

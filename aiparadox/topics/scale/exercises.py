@@ -19,11 +19,10 @@ from .facts import (
     EXERCISE_GENERATION_YEAR,
     EXERCISE_HOURS_YEAR,
     EXERCISE_LEAP_YEAR,
-    WORKDAYS_PER_WEEK,
     c11_figures,
     claim_over_us_generation,
-    per_day,
 )
+from .hours_figures import WORKDAYS_PER_WEEK, per_day
 from .tables import EIA_SERIES, LBNL_REPORT, OWID_SERIES, hours_in_year, twh_to_average_gw
 
 

@@ -1,5 +1,5 @@
 """Scale, facts: the tables turned into the named numbers the prose quotes. The analysis (C14,
-C11, C12, C13, then C06 and C17) comes first; the last functions, one per section of
+C11, C12, C13; C06 and C17's are in :mod:`.hours_figures`) comes first; the last functions, one per section of
 ``chapters/scale.md`` and one for ``chapters/conclusion.md``, return the glue keys spelled out."""
 
 from __future__ import annotations
@@ -12,30 +12,33 @@ from ...datapackage import DataError
 from ...i18n import N_, _, country, gettext, ngettext, number
 from ...markup import Markdown, plain_text
 from . import article
+from .hours_figures import (
+    EMAIL_ERA_START,
+    INDUSTRIAL_REVOLUTION_YEARS,
+    SECOND_INDUSTRIAL_REVOLUTION_START,
+    WORKDAYS_PER_WEEK,
+    hours_figures,
+    hours_in_years,
+)
 from .tables import (
     ANNOUNCEMENT,
-    ANNUAL_HOURS,
     DATACENTRES,
     EIA_SERIES,
     EPRI_2026,
     FIRST_PHASE,
     FULL_SITE,
     GENERATION,
-    HM_SERIES,
-    KEY_COUNTRIES,
-    LAST_HM_YEAR,
     LBNL_REPORT,
     ON_STAGE_SLIP,
     ORDINARY_YEAR_HOURS,
     OWID_SERIES,
     POWER_UNITS,
-    PWT_SERIES,
-    WEEKLY_HOURS,
     average_gw_to_twh,
     convert_power,
     hours_in_year,
     to_watts,
 )
+from .working_hours import WEEKLY_HOURS
 
 # --- Physical constants, with their sources ---------------------------------------------------
 # IAU 2012 Resolution B2: the astronomical unit is defined as exactly 149,597,870,700 m.
@@ -45,18 +48,10 @@ ASTRONOMICAL_UNIT_M = 149_597_870_700.0
 EARTH_MEAN_RADIUS_M = 6_371_008.8
 
 # --- Conventions of the book's own -----------------------------------------------------------
-# The six-day week of nineteenth-century industry, to turn hours a week into hours a day.
-WORKDAYS_PER_WEEK = 6
-# The article does not say which industrial revolution it means, so C06 and C17 name both: Mokyr
-# (2010) surveys them together as 1750-1914; Mokyr (1999) dates the second 1870-1914.
-INDUSTRIAL_REVOLUTION_YEARS = (1750, 1914)
-SECOND_INDUSTRIAL_REVOLUTION_START = 1870
 # "Matches a year" means within 1% of that year's average generation.
 YEAR_MATCH = 0.01
 # OWID's series steps down onto the EIA's in 2000 (SOURCE.md: they disagree before 2000).
 SOURCES_AGREE_FROM = 2000
-# The information age (C17's second half), by the book's convention: from 1990 to the article's year.
-EMAIL_ERA_START = 1990
 # The parameters of the exercises, so that the questions and the answers cannot drift apart.
 EXERCISE_GENERATION_YEAR = 2024
 EXERCISE_LEAP_YEAR = 2020
@@ -287,13 +282,41 @@ def robot_steps() -> pd.DataFrame:
     lo_d, hi_d = article.ROBOT_DEMAND
     lo_i, hi_i = article.ROBOT_INDUSTRY_USD
     rows = [
-        (_("Tesla's yearly sales at the stated price"), _("{robots} robots × {price}").format(robots=as_billions(article.ROBOTS_PER_YEAR), price=as_dollars(article.ROBOT_PRICE_USD)), _("{amount} a year").format(amount=as_dollars(f['revenue_per_year']))),
+        (
+            _("Tesla's yearly sales at the stated price"),
+            _("{robots} robots × {price}").format(
+                robots=as_billions(article.ROBOTS_PER_YEAR), price=as_dollars(article.ROBOT_PRICE_USD)
+            ),
+            _("{amount} a year").format(amount=as_dollars(f["revenue_per_year"])),
+        ),
         (_("The stated industry size"), _("as the article states it"), _to(as_dollars(lo_i), as_dollars(hi_i))),
-        (_("Robots that industry size buys at the stated price"), f"{_to(as_dollars(lo_i), as_dollars(hi_i))} ÷ {as_dollars(article.ROBOT_PRICE_USD)}", _to(as_billions(f['units_for_industry_low']), as_billions(f['units_for_industry_high']))),
-        (_("Tesla's share of the stated demand"), f"{as_billions(article.ROBOTS_PER_YEAR)} ÷ {_to(as_billions(lo_d), as_billions(hi_d))}", _to(number(f['share_of_demand_low'], '.1%'), number(f['share_of_demand_high'], '.1%'))),
-        (_("What {share} of the stated demand would be").format(share=number(article.ROBOT_MARKET_SHARE, '.0%')), f"{number(article.ROBOT_MARKET_SHARE, '.0%')} × {_to(as_billions(lo_d), as_billions(hi_d))}", _("{robots} robots").format(robots=_to(as_billions(f['ten_percent_low']), as_billions(f['ten_percent_high'])))),
-        (_("The stated demand at the stated price"), f"{_to(as_billions(lo_d), as_billions(hi_d))} × {as_dollars(article.ROBOT_PRICE_USD)}", _to(as_dollars(f['demand_value_low']), as_dollars(f['demand_value_high']))),
-        (_("Tesla's yearly margin (price minus cost)"), f"{as_billions(article.ROBOTS_PER_YEAR)} × ({as_dollars(article.ROBOT_PRICE_USD)} − {as_dollars(article.ROBOT_COST_USD)})", _("{amount} a year").format(amount=as_dollars(f['margin_per_year']))),
+        (
+            _("Robots that industry size buys at the stated price"),
+            f"{_to(as_dollars(lo_i), as_dollars(hi_i))} ÷ {as_dollars(article.ROBOT_PRICE_USD)}",
+            _to(as_billions(f["units_for_industry_low"]), as_billions(f["units_for_industry_high"])),
+        ),
+        (
+            _("Tesla's share of the stated demand"),
+            f"{as_billions(article.ROBOTS_PER_YEAR)} ÷ {_to(as_billions(lo_d), as_billions(hi_d))}",
+            _to(number(f["share_of_demand_low"], ".1%"), number(f["share_of_demand_high"], ".1%")),
+        ),
+        (
+            _("What {share} of the stated demand would be").format(share=number(article.ROBOT_MARKET_SHARE, ".0%")),
+            f"{number(article.ROBOT_MARKET_SHARE, '.0%')} × {_to(as_billions(lo_d), as_billions(hi_d))}",
+            _("{robots} robots").format(
+                robots=_to(as_billions(f["ten_percent_low"]), as_billions(f["ten_percent_high"]))
+            ),
+        ),
+        (
+            _("The stated demand at the stated price"),
+            f"{_to(as_billions(lo_d), as_billions(hi_d))} × {as_dollars(article.ROBOT_PRICE_USD)}",
+            _to(as_dollars(f["demand_value_low"]), as_dollars(f["demand_value_high"])),
+        ),
+        (
+            _("Tesla's yearly margin (price minus cost)"),
+            f"{as_billions(article.ROBOTS_PER_YEAR)} × ({as_dollars(article.ROBOT_PRICE_USD)} − {as_dollars(article.ROBOT_COST_USD)})",
+            _("{amount} a year").format(amount=as_dollars(f["margin_per_year"])),
+        ),
     ]
     return pd.DataFrame(rows, columns=[_("Step"), _("Computation or source"), _("Result")])
 
@@ -326,106 +349,33 @@ def solar_figures() -> dict[str, float]:
 def solar_steps() -> pd.DataFrame:
     f = solar_figures()
     rows = [
-        (_("Earth's mean radius R"), _("IUGG Geodetic Reference System 1980, mean radius R1"), f"{number(EARTH_MEAN_RADIUS_M, ',.1f')} m"),
-        (_("Mean distance to the sun d"), _("IAU 2012 Resolution B2: the astronomical unit, exact by definition"), f"{number(ASTRONOMICAL_UNIT_M, ',.0f')} m"),
+        (
+            _("Earth's mean radius R"),
+            _("IUGG Geodetic Reference System 1980, mean radius R1"),
+            f"{number(EARTH_MEAN_RADIUS_M, ',.1f')} m",
+        ),
+        (
+            _("Mean distance to the sun d"),
+            _("IAU 2012 Resolution B2: the astronomical unit, exact by definition"),
+            f"{number(ASTRONOMICAL_UNIT_M, ',.0f')} m",
+        ),
         (_("Area of the disc the Earth shows the sun"), "π R²", f"{scientific(f['disc_m2'])} m²"),
         (_("Area over which the sun's output is spread at distance d"), "4 π d²", f"{scientific(f['sphere_m2'])} m²"),
-        (_("Share that reaches the Earth"), "π R² ÷ 4 π d² = R² ÷ 4 d²", _("{fraction}, one part in {billions} billion").format(fraction=scientific(f['fraction']), billions=number(f['one_in'] / 1e9, '.2g'))),
+        (
+            _("Share that reaches the Earth"),
+            "π R² ÷ 4 π d² = R² ÷ 4 d²",
+            _("{fraction}, one part in {billions} billion").format(
+                fraction=scientific(f["fraction"]), billions=number(f["one_in"] / 1e9, ".2g")
+            ),
+        ),
         (_("The article's share"), _("one twentieth, as the article states it"), number(article.SOLAR_FRACTION, "g")),
-        (_("How far apart they are"), "(1/20) ÷ (R² ÷ 4 d²)", _("{factor} times").format(factor=scientific(f['claim_over_fraction']))),
+        (
+            _("How far apart they are"),
+            "(1/20) ÷ (R² ÷ 4 d²)",
+            _("{factor} times").format(factor=scientific(f["claim_over_fraction"])),
+        ),
     ]
     return pd.DataFrame(rows, columns=[_("Step"), _("Computation or source"), _("Result")])
-
-
-# --- C06 and C17: working hours ----------------------------------------------------------------
-
-
-def per_day(hours_per_week: float) -> float:
-    return hours_per_week / WORKDAYS_PER_WEEK
-
-
-def hours_in_years(weekly: pd.DataFrame, first: int, last: int) -> dict[str, float | int | str] | None:
-    """Weekly hours of full-time production workers (Huberman and Minns) in its years from ``first``
-    to ``last``: the sample's average day, and the US and UK change from the first
-    such year to the last. None when the series has no year in that span."""
-    total = weekly.dropna(subset=["hours_per_week_all"])
-    inside = total.loc[total["year"].between(first, last)]
-    if inside.empty:
-        return None
-    by_year = inside.pivot(index="year", columns="entity", values="hours_per_week_all")
-    start, end = int(by_year.index.min()), int(by_year.index.max())
-    return {
-        "first_year": start,
-        "last_year": end,
-        "world_day": per_day(float(by_year["World"].mean())),
-        "us_change": float(by_year.loc[end, "United States"] / by_year.loc[start, "United States"] - 1),
-        "uk_change": float(by_year.loc[end, "United Kingdom"] / by_year.loc[start, "United Kingdom"] - 1),
-    }
-
-
-def annual_hours_in_years(annual: pd.DataFrame, series: str, first: int, last: int) -> dict[str, float | int] | None:
-    """Annual hours per worker of one estimate (never across the change of source) in the US and the
-    UK, from its first to its last year between ``first`` and ``last``. None when it has none there."""
-    rows = annual.loc[(annual["series"] == series) & annual["entity"].isin(KEY_COUNTRIES)]
-    by_year = rows.loc[rows["year"].between(first, last)].pivot(index="year", columns="entity", values="hours_per_year")
-    if by_year.empty:
-        return None
-    start, end = int(by_year.index.min()), int(by_year.index.max())
-    out: dict[str, float | int] = {"first_year": start, "last_year": end}
-    for entity, key in (("United States", "us"), ("United Kingdom", "uk")):
-        out[f"{key}_first"], out[f"{key}_last"] = float(by_year.loc[start, entity]), float(by_year.loc[end, entity])
-        out[f"{key}_change"] = out[f"{key}_last"] / out[f"{key}_first"] - 1
-    return out
-
-
-def hours_figures(weekly: pd.DataFrame, annual: pd.DataFrame) -> dict[str, float]:
-    """The weekly series (one estimate, to 1990), and each estimate of annual hours on its own side."""
-    total = weekly.dropna(subset=["hours_per_week_all"])
-    first_year = int(total["year"].min())
-    first = total.loc[(total["year"] == first_year) & (total["entity_type"] == "country")]
-    longest = first.loc[first["hours_per_week_all"].idxmax()]
-
-    def week(entity: str, year: int) -> float:
-        row = total.loc[(total["entity"] == entity) & (total["year"] == year), "hours_per_week_all"]
-        if row.empty:
-            raise DataError(f"{WEEKLY_HOURS.name} has no weekly hours for {entity} {year}")
-        return float(row.iloc[0])
-
-    last_total_year = int(total["year"].max())
-    whole_weekly = hours_in_years(weekly, first_year, last_total_year)
-    early = annual_hours_in_years(annual, HM_SERIES, int(annual["year"].min()), LAST_HM_YEAR)
-    late = annual_hours_in_years(annual, PWT_SERIES, LAST_HM_YEAR + 1, int(annual["year"].max()))
-    email = annual_hours_in_years(annual, PWT_SERIES, EMAIL_ERA_START, int(annual["year"].max()))
-    if early is None or late is None or email is None:
-        raise DataError(f"{ANNUAL_HOURS.name} lacks {HM_SERIES} years, {PWT_SERIES} years, or {EMAIL_ERA_START}")
-    out = {
-        "first_year": first_year,
-        "claim_per_week": article.HOURS_PER_DAY * WORKDAYS_PER_WEEK,
-        "us_first_week": week("United States", first_year),
-        "uk_first_week": week("United Kingdom", first_year),
-        "world_first_week": week("World", first_year),
-        "longest_first_week": float(longest["hours_per_week_all"]),
-        "longest_first_entity": str(longest["entity"]),
-        "n_countries": int(total.loc[total["entity_type"] == "country", "entity"].nunique()),
-        "last_total_year": last_total_year,
-        "highest_week": float(weekly[["hours_per_week_all", "hours_per_week_men", "hours_per_week_women"]].max().max()),
-        # Changes and falls (positive when hours went down), each within one estimate.
-        "us_week_fall": -whole_weekly["us_change"],
-        "uk_week_fall": -whole_weekly["uk_change"],
-        "first_annual_year": early["first_year"],
-        "last_hm_annual_year": early["last_year"],
-        "first_pwt_year": late["first_year"],
-        "last_annual_year": late["last_year"],
-    }
-    for key in ("us", "uk"):
-        out[f"{key}_annual_first"], out[f"{key}_annual_last"] = early[f"{key}_first"], late[f"{key}_last"]
-        out[f"{key}_annual_hm_last"], out[f"{key}_annual_pwt_first"] = early[f"{key}_last"], late[f"{key}_first"]
-        out[f"{key}_fall_hm"], out[f"{key}_fall_pwt"] = -early[f"{key}_change"], -late[f"{key}_change"]
-        out[f"{key}_change_email"] = email[f"{key}_change"]
-        out[f"{key}_fall_email"] = -email[f"{key}_change"]
-    for key in ("us_first_week", "uk_first_week", "world_first_week", "longest_first_week"):
-        out[key.replace("_week", "_day")] = per_day(out[key])
-    return out
 
 
 # --- The pages' sections: the glue keys their prose references ----------------------------------
@@ -588,7 +538,9 @@ def conclusion(announcement: pd.DataFrame, weekly: pd.DataFrame, annual: pd.Data
     hours = hours_figures(weekly, annual)
     return {
         "unit_factor": c11_figures(announcement)["site_factor"],
-        "solar_factor": _("{millions} million").format(millions=number(solar_figures()["claim_over_fraction"] / 1e6, ",.0f")),
+        "solar_factor": _("{millions} million").format(
+            millions=number(solar_figures()["claim_over_fraction"] / 1e6, ",.0f")
+        ),
         "claimed_hours_per_day": article.HOURS_PER_DAY,
         "us_week_fall": hours["us_week_fall"],
         "us_hours_fall_recent": hours["us_fall_email"],
