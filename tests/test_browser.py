@@ -498,3 +498,32 @@ def test_the_search_page_finds_the_pages_that_have_the_words(server: str, browse
         page.close()
     assert not errors, errors
     assert any("chapters/top500.html" in href for href in found), found
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_the_sidebar_buttons_a_reader_sees_open_the_navigation_and_the_contents(server: str, browser, edition: str):
+    """The theme's scripts served only the first of two buttons of each kind, the hidden one:
+    on a phone the visible menu button did nothing (pydata-sphinx-theme issue 2451)."""
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        phone.goto(f"{server}/{edition}chapters/bls.html", wait_until="load")
+        for kind in ("primary", "secondary"):
+            button = phone.locator(f".bd-header-article .{kind}-toggle")
+            assert button.is_visible(), f"no visible {kind} button"
+            button.click()
+            phone.wait_for_selector(f"#pst-{kind}-sidebar-modal[open]", timeout=5_000)
+            phone.keyboard.press("Escape")
+            phone.wait_for_selector(f"#pst-{kind}-sidebar-modal:not([open])", state="attached", timeout=5_000)
+    finally:
+        phone.close()
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        wide.goto(f"{server}/{edition}chapters/bls.html", wait_until="load")
+        hidden = "document.getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden')"
+        assert not wide.evaluate(hidden)
+        wide.locator(".bd-header-article .primary-toggle").click()
+        assert wide.evaluate(hidden), "the wide screen's menu button did not fold the navigation away"
+        wide.locator(".bd-header-article .primary-toggle").click()
+        assert not wide.evaluate(hidden)
+    finally:
+        wide.close()

@@ -164,6 +164,7 @@ STATES = (
     ("download menu", "chapters/top500.html", 1280, "light", "open-download"),
     ("tooltip", "chapters/ledger.html", 1280, "light", "hover-tooltip"),
     ("bls dark phone", "chapters/bls.html", 390, "dark", None),
+    ("phone navigation", "chapters/bls.html", 390, "light", "open-navigation"),
     ("chart table view", "chapters/scale.html", 1280, "light", "table-view"),
     ("search results", "search.html?q=accelerator", 1280, "light", "search-results"),
     ("french guide", "fr/chapters/teachers-guide.html", 390, "light", None),
@@ -180,6 +181,9 @@ def act(page, action: str | None) -> None:
     elif action == "hover-tooltip":
         page.locator('.article-header-buttons [data-bs-toggle="tooltip"]:visible').first.hover()
         page.wait_for_selector(".tooltip.show")
+    elif action == "open-navigation":
+        page.locator(".bd-header-article .primary-toggle").click()
+        page.wait_for_selector("#pst-primary-sidebar-modal[open]")
     elif action == "table-view":
         page.locator(".aiparadox-chart-views label").nth(1).click()
     elif action == "search-results":

@@ -22,3 +22,18 @@ repair();
 for (const header of document.querySelectorAll("#pst-header, .bd-header-article")) {
   new MutationObserver(repair).observe(header, { childList: true, subtree: true });
 }
+
+// The sidebar buttons a reader sees did nothing (pydata-sphinx-theme issue 2451): the theme's
+// scripts give what opens the navigation (a dialog on a phone, a collapse on a wide screen) and the
+// page's contents to the first ".primary-toggle" and ".secondary-toggle" of the page, the top bar's,
+// which the book theme hides; the ones in the article's header got nothing. Their clicks are passed on.
+for (const kind of ["primary", "secondary"]) {
+  const [first, ...others] = document.querySelectorAll(`.${kind}-toggle`);
+  for (const other of others) {
+    other.addEventListener("click", (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      first.click();
+    });
+  }
+}
