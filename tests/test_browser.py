@@ -500,6 +500,25 @@ def test_the_search_page_finds_the_pages_that_have_the_words(server: str, browse
     assert any("chapters/top500.html" in href for href in found), found
 
 
+def test_the_search_fields_icon_is_beside_what_the_reader_types(server: str, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/search.html?q=TOP500", wait_until="load")
+        icon, text_starts = page.evaluate(
+            """(() => {
+            const form = document.querySelector('.bd-search-container form.bd-search');
+            const input = form.querySelector('input'), icon = form.querySelector('.fa-magnifying-glass');
+            const left = input.getBoundingClientRect().left + parseFloat(getComputedStyle(input).paddingLeft);
+            return [icon.getBoundingClientRect().toJSON(), left];
+        })()"""
+        )
+    finally:
+        page.close()
+    assert icon["width"] > 0 and icon["right"] <= text_starts, (
+        f"the icon ends at {icon['right']}, the text starts at {text_starts}"
+    )
+
+
 @pytest.mark.parametrize("edition", ["", "fr/"])
 def test_the_sidebar_buttons_a_reader_sees_open_the_navigation_and_the_contents(server: str, browser, edition: str):
     """The theme's scripts served only the first of two buttons of each kind, the hidden one:
