@@ -15,7 +15,7 @@ selectors are not required (the theme sets ``data-theme`` by script); a selector
 escape is kept. A rule is dropped when all its selectors are; an ``@media`` or ``@supports``
 block when all its rules are. Everything else (``@font-face``, ``@keyframes``, custom
 properties, element selectors) stays as it was, in its order, so the cascade is unchanged.
-``tests/test_browser.py`` checks that no element's computed style changes, in the states the
+``tests/test_theme_css.py`` checks that no element's computed style changes, in the states the
 theme's scripts put a page in.
 
 Only the copies in the build's ``_static`` are rewritten; the installed theme is not touched.
