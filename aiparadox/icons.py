@@ -68,7 +68,7 @@ FONT_AWESOME_FAMILIES = (".fa", ".fas", ".fa-solid", ".far", ".fa-regular", ".fa
 FONT_AWESOME_CLASS = re.compile(r"\.fa-[\w-]+::?before")
 
 
-def _package_file(package: str, relative: str) -> Path:
+def package_file(package: str, relative: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         raise RuntimeError(f"{package} is not installed: the book's theme needs it")
@@ -76,7 +76,7 @@ def _package_file(package: str, relative: str) -> Path:
 
 
 def theme_fontawesome() -> Path:
-    return _package_file("pydata_sphinx_theme", "theme/pydata_sphinx_theme/static/scripts/fontawesome.js")
+    return package_file("pydata_sphinx_theme", "theme/pydata_sphinx_theme/static/scripts/fontawesome.js")
 
 
 class Outlines:
@@ -187,7 +187,7 @@ def write_stylesheet(folder: Path) -> Path:
             if licence.exists()
             else "Font Awesome Free, https://fontawesome.com/license/free"
         )
-        css = [_package_file(package, path).read_text(encoding="utf-8") for package, path in THEME_STYLESHEETS]
+        css = [package_file(package, path).read_text(encoding="utf-8") for package, path in THEME_STYLESHEETS]
         partial = target.with_suffix(".partial")
         partial.write_text(stylesheet(script.read_text(encoding="utf-8"), notice, css), encoding="utf-8")
         partial.replace(target)

@@ -341,7 +341,7 @@ def test_a_new_version_of_a_chart_replaces_the_old_files(tmp_path: Path, book_in
 
 def test_the_icon_stylesheet_draws_the_themes_icons_without_its_fonts():
     script = icons.theme_fontawesome().read_text(encoding="utf-8")
-    css = [icons._package_file(p, f).read_text(encoding="utf-8") for p, f in icons.THEME_STYLESHEETS]
+    css = [icons.package_file(p, f).read_text(encoding="utf-8") for p, f in icons.THEME_STYLESHEETS]
     sheet = icons.stylesheet(script, "licence", css)
     assert '.fa-bars::before { --aiparadox-icon: url("data:image/svg+xml,' in sheet
     assert "a.reference.download:before { --aiparadox-icon" in sheet  # a glyph the theme's CSS puts in content

@@ -4,13 +4,12 @@ the stylesheets as the theme ships them, in every state the theme's scripts put 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
-from aiparadox import theme_css
+from aiparadox import icons, theme_css
 
 from .test_browser import browser, chromium_path, server  # noqa: F401 (fixtures)
 
@@ -80,16 +79,10 @@ def test_the_names_come_from_the_pages_and_every_script_they_load_or_import(tmp_
     assert "from-the-other-edition" in theme_css.names_in_build(tmp_path / "fr").words
 
 
-# Where the build's cut stylesheets come from, as the theme and the extensions ship them.
+# Where the build's cut stylesheets come from, as the theme and the extensions ship them: the
+# theme's two are those aiparadox.icons already reads.
 INSTALLED = {
-    "styles/pydata-sphinx-theme.css": (
-        "pydata_sphinx_theme",
-        "theme/pydata_sphinx_theme/static/styles/pydata-sphinx-theme.css",
-    ),
-    "styles/sphinx-book-theme.css": (
-        "sphinx_book_theme",
-        "theme/sphinx_book_theme/static/styles/sphinx-book-theme.css",
-    ),
+    **{f"styles/{Path(path).name}": (package, path) for package, path in icons.THEME_STYLESHEETS},
     "sphinx-design.min.css": ("sphinx_design", "static/sphinx-design.min.css"),
     "mystnb.css": ("myst_nb", "static/mystnb.css"),  # the build adds its hash to the name
 }
@@ -100,8 +93,7 @@ def shipped_name(name: str) -> str:
 
 
 def installed(name: str) -> str:
-    package, relative = INSTALLED[shipped_name(name)]
-    return (Path(importlib.util.find_spec(package).origin).parent / relative).read_text(encoding="utf-8")
+    return icons.package_file(*INSTALLED[shipped_name(name)]).read_text(encoding="utf-8")
 
 
 def cut_in(html_root: Path) -> dict[str, Path]:
@@ -188,6 +180,10 @@ def act(page, action: str | None) -> None:
         page.locator(".aiparadox-chart-views label").nth(1).click()
     elif action == "search-results":
         page.wait_for_selector("#search-results li", timeout=20_000)
+    if action:
+        # A first interaction fetches the vega bundle and the specs of the charts in view; their
+        # live charts then replace the drawings. Both variants are compared once that has settled.
+        page.wait_for_load_state("networkidle")
     page.wait_for_timeout(400)  # transitions (the theme's are at most 0.3 s)
 
 
