@@ -540,11 +540,27 @@ def test_drawings_lose_the_marks_aria_and_empty_paths_but_keep_what_is_painted_a
     def paint(svg: str) -> list[str]:
         return [re.sub(r'\s(?:aria-[a-z]+|role|pointer-events)="[^"]*"', "", tag) for tag in painted.findall(svg)]
 
-    assert [t for t in paint(drawn) if "h0v0h0Z" not in t and 'display="none"' not in t] == paint(lean)
+    shown = [t for t in paint(drawn) if "h0v0h0Z" not in t and 'display="none"' not in t and ' opacity="0"' not in t]
+    assert shown == paint(lean)
     assert 'class="mark-symbol role-mark' in lean or 'class="mark-line role-mark' in lean
     # On the page the drawing is an <img>: what a screen reader hears is its alt text, the description.
     whole = chart_drawing.with_accessible_text(lean, "Fig. 9.1", "Two points.")
     assert whole.startswith("<svg") and ' role="img" aria-labelledby="chart-title chart-desc">' in whole[:400]
+
+
+def test_drawings_lose_the_marks_painted_fully_transparent_and_keep_those_with_a_stroke():
+    hover = '<path transform="translate(3,4)" d="M3,0A3,3,0,1,1,-3,0" fill="#56B4E9" stroke-width="2" opacity="0"/>'
+    hidden_label = '<text transform="translate(9,16)" fill="#ced6dd" opacity="0">20<tspan>22</tspan></text>'
+    stroked = '<path d="M0,0L5,5" fill-opacity="0" stroke="#000"/>'
+    faint = '<path d="M0,0L5,5" opacity="0.05"/>'
+    label = '<text transform="translate(9,16)" opacity="1">2024</text>'
+    svg = f'<svg><g class="mark-symbol role-mark">{hover}{stroked}{faint}</g><g>{hidden_label}{label}</g></svg>'
+    assert chart_drawing.lean(svg) == f'<svg><g class="mark-symbol role-mark">{stroked}{faint}</g><g>{label}</g></svg>'
+    # A nearest-point selection's Voronoi cells paint nothing unless a cell sets its own fill or stroke.
+    cells = '<path transform="translate(0,0)" d="M0,2L4,2L5,4Z" stroke-width="0.35"/>' * 3
+    voronoi = f'<g class="mark-path role-mark view_1_voronoi">{cells}</g>'
+    filled = '<g class="mark-path role-mark view_2_voronoi"><path d="M0,2L4,2Z" fill="#eee"/></g>'
+    assert chart_drawing.lean(f"<svg>{voronoi}{filled}</svg>") == f"<svg>{filled}</svg>"
 
 
 def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
