@@ -36,6 +36,10 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 BUNDLE_NAME = "vega-bundle.js"
 BLOCKING_SCRIPT = re.compile(r"<script (src=\"[^\"]+\"></script>)")
 FONTAWESOME_SCRIPT = re.compile(r'\s*<script\b[^>]*\bsrc="[^"]*/fontawesome\.js[^"]*"[^>]*>\s*</script>')
+# What the theme's head loads on every page for its search-as-you-type: the whole search index.
+INLINE_SEARCH_SCRIPT = re.compile(
+    r'\s*<script\b[^>]*\bsrc="[^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*"[^>]*>\s*</script>'
+)
 
 
 def vega_bundle(cache_dir: Path) -> Path:
@@ -65,6 +69,7 @@ def _builder_inited(app: Sphinx) -> None:
         filters = app.builder.templates.environment.filters
         filters["aiparadox_without_fontawesome"] = without_fontawesome
         filters["aiparadox_deferred"] = deferred
+        filters["aiparadox_without_inline_search"] = without_inline_search
 
 
 def deferred(markup: str) -> str:
@@ -77,6 +82,17 @@ def deferred(markup: str) -> str:
         return script.group(0) if immediate else f"<script defer {script.group(1)}"
 
     return Markup(BLOCKING_SCRIPT.sub(defer, str(markup)))
+
+
+def without_inline_search(markup: str, search_as_you_type: object) -> str:
+    """The theme's head (templates/layout.html applies this) without the search scripts it loads on
+    every page for search-as-you-type, which is off: the search index (65 KB, parsed and run on
+    every visit) is used only by the search page, which loads its own. With it on, they are deferred."""
+    from markupsafe import Markup
+
+    if str(search_as_you_type).lower() in ("true", "1"):
+        return deferred(markup)
+    return Markup(INLINE_SEARCH_SCRIPT.sub("", str(markup)))
 
 
 # Scripts that the page's inline scripts use as they run ("DOCUMENTATION_OPTIONS.pagename = ...").

@@ -500,6 +500,28 @@ def test_the_search_page_finds_the_pages_that_have_the_words(server: str, browse
     assert any("chapters/top500.html" in href for href in found), found
 
 
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_a_search_typed_on_a_chapter_shows_its_results_on_the_search_page(server: str, browser, edition: str):
+    """A chapter page no longer loads the search index (search-as-you-type is off): its search
+    field sends the query to the search page, which loads the index and finds the pages."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{server}/{edition}chapters/bls.html", wait_until="load")
+        page.locator(".search-button__button").first.click()
+        field = page.locator("#pst-search-dialog input[name=q]")
+        field.fill("TOP500")
+        field.press("Enter")
+        page.wait_for_url("**/search.html?q=TOP500*")
+        page.wait_for_selector("#search-results li a", timeout=30_000)
+        found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    finally:
+        page.close()
+    assert not errors, errors
+    assert any("chapters/top500.html" in href for href in found), found
+
+
 def test_the_search_fields_icon_is_beside_what_the_reader_types(server: str, browser):
     page = browser.new_page()
     try:

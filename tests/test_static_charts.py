@@ -576,3 +576,21 @@ def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
     # The search page's scripts block also holds documentation_options.js, which inline scripts use at once.
     options = '<script src="_static/documentation_options.js?v=9"></script>'
     assert sphinxext.deferred(options) == options
+    # Other pages lose them: with search-as-you-type off, only the search page uses the index.
+    head = f'<meta name="docsearch:version" content="" />\n    {extra.replace("<script src=", "<script defer src=", 1)}\n<script src="../_static/language_data.js?v=2"></script>'
+    assert sphinxext.without_inline_search(head, False) == '<meta name="docsearch:version" content="" />'
+    assert sphinxext.without_inline_search(extra, "True") == sphinxext.deferred(extra)
+
+
+@pytest.mark.book
+def test_only_the_search_page_loads_the_search_index(built_book: Path):
+    loads_index = re.compile(r'<script\b[^>]*src="[^"]*searchindex\.js')
+    every_page = [p for p in built_book.rglob("*.html") if "_static" not in p.parts]
+    pages = {page.relative_to(built_book).as_posix(): page.read_text(encoding="utf-8") for page in every_page}
+    assert loads_index.search(pages["search.html"]) and loads_index.search(pages["fr/search.html"])
+    loading = sorted(
+        name for name, text in pages.items() if loads_index.search(text) and not name.endswith("search.html")
+    )
+    assert len(pages) > 20 and not loading, f"pages that load the whole search index: {loading}"
+    # Their search field still sends the query to the search page.
+    assert re.search(r'<form class="bd-search[^>]*action="../search.html"', pages["chapters/bls.html"])
