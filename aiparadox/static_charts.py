@@ -381,6 +381,7 @@ def chart_markup(name: str, spec: dict[str, Any], caption: tuple[str, str], book
 def rewrite(body: str, book: Book, place: Placement) -> str:
     """The page's body with every chart placeholder replaced by the chart's static-first block."""
     seen: set[str] = set()
+    bound: dict[str, str] = {}  # parameter bound to a selector -> the chart that binds it
 
     def replace(match: re.Match) -> str:
         name = html.unescape(match.group("name"))
@@ -391,6 +392,16 @@ def rewrite(body: str, book: Book, place: Placement) -> str:
             spec = json.loads(match.group("spec"))
         except json.JSONDecodeError as error:
             raise ValueError(f"{place.pagename}: the spec of chart {name!r} is not JSON ({error})") from None
+        # Vega names a radio group after its parameter, page-wide: two charts binding the same name
+        # would share one group, and a choice in one would clear the other's.
+        for param in spec.get("params", []):
+            if isinstance(param.get("bind"), dict) and param["bind"].get("input") in CONTROL_INPUTS:
+                other = bound.setdefault(param["name"], name)
+                if other != name:
+                    raise ValueError(
+                        f"{place.pagename}: charts {other!r} and {name!r} both bind a selector to "
+                        f"{param['name']!r}; give one of them another parameter name"
+                    )
         return chart_markup(name, spec, caption_after(body, match.end()), book, place)
 
     return PLACEHOLDER.sub(replace, body)

@@ -319,6 +319,21 @@ def test_a_charts_selectors_are_under_its_drawing_as_vega_writes_them(tmp_path: 
     assert static_charts.controls_html(legend) == ""
 
 
+def test_two_charts_of_a_page_binding_selectors_to_one_parameter_name_are_refused(tmp_path: Path, book_info):
+    def chart(name: str, params: list) -> str:
+        spec = small_spec()
+        spec["params"] = params
+        return page_with(spec).replace("fig-small", name)
+
+    radio = [{"name": "measure", "value": "a", "bind": {"input": "radio", "options": ["a", "b"]}}]
+    with pytest.raises(ValueError, match="charts 'fig-one' and 'fig-two' both bind a selector to 'measure'"):
+        static_charts.rewrite(chart("fig-one", radio) + chart("fig-two", radio), book_info, placement(tmp_path))
+    # One chart binding it is fine, and so is a second chart whose parameter of that name is bound to nothing.
+    unbound = [{"name": "measure", "value": "a"}]
+    body = static_charts.rewrite(chart("fig-one", radio) + chart("fig-three", unbound), book_info, placement(tmp_path))
+    assert body.count("aiparadox-chart-controls") == 1
+
+
 def test_a_chart_naming_a_table_the_data_package_lacks_is_refused(tmp_path: Path, book_info):
     spec = small_spec()
     spec["usermeta"]["aiparadox"]["tables"] = ["no_such_table"]
