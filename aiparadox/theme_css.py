@@ -18,11 +18,16 @@ properties, element selectors) stays as it was, in its order, so the cascade is 
 ``tests/test_theme_css.py`` checks that no element's computed style changes, in the states the
 theme's scripts put a page in.
 
-Only the copies in the build's ``_static`` are rewritten; the installed theme is not touched.
+Only the copies in the build's ``_static`` are rewritten; the installed theme is not touched. The
+pages' links to them then carry each cut file's own checksum (``?v=``): the theme's ``?digest=`` and
+Sphinx's ``?v=`` are of the file as installed, and would stay the same when a change to the pages
+changes the cut, so a browser would keep serving its cached copy, which may lack a rule the new
+pages need.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -137,17 +142,20 @@ def cut(css: str, names: Names) -> str:
     return "\n".join(_kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), names)) + "\n"
 
 
+def own_pages(outdir: Path) -> list[Path]:
+    """The build's pages. Another build published inside this one (the French edition in fr/) has
+    its own _static and is cut by its own build: its pages are not this build's, and arrive after
+    it is cut."""
+    nested = [folder.parent for folder in outdir.glob("*/**/_static") if folder.is_dir()]
+    return sorted(page for page in outdir.rglob("*.html") if not any(page.is_relative_to(root) for root in nested))
+
+
 def names_in_build(outdir: Path) -> Names:
     """Every class and id of the build's own pages, and every word of the scripts they load (and of
     the scripts those import)."""
     names, scripts = Names(), set()
     static = (outdir / "_static").resolve()
-    # Another build published inside this one (the French edition in fr/) has its own _static and
-    # is cut by its own build: its pages are not this build's, and arrive after it is cut.
-    nested = [folder.parent for folder in outdir.glob("*/**/_static") if folder.is_dir()]
-    for page in outdir.rglob("*.html"):
-        if any(page.is_relative_to(root) for root in nested):
-            continue
+    for page in own_pages(outdir):
         markup = page.read_text(encoding="utf-8", errors="replace")
         names.add_markup(markup)
         scripts.update((page.parent / source).resolve() for source in SCRIPT_SOURCE.findall(markup))
@@ -183,4 +191,24 @@ def cut_theme_stylesheets(outdir: Path) -> dict[str, tuple[int, int]]:
         if smaller != css:
             path.write_text(smaller, encoding="utf-8")
         sizes[path.relative_to(outdir / "_static").as_posix()] = (len(css.encode()), len(smaller.encode()))
+    relink(outdir, stylesheets(outdir))
     return sizes
+
+
+def relink(outdir: Path, files: Iterable[Path]) -> None:
+    """Every link of the build's pages to one of ``files`` (under _static/) ends in ``?v=`` and the
+    first 8 hex digits of the file's SHA-256, in place of the query it had. Idempotent, and run over
+    every page each build: a warm rebuild rewrites only the pages that changed, but can change a cut."""
+    static = outdir / "_static"
+    versions = {
+        path.relative_to(static).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:8] for path in files
+    }
+    if not versions:
+        return
+    names = "|".join(re.escape(name) for name in sorted(versions, key=len, reverse=True))
+    link = re.compile(r'(\shref="(?:[^"]*/)?_static/(' + names + r'))(?:\?[^"#]*)?"')
+    for page in own_pages(outdir):
+        markup = page.read_text(encoding="utf-8")
+        linked = link.sub(lambda m: f'{m.group(1)}?v={versions[m.group(2)]}"', markup)
+        if linked != markup:
+            page.write_text(linked, encoding="utf-8")

@@ -4,6 +4,7 @@ the stylesheets as the theme ships them, in every state the theme's scripts put 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -79,6 +80,33 @@ def test_the_names_come_from_the_pages_and_every_script_they_load_or_import(tmp_
     assert "from-the-other-edition" in theme_css.names_in_build(tmp_path / "fr").words
 
 
+def test_each_pages_link_to_a_cut_stylesheet_names_the_cut_files_own_checksum(tmp_path: Path):
+    """The theme's ?digest= is of the file as installed: after a change to the pages changed the
+    cut, a browser would keep its cached copy of the old cut under the same address."""
+    styles = tmp_path / "_static" / "styles"
+    styles.mkdir(parents=True)
+    shipped = ".used { color: red }\n.unused { color: blue }\n.new { color: green }\n"
+    link = '<link href="../_static/styles/pydata-sphinx-theme.css?digest=dfe6caa3" rel="stylesheet" />'
+    page = tmp_path / "chapters" / "page.html"
+    page.parent.mkdir()
+
+    def build(markup: str) -> str:
+        (styles / "pydata-sphinx-theme.css").write_text(shipped)  # Sphinx copies the theme's file
+        page.write_text(f"<head>{link}<a href='#x'>x</a></head>{markup}")
+        theme_css.cut_theme_stylesheets(tmp_path)
+        version = hashlib.sha256((styles / "pydata-sphinx-theme.css").read_bytes()).hexdigest()[:8]
+        assert page.read_text().startswith(
+            f'<head><link href="../_static/styles/pydata-sphinx-theme.css?v={version}" rel'
+        )
+        theme_css.cut_theme_stylesheets(tmp_path)  # a warm rebuild that writes no page
+        assert page.read_text().count(f"?v={version}") == 1
+        return version
+
+    before = build('<p class="used">')
+    assert build('<p class="used">') == before
+    assert build('<p class="used new">') != before
+
+
 # Where the build's cut stylesheets come from, as the theme and the extensions ship them: the
 # theme's two are those aiparadox.icons already reads.
 INSTALLED = {
@@ -110,6 +138,11 @@ def test_the_built_stylesheets_are_cut_and_every_one_is_the_installed_one_cut(bu
             assert path.read_text(encoding="utf-8") == theme_css.cut(shipped, found), f"{html_root}: {name}"
         theme = cut["styles/pydata-sphinx-theme.css"].stat().st_size
         assert theme < 0.4 * len(installed("styles/pydata-sphinx-theme.css").encode())
+        # Every page links each cut file by the cut's own checksum.
+        versions = {name: hashlib.sha256(path.read_bytes()).hexdigest()[:8] for name, path in cut.items()}
+        for page in (p for p in theme_css.own_pages(html_root) if "_static" not in p.parts):
+            links = dict(re.findall(r'href="[^"]*_static/([^"?]+\.css)(\?[^"]*)?"', page.read_text()))
+            assert {name: links[name] for name in versions} == {n: f"?v={v}" for n, v in versions.items()}, page
 
 
 # Every element's computed style, and its ::before and ::after when they have content, property
