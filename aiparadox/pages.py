@@ -258,8 +258,10 @@ def site(root: Path | None = None) -> Site:
 
     home = book_root()
     root = root or home
-    # Another edition (fr/) is a folder of the book, served at the same path under the book's address.
-    edition = PAGES_URL if root == home else PAGES_URL + root.relative_to(home).as_posix() + "/"
+    # Another edition (fr/) is a folder of the book, served at the same path under the book's address;
+    # a book elsewhere (a test's toy book) is taken as served at the book's address.
+    inside = root != home and root.resolve().is_relative_to(home.resolve())
+    edition = PAGES_URL + root.resolve().relative_to(home.resolve()).as_posix() + "/" if inside else PAGES_URL
     lang = edition_language(root)
     order, numbers = toc.docnames(root), toc.chapter_numbers(root)
     found = Site(order=order)

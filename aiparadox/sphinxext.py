@@ -227,16 +227,25 @@ def _config_inited(app: Sphinx, config) -> None:
     from contextlib import ExitStack
 
     from . import swap
-    from .datapackage import DataError, verify
+    from .datapackage import DataError, finish_interrupted_refresh, verify
     from .paths import DATA_DIR
 
     build_dir = Path(app.outdir).parent
     app.aiparadox_lock = ExitStack()
     waiting = "another build of this book is running (pid {pid}); waiting"
     app.aiparadox_lock.enter_context(swap.lock(build_dir, wait_message=waiting))
+    language = config.language or "en"
+    stamp = _fingerprint_file(app)
     try:
         # Without any data/ (a chapter built outside the repository) the loader has its own way.
         if DATA_DIR.exists():
+            finish_interrupted_refresh(DATA_DIR)  # it can change data/: before the fingerprint
+        fingerprint = inputs_fingerprint(language)
+        # The stamp is written only by a build that passed this check, over these very bytes (data,
+        # descriptor and package code): then the check is not made again, which was a third of a
+        # warm rebuild. Any change to them, one byte of a table included, makes the full check.
+        verified = stamp.exists() and stamp.read_text().strip() == fingerprint
+        if DATA_DIR.exists() and not verified:
             verify(DATA_DIR)
     except DataError as exc:
         # An ExtensionError would come back wrapped in two tracebacks by Jupyter Book: one line, exit.
@@ -244,16 +253,13 @@ def _config_inited(app: Sphinx, config) -> None:
         raise SystemExit(2) from None
     shutil.rmtree(Path(app.outdir) / REPORTS, ignore_errors=True)
 
-    language = config.language or "en"
     os.environ[LANGUAGE_ENV] = language
     if language == "fr":
         app.add_role_to_domain("glue", "text", _french_paste_text_role(), override=True)
     # Read by the HTML builder when it starts, after this event.
     config.aiparadox_static_fingerprint = static_fingerprint()
-    fingerprint = inputs_fingerprint(language)
-    stamp = _fingerprint_file(app)
     app.aiparadox_fingerprint = fingerprint
-    app.aiparadox_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
+    app.aiparadox_inputs_changed = not verified
     if app.aiparadox_inputs_changed:
         shutil.rmtree(Path(app.outdir).parent / ".jupyter_cache", ignore_errors=True)
 
@@ -279,7 +285,9 @@ def _build_finished(app: Sphinx, exception) -> None:
                 _downloadable_notebooks(app)
                 from . import theme_css
 
-                theme_css.cut_theme_stylesheets(Path(app.outdir))
+                theme_css.cut_theme_stylesheets(
+                    Path(app.outdir), Path(app.doctreedir).parent / "aiparadox-static" / "theme-css"
+                )
             if app.builder.name == "html" and app.config.aiparadox_edition_dir:
                 _publish_edition(app)
     finally:

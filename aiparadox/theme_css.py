@@ -28,6 +28,7 @@ pages need.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -180,19 +181,57 @@ def stylesheets(outdir: Path) -> list[Path]:
     return [path for pattern in STYLESHEETS for path in sorted((outdir / "_static").glob(pattern))]
 
 
-def cut_theme_stylesheets(outdir: Path) -> dict[str, tuple[int, int]]:
+def cut_theme_stylesheets(outdir: Path, cache: Path | None = None) -> dict[str, tuple[int, int]]:
     """Rewrite the build's copies of :data:`STYLESHEETS`; (bytes before, after) by file. Sphinx
-    copies the theme's files again on every build, so each build cuts the files as shipped."""
-    names = names_in_build(outdir)
-    sizes = {}
+    copies the theme's files again on every build, so each build cuts the files as shipped. With
+    ``cache`` (a folder), a cut is kept there under the hash of all it can depend on: a warm rebuild
+    that changed no page copies it, instead of reading the names and parsing the theme's CSS again."""
+    inputs = inputs_digest(outdir) if cache is not None else ""
+    names = None
+    sizes, used = {}, set()
     for path in stylesheets(outdir):
         css = path.read_text(encoding="utf-8")
-        smaller = cut(css, names)
+        kept = None
+        if cache is not None:
+            key = hashlib.sha256((inputs + "\n" + css).encode()).hexdigest()[:32]
+            kept = cache / f"{key}.css"
+            used.add(kept.name)
+        if kept is not None and kept.is_file():
+            smaller = kept.read_text(encoding="utf-8")
+        else:
+            names = names or names_in_build(outdir)
+            smaller = cut(css, names)
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
+                partial.write_text(smaller, encoding="utf-8")
+                os.replace(partial, kept)
         if smaller != css:
             path.write_text(smaller, encoding="utf-8")
         sizes[path.relative_to(outdir / "_static").as_posix()] = (len(css.encode()), len(smaller.encode()))
+    if cache is not None:  # only this build's cuts stay
+        for old in cache.glob("*.css"):
+            if old.name not in used:
+                old.unlink(missing_ok=True)
     relink(outdir, stylesheets(outdir))
     return sizes
+
+
+# A page's links to stylesheets, whose queries relink() rewrites after each cut.
+STYLESHEET_QUERY = re.compile(r'(\shref="[^"]*\.css)\?[^"#]*"')
+
+
+def inputs_digest(outdir: Path) -> str:
+    """SHA-256 over all that :func:`names_in_build` can read (every page of the build, less its
+    stylesheet links' queries, which the cut itself sets; every script under _static) and this
+    module's code, which is the rule."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for page in own_pages(outdir):
+        digest.update(page.relative_to(outdir).as_posix().encode() + b"\0")
+        digest.update(STYLESHEET_QUERY.sub(r'\1"', page.read_text(encoding="utf-8", errors="replace")).encode())
+    for script in sorted((outdir / "_static").rglob("*.js")):
+        digest.update(script.relative_to(outdir).as_posix().encode() + b"\0" + script.read_bytes())
+    return digest.hexdigest()
 
 
 def relink(outdir: Path, files: Iterable[Path]) -> None:

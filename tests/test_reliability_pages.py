@@ -224,6 +224,22 @@ def test_a_table_emptied_and_rehashed_stops_the_build_with_one_line(tmp_path: Pa
     assert "Traceback" not in output and "WARNING" not in output
 
 
+def test_a_table_damaged_after_a_good_build_stops_the_next_build(tmp_path: Path, data_copy: Path):
+    """A build whose data, descriptor and code are those a build already checked skips the check;
+    one rehashed damaged table makes them differ, and the next build checks again and stops."""
+    from .test_reliability import damage_and_rehash
+
+    folder = small_book(tmp_path, "from aiparadox import load\nload('top500_tiers')")
+    first = subprocess.run(build_command(folder, data_copy), cwd=folder, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, (first.stdout + first.stderr)[-3000:]
+    path = damage_and_rehash(data_copy, "top500_tiers", lambda data: data.splitlines(keepends=True)[0])
+    result = subprocess.run(build_command(folder, data_copy), cwd=folder, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    lines = [line for line in output.splitlines() if "top500_tiers.csv" in line]
+    assert lines == [f"aiparadox: the book's data cannot be used: {path}: the table has no rows"], output
+
+
 def test_a_page_that_stops_on_a_data_error_says_why_and_old_reports_go(tmp_path: Path):
     folder = small_book(tmp_path, "from aiparadox.datapackage import DataError\nraise DataError('data/x.csv: no rows')")
     old = folder / "_build" / "html" / "reports" / "chapters" / "gone.err.log"
