@@ -143,12 +143,16 @@ def cut(css: str, names: Names) -> str:
     return "\n".join(_kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), names)) + "\n"
 
 
-def own_pages(outdir: Path) -> list[Path]:
-    """The build's pages. Another build published inside this one (the French edition in fr/) has
-    its own _static and is cut by its own build: its pages are not this build's, and arrive after
-    it is cut."""
+def own_files(outdir: Path, pattern: str) -> list[Path]:
+    """The build's files matching ``pattern``. Another build published inside this one (the French
+    edition in fr/) has its own _static and is cut by its own build: its files are not this
+    build's, and arrive after it is cut."""
     nested = [folder.parent for folder in outdir.glob("*/**/_static") if folder.is_dir()]
-    return sorted(page for page in outdir.rglob("*.html") if not any(page.is_relative_to(root) for root in nested))
+    return sorted(path for path in outdir.rglob(pattern) if not any(path.is_relative_to(root) for root in nested))
+
+
+def own_pages(outdir: Path) -> list[Path]:
+    return own_files(outdir, "*.html")
 
 
 def names_in_build(outdir: Path) -> Names:
@@ -223,13 +227,13 @@ STYLESHEET_QUERY = re.compile(r'(\shref="[^"]*\.css)\?[^"#]*"')
 
 def inputs_digest(outdir: Path) -> str:
     """SHA-256 over all that :func:`names_in_build` can read (every page of the build, less its
-    stylesheet links' queries, which the cut itself sets; every script under _static) and this
-    module's code, which is the rule."""
+    stylesheet links' queries, which the cut itself sets; every script of the build, the search
+    index included) and this module's code, which is the rule."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for page in own_pages(outdir):
         digest.update(page.relative_to(outdir).as_posix().encode() + b"\0")
         digest.update(STYLESHEET_QUERY.sub(r'\1"', page.read_text(encoding="utf-8", errors="replace")).encode())
-    for script in sorted((outdir / "_static").rglob("*.js")):
+    for script in own_files(outdir, "*.js"):
         digest.update(script.relative_to(outdir).as_posix().encode() + b"\0" + script.read_bytes())
     return digest.hexdigest()
 

@@ -126,6 +126,11 @@ def test_a_cut_is_kept_for_the_next_build_while_the_names_stay_the_same(tmp_path
     # Another name is another cut, made from the stylesheet; the one no build uses any more goes.
     assert build('<p class="used unused">') == ".used{color:red}\n.unused{color:blue}\n"
     assert [p.name for p in cache.glob("*.css")] != [kept.name] and len(list(cache.glob("*.css"))) == 1
+    # A script a page loads is read too (the search page loads ../searchindex.js): a change to it is another cut.
+    (out / "index.js").write_text("Search.setIndex({})")
+    assert build('<script src="index.js"></script><p class="used">') == ".used{color:red}\n"
+    (out / "index.js").write_text('Search.setIndex({"unused": 1})')
+    assert build('<script src="index.js"></script><p class="used">') == ".used{color:red}\n.unused{color:blue}\n"
 
 
 # Where the build's cut stylesheets come from, as the theme and the extensions ship them: the
