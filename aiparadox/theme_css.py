@@ -187,35 +187,46 @@ def stylesheets(outdir: Path) -> list[Path]:
 
 def cut_theme_stylesheets(outdir: Path, cache: Path | None = None) -> dict[str, tuple[int, int]]:
     """Rewrite the build's copies of :data:`STYLESHEETS`; (bytes before, after) by file. Sphinx
-    copies the theme's files again on every build, so each build cuts the files as shipped. With
-    ``cache`` (a folder), a cut is kept there under the hash of all it can depend on: a warm rebuild
-    that changed no page copies it, instead of reading the names and parsing the theme's CSS again."""
+    copies the theme's files again in a build that writes pages, which then cuts the files as
+    shipped; a build that writes none finds them as the last one cut them. With ``cache`` (a
+    folder), a cut is kept there under the hash of all it can depend on: a warm rebuild that changed
+    no page takes it from there, instead of reading the names and parsing the theme's CSS again."""
     inputs = inputs_digest(outdir) if cache is not None else ""
     names = None
-    sizes, used = {}, set()
+    sizes = {}
+
+    # Named by the inputs first: the cuts of other inputs are a build's that is gone, and go.
+    def kept_for(css: str) -> Path:
+        key = hashlib.sha256((inputs + "\n" + css).encode()).hexdigest()[:16]
+        return cache / f"{inputs[:16]}-{key}.css"
+
+    def keep(path: Path, text: str) -> None:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, path)
+
     for path in stylesheets(outdir):
         css = path.read_text(encoding="utf-8")
-        kept = None
-        if cache is not None:
-            key = hashlib.sha256((inputs + "\n" + css).encode()).hexdigest()[:32]
-            kept = cache / f"{key}.css"
-            used.add(kept.name)
+        kept = kept_for(css) if cache is not None else None
         if kept is not None and kept.is_file():
             smaller = kept.read_text(encoding="utf-8")
         else:
             names = names or names_in_build(outdir)
             smaller = cut(css, names)
             if kept is not None:
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
-                partial.write_text(smaller, encoding="utf-8")
-                os.replace(partial, kept)
+                keep(kept, smaller)
+        if kept is not None:
+            # Sphinx copies the theme's files only in a build that writes pages: in one that writes
+            # none, the build's copy is still this cut, made for the same pages, and stays as it is.
+            keep(kept_for(smaller), smaller)
         if smaller != css:
             path.write_text(smaller, encoding="utf-8")
         sizes[path.relative_to(outdir / "_static").as_posix()] = (len(css.encode()), len(smaller.encode()))
-    if cache is not None:  # only this build's cuts stay
+    if cache is not None:
         for old in cache.glob("*.css"):
-            if old.name not in used:
+            if not old.name.startswith(f"{inputs[:16]}-"):
                 old.unlink(missing_ok=True)
     relink(outdir, stylesheets(outdir))
     return sizes
