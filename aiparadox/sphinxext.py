@@ -240,13 +240,21 @@ def _config_inited(app: Sphinx, config) -> None:
         # Without any data/ (a chapter built outside the repository) the loader has its own way.
         if DATA_DIR.exists():
             finish_interrupted_refresh(DATA_DIR)  # it can change data/: before the fingerprint
-        fingerprint = inputs_fingerprint(language)
+        try:
+            fingerprint = inputs_fingerprint(language)
+        except OSError:
+            fingerprint = None  # a file that cannot be read: the full check names it
         # The stamp is written only by a build that passed this check, over these very bytes (data,
         # descriptor and package code): then the check is not made again, which was a third of a
         # warm rebuild. Any change to them, one byte of a table included, makes the full check.
-        verified = stamp.exists() and stamp.read_text().strip() == fingerprint
+        verified = fingerprint is not None and stamp.exists() and stamp.read_text().strip() == fingerprint
         if DATA_DIR.exists() and not verified:
             verify(DATA_DIR)
+        if fingerprint is None:
+            try:
+                fingerprint = inputs_fingerprint(language)
+            except OSError as exc:
+                raise DataError(f"{exc.filename}: cannot be read ({exc.strerror or exc})") from None
     except DataError as exc:
         # An ExtensionError would come back wrapped in two tracebacks by Jupyter Book: one line, exit.
         print(f"aiparadox: the book's data cannot be used: {' '.join(str(exc).split())}", file=sys.stderr)

@@ -240,6 +240,19 @@ def test_a_table_damaged_after_a_good_build_stops_the_next_build(tmp_path: Path,
     assert lines == [f"aiparadox: the book's data cannot be used: {path}: the table has no rows"], output
 
 
+def test_a_folder_where_a_table_should_be_stops_the_build_with_one_line(tmp_path: Path, data_copy: Path):
+    path = data_copy / "top500_tiers.csv"
+    path.unlink()
+    path.mkdir()
+    folder = small_book(tmp_path)
+    result = subprocess.run(build_command(folder, data_copy), cwd=folder, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    lines = [line for line in output.splitlines() if "top500_tiers.csv" in line]
+    assert lines == [f"aiparadox: the book's data cannot be used: {path}: cannot be read (Is a directory)"], output
+    assert "Traceback" not in output
+
+
 def test_a_page_that_stops_on_a_data_error_says_why_and_old_reports_go(tmp_path: Path):
     folder = small_book(tmp_path, "from aiparadox.datapackage import DataError\nraise DataError('data/x.csv: no rows')")
     old = folder / "_build" / "html" / "reports" / "chapters" / "gone.err.log"
