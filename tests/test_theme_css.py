@@ -252,11 +252,6 @@ def act(page, action: str | None) -> None:
         # A first interaction fetches the vega bundle and the specs of the charts in view; their
         # live charts then replace the drawings. Both variants are compared once that has settled.
         page.wait_for_load_state("networkidle")
-        # The fetched specs are drawn after the network is idle: wait until no chart is still loading,
-        # or the two loads compared can differ by a live chart drawn in one and not yet in the other.
-        page.wait_for_function(
-            "![...document.querySelectorAll('.aiparadox-chart')].some((c) => c.dataset.interactive === 'loading')"
-        )
     page.wait_for_timeout(400)  # transitions (the theme's are at most 0.3 s)
 
 
