@@ -176,15 +176,6 @@ def _picture(files: dict[tuple[str, str], str], sizes: dict[str, tuple[int, int]
 CONTROL_INPUTS = ("radio", "select")
 
 
-def selector_params(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    """The chart's parameters bound to a selector Vega draws: a radio group or a menu."""
-    return [
-        param
-        for param in spec.get("params", [])
-        if isinstance(param.get("bind"), dict) and param["bind"].get("input") in CONTROL_INPUTS
-    ]
-
-
 def controls_html(spec: dict[str, Any]) -> str:
     """The chart's selectors, written as Vega writes its bindings (vega-view's bind.js: the same
     elements and classes, so the same styles and height), each set to the parameter's first value.
@@ -192,8 +183,10 @@ def controls_html(spec: dict[str, Any]) -> str:
     it: the drawing is not moved by the selectors appearing under it. (``data-placeholder`` marks
     the build's, which the tests check are gone.) Empty for a chart without."""
     controls = []
-    for param in selector_params(spec):
-        bind = param["bind"]
+    for param in spec.get("params", []):
+        bind = param.get("bind")
+        if not isinstance(bind, dict) or bind.get("input") not in CONTROL_INPUTS:
+            continue
         signal = html.escape(param["name"])
         labels = bind.get("labels") or []
         options = [(option, labels[i] if i < len(labels) else option) for i, option in enumerate(bind["options"])]
@@ -401,13 +394,14 @@ def rewrite(body: str, book: Book, place: Placement) -> str:
             raise ValueError(f"{place.pagename}: the spec of chart {name!r} is not JSON ({error})") from None
         # Vega names a radio group after its parameter, page-wide: two charts binding the same name
         # would share one group, and a choice in one would clear the other's.
-        for param in selector_params(spec):
-            other = bound.setdefault(param["name"], name)
-            if other != name:
-                raise ValueError(
-                    f"{place.pagename}: charts {other!r} and {name!r} both bind a selector to "
-                    f"{param['name']!r}; give one of them another parameter name"
-                )
+        for param in spec.get("params", []):
+            if isinstance(param.get("bind"), dict) and param["bind"].get("input") in CONTROL_INPUTS:
+                other = bound.setdefault(param["name"], name)
+                if other != name:
+                    raise ValueError(
+                        f"{place.pagename}: charts {other!r} and {name!r} both bind a selector to "
+                        f"{param['name']!r}; give one of them another parameter name"
+                    )
         return chart_markup(name, spec, caption_after(body, match.end()), book, place)
 
     return PLACEHOLDER.sub(replace, body)
