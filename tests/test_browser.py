@@ -483,27 +483,19 @@ def test_a_french_interactive_chart_speaks_french_numbers_and_the_language_link_
     assert re.search(r"\d\u202f%", shown["fr/"]) and not re.search(r"\d%", shown["fr/"])
 
 
-def search_results(browser, url: str, search) -> tuple[list[str], list[str]]:
-    """Open ``url``, run ``search`` on the page, wait for the search page's results: the page's
-    script errors, and the links of its results."""
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(url, wait_until="load")
-        search(page)
-        page.wait_for_selector("#search-results li a", timeout=30_000)
-        found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
-    finally:
-        page.close()
-    return errors, found
-
-
 @pytest.mark.parametrize("edition", ["", "fr/"])
 def test_the_search_page_finds_the_pages_that_have_the_words(server: str, browser, edition: str):
     """Searching runs in the search page's own scripts, which need doctools.js (deferred with the
     page's other scripts): they once ran before it, failed, and the page never showed a result."""
-    errors, found = search_results(browser, f"{server}/{edition}search.html?q=TOP500", lambda page: None)
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{server}/{edition}search.html?q=TOP500", wait_until="load")
+        page.wait_for_selector("#search-results li a", timeout=30_000)
+        found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    finally:
+        page.close()
     assert not errors, errors
     assert any("chapters/top500.html" in href for href in found), found
 
@@ -512,15 +504,20 @@ def test_the_search_page_finds_the_pages_that_have_the_words(server: str, browse
 def test_a_search_typed_on_a_chapter_shows_its_results_on_the_search_page(server: str, browser, edition: str):
     """A chapter page no longer loads the search index (search-as-you-type is off): its search
     field sends the query to the search page, which loads the index and finds the pages."""
-
-    def search_from_the_dialog(page) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{server}/{edition}chapters/bls.html", wait_until="load")
         page.locator(".search-button__button").first.click()
         field = page.locator("#pst-search-dialog input[name=q]")
         field.fill("TOP500")
         field.press("Enter")
         page.wait_for_url("**/search.html?q=TOP500*")
-
-    errors, found = search_results(browser, f"{server}/{edition}chapters/bls.html", search_from_the_dialog)
+        page.wait_for_selector("#search-results li a", timeout=30_000)
+        found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    finally:
+        page.close()
     assert not errors, errors
     assert any("chapters/top500.html" in href for href in found), found
 

@@ -1,7 +1,6 @@
-"""Charts first: every chart's static-first block, with its table, its sources and its files; what a
-page carries, and what it does not (its data twice, data: URIs). The drawings themselves are tested
-in test_chart_drawing.py, the theme's head and icons in test_theme_head.py. The first tests need no
-build; those marked ``book`` read the built book."""
+"""Charts first: every chart drawn at build time (light and dark, wide and narrow), with its table,
+its sources and its files; what a page carries, and what it does not (its data twice, data: URIs,
+Font Awesome). The first tests need no build; those marked ``book`` read the built book."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aiparadox import chart_data, static_charts
+from aiparadox import chart_data, chart_drawing, icons, static_charts
 from aiparadox.paths import ROOT
 
 from .conftest import book_pages
@@ -159,6 +158,83 @@ def test_inline_data_is_refused_with_a_reason():
         chart_data.chart_tables({"data": {"values": [{"a": 1}]}, "mark": "point"})
 
 
+def test_the_static_spec_is_drawn_at_a_width_in_the_modes_colours():
+    spec = small_spec()
+    dark = chart_drawing.static_spec(spec, "dark", 342)
+    assert dark["width"] == 342 and dark["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert dark["background"] == chart_drawing.INK["dark"]["background"]
+    assert dark["config"]["axis"]["labelColor"] == chart_drawing.INK["dark"]["text"]
+    assert spec["width"] == "container" and "config" not in spec, "the chart's own spec was changed"
+    interactive = chart_drawing.interactive_spec(spec)
+    assert (
+        set(interactive["usermeta"]["aiparadox"]["modes"]) == {"light", "dark"}
+        and interactive["usermeta"]["aiparadox"]["fits"]
+    )
+
+
+def test_drawings_are_svg_with_a_title_and_description_and_are_not_drawn_twice(tmp_path: Path, monkeypatch):
+    import vl_convert
+
+    spec = small_spec()
+    files = chart_drawing.drawings(spec, tmp_path, "Fig. 9.1")
+    assert set(files) == {(w, m) for w in chart_drawing.WIDTHS for m in chart_drawing.MODES}
+    wide = files[("wide", "light")].read_text()
+    assert wide.startswith("<svg") and '<title id="chart-title">Fig. 9.1</title>' in wide and "Two points" in wide
+    assert chart_drawing.svg_size(wide)[0] == chart_drawing.WIDTHS["wide"]
+    assert chart_drawing.svg_size(files[("narrow", "dark")].read_text())[0] == chart_drawing.WIDTHS["narrow"]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a cached drawing was drawn again")
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", refuse)
+    assert chart_drawing.drawings(spec, tmp_path, "Fig. 9.1") == files
+    changed = small_spec(note="a new note")
+    with pytest.raises(AssertionError, match="drawn again"):
+        chart_drawing.drawings(changed, tmp_path, "Fig. 9.1")
+
+
+def percent_by_month_spec() -> dict:
+    """A line of shares by month: its axes show a percentage and month names, its tooltip a decimal."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "height": 150,
+        "data": {"name": "main"},
+        "datasets": {"main": [{"month": "2020-01-01", "share": 0.1}, {"month": "2020-06-01", "share": 0.125}]},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "axis": {"format": "%b %Y"}},
+            "y": {"field": "share", "type": "quantitative", "axis": {"format": ".1%"}},
+        },
+    }
+
+
+def test_a_french_drawing_shows_french_numbers_and_months_and_the_english_one_is_drawn_as_before(tmp_path: Path):
+    import vl_convert
+
+    spec = percent_by_month_spec()
+    english = chart_drawing.drawings(spec, tmp_path, "Fig. 9.1", "en")[("wide", "light")].read_text()
+    french = chart_drawing.drawings(spec, tmp_path, "Fig. 9.1", "fr")[("wide", "light")].read_text()
+    assert "10.0%" in english and "Jan 2020" in english
+    assert "10,0\u202f%" in french and "janv. 2020" in french, "the French drawing is not in the French locale"
+    assert "10.0%" not in french and "Jan 2020" not in french
+    # The English drawing is exactly what it was before the editions had locales: drawn with d3's default.
+    before = vl_convert.vegalite_to_svg(chart_drawing.static_spec(spec, "light", 672), allowed_base_urls=[])
+    assert english == chart_drawing.with_accessible_text(
+        chart_drawing.lean(chart_drawing.compact(before)), "Fig. 9.1", ""
+    )
+    assert (
+        chart_drawing.drawing_key(spec)
+        == chart_drawing.drawing_key(spec, "en")
+        != chart_drawing.drawing_key(spec, "fr")
+    )
+    interactive = chart_drawing.interactive_spec(spec, "fr")["usermeta"]["aiparadox"]
+    assert (
+        interactive["formatLocale"]["percent"] == "\u202f%"
+        and interactive["timeFormatLocale"]["months"][0] == "janvier"
+    )
+    assert "formatLocale" not in chart_drawing.interactive_spec(spec)["usermeta"]["aiparadox"]
+
+
 def page_with(spec: dict) -> str:
     from aiparadox.charts import _inline_json
 
@@ -276,6 +352,21 @@ def test_a_new_version_of_a_chart_replaces_the_old_files(tmp_path: Path, book_in
         if re.match(r"fig-small-[0-9a-f]{16}", p.name)
     }
     assert len(keys) == 1
+
+
+def test_the_icon_stylesheet_draws_the_themes_icons_without_its_fonts():
+    script = icons.theme_fontawesome().read_text(encoding="utf-8")
+    css = [icons.package_file(p, f).read_text(encoding="utf-8") for p, f in icons.THEME_STYLESHEETS]
+    sheet = icons.stylesheet(script, "licence", css)
+    assert '.fa-bars::before { --aiparadox-icon: url("data:image/svg+xml,' in sheet
+    assert "a.reference.download:before { --aiparadox-icon" in sheet  # a glyph the theme's CSS puts in content
+    # The icons' own elements keep the text's font, so that the browser fetches no Font Awesome font.
+    assert (
+        ".fa, .fas, .fa-solid, .far, .fa-regular, .fab, .fa-brands, .fa-classic { font-family: inherit !important; }"
+        in sheet
+    )
+    with pytest.raises(RuntimeError, match="no icon named not-an-icon"):
+        icons.stylesheet(script, "licence", css, names=("not-an-icon",))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -427,3 +518,94 @@ def test_downloads_carry_meaningful_columns_with_their_source_beside_them(built_
         if not all(word in text for word in ("How to cite:", "Source line under the chart:")):
             problems.append(f"{path.name}: no source and citation beside it")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.book
+def test_every_icon_on_a_page_is_drawn_by_the_icon_stylesheet(built_book: Path):
+    sheet = (built_book / "_static" / icons.CSS_NAME).read_text(encoding="utf-8")
+    families = {"fa-solid", "fa-regular", "fa-brands", "fa-lg", "fa-classic"}
+    used = set()
+    for page in book_pages(built_book):
+        for classes in re.findall(r'class="([^"]*\bfa[srb]?-[^"]*)"', page.read_text(encoding="utf-8")):
+            used |= {c for c in classes.split() if c.startswith("fa-") and c not in families}
+    used.add("fa-xmark")  # the theme's script adds it to the search dialog
+    missing = sorted(name for name in used if f".{name}::before {{ --aiparadox-icon" not in sheet)
+    assert used and not missing, f"icons the stylesheet does not draw (add them to aiparadox.icons.ICONS): {missing}"
+
+
+def test_drawings_are_compacted_in_their_coordinates_only():
+    svg = '<svg width="10" height="10"><path d="M1.23456,-0.004L3.5,7.999999"/><text x="2.345678">3.14159 of 1.00001</text></svg>'
+    assert (
+        chart_drawing.compact(svg)
+        == '<svg width="10" height="10"><path d="M1.23,0L3.5,8"/><text x="2.35">3.14159 of 1.00001</text></svg>'
+    )
+
+
+def test_drawings_lose_the_marks_aria_and_empty_paths_but_keep_what_is_painted_and_the_marks_roles():
+    import vl_convert
+
+    drawn = vl_convert.vegalite_to_svg(chart_drawing.static_spec(small_spec(), "light", 672), allowed_base_urls=[])
+    lean = chart_drawing.lean(drawn)
+    assert 'aria-label="' in drawn and 'aria-roledescription="' in drawn and 'd="M0,0h0v0h0Z"' in drawn
+    assert "aria-" not in lean and "role=" not in lean and "pointer-events" not in lean and "h0v0h0Z" not in lean
+    assert len(lean) < 0.9 * len(drawn)
+    # Everything painted is still there, in the same order, and the groups still name their marks' roles.
+    painted = re.compile(r"<(?:path|line|text|rect|circle)\b[^>]*>")
+
+    def paint(svg: str) -> list[str]:
+        return [re.sub(r'\s(?:aria-[a-z]+|role|pointer-events)="[^"]*"', "", tag) for tag in painted.findall(svg)]
+
+    shown = [t for t in paint(drawn) if "h0v0h0Z" not in t and 'display="none"' not in t and ' opacity="0"' not in t]
+    assert shown == paint(lean)
+    assert 'class="mark-symbol role-mark' in lean or 'class="mark-line role-mark' in lean
+    # On the page the drawing is an <img>: what a screen reader hears is its alt text, the description.
+    whole = chart_drawing.with_accessible_text(lean, "Fig. 9.1", "Two points.")
+    assert whole.startswith("<svg") and ' role="img" aria-labelledby="chart-title chart-desc">' in whole[:400]
+
+
+def test_drawings_lose_the_marks_painted_fully_transparent_and_keep_those_with_a_stroke():
+    hover = '<path transform="translate(3,4)" d="M3,0A3,3,0,1,1,-3,0" fill="#56B4E9" stroke-width="2" opacity="0"/>'
+    hidden_label = '<text transform="translate(9,16)" fill="#ced6dd" opacity="0">20<tspan>22</tspan></text>'
+    stroked = '<path d="M0,0L5,5" fill-opacity="0" stroke="#000"/>'
+    faint = '<path d="M0,0L5,5" opacity="0.05"/>'
+    label = '<text transform="translate(9,16)" opacity="1">2024</text>'
+    svg = f'<svg><g class="mark-symbol role-mark">{hover}{stroked}{faint}</g><g>{hidden_label}{label}</g></svg>'
+    assert chart_drawing.lean(svg) == f'<svg><g class="mark-symbol role-mark">{stroked}{faint}</g><g>{label}</g></svg>'
+    # A nearest-point selection's Voronoi cells paint nothing unless a cell sets its own fill or stroke.
+    cells = '<path transform="translate(0,0)" d="M0,2L4,2L5,4Z" stroke-width="0.35"/>' * 3
+    voronoi = f'<g class="mark-path role-mark view_1_voronoi">{cells}</g>'
+    filled = '<g class="mark-path role-mark view_2_voronoi"><path d="M0,2L4,2Z" fill="#eee"/></g>'
+    assert chart_drawing.lean(f"<svg>{voronoi}{filled}</svg>") == f"<svg>{filled}</svg>"
+
+
+def test_the_theme_head_loses_font_awesome_and_its_search_scripts_wait():
+    from aiparadox import sphinxext
+
+    head = '<link href="a.css" rel="stylesheet" />\n  <script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n<link rel="preload" />'
+    assert sphinxext.without_fontawesome(head) == '<link href="a.css" rel="stylesheet" />\n<link rel="preload" />'
+    extra = '<script src="../_static/searchtools.js"></script>\n<script src="../searchindex.js"></script>'
+    assert (
+        sphinxext.deferred(extra)
+        == '<script defer src="../_static/searchtools.js"></script>\n<script defer src="../searchindex.js"></script>'
+    )
+    # The search page's scripts block also holds documentation_options.js, which inline scripts use at once.
+    options = '<script src="_static/documentation_options.js?v=9"></script>'
+    assert sphinxext.deferred(options) == options
+    # Other pages lose them: with search-as-you-type off, only the search page uses the index.
+    head = f'<meta name="docsearch:version" content="" />\n    {extra.replace("<script src=", "<script defer src=", 1)}\n<script src="../_static/language_data.js?v=2"></script>'
+    assert sphinxext.without_inline_search(head, False) == '<meta name="docsearch:version" content="" />'
+    assert sphinxext.without_inline_search(extra, "True") == sphinxext.deferred(extra)
+
+
+@pytest.mark.book
+def test_only_the_search_page_loads_the_search_index(built_book: Path):
+    loads_index = re.compile(r'<script\b[^>]*src="[^"]*searchindex\.js')
+    every_page = [p for p in built_book.rglob("*.html") if "_static" not in p.parts]
+    pages = {page.relative_to(built_book).as_posix(): page.read_text(encoding="utf-8") for page in every_page}
+    assert loads_index.search(pages["search.html"]) and loads_index.search(pages["fr/search.html"])
+    loading = sorted(
+        name for name, text in pages.items() if loads_index.search(text) and not name.endswith("search.html")
+    )
+    assert len(pages) > 20 and not loading, f"pages that load the whole search index: {loading}"
+    # Their search field still sends the query to the search page.
+    assert re.search(r'<form class="bd-search[^>]*action="../search.html"', pages["chapters/bls.html"])
